@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+
+namespace TeamsReviewBot.Storage;
+
+/// <summary>How a stream's events fold into the state decisions are made on.</summary>
+public interface IStreamFold<TState>
+{
+    TState Initial(string streamId);
+
+    TState Apply(TState state, StoredEvent stored);
+}
+
+/// <summary>The state of a stream as of a sequence number.</summary>
+public sealed record Versioned<TState>(TState State, long Version);
+
+/// <summary>
+/// Loads, decides and appends for one stream at a time. State is served from memory and only the
+/// events written since are read; the append itself checks the view is current (a stale view
+/// collides on the row key, reloads the missing events and decides again). So a card click costs
+/// one table write in the common case, and several instances of the service stay correct.
+/// </summary>
+public sealed class AggregateStore<TState>(ICaseEventStore stream, IStreamFold<TState> fold)
+{
+    private const int MaxAttempts = 50;
+    private readonly ConcurrentDictionary<string, Versioned<TState>> _cache = new(StringComparer.Ordinal);
+
+    public async Task<Versioned<TState>> LoadAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        var known = _cache.TryGetValue(streamId, out var cached) ? cached : new Versioned<TState>(fold.Initial(streamId), 0);
+        var current = await CatchUpAsync(streamId, known, cancellationToken).ConfigureAwait(false);
+        Remember(streamId, current);
+        return current;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="decide"/> on the latest state and appends what it returns. When another
+    /// writer got there first the missing events are folded in and <paramref name="decide"/> runs
+    /// again, so its answer always rests on the whole stream. An empty answer appends nothing.
+    /// </summary>
+    public async Task<AppendOutcome<TState>> ExecuteAsync(
+        string streamId,
+        Func<TState, IReadOnlyList<NewEvent>> decide,
+        CancellationToken cancellationToken = default)
+    {
+        var view = _cache.TryGetValue(streamId, out var cached) ? cached : await LoadAsync(streamId, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            var events = decide(view.State);
+            if (events.Count == 0)
+            {
+                return new AppendOutcome<TState>(view, [], attempt);
+            }
+
+            try
+            {
+                var stored = await stream.AppendAsync(streamId, view.Version, events, cancellationToken).ConfigureAwait(false);
+                var next = Fold(view, stored);
+                Remember(streamId, next);
+                return new AppendOutcome<TState>(next, stored, attempt);
+            }
+            catch (StreamConflictException) when (attempt < MaxAttempts)
+            {
+                view = await CatchUpAsync(streamId, view, cancellationToken).ConfigureAwait(false);
+                Remember(streamId, view);
+                await Task.Delay(Random.Shared.Next(0, 5 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<Versioned<TState>> CatchUpAsync(string streamId, Versioned<TState> known, CancellationToken cancellationToken)
+    {
+        var newer = await stream.ReadAsync(streamId, known.Version, cancellationToken).ConfigureAwait(false);
+        return Fold(known, newer);
+    }
+
+    private Versioned<TState> Fold(Versioned<TState> from, IReadOnlyList<StoredEvent> events)
+    {
+        var state = from.State;
+        var version = from.Version;
+        foreach (var e in events)
+        {
+            state = fold.Apply(state, e);
+            version = e.Sequence;
+        }
+
+        return new Versioned<TState>(state, version);
+    }
+
+    // Keep whichever view is newer: concurrent callers may finish out of order.
+    private void Remember(string streamId, Versioned<TState> view) =>
+        _cache.AddOrUpdate(streamId, view, (_, existing) => existing.Version >= view.Version ? existing : view);
+}
+
+/// <summary>The state after a decision, the events it appended, and how many tries it took.</summary>
+public sealed record AppendOutcome<TState>(Versioned<TState> Current, IReadOnlyList<StoredEvent> Appended, int Attempts);

@@ -1,0 +1,92 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace TeamsReviewBot.Storage;
+
+/// <summary>
+/// The case index: partition = partnership, row = case code. Each row records the stream version it
+/// reflects and is only ever replaced by a newer one, so writers finishing out of order cannot
+/// roll it back.
+/// </summary>
+public sealed class CaseIndexStore(StorageTables tables)
+{
+    public async Task<bool> RecordAsync(CaseIndexEntry entry, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.CaseIndex, cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(entry.Partnership, entry.CaseCode, cancellationToken: cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (!existing.HasValue || existing.Value is null)
+                {
+                    await table.AddEntityAsync(ToEntity(entry), cancellationToken).ConfigureAwait(false);
+                    return true;
+                }
+
+                if ((existing.Value.GetInt64("Version") ?? 0) >= entry.Version)
+                {
+                    return false;
+                }
+
+                await table.UpdateEntityAsync(ToEntity(entry), existing.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another writer moved the row meanwhile: look again.
+            }
+        }
+    }
+
+    public async Task<CaseIndexEntry?> FindAsync(string partnership, string caseCode, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.CaseIndex, cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partnership, caseCode, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue && row.Value is not null ? FromEntity(row.Value) : null;
+    }
+
+    /// <summary>Finds a case by its code alone (codes are unique across partnerships).</summary>
+    public async Task<CaseIndexEntry?> FindByCodeAsync(string caseCode, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.CaseIndex, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {caseCode}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            return FromEntity(row);
+        }
+
+        return null;
+    }
+
+    public async Task<IReadOnlyList<CaseIndexEntry>> ListAsync(string? partnership = null, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.CaseIndex, cancellationToken).ConfigureAwait(false);
+        var filter = partnership is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {partnership}");
+        var entries = new List<CaseIndexEntry>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(FromEntity(row));
+        }
+
+        return entries;
+    }
+
+    private static TableEntity ToEntity(CaseIndexEntry e) => new(e.Partnership, e.CaseCode)
+    {
+        ["Stage"] = e.Stage,
+        ["NextDeadline"] = e.NextDeadline,
+        ["NextDeadlineName"] = e.NextDeadlineName,
+        ["OpenedAt"] = e.OpenedAt,
+        ["Version"] = e.Version,
+    };
+
+    private static CaseIndexEntry FromEntity(TableEntity e) => new(
+        e.RowKey,
+        e.PartitionKey,
+        e.GetString("Stage"),
+        e.GetDateTimeOffset("NextDeadline"),
+        e.GetString("NextDeadlineName"),
+        e.GetDateTimeOffset("OpenedAt") ?? DateTimeOffset.MinValue,
+        e.GetInt64("Version") ?? 0);
+}

@@ -1,0 +1,11 @@
+namespace TeamsReviewBot.Storage;
+
+/// <summary>
+/// Something to do at a time: a reminder, a chaser, an escalation. <paramref name="Id"/> is chosen by
+/// the caller and stable (e.g. "RR-OLD-2026-0007:meeting:reminder"), so scheduling again replaces
+/// and handlers can use it as an idempotency key. <paramref name="Payload"/> is JSON for the handler.
+/// </summary>
+public sealed record DurableTimer(string Id, string Kind, string StreamId, DateTimeOffset DueAt, string Payload);
+
+/// <summary>A timer one instance holds the lease on; <paramref name="Attempt"/> counts its firings.</summary>
+public sealed record ClaimedTimer(DurableTimer Timer, string LeaseOwner, int Attempt, Azure.ETag ETag);

@@ -1,0 +1,172 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace TeamsReviewBot.Storage;
+
+/// <summary>
+/// Durable timers in one partition: a "due" row keyed by due time then id, and an "id" row pointing
+/// at it. Due rows sort by time, so finding what is due reads only what is due, however many cases
+/// are open. Both rows change together in one transaction. An instance claims a due row by writing
+/// its lease under the row's ETag (one instance wins), fires it, then deletes it. A timer whose
+/// owner died is claimed again when its lease runs out: at least once, never by two at a time.
+/// </summary>
+public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
+{
+    private const string Partition = "timers";
+    private const string DuePrefix = "due|";
+    private const string IdPrefix = "id|";
+
+    public async Task ScheduleAsync(DurableTimer timer, CancellationToken cancellationToken = default)
+    {
+        if (timer.Id.Any(c => c is '/' or '\\' or '#' or '?' or '|' || char.IsControl(c)))
+        {
+            throw new ArgumentException($"Timer id '{timer.Id}' may not contain / \\ # ? | or control characters.", nameof(timer));
+        }
+
+        var table = await tables.GetAsync(tables.Names.Timers, cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            var pointer = await table.GetEntityIfExistsAsync<TableEntity>(Partition, IdPrefix + timer.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var dueKey = DueKey(timer.DueAt, timer.Id);
+            var actions = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.UpsertReplace, DueRow(timer, dueKey)),
+            };
+            if (pointer.HasValue && pointer.Value is not null)
+            {
+                var oldDueKey = pointer.Value.GetString("DueKey");
+                actions.Add(new(TableTransactionActionType.UpdateReplace, PointerRow(timer.Id, dueKey), pointer.Value.ETag));
+                if (oldDueKey != dueKey)
+                {
+                    actions.Add(new(TableTransactionActionType.Delete, new TableEntity(Partition, oldDueKey), ETag.All));
+                }
+            }
+            else
+            {
+                actions.Add(new(TableTransactionActionType.Add, PointerRow(timer.Id, dueKey)));
+            }
+
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
+            {
+                // The timer moved or fired meanwhile: look again.
+            }
+        }
+    }
+
+    public async Task<bool> CancelAsync(string timerId, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.Timers, cancellationToken).ConfigureAwait(false);
+        var pointer = await table.GetEntityIfExistsAsync<TableEntity>(Partition, IdPrefix + timerId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!pointer.HasValue || pointer.Value is null)
+        {
+            return false;
+        }
+
+        return await DeleteBothAsync(table, pointer.Value.GetString("DueKey"), ETag.All, timerId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Claims up to <paramref name="max"/> timers due now that no live lease holds.</summary>
+    public async Task<IReadOnlyList<ClaimedTimer>> ClaimDueAsync(string leaseOwner, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.Timers, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var upTo = DuePrefix + Ticks(now) + "|\uffff";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {DuePrefix} and RowKey le {upTo}");
+        var claimed = new List<ClaimedTimer>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (claimed.Count >= max)
+            {
+                break;
+            }
+
+            if (row.GetDateTimeOffset("LeaseUntil") is { } until && until > now)
+            {
+                continue;
+            }
+
+            var attempt = (row.GetInt32("Attempts") ?? 0) + 1;
+            row["LeaseOwner"] = leaseOwner;
+            row["LeaseUntil"] = now + lease;
+            row["Attempts"] = attempt;
+            try
+            {
+                var response = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                claimed.Add(new ClaimedTimer(FromDueRow(row), leaseOwner, attempt, response.Headers.ETag ?? ETag.All));
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Another instance claimed, moved or finished it first.
+            }
+        }
+
+        return claimed;
+    }
+
+    /// <summary>Removes a fired timer, unless it was rescheduled or re-claimed while it ran.</summary>
+    public async Task<bool> CompleteAsync(ClaimedTimer claimed, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.Timers, cancellationToken).ConfigureAwait(false);
+        return await DeleteBothAsync(table, DueKey(claimed.Timer.DueAt, claimed.Timer.Id), claimed.ETag, claimed.Timer.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<DurableTimer?> FindAsync(string timerId, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.Timers, cancellationToken).ConfigureAwait(false);
+        var pointer = await table.GetEntityIfExistsAsync<TableEntity>(Partition, IdPrefix + timerId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!pointer.HasValue || pointer.Value is null)
+        {
+            return null;
+        }
+
+        var due = await table.GetEntityIfExistsAsync<TableEntity>(Partition, pointer.Value.GetString("DueKey"), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return due.HasValue && due.Value is not null ? FromDueRow(due.Value) : null;
+    }
+
+    private static async Task<bool> DeleteBothAsync(TableClient table, string dueKey, ETag dueETag, string timerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, dueKey), dueETag),
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, IdPrefix + timerId), ETag.All),
+                ],
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    private static string Ticks(DateTimeOffset at) => at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+
+    private static string DueKey(DateTimeOffset dueAt, string id) => DuePrefix + Ticks(dueAt) + "|" + id;
+
+    private static TableEntity DueRow(DurableTimer timer, string dueKey) => new(Partition, dueKey)
+    {
+        ["TimerId"] = timer.Id,
+        ["Kind"] = timer.Kind,
+        ["StreamId"] = timer.StreamId,
+        ["DueAt"] = timer.DueAt,
+        ["Payload"] = timer.Payload,
+        ["Attempts"] = 0,
+    };
+
+    private static TableEntity PointerRow(string timerId, string dueKey) => new(Partition, IdPrefix + timerId) { ["DueKey"] = dueKey };
+
+    private static DurableTimer FromDueRow(TableEntity row) => new(
+        row.GetString("TimerId"),
+        row.GetString("Kind"),
+        row.GetString("StreamId"),
+        row.GetDateTimeOffset("DueAt") ?? DateTimeOffset.MinValue,
+        row.GetString("Payload"));
+}

@@ -1,0 +1,41 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace TeamsReviewBot.Storage;
+
+/// <summary>
+/// Records that a piece of work keyed by (scope, key) has been done, once, across all instances:
+/// the first caller's insert succeeds, every later one collides.
+/// </summary>
+public sealed class IdempotencyStore(StorageTables tables, TimeProvider time)
+{
+    /// <summary>True the first time (scope, key) is claimed, false every time after.</summary>
+    public async Task<bool> TryClaimAsync(string scope, string key, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.Idempotency, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var entity = new TableEntity(scope, KeySafe(key)) { ["ClaimedAt"] = time.GetUtcNow() };
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> WasClaimedAsync(string scope, string key, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.Idempotency, cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(scope, KeySafe(key), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue;
+    }
+
+    /// <summary>Row keys may not hold / \ # ? or control characters; message ids such as
+    /// &lt;abc/def@host&gt; do, so such keys (and very long ones) are stored as their SHA-256 digest.</summary>
+    internal static string KeySafe(string key) =>
+        key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)) || key.Length > 512
+            ? "b64-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key))).Replace('/', '_').Replace('+', '-')
+            : key;
+}

@@ -1,0 +1,14 @@
+namespace TeamsReviewBot.Storage;
+
+/// <summary>The tables the bot owns. Table names must be alphanumeric, 3 to 63 characters.</summary>
+public sealed class TableNames(string prefix)
+{
+    public string CaseEvents { get; } = prefix + "CaseEvents";
+    public string CaseIndex { get; } = prefix + "CaseIndex";
+    public string Timers { get; } = prefix + "Timers";
+    public string Idempotency { get; } = prefix + "Idempotency";
+    public string Counters { get; } = prefix + "Counters";
+    public string Conversations { get; } = prefix + "Conversations";
+
+    public IEnumerable<string> All => [CaseEvents, CaseIndex, Timers, Idempotency, Counters, Conversations];
+}
