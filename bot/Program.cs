@@ -1,2 +1,23 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using TeamsReviewBot.Commands;
+using TeamsReviewBot.Hosting;
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Teams;
+using TeamsReviewBot.Workflows.Timers;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddCaseStorage(builder.Configuration);
+builder.Services.AddTeamsChannel();
+builder.Services.AddSingleton<CommandCatalogue>();
+builder.Services.AddChatCommand<HelpCommand>();
+builder.Services.Configure<TimerPumpOptions>(builder.Configuration.GetSection(TimerPumpOptions.SectionName));
+builder.Services.AddSingleton<TimerPump>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerPump>());
+
+var app = builder.Build();
+app.UseExceptionHandler(ErrorResponses.Configure);
+app.MapBotMessages();
+app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+app.MapGet("/", () => Results.Text("TeamsReviewBot is running. Teams posts to /api/messages; health is at /healthz."));
 app.Run();
