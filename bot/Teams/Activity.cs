@@ -95,7 +95,7 @@ public sealed class TeamsChannelData
     public ChannelInfo? Channel { get; set; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonNode?>? Other { get; set; }
+    public JsonObject? Other { get; set; }
 }
 
 public sealed class TenantInfo

@@ -1,0 +1,31 @@
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Tests.Infrastructure;
+
+namespace TeamsReviewBot.Tests.Storage;
+
+[Collection(AzuriteGroup.Name)]
+public sealed class CaseCodeAllocatorTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Concurrent_allocations_hand_out_each_number_once_in_sequence()
+    {
+        var tables = azurite.CreateTables();
+
+        var codes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => new CaseCodeAllocator(tables).NextAsync("RR-OLD", 2026))));
+
+        Assert.Equal(
+            Enumerable.Range(1, 10).Select(n => $"RR-OLD-2026-{n:D4}"),
+            codes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Each_partnership_and_year_counts_from_one()
+    {
+        var allocator = new CaseCodeAllocator(azurite.CreateTables());
+        await allocator.NextAsync("RR-OLD", 2026);
+
+        Assert.Equal("RR-TAM-2026-0001", await allocator.NextAsync("RR-TAM", 2026));
+        Assert.Equal("RR-OLD-2027-0001", await allocator.NextAsync("RR-OLD", 2027));
+        Assert.Equal("RR-OLD-2026-0002", await allocator.NextAsync("RR-OLD", 2026));
+    }
+}

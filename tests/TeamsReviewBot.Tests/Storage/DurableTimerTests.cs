@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Workflows.Timers;
+
+namespace TeamsReviewBot.Tests.Storage;
+
+[Collection(AzuriteGroup.Name)]
+public sealed class DurableTimerTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_timer_due_once_fires_once_when_two_instances_poll_together()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var tables = azurite.CreateTables();
+        var handler = new CountingHandler();
+        var first = Pump(tables, clock, handler);
+        var second = Pump(tables, clock, handler);
+        await new DurableTimerStore(tables, clock).ScheduleAsync(Timer("RR-OLD-2026-0001:decision:reminder", Now.AddHours(1)));
+
+        clock.Advance(TimeSpan.FromHours(2));
+        for (var round = 0; round < 5; round++)
+        {
+            await Task.WhenAll(first.RunOnceAsync(CancellationToken.None), second.RunOnceAsync(CancellationToken.None));
+        }
+
+        Assert.Equal(["RR-OLD-2026-0001:decision:reminder"], handler.Fired);
+        Assert.Null(await new DurableTimerStore(tables, clock).FindAsync("RR-OLD-2026-0001:decision:reminder"));
+    }
+
+    [Fact]
+    public async Task A_timer_does_not_fire_before_it_is_due()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var tables = azurite.CreateTables();
+        var handler = new CountingHandler();
+        await new DurableTimerStore(tables, clock).ScheduleAsync(Timer("RR-TAM-2026-0001:returns:due", Now.AddMinutes(30)));
+
+        clock.Advance(TimeSpan.FromMinutes(29));
+        var early = await Pump(tables, clock, handler).RunOnceAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var onTime = await Pump(tables, clock, handler).RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(0, early);
+        Assert.Equal(1, onTime);
+    }
+
+    [Fact]
+    public async Task Scheduling_the_same_timer_again_moves_it_rather_than_adding_a_second()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var tables = azurite.CreateTables();
+        var store = new DurableTimerStore(tables, clock);
+        var handler = new CountingHandler();
+        await store.ScheduleAsync(Timer("RR-SAL-2026-0001:meeting:reminder", Now.AddHours(1)));
+        await store.ScheduleAsync(Timer("RR-SAL-2026-0001:meeting:reminder", Now.AddDays(2)));
+
+        clock.Advance(TimeSpan.FromHours(3));
+        await Pump(tables, clock, handler).RunOnceAsync(CancellationToken.None);
+        Assert.Empty(handler.Fired);
+
+        clock.Advance(TimeSpan.FromDays(2));
+        await Pump(tables, clock, handler).RunOnceAsync(CancellationToken.None);
+        Assert.Single(handler.Fired);
+    }
+
+    [Fact]
+    public async Task A_timer_whose_handler_failed_fires_again_once_its_lease_runs_out()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var tables = azurite.CreateTables();
+        var handler = new CountingHandler { FailuresLeft = 1 };
+        var pump = Pump(tables, clock, handler);
+        await new DurableTimerStore(tables, clock).ScheduleAsync(Timer("RR-WM-2026-0001:signoff:escalation", Now));
+
+        await pump.RunOnceAsync(CancellationToken.None);
+        await pump.RunOnceAsync(CancellationToken.None);
+        Assert.Empty(handler.Fired);
+
+        clock.Advance(TimeSpan.FromMinutes(3));
+        await pump.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(["RR-WM-2026-0001:signoff:escalation"], handler.Fired);
+        Assert.Equal(2, handler.Attempts);
+    }
+
+    [Fact]
+    public async Task A_cancelled_timer_never_fires()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var tables = azurite.CreateTables();
+        var store = new DurableTimerStore(tables, clock);
+        var handler = new CountingHandler();
+        await store.ScheduleAsync(Timer("RR-GLO-2026-0001:submission:reminder", Now.AddHours(1)));
+
+        Assert.True(await store.CancelAsync("RR-GLO-2026-0001:submission:reminder"));
+        clock.Advance(TimeSpan.FromHours(2));
+        await Pump(tables, clock, handler).RunOnceAsync(CancellationToken.None);
+
+        Assert.Empty(handler.Fired);
+    }
+
+    [Fact]
+    public async Task A_timer_id_with_characters_a_row_key_cannot_hold_is_refused()
+    {
+        var store = new DurableTimerStore(azurite.CreateTables(), new FakeTimeProvider(Now));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.ScheduleAsync(Timer("case/7#reminder", Now)));
+
+        Assert.Contains("case/7#reminder", error.Message, StringComparison.Ordinal);
+    }
+
+    private static DurableTimer Timer(string id, DateTimeOffset due) => new(id, CountingHandler.TimerKind, id.Split(':')[0], due, "{}");
+
+    private static TimerPump Pump(StorageTables tables, FakeTimeProvider clock, CountingHandler handler) => new(
+        new DurableTimerStore(tables, clock),
+        [handler],
+        Options.Create(new TimerPumpOptions { Lease = TimeSpan.FromMinutes(2) }),
+        clock,
+        NullLogger<TimerPump>.Instance);
+
+    private sealed class CountingHandler : ITimerHandler
+    {
+        public const string TimerKind = "test";
+        private int _attempts;
+
+        public string Kind => TimerKind;
+
+        public ConcurrentQueue<string> Fired { get; } = new();
+
+        public int FailuresLeft { get; set; }
+
+        public int Attempts => _attempts;
+
+        public async Task HandleAsync(DurableTimer timer, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _attempts);
+            await Task.Yield();
+            if (FailuresLeft-- > 0)
+            {
+                throw new InvalidOperationException("Simulated failure.");
+            }
+
+            Fired.Enqueue(timer.Id);
+        }
+    }
+}
