@@ -1,0 +1,60 @@
+# Shared by run.sh and test.sh: install what is missing and start local services.
+# Sourced, not run; expects to be called from the repository root.
+
+log() { printf '\033[1m[%s]\033[0m %s\n' "$(basename "$0")" "$*"; }
+
+# npm ci when node_modules is missing or older than the lock file.
+ensure_node_modules() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "installing node tools (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+ensure_dotnet() {
+  command -v dotnet >/dev/null || { log "the .NET 10 SDK is needed: https://dot.net"; exit 1; }
+  log "restoring .NET packages"
+  dotnet restore TeamsReviewBot.sln --verbosity quiet
+}
+
+# Debian's Chromium, for the browser tests (installed once).
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return; fi
+  log "installing Debian's chromium for the browser tests"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
+
+port_open() { (echo > "/dev/tcp/127.0.0.1/$1") >/dev/null 2>&1; }
+
+# First free port at or after $1.
+free_port() {
+  local port=$1
+  while port_open "$port"; do port=$((port + 1)); done
+  echo "$port"
+}
+
+wait_for_port() {
+  local port=$1 what=$2 tries=${3:-300}
+  for _ in $(seq 1 "$tries"); do
+    port_open "$port" && return 0
+    sleep 0.1
+  done
+  log "$what did not start on port $port"; return 1
+}
+
+azurite_connection_string() {
+  echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$2/devstoreaccount1;"
+}
+
+# Azurite's table and queue services in memory; sets AZURITE_PID.
+start_azurite() {
+  local table_port=$1 queue_port=$2 logfile=$3
+  node_modules/.bin/azurite --inMemoryPersistence --disableTelemetry --silent --skipApiVersionCheck \
+    --blobHost 127.0.0.1 --blobPort "$(free_port $((table_port + 1000)))" \
+    --queueHost 127.0.0.1 --queuePort "$queue_port" \
+    --tableHost 127.0.0.1 --tablePort "$table_port" > "$logfile" 2>&1 &
+  AZURITE_PID=$!
+  wait_for_port "$table_port" "Azurite"
+}
