@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
+using TeamsReviewBot.Bench;
+using TeamsReviewBot.Storage;
+
+// Measures the storage paths a card click and a timer sweep take, against the same Azurite:
+// a bare single-row insert is the floor a click is compared with.
+var connection = Environment.GetEnvironmentVariable("TEAMSREVIEWBOT_BENCH_STORAGE")
+    ?? throw new InvalidOperationException("Set TEAMSREVIEWBOT_BENCH_STORAGE to an Azurite connection string (./bench/run.sh does).");
+var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
+var service = new TableServiceClient(connection);
+var tables = new StorageTables(service, new TableNames("bench" + Guid.NewGuid().ToString("N")[..8]));
+var at = DateTimeOffset.UtcNow;
+Console.WriteLine($"TeamsReviewBot storage benchmark: {rounds} rounds, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+// 1. The floor: one AddEntity per operation.
+var bare = await tables.GetAsync("benchbare" + Guid.NewGuid().ToString("N")[..8]);
+var bareStats = new Stats("bare AddEntity (floor)");
+for (var i = 0; i < rounds; i++)
+{
+    var row = i;
+    await bareStats.TimeAsync(() => bare.AddEntityAsync(new TableEntity("p", row.ToString("D19", CultureInfo.InvariantCulture)) { ["Data"] = "{}" }));
+}
+
+Console.WriteLine(bareStats);
+
+// 2. A click on a warm case: state from memory, one append.
+var store = new AggregateStore<long>(new TableCaseEventStore(tables), new CountFold());
+await store.LoadAsync("RR-BENCH-0001");
+var clickStats = new Stats("one click: AggregateStore.ExecuteAsync, warm");
+var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+for (var i = 0; i < rounds; i++)
+{
+    await clickStats.TimeAsync(() => store.ExecuteAsync("RR-BENCH-0001", _ => [new NewEvent("VoteCast", "{\"seat\":\"police\"}", at)]));
+}
+
+var allocatedPerClick = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / rounds;
+Console.WriteLine(clickStats);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"  click / floor at p50",-52} {clickStats.Percentile(50) / bareStats.Percentile(50):F2}x   allocated ≈ {allocatedPerClick / 1024.0:F1} KiB per click (this thread)"));
+
+// 3. Contention: four instances clicking on one case at once.
+var writers = Enumerable.Range(0, 4).Select(_ => new AggregateStore<long>(new TableCaseEventStore(tables), new CountFold())).ToList();
+var retries = 0;
+var perWriter = Math.Max(rounds / 4, 1);
+var contended = Stopwatch.StartNew();
+await Task.WhenAll(writers.Select(w => Task.Run(async () =>
+{
+    for (var i = 0; i < perWriter; i++)
+    {
+        var outcome = await w.ExecuteAsync("RR-BENCH-0002", _ => [new NewEvent("VoteCast", "{}", at)]);
+        Interlocked.Add(ref retries, outcome.Attempts - 1);
+    }
+})));
+contended.Stop();
+var finalVersion = (await writers[0].LoadAsync("RR-BENCH-0002")).Version;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{"4 writers on one case",-52} {4 * perWriter} appends in {contended.Elapsed.TotalMilliseconds:F0} ms, {retries} retries, stream ends at {finalVersion} (expected {4 * perWriter})"));
+
+// 4. Timer sweep: cost follows what is due, not how many timers wait.
+foreach (var waiting in new[] { 100, 2000 })
+{
+    var sweepTables = new StorageTables(service, new TableNames("benchsweep" + waiting.ToString(CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..6]));
+    var sweepStore = new DurableTimerStore(sweepTables, TimeProvider.System);
+    for (var i = 0; i < waiting; i++)
+    {
+        await sweepStore.ScheduleAsync(new DurableTimer($"future-{i}", "bench", "RR-BENCH", DateTimeOffset.UtcNow.AddDays(10 + (i % 30)), "{}"));
+    }
+
+    var sweepStats = new Stats($"claim+complete 10 due timers among {waiting} waiting");
+    for (var repeat = 0; repeat < 20; repeat++)
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await sweepStore.ScheduleAsync(new DurableTimer($"due-{repeat}-{i}", "bench", "RR-BENCH", DateTimeOffset.UtcNow.AddMinutes(-1), "{}"));
+        }
+
+        await sweepStats.TimeAsync(async () =>
+        {
+            var claimed = await sweepStore.ClaimDueAsync("bench", TimeSpan.FromMinutes(1), 50);
+            if (claimed.Count != 10)
+            {
+                throw new InvalidOperationException($"Expected 10 due timers, claimed {claimed.Count}.");
+            }
+
+            foreach (var timer in claimed)
+            {
+                await sweepStore.CompleteAsync(timer);
+            }
+        });
+    }
+
+    Console.WriteLine(sweepStats);
+}
+
+Console.WriteLine($"working set {Environment.WorkingSet / (1024 * 1024)} MiB");
+
+internal sealed class CountFold : IStreamFold<long>
+{
+    public long Initial(string streamId) => 0;
+
+    public long Apply(long state, StoredEvent stored) => state + 1;
+}

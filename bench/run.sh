@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Prints storage figures for a card click and a timer sweep against a private Azurite.
+# Usage: bench/run.sh [rounds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+ensure_node_modules
+table_port=$(free_port 10202)
+queue_port=$(free_port $((table_port + 1)))
+mkdir -p test-output
+start_azurite "$table_port" "$queue_port" test-output/bench-azurite.log
+trap 'kill $AZURITE_PID 2>/dev/null || true' EXIT
+TEAMSREVIEWBOT_BENCH_STORAGE=$(azurite_connection_string "$table_port" "$queue_port") \
+  dotnet run -c Release --project bench -- "${1:-300}"
