@@ -1,0 +1,13 @@
+// Production: zone-redundant storage (case event streams are the audit trail) and a
+// Premium v3 plan. Set partnership to yours; the clientState secret comes from the
+// environment on the first deployment (docs/deploy.md).
+using '../main.bicep'
+
+param partnership = 'oldham'
+param environmentName = 'prod'
+param botAppType = 'UserAssignedMSI'
+param botSkuName = 'F0'
+param appServicePlanSkuName = 'P0v3'
+param storageSkuName = 'Standard_ZRS'
+param logRetentionInDays = 365
+param graphClientStateSecret = readEnvironmentVariable('TRB_GRAPH_CLIENT_STATE', '')
