@@ -23,14 +23,14 @@ param environmentName string
 
 param location string = resourceGroup().location
 
-@description('UserAssignedMSI: the managed identity below is the bot (no secrets). SingleTenant: an app registration you created in this tenant is the bot (docs/deploy.md).')
+@description('SingleTenant: an app registration in this tenant is the bot, authenticating with a federated credential from the managed identity (no secret); needed for the manifest\'s resource-specific consent. UserAssignedMSI: the managed identity is the bot. See docs/deploy.md.')
 @allowed([
-  'UserAssignedMSI'
   'SingleTenant'
+  'UserAssignedMSI'
 ])
-param botAppType string = 'UserAssignedMSI'
+param botAppType string
 
-@description('Application (client) id of the single-tenant app registration; leave empty for UserAssignedMSI.')
+@description('Application (client) id of the single-tenant app registration; ignored for UserAssignedMSI.')
 param botAppId string = ''
 
 @description('F0 is free and covers the Teams channel; S1 only adds premium channels.')
@@ -112,7 +112,9 @@ module vault 'modules/keyvault.bicep' = {
   }
 }
 
-var botAppIdEffective = botAppType == 'UserAssignedMSI' ? identity.outputs.clientId : botAppId
+var botAppIdEffective = botAppType == 'UserAssignedMSI'
+  ? identity.outputs.clientId
+  : (empty(botAppId) ? fail('botAppId is required when botAppType is SingleTenant') : botAppId)
 var baseUrl = 'https://${webAppName}.azurewebsites.net'
 
 // The configuration keys the service reads ("__" is ":" in ASP.NET Core configuration).

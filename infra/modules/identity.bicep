@@ -1,5 +1,6 @@
-// The one identity the service runs as: it reaches Storage and Key Vault, calls Graph and,
-// with botAppType UserAssignedMSI, is also the bot's Microsoft App ID. No secrets involved.
+// The identity the service runs as: it reaches Storage and Key Vault. With botAppType
+// SingleTenant it is the federated credential the bot's app registration trusts; with
+// UserAssignedMSI it is the bot's Microsoft App ID itself. No secrets either way.
 
 param name string
 param location string
