@@ -9,6 +9,7 @@ REQUIRED_APP_SETTINGS = [
     "AZURE_CLIENT_ID", "Storage__TableServiceUri", "Storage__QueueServiceUri", "Bot__AppId", "Bot__TenantId",
     "Bot__AppType", "Graph__BaseUrl", "Graph__NotificationUrl", "Graph__LifecycleNotificationUrl",
     "Graph__ClientStateSecret", "Partnership__Playbook", "APPLICATIONINSIGHTS_CONNECTION_STRING",
+    "ApplicationInsightsAgent_EXTENSION_VERSION",
 ]
 
 

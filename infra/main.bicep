@@ -132,6 +132,10 @@ var appSettings = union(
     Graph__ClientStateSecret: '@Microsoft.KeyVault(SecretUri=${vault.outputs.graphClientStateSecretUri})'
     Partnership__Playbook: partnership
     APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+    // App Service's built-in Application Insights agent on Linux: requests and dependency
+    // calls (Graph, Storage) without code in the service; it steps aside if the service
+    // brings its own Application Insights or OpenTelemetry instrumentation.
+    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
   },
   additionalAppSettings
 )
