@@ -132,9 +132,9 @@ var appSettings = union(
     Graph__ClientStateSecret: '@Microsoft.KeyVault(SecretUri=${vault.outputs.graphClientStateSecretUri})'
     Partnership__Playbook: partnership
     APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
-    // App Service's built-in Application Insights agent on Linux: requests and dependency
-    // calls (Graph, Storage) without code in the service; it steps aside if the service
-    // brings its own Application Insights or OpenTelemetry instrumentation.
+    // App Service's built-in Application Insights autoinstrumentation on Linux: requests and
+    // dependency calls (Graph, Storage) without code in the service; manual instrumentation,
+    // if the service adds it, takes precedence.
     ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
   },
   additionalAppSettings
