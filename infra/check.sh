@@ -27,6 +27,8 @@ run() {
 }
 
 run "bicep build main.bicep" build main.bicep --outfile "$tmp/main.json"
+# The parameters files read the partnership from the environment (no silent default): use a sample.
+export TRB_PARTNERSHIP=oldham
 params=(parameters/*.bicepparam)
 for p in "${params[@]}"; do
   run "bicep build-params $p" build-params "$p" --outfile "$tmp/$(basename "$p" .bicepparam).parameters.json"

@@ -1,9 +1,10 @@
 // A test deployment: smallest plan that keeps Always On, local-redundant storage.
-// The bot's app registration id and, on the first deployment, the clientState secret come from
-// the environment (docs/deploy.md).
+// The partnership, the bot's app registration id and, on the first deployment, the clientState
+// secret come from the environment: TRB_PARTNERSHIP, TRB_BOT_APP_ID, TRB_GRAPH_CLIENT_STATE
+// (docs/deploy.md).
 using '../main.bicep'
 
-param partnership = 'oldham'
+param partnership = readEnvironmentVariable('TRB_PARTNERSHIP')
 param environmentName = 'dev'
 param botAppType = 'SingleTenant'
 param botAppId = readEnvironmentVariable('TRB_BOT_APP_ID', '')

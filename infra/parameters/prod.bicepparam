@@ -1,9 +1,10 @@
 // Production: zone-redundant storage (case event streams are the audit trail) and a
-// Premium v3 plan. Set partnership to yours; the bot's app registration id and, on the first
-// deployment, the clientState secret come from the environment (docs/deploy.md).
+// Premium v3 plan. The partnership, the bot's app registration id and, on the first deployment,
+// the clientState secret come from the environment: TRB_PARTNERSHIP, TRB_BOT_APP_ID,
+// TRB_GRAPH_CLIENT_STATE (docs/deploy.md).
 using '../main.bicep'
 
-param partnership = 'oldham'
+param partnership = readEnvironmentVariable('TRB_PARTNERSHIP')
 param environmentName = 'prod'
 param botAppType = 'SingleTenant'
 param botAppId = readEnvironmentVariable('TRB_BOT_APP_ID', '')
