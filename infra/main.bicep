@@ -40,7 +40,19 @@ param botAppId string = ''
 ])
 param botSkuName string = 'F0'
 
-@description('App Service plan SKU: B1 or larger (Always On is needed for the background timers).')
+@description('App Service plan SKU. Free and Shared tiers lack Always On, which the background timers need.')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'S2'
+  'S3'
+  'P0v3'
+  'P1v3'
+  'P2v3'
+  'P3v3'
+])
 param appServicePlanSkuName string
 
 @allowed([
