@@ -8,7 +8,7 @@ using TeamsReviewBot.Workflows.Timers;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCaseStorage(builder.Configuration);
-builder.Services.AddTeamsChannel();
+builder.Services.AddTeamsChannel(builder.Configuration);
 builder.Services.AddSingleton<CommandCatalogue>();
 builder.Services.AddChatCommand<HelpCommand>();
 builder.Services.Configure<TimerPumpOptions>(builder.Configuration.GetSection(TimerPumpOptions.SectionName));

@@ -9,6 +9,9 @@ public static class AdaptiveCard
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
     public const string Version = "1.5";
 
+    /// <summary>Teams refreshes a card automatically for at most 60 users (refresh.userIds).</summary>
+    public const int MaxRefreshUserIds = 60;
+
     public static JsonObject Create(IEnumerable<JsonNode> body, IEnumerable<JsonNode>? actions = null)
     {
         var card = new JsonObject
@@ -57,4 +60,25 @@ public static class AdaptiveCard
         ["type"] = "FactSet",
         ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value })]),
     };
+
+    /// <summary>An Action.Execute (Universal Actions) with an Action.Submit fallback carrying the
+    /// same verb and data, so clients without Universal Actions reach the same handler.</summary>
+    public static JsonObject ExecuteAction(string title, string verb, JsonObject data, bool withFallback = true)
+    {
+        var action = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = title,
+            ["verb"] = verb,
+            ["data"] = data.DeepClone(),
+        };
+        if (withFallback)
+        {
+            var submitData = (JsonObject)data.DeepClone();
+            submitData["verb"] = verb;
+            action["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = submitData };
+        }
+
+        return action;
+    }
 }

@@ -9,6 +9,8 @@ public sealed class TableNames(string prefix)
     public string Idempotency { get; } = prefix + "Idempotency";
     public string Counters { get; } = prefix + "Counters";
     public string Conversations { get; } = prefix + "Conversations";
+    public string Audit { get; } = prefix + "Audit";
+    public string ConnectionChecks { get; } = prefix + "ConnectionChecks";
 
-    public IEnumerable<string> All => [CaseEvents, CaseIndex, Timers, Idempotency, Counters, Conversations];
+    public IEnumerable<string> All => [CaseEvents, CaseIndex, Timers, Idempotency, Counters, Conversations, Audit, ConnectionChecks];
 }

@@ -1,14 +1,20 @@
 using TeamsReviewBot.Commands;
+using TeamsReviewBot.Teams.CardActions;
+using TeamsReviewBot.Teams.Conversations;
 
 namespace TeamsReviewBot.Teams;
 
 /// <summary>
 /// A typed message: the first word picks a chat command and the command answers in the same
 /// conversation. An unknown command or a failing one gets a plain sentence back, never silence.
+/// A message carrying value.verb and no text is an Action.Submit (the fallback of Action.Execute
+/// on older clients) and goes to the same card action handler as the invoke would.
 /// </summary>
 public sealed partial class MessageActivityHandler(
     CommandCatalogue commands,
     ConnectorClient connector,
+    CardActionRouter cardActions,
+    ConversationReferenceStore references,
     ILogger<MessageActivityHandler> logger) : IActivityHandler
 {
     public string ActivityType => ActivityTypes.Message;
@@ -20,9 +26,20 @@ public sealed partial class MessageActivityHandler(
             return new ActivityResult(400, ErrorBody("A message activity needs serviceUrl, conversation.id and from.id."));
         }
 
+        // Keep the reference (service URL included) current for later proactive posts.
+        if (ConversationReferences.From(activity) is { } reference)
+        {
+            await references.SaveAsync(reference, cancellationToken).ConfigureAwait(false);
+        }
+
         var text = Mentions.StripMentions(activity.Text);
         if (text.Length == 0)
         {
+            if (CardActionRouter.ReadAction(activity) is { } submit)
+            {
+                await AnswerSubmitAsync(activity, submit.Verb, submit.Data, cancellationToken).ConfigureAwait(false);
+            }
+
             return ActivityResult.Accepted;
         }
 
@@ -41,6 +58,36 @@ public sealed partial class MessageActivityHandler(
         }
 
         return ActivityResult.Accepted;
+    }
+
+    /// <summary>An Action.Submit cannot be answered in the HTTP response: an updated card replaces
+    /// the card's message, anything else is a reply in the conversation.</summary>
+    private async Task AnswerSubmitAsync(Activity activity, string verb, System.Text.Json.Nodes.JsonObject data, CancellationToken cancellationToken)
+    {
+        CardActionResult result;
+        try
+        {
+            result = await cardActions.RouteAsync(activity, verb, data, automatic: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCardActionFailed(ex, verb);
+            result = CardActionResult.Error("Something went wrong on our side and nothing was recorded. Please press the button again.", 500);
+        }
+
+        if (result is CardReply card && activity.ReplyToId is { } cardMessageId)
+        {
+            await connector.UpdateAsync(activity.ServiceUrl!, activity.Conversation!.Id!, cardMessageId, ActivityReplies.Card(activity, card.Content), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var text = result switch
+        {
+            MessageReply message => message.Text,
+            ErrorReply error => error.Text,
+            _ => "Done.",
+        };
+        await connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, ActivityReplies.Text(activity, text), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CommandReply> AnswerAsync(Activity activity, string name, string arguments, CancellationToken cancellationToken)
@@ -69,6 +116,9 @@ public sealed partial class MessageActivityHandler(
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     private static System.Text.Json.Nodes.JsonObject ErrorBody(string message) => new() { ["error"] = message };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Card action {Verb} (submitted) failed.")]
+    private partial void LogCardActionFailed(Exception exception, string verb);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Chat command {Command} failed.")]
     private partial void LogCommandFailed(Exception exception, string command);

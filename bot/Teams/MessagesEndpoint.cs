@@ -1,4 +1,7 @@
+using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using TeamsReviewBot.Teams.Auth;
 
 namespace TeamsReviewBot.Teams;
 
@@ -11,13 +14,30 @@ public static partial class MessagesEndpoint
 
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/messages", HandleAsync);
+        var bot = endpoints.ServiceProvider.GetRequiredService<IOptions<BotAuthOptions>>().Value;
+        var route = endpoints.MapPost("/api/messages", HandleAsync);
+        if (bot.IsDevelopmentMode)
+        {
+            route.AllowAnonymous();
+        }
+        else
+        {
+            route.RequireAuthorization(BotAuthenticationSchemes.Policy);
+        }
+
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, ActivityRouter router, ILoggerFactory loggers)
+    private static async Task<IResult> HandleAsync(HttpContext context, ActivityRouter router, IOptions<BotAuthOptions> bot, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("TeamsReviewBot.Teams.MessagesEndpoint");
+        if (bot.Value.IsDevelopmentMode && context.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
+        {
+            // Belt and braces behind the start-up check: unauthenticated mode serves this machine only.
+            LogRefusedRemote(logger, remote.ToString());
+            return Problem(401, "The request was not authenticated: development mode accepts activities from this machine only.");
+        }
+
         if (context.Request.ContentLength > MaxBodyBytes)
         {
             return Problem(413, $"The activity is larger than {MaxBodyBytes / 1024} KB.");
@@ -45,15 +65,36 @@ public static partial class MessagesEndpoint
             return Problem(400, "The body is not a valid activity: it has no \"type\".");
         }
 
+        if (!ServiceUrlMatchesToken(context, activity))
+        {
+            LogServiceUrlMismatch(logger);
+            return Problem(401, "The request was not authenticated: the token was issued for a different service URL.");
+        }
+
         var result = await router.RouteAsync(activity, context.RequestAborted).ConfigureAwait(false);
         LogHandled(logger, activity.Type, result.StatusCode);
         return result.Body is null ? Results.StatusCode(result.StatusCode) : Results.Json(result.Body, statusCode: result.StatusCode);
+    }
+
+    /// <summary>A Bot Framework token names the service URL it was issued for; the activity must
+    /// point there, or a stolen token could make the bot post (with its own token) elsewhere.</summary>
+    private static bool ServiceUrlMatchesToken(HttpContext context, Activity activity)
+    {
+        var claimed = context.User.FindFirst("serviceurl")?.Value;
+        return claimed is null
+            || string.Equals(claimed.TrimEnd('/'), activity.ServiceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
     }
 
     private static IResult Problem(int status, string message) => Results.Json(new { error = message }, statusCode: status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Handled a {ActivityType} activity with {Status}.")]
     private static partial void LogHandled(ILogger logger, string activityType, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated activity from {Remote}: development mode serves loopback only.")]
+    private static partial void LogRefusedRemote(ILogger logger, string remote);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity with 401: the token's serviceurl claim does not match the activity's service URL.")]
+    private static partial void LogServiceUrlMismatch(ILogger logger);
 
     private sealed class BodyTooLargeException : Exception;
 

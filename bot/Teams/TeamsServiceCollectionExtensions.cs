@@ -1,13 +1,80 @@
+using Microsoft.Identity.Abstractions;
+using Microsoft.Identity.Web;
+using Microsoft.Identity.Web.TokenCacheProviders.InMemory;
+using TeamsReviewBot.Commands;
+using TeamsReviewBot.Teams.Auth;
+using TeamsReviewBot.Teams.CardActions;
+using TeamsReviewBot.Teams.ConnectionCheck;
+using TeamsReviewBot.Teams.Conversations;
+using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Teams.Outbound;
+
 namespace TeamsReviewBot.Teams;
 
 public static class TeamsServiceCollectionExtensions
 {
-    public static IServiceCollection AddTeamsChannel(this IServiceCollection services)
+    /// <summary>The Teams side of the bot: inbound authentication, activity routing, the connector
+    /// client with its retries and pacing, conversation references, card actions and identities.</summary>
+    public static IServiceCollection AddTeamsChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IConnectorTokenSource, NoConnectorToken>();
-        services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
+        var botSection = configuration.GetSection(BotAuthOptions.SectionName);
+        services.Configure<BotAuthOptions>(botSection);
+        var bot = botSection.Get<BotAuthOptions>() ?? new BotAuthOptions();
+        services.AddBotAuthentication(bot);
+        AddConnectorTokens(services, bot, botSection);
+
+        services.Configure<ConnectorRetryOptions>(configuration.GetSection(ConnectorRetryOptions.SectionName));
+        services.AddSingleton<ConversationPacer>();
+        services.AddTransient<ConnectorRetryHandler>();
+        services.AddTransient<ConversationPacingHandler>();
+        // Retry outermost, pacing inside it: every attempt, retries included, waits its turn.
+        services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(100))
+            .AddHttpMessageHandler<ConnectorRetryHandler>()
+            .AddHttpMessageHandler<ConversationPacingHandler>();
+        services.AddSingleton<OutboundWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboundWorker>());
+
+        services.Configure<PartnershipOptions>(configuration.GetSection(PartnershipOptions.SectionName));
+        services.AddSingleton<PartnershipDirectory>();
+
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<IBusinessManagerAlerts, TeamsBusinessManagerAlerts>();
+        services.AddSingleton<ChannelPoster>();
+
         services.AddSingleton<ActivityRouter>();
         services.AddSingleton<IActivityHandler, MessageActivityHandler>();
+        services.AddSingleton<IActivityHandler, InvokeActivityHandler>();
+        services.AddSingleton<IActivityHandler, InstallationUpdateHandler>();
+        services.AddSingleton<IActivityHandler, ConversationUpdateHandler>();
+        services.AddSingleton<CardActionRouter>();
+        services.AddSingleton<CardActionAudit>();
+
+        services.AddSingleton<ConnectionCheckStore>();
+        services.AddSingleton<ConnectionCheckViews>();
+        services.AddCardAction<AcknowledgeConnectionCheckHandler>();
+        services.AddCardAction<RefreshConnectionCheckHandler>();
+        services.AddChatCommand<CheckChannelsCommand>();
         return services;
+    }
+
+    private static void AddConnectorTokens(IServiceCollection services, BotAuthOptions bot, IConfigurationSection botSection)
+    {
+        if (bot.IsDevelopmentMode)
+        {
+            services.AddSingleton<IConnectorTokenSource, NoConnectorToken>();
+            return;
+        }
+
+        services.AddTokenAcquisition(isTokenAcquisitionSingleton: true);
+        services.AddInMemoryTokenCaches();
+        services.Configure<MicrosoftIdentityApplicationOptions>(IdentityWebConnectorTokenSource.OptionsName, o =>
+        {
+            o.Instance = bot.EntraAuthority.ToString();
+            o.TenantId = bot.TenantId;
+            o.ClientId = bot.AppId;
+            o.ClientCredentials = botSection.GetSection("ClientCredentials").Get<List<CredentialDescription>>() ?? [];
+        });
+        var managedIdentity = bot.AppType == BotAppType.UserAssignedMSI ? bot.AppId : null;
+        services.AddSingleton<IConnectorTokenSource>(sp => new IdentityWebConnectorTokenSource(sp.GetRequiredService<IAuthorizationHeaderProvider>(), managedIdentity));
     }
 }

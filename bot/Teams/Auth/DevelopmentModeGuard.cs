@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace TeamsReviewBot.Teams.Auth;
+
+/// <summary>
+/// Development mode (no Bot:AppId) accepts activities without authentication, which is only safe
+/// when nothing but this machine can reach the bot. Once the server has bound its addresses this
+/// refuses to run if any is not loopback, and otherwise says loudly that authentication is off.
+/// </summary>
+public sealed partial class DevelopmentModeGuard(IOptions<BotAuthOptions> options, IServer server, ILogger<DevelopmentModeGuard> logger) : IHostedLifecycleService
+{
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.IsDevelopmentMode)
+        {
+            LogAuthenticated(logger, options.Value.AppId!, options.Value.AppType);
+            return Task.CompletedTask;
+        }
+
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var exposed = addresses.Where(a => !IsLoopbackAddress(a)).ToList();
+        if (exposed.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Bot:AppId is empty, which turns off authentication of Teams activities; that is only allowed when the bot listens on loopback addresses, but it listens on {string.Join(", ", exposed)}. Set Bot:AppId and Bot:TenantId, or listen on 127.0.0.1 only.");
+        }
+
+        LogDevelopmentMode(logger, addresses.Count == 0 ? "(in-process test server)" : string.Join(", ", addresses));
+        return Task.CompletedTask;
+    }
+
+    internal static bool IsLoopbackAddress(string address)
+    {
+        // Kestrel reports wildcards as http://[::]:80, http://0.0.0.0:80 or http://+:80.
+        var normalised = address.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal);
+        return Uri.TryCreate(normalised, UriKind.Absolute, out var uri) && BotAuthenticationExtensions.IsLoopback(uri);
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "!!! DEVELOPMENT MODE: Bot:AppId is empty, so /api/messages accepts activities WITHOUT authentication; listening on loopback only: {Addresses} !!!")]
+    private static partial void LogDevelopmentMode(ILogger logger, string addresses);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Activities must carry a Bot Framework or Entra token for app {AppId} ({AppType}).")]
+    private static partial void LogAuthenticated(ILogger logger, string appId, BotAppType appType);
+}

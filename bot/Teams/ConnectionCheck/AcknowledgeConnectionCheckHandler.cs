@@ -1,0 +1,68 @@
+using TeamsReviewBot.Cards;
+using TeamsReviewBot.Teams.CardActions;
+using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Teams.Outbound;
+
+namespace TeamsReviewBot.Teams.ConnectionCheck;
+
+/// <summary>
+/// A business manager presses Acknowledge on a connection check. The acknowledgement is stored
+/// once (a unique row per person); the person gets their own view at once, and the shared card
+/// is edited in the background so everyone else sees it too (the source of truth for clients that
+/// do not refresh). Pressing again, or a Teams retry, records nothing and edits nothing.
+/// </summary>
+public sealed partial class AcknowledgeConnectionCheckHandler(
+    ConnectionCheckStore store,
+    ConnectionCheckViews views,
+    ConnectorClient connector,
+    OutboundWorker background,
+    ILogger<AcknowledgeConnectionCheckHandler> logger) : ICardActionHandler
+{
+    public string Verb => ConnectionCheckCard.AcknowledgeVerb;
+
+    public IReadOnlySet<PartnershipRole> AllowedRoles { get; } = new HashSet<PartnershipRole> { PartnershipRole.BusinessManager };
+
+    public string RefusalSentence => "Only a business manager can acknowledge a connection check.";
+
+    public async Task<CardActionResult> HandleAsync(CardAction action, CancellationToken cancellationToken)
+    {
+        if (action.DataString("checkId") is not { } checkId || await store.LoadAsync(checkId, cancellationToken).ConfigureAwait(false) is not { } before)
+        {
+            return CardActionResult.Message("This connection check is no longer on record. Type check-channels to post a new one.");
+        }
+
+        var recorded = await store.TryAcknowledgeAsync(checkId, ConnectionCheckViews.PersonKey(action.Actor), action.Actor.DisplayName, cancellationToken).ConfigureAwait(false);
+        var (check, acks) = recorded ? (await store.LoadAsync(checkId, cancellationToken).ConfigureAwait(false))!.Value : before;
+        if (recorded)
+        {
+            LogAcknowledged(logger, checkId, action.Actor.AadObjectId ?? action.Actor.TeamsUserId);
+            await background.EnqueueAsync($"update the shared card of connection check {checkId}", ct => UpdateSharedCardAsync(checkId, ct), cancellationToken).ConfigureAwait(false);
+        }
+
+        return CardActionResult.Card(await views.PersonalAsync(check, acks, action.Actor, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task UpdateSharedCardAsync(string checkId, CancellationToken cancellationToken)
+    {
+        // Re-read, so concurrent acknowledgements end in one card that lists them all.
+        if (await store.LoadAsync(checkId, cancellationToken).ConfigureAwait(false) is not { } current || current.Check.MessageId is null)
+        {
+            return;
+        }
+
+        var (check, acks) = current;
+        var card = await views.SharedAsync(check, acks, cancellationToken).ConfigureAwait(false);
+        var conversationId = check.ThreadId ?? check.ChannelId;
+        var update = new Activity
+        {
+            Type = ActivityTypes.Message,
+            From = new ChannelAccount { Id = check.BotId, Name = check.BotName },
+            Conversation = new ConversationAccount { Id = conversationId, TenantId = check.TenantId },
+            Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card }],
+        };
+        await connector.UpdateAsync(check.ServiceUrl, conversationId, check.MessageId, update, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection check {CheckId} acknowledged by {Actor}.")]
+    private static partial void LogAcknowledged(ILogger logger, string checkId, string actor);
+}

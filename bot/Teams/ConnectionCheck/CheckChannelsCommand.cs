@@ -1,0 +1,78 @@
+using System.Text;
+using TeamsReviewBot.Cards;
+using TeamsReviewBot.Commands;
+using TeamsReviewBot.Teams.Conversations;
+using TeamsReviewBot.Teams.Identity;
+
+namespace TeamsReviewBot.Teams.ConnectionCheck;
+
+/// <summary>
+/// "check-channels": posts a connection-check card into every channel the bot is installed in,
+/// from the stored references, and says where it worked. Run after installing the bot, or when a
+/// channel seems quiet. A channel Teams refuses is reported here and to the business managers.
+/// </summary>
+public sealed class CheckChannelsCommand(
+    PartnershipDirectory directory,
+    ConversationReferenceStore references,
+    ConnectionCheckStore checks,
+    ConnectionCheckViews views,
+    ChannelPoster poster,
+    TimeProvider time) : IChatCommand
+{
+    public string Name => "check-channels";
+
+    public string Usage => "check-channels";
+
+    public string Summary => "Business managers: posts a connection check into every channel I am installed in, to confirm I can reach it.";
+
+    public async Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var actor = directory.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name);
+        if (!actor.Holds(PartnershipRole.BusinessManager))
+        {
+            return CommandReply.Message("Only a business manager can run check-channels.");
+        }
+
+        var channels = await references.ListAsync(ConversationKind.Channel, cancellationToken).ConfigureAwait(false);
+        if (channels.Count == 0)
+        {
+            return CommandReply.Message("I am not installed in any channel yet. Add TeamsReviewBot to the partnership's team, then type check-channels again.");
+        }
+
+        var pending = await views.PendingManagersAsync([], cancellationToken).ConfigureAwait(false);
+        var posted = new List<string>();
+        var failed = new List<string>();
+        foreach (var channel in channels)
+        {
+            var check = new ConnectionCheckRecord(
+                Guid.NewGuid().ToString("N"), channel.ServiceUrl, channel.ConversationId, channel.TenantId, channel.BotId, channel.BotName,
+                channel.ChannelName ?? "General", channel.TeamName, time.GetUtcNow(), actor.DisplayName, null, null);
+            // Stored before posting, so a press on the card always finds its check.
+            await checks.SaveAsync(check, cancellationToken).ConfigureAwait(false);
+            var card = ConnectionCheckCard.Build(new ConnectionCheckView(check.CheckId, check.ChannelName, check.TeamName, check.PostedAt, check.PostedBy, [], pending));
+            var result = await poster.StartThreadAsync(channel, card, null, cancellationToken).ConfigureAwait(false);
+            if (result.Posted)
+            {
+                await checks.SaveAsync(check with { ThreadId = result.ThreadId, MessageId = result.MessageId }, cancellationToken).ConfigureAwait(false);
+                posted.Add(channel.Describe());
+            }
+            else
+            {
+                failed.Add($"{channel.Describe()}: {result.Failure}");
+            }
+        }
+
+        var reply = new StringBuilder();
+        if (posted.Count > 0)
+        {
+            reply.Append("Posted a connection check to ").AppendJoin("; ", posted).Append('.');
+        }
+
+        if (failed.Count > 0)
+        {
+            reply.Append(reply.Length > 0 ? " " : string.Empty).Append("Could not post to ").AppendJoin("; ", failed).Append(". The business managers have been told.");
+        }
+
+        return CommandReply.Message(reply.ToString());
+    }
+}

@@ -1,0 +1,96 @@
+using Azure;
+using Azure.Data.Tables;
+using TeamsReviewBot.Storage;
+
+namespace TeamsReviewBot.Teams.Conversations;
+
+/// <summary>
+/// Conversation references in the Conversations table: partition = kind, row = the channel id,
+/// the user's Entra object id (personal) or the chat id. Upserted whenever Teams tells the bot
+/// about a conversation, so the service URL stays current.
+/// </summary>
+public sealed class ConversationReferenceStore(StorageTables tables, TimeProvider time)
+{
+    public async Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(tables.Names.Conversations, cancellationToken).ConfigureAwait(false);
+        var entity = new TableEntity(reference.Kind.ToString(), RowKeyOf(reference))
+        {
+            ["ServiceUrl"] = reference.ServiceUrl,
+            ["ConversationId"] = reference.ConversationId,
+            ["TenantId"] = reference.TenantId,
+            ["BotId"] = reference.BotId,
+            ["BotName"] = reference.BotName,
+            ["TeamId"] = reference.TeamId,
+            ["TeamName"] = reference.TeamName,
+            ["ChannelName"] = reference.ChannelName,
+            ["UserId"] = reference.UserId,
+            ["UserAadObjectId"] = reference.UserAadObjectId,
+            ["UserName"] = reference.UserName,
+            ["UpdatedAt"] = time.GetUtcNow(),
+        };
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RemoveAsync(ConversationKind kind, string rowId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(tables.Names.Conversations, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.DeleteEntityAsync(kind.ToString(), KeySafe(rowId), ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already gone: removal is idempotent.
+        }
+    }
+
+    public async Task<IReadOnlyList<ConversationReference>> ListAsync(ConversationKind kind, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(tables.Names.Conversations, cancellationToken).ConfigureAwait(false);
+        var found = new List<ConversationReference>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == kind.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(FromEntity(kind, entity));
+        }
+
+        return found;
+    }
+
+    /// <summary>The personal chat with the person whose Entra object id this is, if the bot has one.</summary>
+    public async Task<ConversationReference?> FindPersonalAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(tables.Names.Conversations, cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(nameof(ConversationKind.Personal), KeySafe(aadObjectId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? FromEntity(ConversationKind.Personal, row.Value!) : null;
+    }
+
+    public async Task<ConversationReference?> FindChannelAsync(string channelId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(tables.Names.Conversations, cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(nameof(ConversationKind.Channel), KeySafe(channelId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? FromEntity(ConversationKind.Channel, row.Value!) : null;
+    }
+
+    internal static string RowKeyOf(ConversationReference reference) => KeySafe(reference.Kind switch
+    {
+        ConversationKind.Personal => reference.UserAadObjectId ?? reference.UserId ?? reference.ConversationId,
+        _ => reference.ConversationId,
+    });
+
+    private static string KeySafe(string id) => IdempotencyStore.KeySafe(id);
+
+    private static ConversationReference FromEntity(ConversationKind kind, TableEntity e) => new(
+        kind,
+        e.GetString("ServiceUrl"),
+        e.GetString("ConversationId"),
+        e.GetString("TenantId"),
+        e.GetString("BotId"),
+        e.GetString("BotName"),
+        e.GetString("TeamId"),
+        e.GetString("TeamName"),
+        e.GetString("ChannelName"),
+        e.GetString("UserId"),
+        e.GetString("UserAadObjectId"),
+        e.GetString("UserName"));
+}

@@ -1,0 +1,53 @@
+using TeamsReviewBot.Teams.Identity;
+
+namespace TeamsReviewBot.Teams.Conversations;
+
+/// <summary>
+/// Alerts go to each business manager's personal chat with the bot, from the reference stored
+/// when they installed the bot personally. A business manager the bot cannot reach is logged as
+/// an error, so the failure is never silent.
+/// </summary>
+public sealed partial class TeamsBusinessManagerAlerts(
+    PartnershipDirectory directory,
+    ConversationReferenceStore references,
+    ConnectorClient connector,
+    ILogger<TeamsBusinessManagerAlerts> logger) : IBusinessManagerAlerts
+{
+    public async Task<int> AlertAsync(string sentence, CancellationToken cancellationToken)
+    {
+        var reached = 0;
+        foreach (var manager in directory.WithRole(PartnershipRole.BusinessManager))
+        {
+            var chat = await references.FindPersonalAsync(manager.AadObjectId!, cancellationToken).ConfigureAwait(false);
+            if (chat is null)
+            {
+                LogUnreachable(logger, manager.Name ?? manager.AadObjectId!, "no personal chat with the bot is stored", sentence);
+                continue;
+            }
+
+            var message = new Activity
+            {
+                Type = ActivityTypes.Message,
+                From = new ChannelAccount { Id = chat.BotId, Name = chat.BotName },
+                Recipient = new ChannelAccount { Id = chat.UserId, Name = chat.UserName },
+                Conversation = new ConversationAccount { Id = chat.ConversationId, TenantId = chat.TenantId },
+                Text = sentence,
+                TextFormat = "plain",
+            };
+            try
+            {
+                await connector.SendAsync(chat.ServiceUrl, chat.ConversationId, message, cancellationToken).ConfigureAwait(false);
+                reached++;
+            }
+            catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
+            {
+                LogUnreachable(logger, manager.Name ?? manager.AadObjectId!, ex.Message, sentence);
+            }
+        }
+
+        return reached;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not alert business manager {Manager} ({Why}). The alert was: {Sentence}")]
+    private static partial void LogUnreachable(ILogger logger, string manager, string why, string sentence);
+}

@@ -1,0 +1,36 @@
+using System.Threading.Channels;
+
+namespace TeamsReviewBot.Teams.Outbound;
+
+/// <summary>
+/// Connector calls that must not hold up an answer Teams is waiting for (a card action has 2 s):
+/// editing the shared copy of a card, for instance. They run one after another in the background,
+/// with the same retries and pacing as any other call; a failure is logged, never swallowed.
+/// The state they reflect is already stored, so a lost edit is repaired by the next one.
+/// </summary>
+public sealed partial class OutboundWorker(ILogger<OutboundWorker> logger) : BackgroundService
+{
+    private readonly Channel<(string Description, Func<CancellationToken, Task> Work)> _queue =
+        Channel.CreateBounded<(string, Func<CancellationToken, Task>)>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.Wait });
+
+    public ValueTask EnqueueAsync(string description, Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        _queue.Writer.WriteAsync((description, work), cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var (description, work) in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await work(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(logger, ex, description);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Background Teams work failed: {Description}.")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string description);
+}
