@@ -79,7 +79,8 @@ public sealed class FakeConnector : IAsyncDisposable
         var path = Uri.UnescapeDataString(context.Request.Path.Value ?? string.Empty);
         _calls.Enqueue(new ConnectorCall(context.Request.Method, path, body, context.Request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow));
 
-        var scripted = Scripted.FirstOrDefault(s => path.Contains(s.Key, StringComparison.Ordinal)).Value;
+        // The most specific scripted path wins.
+        var scripted = Scripted.Where(s => path.Contains(s.Key, StringComparison.Ordinal)).OrderByDescending(s => s.Key.Length).FirstOrDefault().Value;
         if (scripted is not null && (scripted.Count > 1 ? scripted.TryDequeue(out var answer) : scripted.TryPeek(out answer)))
         {
             context.Response.StatusCode = answer.Status;
