@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Cards;
+using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Teams.Support;
 
 namespace TeamsReviewBot.Tests.Cards;
@@ -10,7 +11,8 @@ namespace TeamsReviewBot.Tests.Cards;
 /// Every card the bot can produce, parsed and validated by the official adaptivecards library
 /// (npm 3.0.6, through tests/cards/check-cards.js). Any parse or validation event fails the test.
 /// </summary>
-public sealed class AdaptiveCardValidationTests
+[Collection(AzuriteGroup.Name)]
+public sealed class AdaptiveCardValidationTests(AzuriteFixture azurite)
 {
     /// <summary>Public static methods in bot/Cards that return a whole card (not the element helpers).</summary>
     private static IEnumerable<string> CardBuilders() =>
@@ -31,7 +33,7 @@ public sealed class AdaptiveCardValidationTests
     [Fact]
     public async Task Every_card_parses_without_a_single_warning_in_the_official_library()
     {
-        await using var bot = new BotHost(TestStorage.NewPrefix("cards"));
+        await using var bot = new BotHost(azurite);
         var samples = CardSamples.ByBuilder.SelectMany(b => b.Value(bot.Services)).ToList();
         var input = new JsonArray([.. samples.Select(s => (JsonNode)new JsonObject { ["name"] = s.Name, ["card"] = s.Card.DeepClone() })]);
 

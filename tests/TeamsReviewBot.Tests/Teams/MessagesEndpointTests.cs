@@ -1,18 +1,20 @@
 using System.Net;
 using System.Text;
+using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Teams.Support;
 
 namespace TeamsReviewBot.Tests.Teams;
 
 /// <summary>What /api/messages does with bodies that are not a usable activity.</summary>
-public sealed class MessagesEndpointTests : IAsyncLifetime
+[Collection(AzuriteGroup.Name)]
+public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private BotHost _bot = null!;
     private HttpClient _client = null!;
 
     public Task InitializeAsync()
     {
-        _bot = new BotHost(TestStorage.NewPrefix("endpoint"));
+        _bot = new BotHost(azurite);
         _client = _bot.CreateClient();
         return Task.CompletedTask;
     }

@@ -2,12 +2,14 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using TeamsReviewBot.Teams.Auth;
+using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Teams.Support;
 
 namespace TeamsReviewBot.Tests.Teams.Auth;
 
 /// <summary>Without an app id the bot takes unauthenticated activities, but only on loopback.</summary>
-public sealed class DevelopmentModeTests
+[Collection(AzuriteGroup.Name)]
+public sealed class DevelopmentModeTests(AzuriteFixture azurite)
 {
     [Theory]
     [InlineData("http://127.0.0.1:3978", true)]
@@ -24,7 +26,7 @@ public sealed class DevelopmentModeTests
     [Fact]
     public async Task On_loopback_it_accepts_activities_and_says_so_loudly_once()
     {
-        await using var bot = new BotHost(TestStorage.NewPrefix("dev"));
+        await using var bot = new BotHost(azurite);
         var client = bot.CreateClient();
 
         var response = await client.PostAsync(new System.Text.Json.Nodes.JsonObject { ["type"] = "event" });
@@ -38,7 +40,7 @@ public sealed class DevelopmentModeTests
     [Fact]
     public void Listening_beyond_loopback_without_an_app_id_stops_start_up_with_a_sentence()
     {
-        using var bot = new ExposedBot();
+        using var bot = new ExposedBot(azurite);
 
         var failure = Assert.Throws<InvalidOperationException>(() => bot.CreateClient());
 
@@ -48,7 +50,7 @@ public sealed class DevelopmentModeTests
     [Fact]
     public void An_app_id_without_a_tenant_stops_start_up_with_a_sentence()
     {
-        using var bot = new BotHost(TestStorage.NewPrefix("dev"), new Dictionary<string, string?> { ["Bot:AppId"] = "55555555-5555-5555-5555-555555555555" });
+        using var bot = new BotHost(azurite, new Dictionary<string, string?> { ["Bot:AppId"] = "55555555-5555-5555-5555-555555555555" });
 
         var failure = Assert.Throws<InvalidOperationException>(() => bot.CreateClient());
 
@@ -57,12 +59,18 @@ public sealed class DevelopmentModeTests
 
     private sealed class ExposedBot : WebApplicationFactory<Program>
     {
-        public ExposedBot() => UseKestrel(o => o.Listen(IPAddress.Any, 0));
+        private readonly string _connectionString;
+
+        public ExposedBot(AzuriteFixture azurite)
+        {
+            _connectionString = azurite.ConnectionString;
+            UseKestrel(o => o.Listen(IPAddress.Any, 0));
+        }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseSetting("Storage:ConnectionString", TestStorage.ConnectionString);
-            builder.UseSetting("Storage:TablePrefix", TestStorage.NewPrefix("dev"));
+            builder.UseSetting("Storage:ConnectionString", _connectionString);
+            builder.UseSetting("Storage:TablePrefix", AzuriteFixture.NewPrefix());
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Teams.Support;
 
 namespace TeamsReviewBot.Tests.Teams.ConnectionCheck;
@@ -11,7 +12,8 @@ namespace TeamsReviewBot.Tests.Teams.ConnectionCheck;
 /// the shared card edited for everyone, exactly once however often the press arrives; refused,
 /// in a sentence and on record, for someone who is not a business manager.
 /// </summary>
-public sealed class AcknowledgeConnectionCheckTests : IAsyncLifetime
+[Collection(AzuriteGroup.Name)]
+public sealed class AcknowledgeConnectionCheckTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private FakeConnector _connector = null!;
     private BotHost _bot = null!;
@@ -23,7 +25,7 @@ public sealed class AcknowledgeConnectionCheckTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connector = await FakeConnector.StartAsync();
-        _bot = new BotHost(TestStorage.NewPrefix("ack"), BotHost.People());
+        _bot = new BotHost(azurite, BotHost.People());
         _client = _bot.CreateClient();
         await _client.PostAsync(Activities.ChannelInstall(_connector.ServiceUrl));
         await _client.PostAsync(Activities.PersonalInstall(_connector.ServiceUrl, Activities.Ada));

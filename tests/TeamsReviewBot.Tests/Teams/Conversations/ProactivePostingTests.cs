@@ -1,4 +1,5 @@
 using System.Net;
+using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Teams.Support;
 
 namespace TeamsReviewBot.Tests.Teams.Conversations;
@@ -7,16 +8,17 @@ namespace TeamsReviewBot.Tests.Teams.Conversations;
 /// Installing the bot stores where it was installed; a business manager's check-channels then
 /// posts into those channels without anyone speaking there first, after a restart too.
 /// </summary>
-public sealed class ProactivePostingTests : IAsyncLifetime
+[Collection(AzuriteGroup.Name)]
+public sealed class ProactivePostingTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly string _prefix = TestStorage.NewPrefix("proactive");
+    private readonly string _prefix = AzuriteFixture.NewPrefix();
     private FakeConnector _connector = null!;
 
     public async Task InitializeAsync() => _connector = await FakeConnector.StartAsync();
 
     public async Task DisposeAsync() => await _connector.DisposeAsync();
 
-    private BotHost Bot() => new(_prefix, BotHost.People());
+    private BotHost Bot() => new(azurite, BotHost.People(), _prefix);
 
     [Fact]
     public async Task A_channel_install_before_a_restart_still_gets_posts_after_it()

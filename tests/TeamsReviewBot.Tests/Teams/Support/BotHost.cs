@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TeamsReviewBot.Tests.Infrastructure;
 
 namespace TeamsReviewBot.Tests.Teams.Support;
 
@@ -14,12 +15,12 @@ public sealed class BotHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public BotHost(string tablePrefix, IDictionary<string, string?>? settings = null)
+    public BotHost(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, string? tablePrefix = null)
     {
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            ["Storage:ConnectionString"] = TestStorage.ConnectionString,
-            ["Storage:TablePrefix"] = tablePrefix,
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = tablePrefix ?? AzuriteFixture.NewPrefix(),
             ["Bot:Retry:BaseDelay"] = "00:00:00.050",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
