@@ -7,9 +7,10 @@ namespace TeamsReviewBot.Teams.ConnectionCheck;
 
 /// <summary>
 /// A business manager presses Acknowledge on a connection check. The acknowledgement is stored
-/// once (a unique row per person); the person gets their own view at once, and the shared card
-/// is edited in the background so everyone else sees it too (the source of truth for clients that
-/// do not refresh). Pressing again, or a Teams retry, records nothing and edits nothing.
+/// once (a unique row per person). The presser gets the updated shared card at once, and the same
+/// card replaces the shared message in the background, so it is the one source of truth; the
+/// presser drops out of refresh.userIds and sees that shared card from then on. Pressing again,
+/// or a Teams retry, records nothing, edits nothing and answers with the same card.
 /// </summary>
 public sealed partial class AcknowledgeConnectionCheckHandler(
     ConnectionCheckStore store,
@@ -39,7 +40,7 @@ public sealed partial class AcknowledgeConnectionCheckHandler(
             await background.EnqueueAsync($"update the shared card of connection check {checkId}", ct => UpdateSharedCardAsync(checkId, ct), cancellationToken).ConfigureAwait(false);
         }
 
-        return CardActionResult.Card(await views.PersonalAsync(check, acks, action.Actor, cancellationToken).ConfigureAwait(false));
+        return CardActionResult.Card(await views.SharedAsync(check, acks, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task UpdateSharedCardAsync(string checkId, CancellationToken cancellationToken)
