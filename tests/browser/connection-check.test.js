@@ -82,7 +82,7 @@ async function waitForCardCount(count, timeout = 20000) {
   }
 }
 
-test('the bot posts into the channel unprompted, a click updates the card, a second click changes nothing', async () => {
+test('the bot posts into the channel unprompted, a click updates the card, a second click changes nothing', async (t) => {
   await installInChannel();
   await page.locator(CHANNEL_BUTTON).click();
   // Give the installationUpdate time to be stored before asking for the check.
@@ -107,6 +107,7 @@ test('the bot posts into the channel unprompted, a click updates the card, a sec
   const afterFirst = await card.innerText();
   assert.match(afterFirst, /Acknowledged \(1\)/);
   assert.equal(sharedCardEdits.length, 1, 'the shared card is edited once after the first press');
+  t.diagnostic(`card updated ${firstAnswerMs} ms after the click`);
   assert.ok(firstAnswerMs < 2000, `the card updated ${firstAnswerMs} ms after the click`);
 
   await card.getByRole('button', { name: 'Acknowledge' }).click();

@@ -13,7 +13,7 @@ namespace TeamsReviewBot.Tests.Teams.ConnectionCheck;
 /// in a sentence and on record, for someone who is not a business manager.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class AcknowledgeConnectionCheckTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class AcknowledgeConnectionCheckTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private FakeConnector _connector = null!;
     private BotHost _bot = null!;
@@ -57,6 +57,7 @@ public sealed class AcknowledgeConnectionCheckTests(AzuriteFixture azurite) : IA
         var elapsed = clock.Elapsed;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        output.WriteLine($"Acknowledge answered in {elapsed.TotalMilliseconds:F0} ms");
         Assert.True(elapsed < TimeSpan.FromSeconds(2), $"answered in {elapsed.TotalMilliseconds} ms");
         var body = await response.BodyAsync();
         Assert.Equal(200, body["statusCode"]!.GetValue<int>());
