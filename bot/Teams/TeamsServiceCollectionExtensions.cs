@@ -21,7 +21,7 @@ public static class TeamsServiceCollectionExtensions
         services.Configure<BotAuthOptions>(botSection);
         var bot = botSection.Get<BotAuthOptions>() ?? new BotAuthOptions();
         services.AddBotAuthentication(bot);
-        AddConnectorTokens(services, bot, botSection);
+        AddConnectorTokens(services, bot, botSection, configuration);
 
         services.Configure<ConnectorRetryOptions>(configuration.GetSection(ConnectorRetryOptions.SectionName));
         services.AddSingleton<ConversationPacer>();
@@ -57,13 +57,15 @@ public static class TeamsServiceCollectionExtensions
         return services;
     }
 
-    private static void AddConnectorTokens(IServiceCollection services, BotAuthOptions bot, IConfigurationSection botSection)
+    private static void AddConnectorTokens(IServiceCollection services, BotAuthOptions bot, IConfigurationSection botSection, IConfiguration configuration)
     {
         if (bot.IsDevelopmentMode)
         {
             services.AddSingleton<IConnectorTokenSource, NoConnectorToken>();
             return;
         }
+
+        var credentials = SingleTenantCredentials(bot, botSection, configuration);
 
         services.AddTokenAcquisition(isTokenAcquisitionSingleton: true);
         services.AddInMemoryTokenCaches();
@@ -72,9 +74,31 @@ public static class TeamsServiceCollectionExtensions
             o.Instance = bot.EntraAuthority.ToString();
             o.TenantId = bot.TenantId;
             o.ClientId = bot.AppId;
-            o.ClientCredentials = botSection.GetSection("ClientCredentials").Get<List<CredentialDescription>>() ?? [];
+            o.ClientCredentials = credentials;
         });
         var managedIdentity = bot.AppType == BotAppType.UserAssignedMSI ? bot.AppId : null;
         services.AddSingleton<IConnectorTokenSource>(sp => new IdentityWebConnectorTokenSource(sp.GetRequiredService<IAuthorizationHeaderProvider>(), managedIdentity));
+    }
+
+    /// <summary>
+    /// How a single-tenant registration proves itself: Bot:ClientCredentials when given, otherwise
+    /// the App Service's managed identity (AZURE_CLIENT_ID) as a federated credential of the app
+    /// registration, which is how the deployment sets it up. A user-assigned MSI bot needs none.
+    /// </summary>
+    private static List<CredentialDescription> SingleTenantCredentials(BotAuthOptions bot, IConfigurationSection botSection, IConfiguration configuration)
+    {
+        var configured = botSection.GetSection("ClientCredentials").Get<List<CredentialDescription>>() ?? [];
+        if (configured.Count > 0 || bot.AppType == BotAppType.UserAssignedMSI)
+        {
+            return configured;
+        }
+
+        if (configuration["AZURE_CLIENT_ID"] is { Length: > 0 } managedIdentityClientId)
+        {
+            return [new CredentialDescription { SourceType = CredentialSource.SignedAssertionFromManagedIdentity, ManagedIdentityClientId = managedIdentityClientId }];
+        }
+
+        throw new InvalidOperationException(
+            "Bot:AppId is set for a single-tenant registration but the bot has no way to prove it is that app: set Bot:ClientCredentials (a client secret or certificate) or AZURE_CLIENT_ID (a managed identity with a federated credential on the app registration).");
     }
 }

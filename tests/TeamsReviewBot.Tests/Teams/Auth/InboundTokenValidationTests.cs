@@ -28,6 +28,8 @@ public sealed class InboundTokenValidationTests(AzuriteFixture azurite) : IAsync
             ["Bot:TenantId"] = TestIds.Tenant,
             ["Bot:OpenIdMetadataUrl"] = _openId.BotFrameworkMetadataUrl,
             ["Bot:EntraAuthority"] = _openId.BaseUrl,
+            ["Bot:ClientCredentials:0:SourceType"] = "ClientSecret",
+            ["Bot:ClientCredentials:0:ClientSecret"] = "not-a-real-secret",
         });
         _client = _bot.CreateClient();
     }
