@@ -47,7 +47,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<IActivityHandler, InstallationUpdateHandler>();
         services.AddSingleton<IActivityHandler, ConversationUpdateHandler>();
         services.AddSingleton<CardActionRouter>();
-        services.AddSingleton<CardActionAudit>();
+        services.AddSingleton<RefusalAudit>();
 
         services.AddSingleton<ConnectionCheckStore>();
         services.AddSingleton<ConnectionCheckViews>();

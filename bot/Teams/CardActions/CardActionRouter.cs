@@ -12,10 +12,10 @@ public sealed partial class CardActionRouter
 {
     private readonly Dictionary<string, ICardActionHandler> _byVerb = new(StringComparer.Ordinal);
     private readonly PartnershipDirectory _directory;
-    private readonly CardActionAudit _audit;
+    private readonly RefusalAudit _audit;
     private readonly ILogger<CardActionRouter> _logger;
 
-    public CardActionRouter(IEnumerable<ICardActionHandler> handlers, PartnershipDirectory directory, CardActionAudit audit, ILogger<CardActionRouter> logger)
+    public CardActionRouter(IEnumerable<ICardActionHandler> handlers, PartnershipDirectory directory, RefusalAudit audit, ILogger<CardActionRouter> logger)
     {
         foreach (var handler in handlers)
         {
@@ -83,8 +83,8 @@ public sealed partial class CardActionRouter
                 return await handler.HandleAsync(action with { IsAutomaticRefresh = true }, cancellationToken).ConfigureAwait(false);
             }
 
-            var reason = $"{actor.Describe()} does not hold any of: {string.Join(", ", handler.AllowedRoles.Select(RoleNames.Describe))}";
-            await _audit.RecordRefusalAsync(action, reason, cancellationToken).ConfigureAwait(false);
+            var reason = RefusalAudit.LacksRole(actor, handler.AllowedRoles);
+            await _audit.RecordAsync("card:" + verb, actor, conversationId, activity.ReplyToId, reason, cancellationToken).ConfigureAwait(false);
             return CardActionResult.Message($"{handler.RefusalSentence} Nothing was recorded.");
         }
 

@@ -17,6 +17,7 @@ public sealed class CheckChannelsCommand(
     ConnectionCheckStore checks,
     ConnectionCheckViews views,
     ChannelPoster poster,
+    RefusalAudit audit,
     TimeProvider time) : IChatCommand
 {
     public string Name => "check-channels";
@@ -30,7 +31,8 @@ public sealed class CheckChannelsCommand(
         var actor = directory.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name);
         if (!actor.Holds(PartnershipRole.BusinessManager))
         {
-            return CommandReply.Message("Only a business manager can run check-channels.");
+            await audit.RecordAsync("command:" + Name, actor, request.ConversationId, null, RefusalAudit.LacksRole(actor, [PartnershipRole.BusinessManager]), cancellationToken).ConfigureAwait(false);
+            return CommandReply.Message("Only a business manager can run check-channels. Nothing was posted.");
         }
 
         var channels = await references.ListAsync(ConversationKind.Channel, cancellationToken).ConfigureAwait(false);

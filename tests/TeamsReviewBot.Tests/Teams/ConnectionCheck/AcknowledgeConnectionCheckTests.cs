@@ -102,10 +102,11 @@ public sealed class AcknowledgeConnectionCheckTests(AzuriteFixture azurite, Xuni
         await Task.Delay(300);
         Assert.DoesNotContain(_connector.Calls, c => c.Method == "PUT");
 
-        var audit = _bot.Services.GetRequiredService<TeamsReviewBot.Teams.CardActions.CardActionAudit>();
+        var audit = _bot.Services.GetRequiredService<TeamsReviewBot.Teams.Identity.RefusalAudit>();
         var rows = await audit.ListAsync(DateTimeOffset.UtcNow, CancellationToken.None);
         var row = Assert.Single(rows);
-        Assert.Equal("connectionCheck.acknowledge", row.GetString("Verb"));
+        Assert.Equal("card:connectionCheck.acknowledge", row.GetString("Action"));
+        Assert.Equal(_messageId, row.GetString("MessageId"));
         Assert.Equal(TestIds.BobAad, row.GetString("ActorAadObjectId"));
         Assert.Contains("statutory partner lead, police", row.GetString("Reason"), StringComparison.Ordinal);
     }

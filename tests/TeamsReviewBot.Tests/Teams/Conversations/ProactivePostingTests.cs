@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using TeamsReviewBot.Teams.Identity;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Teams.Support;
 
@@ -93,7 +95,10 @@ public sealed class ProactivePostingTests(AzuriteFixture azurite) : IAsyncLifeti
         await client.PostAsync(Activities.PersonalMessage(_connector.ServiceUrl, Activities.Bob, "check-channels", chatId: "a:personal-bob"));
 
         var reply = Assert.Single(_connector.CallsTo("POST", "/v3/conversations/a:personal-bob/activities/"));
-        Assert.Equal("Only a business manager can run check-channels.", reply.Body!["text"]!.GetValue<string>());
+        Assert.Equal("Only a business manager can run check-channels. Nothing was posted.", reply.Body!["text"]!.GetValue<string>());
         Assert.DoesNotContain(_connector.Calls, c => c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal));
+        var refusal = Assert.Single(await bot.Services.GetRequiredService<RefusalAudit>().ListAsync(DateTimeOffset.UtcNow, CancellationToken.None));
+        Assert.Equal("command:check-channels", refusal.GetString("Action"));
+        Assert.Equal(TestIds.BobAad, refusal.GetString("ActorAadObjectId"));
     }
 }

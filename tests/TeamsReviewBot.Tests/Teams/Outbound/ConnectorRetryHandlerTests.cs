@@ -72,10 +72,26 @@ public sealed class ConnectorRetryHandlerTests : IAsyncLifetime
         var calls = _connector.CallsTo("POST", "/v3/conversations/c3/activities");
         Assert.Equal(4, calls.Count);
         var gaps = calls.Zip(calls.Skip(1), (a, b) => (b.At - a.At).TotalMilliseconds).ToList();
-        // 100, 200, 400 ms plus up to 50 % jitter each.
-        Assert.InRange(gaps[0], 90, 250);
-        Assert.InRange(gaps[1], 190, 450);
-        Assert.InRange(gaps[2], 390, 800);
+        // At least 100, 200 and 400 ms (the upper bound is the jitter test's business: a loaded
+        // machine only makes gaps longer).
+        Assert.True(gaps[0] >= 95 && gaps[1] >= 195 && gaps[2] >= 395, "gaps: " + string.Join(", ", gaps));
+    }
+
+    [Fact]
+    public void Each_back_off_doubles_with_up_to_half_again_of_jitter()
+    {
+        var settings = new ConnectorRetryOptions { BaseDelay = TimeSpan.FromSeconds(1) };
+        var handler = new ConnectorRetryHandler(Options.Create(settings), TimeProvider.System, NullLogger<ConnectorRetryHandler>.Instance);
+        using var response = new HttpResponseMessage(System.Net.HttpStatusCode.BadGateway);
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var expected = TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
+            var delays = Enumerable.Range(0, 500).Select(_ => handler.DelayFor(response, attempt, settings)).ToList();
+            Assert.All(delays, d => Assert.InRange(d, expected, expected * 1.5));
+            // Jitter spreads clients apart: the 500 draws are not all alike.
+            Assert.True(delays.Distinct().Count() > 100);
+        }
     }
 
     [Theory]
