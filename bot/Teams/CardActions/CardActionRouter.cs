@@ -79,8 +79,9 @@ public sealed partial class CardActionRouter
         {
             if (automatic)
             {
-                // Teams fetching a personal view is not a refusal worth recording; show the shared card.
-                return await handler.HandleAsync(action with { IsAutomaticRefresh = true }, cancellationToken).ConfigureAwait(false);
+                // Teams fetching a view the person may not have is not a refusal worth recording,
+                // but the handler must not run for them either.
+                return CardActionResult.Error(handler.RefusalSentence, 403);
             }
 
             var reason = RefusalAudit.LacksRole(actor, handler.AllowedRoles);

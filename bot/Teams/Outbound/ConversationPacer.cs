@@ -23,6 +23,11 @@ public sealed class ConversationPacer(TimeProvider time)
     /// <summary>Waits until one more operation on <paramref name="conversationId"/> fits, then counts it.</summary>
     public async Task WaitTurnAsync(string conversationId, CancellationToken cancellationToken)
     {
+        if (_threads.Count > 1000)
+        {
+            ForgetIdleThreads();
+        }
+
         var state = _threads.GetOrAdd(conversationId, _ => new ThreadState());
         await state.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -34,6 +39,7 @@ public sealed class ConversationPacer(TimeProvider time)
                 if (wait <= TimeSpan.Zero)
                 {
                     state.Sent.Enqueue(now);
+                    state.LastSent = now;
                     return;
                 }
 
@@ -43,6 +49,20 @@ public sealed class ConversationPacer(TimeProvider time)
         finally
         {
             state.Gate.Release();
+        }
+    }
+
+    /// <summary>A thread with nothing in the last hour has no limit left to keep; dropping it keeps
+    /// memory in proportion to the threads the bot is busy in.</summary>
+    private void ForgetIdleThreads()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (id, state) in _threads)
+        {
+            if (state.Gate.CurrentCount == 1 && state.LastSent is { } last && now - last >= ThreadLimits[^1].Window)
+            {
+                _threads.TryRemove(new KeyValuePair<string, ThreadState>(id, state));
+            }
         }
     }
 
@@ -79,5 +99,7 @@ public sealed class ConversationPacer(TimeProvider time)
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         public Queue<DateTimeOffset> Sent { get; } = new();
+
+        public DateTimeOffset? LastSent { get; set; }
     }
 }

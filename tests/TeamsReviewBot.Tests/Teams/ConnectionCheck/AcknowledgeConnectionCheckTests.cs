@@ -112,6 +112,22 @@ public sealed class AcknowledgeConnectionCheckTests(AzuriteFixture azurite, Xuni
     }
 
     [Fact]
+    public async Task A_press_dressed_up_as_an_automatic_refresh_does_not_get_round_the_role_check()
+    {
+        var invoke = Activities.Execute(_connector.ServiceUrl, Activities.Bob, _threadId, _messageId, "connectionCheck.acknowledge", _data);
+        invoke["value"]!["trigger"] = "automatic";
+
+        var body = await (await _client.PostAsync(invoke)).BodyAsync();
+
+        Assert.Equal(403, body["statusCode"]!.GetValue<int>());
+        Assert.Equal("application/vnd.microsoft.error", body["type"]!.GetValue<string>());
+        await Task.Delay(300);
+        Assert.DoesNotContain(_connector.Calls, c => c.Method == "PUT");
+        var refresh = await (await _client.PostAsync(Activities.Execute(_connector.ServiceUrl, Activities.Ada, _threadId, _messageId, "connectionCheck.refresh", _data))).BodyAsync();
+        Assert.Contains("Not acknowledged yet", refresh["value"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_Action_Submit_fallback_reaches_the_same_handler_and_edits_the_card()
     {
         var response = await _client.PostAsync(Activities.Submit(_connector.ServiceUrl, Activities.Ada, _threadId, _messageId, "connectionCheck.acknowledge", _data));
