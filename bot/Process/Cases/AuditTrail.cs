@@ -1,0 +1,102 @@
+using System.Globalization;
+using TeamsReviewBot.Process.Calendar;
+using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Storage;
+
+namespace TeamsReviewBot.Process.Cases;
+
+/// <summary>
+/// Renders a case's events as the story of the case, one line per event, in plain words:
+/// when (London time, the British way), who in what role, what happened, and why. It reads only
+/// the events, which never hold a child's name, date of birth or address.
+/// </summary>
+public static class AuditTrail
+{
+    public static IReadOnlyList<string> Render(Playbook playbook, IEnumerable<StoredEvent> events) =>
+        [.. events.Select(e => $"{BritishDates.DateAndTime(e.OccurredAt)} — {Line(playbook, e)}")];
+
+    private static string Line(Playbook playbook, StoredEvent e)
+    {
+        string Seat(string key) => playbook.FindSeat(key)?.Title ?? key;
+        string Deadline(string key) => playbook.FindDeadline(key)?.Name ?? key;
+
+        switch (e.Type)
+        {
+            case CaseEventTypes.CaseOpened:
+                var opened = CaseJson.Read<CaseOpened>(e.Data);
+                return $"{Who(opened.Actor)} opened case {opened.CaseCode} ({opened.ReferralKind.Replace('-', ' ')} received {BritishDates.DateAndTime(opened.ReceivedAt)}; Day 0 is {BritishDates.Date(opened.DayZero)}): {opened.Reason}";
+            case CaseEventTypes.PutToPanel:
+                var put = CaseJson.Read<PutToPanel>(e.Data);
+                return $"{Who(put.Actor)} put the referral to the panel.";
+            case CaseEventTypes.VoteCast:
+                var vote = CaseJson.Read<VoteCast>(e.Data);
+                return $"{Who(vote.Actor)} voted {playbook.FindOutcome(vote.Outcome)?.Label ?? vote.Outcome} for the {Seat(vote.Seat)}{(vote.ByDeputy ? " as deputy" : string.Empty)}: {vote.Rationale}";
+            case CaseEventTypes.DecisionRecorded:
+                var decision = CaseJson.Read<DecisionRecorded>(e.Data);
+                return $"{Who(decision.Actor)} recorded the decision: {decision.OutcomeLabel}. {decision.Rationale}";
+            case CaseEventTypes.DecisionEscalated:
+                var escalated = CaseJson.Read<DecisionEscalated>(e.Data);
+                return $"{Who(escalated.Actor)} escalated the decision: {escalated.Reason}";
+            case CaseEventTypes.ReferralResubmitted:
+                var resubmitted = CaseJson.Read<ReferralResubmitted>(e.Data);
+                return $"{Who(resubmitted.Actor)} recorded the re-submitted referral: {resubmitted.Reason}";
+            case CaseEventTypes.NationalPanelNotified:
+                var notified = CaseJson.Read<NationalPanelNotified>(e.Data);
+                return $"{Who(notified.Actor)} recorded that the National Panel was notified: {notified.Reason}";
+            case CaseEventTypes.InformationRequested:
+                var requested = CaseJson.Read<InformationRequested>(e.Data);
+                return $"{Who(requested.Actor)} requested information: {requested.Reason}";
+            case CaseEventTypes.ReturnsCompleted:
+                var returns = CaseJson.Read<ReturnsCompleted>(e.Data);
+                return $"{Who(returns.Actor)} recorded the agency returns as complete: {returns.Reason}";
+            case CaseEventTypes.MeetingScheduled:
+                var scheduled = CaseJson.Read<MeetingScheduled>(e.Data);
+                return $"{Who(scheduled.Actor)} scheduled the meeting: {scheduled.Reason}";
+            case CaseEventTypes.MeetingHeld:
+                var held = CaseJson.Read<MeetingHeld>(e.Data);
+                return $"{Who(held.Actor)} recorded the meeting as held with {string.Join(", ", held.PartnersPresent)} present.";
+            case CaseEventTypes.ReportDrafted:
+                var drafted = CaseJson.Read<ReportDrafted>(e.Data);
+                return $"{Who(drafted.Actor)} recorded the report as drafted: {drafted.Reason}";
+            case CaseEventTypes.SignOffRecorded:
+                var signOff = CaseJson.Read<SignOffRecorded>(e.Data);
+                return $"{Who(signOff.Actor)} {(signOff.Agrees ? "signed off" : "declined to sign off")} for the {Seat(signOff.Seat)}{(signOff.ByDeputy ? " as deputy" : string.Empty)}: {signOff.Reason}";
+            case CaseEventTypes.SignedOff:
+                var signedOff = CaseJson.Read<SignedOff>(e.Data);
+                return $"{Who(signedOff.Actor)} recorded the report as signed off: {signedOff.Reason}";
+            case CaseEventTypes.SignOffDisputed:
+                var disputed = CaseJson.Read<SignOffDisputed>(e.Data);
+                return $"{Who(disputed.Actor)} recorded that sign-off cannot be reached: {disputed.Reason}";
+            case CaseEventTypes.Submitted:
+                var submitted = CaseJson.Read<Submitted>(e.Data);
+                return $"{Who(submitted.Actor)} submitted the report: {submitted.Reason}";
+            case CaseEventTypes.AfterwardsStarted:
+                var afterwards = CaseJson.Read<AfterwardsStarted>(e.Data);
+                return $"{Who(afterwards.Actor)} started the afterwards steps.";
+            case CaseEventTypes.StepCompleted:
+                var step = CaseJson.Read<StepCompleted>(e.Data);
+                return $"{Who(step.Actor)} marked '{Deadline(step.Deadline)}' done: {step.Reason}";
+            case CaseEventTypes.Closed:
+                var closed = CaseJson.Read<Closed>(e.Data);
+                return $"{Who(closed.Actor)} closed the case: {closed.Reason}";
+            case CaseEventTypes.DeadlineMoved:
+                var moved = CaseJson.Read<DeadlineMoved>(e.Data);
+                return $"{Who(moved.Actor)} moved '{Deadline(moved.Deadline)}' from {BritishDates.DateAndTime(moved.PreviousDueAt)} to {BritishDates.DateAndTime(moved.NewDueAt)} (originally {BritishDates.DateAndTime(moved.OriginalDueAt)}): {moved.Reason}";
+            case CaseEventTypes.ReminderSent:
+                var reminder = CaseJson.Read<ReminderSent>(e.Data);
+                return $"{Who(reminder.Actor)} sent a reminder ({reminder.Kind.Replace('-', ' ')}): '{Deadline(reminder.Deadline)}' is due {BritishDates.DateAndTime(reminder.DueAt)}.";
+            case CaseEventTypes.DeadlineMissed:
+                var missed = CaseJson.Read<DeadlineMissed>(e.Data);
+                return $"{Who(missed.Actor)} escalated a missed deadline: '{Deadline(missed.Deadline)}' was due {BritishDates.DateAndTime(missed.DueAt)}.";
+            case CaseEventTypes.BusinessManagersNotified:
+                var told = CaseJson.Read<BusinessManagersNotified>(e.Data);
+                return $"{Who(told.Actor)} told the business managers: {told.Message}";
+            default:
+                return string.Create(CultureInfo.InvariantCulture, $"(event {e.Type} #{e.Sequence})");
+        }
+    }
+
+    private static string Who(Actor actor) => actor.Role == Roles.System
+        ? actor.Name
+        : $"{actor.Name} ({actor.Role.Replace('-', ' ')}{(actor.Partner is null ? string.Empty : ", " + actor.Partner)})";
+}

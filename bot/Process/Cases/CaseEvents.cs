@@ -1,0 +1,82 @@
+namespace TeamsReviewBot.Process.Cases;
+
+/// <summary>
+/// The events of a case stream. Each records who (<see cref="Actor"/>) and why (Reason); when is the
+/// stored event's OccurredAt. Together they are the case's audit trail, so names and fields say what
+/// happened in the words of the process.
+/// </summary>
+public static class CaseEventTypes
+{
+    public const string CaseOpened = "CaseOpened";
+    public const string PutToPanel = "PutToPanel";
+    public const string VoteCast = "VoteCast";
+    public const string DecisionRecorded = "DecisionRecorded";
+    public const string DecisionEscalated = "DecisionEscalated";
+    public const string ReferralResubmitted = "ReferralResubmitted";
+    public const string NationalPanelNotified = "NationalPanelNotified";
+    public const string InformationRequested = "InformationRequested";
+    public const string ReturnsCompleted = "ReturnsCompleted";
+    public const string MeetingScheduled = "MeetingScheduled";
+    public const string MeetingHeld = "MeetingHeld";
+    public const string ReportDrafted = "ReportDrafted";
+    public const string SignOffRecorded = "SignOffRecorded";
+    public const string SignedOff = "SignedOff";
+    public const string SignOffDisputed = "SignOffDisputed";
+    public const string Submitted = "Submitted";
+    public const string AfterwardsStarted = "AfterwardsStarted";
+    public const string StepCompleted = "StepCompleted";
+    public const string Closed = "Closed";
+    public const string DeadlineMoved = "DeadlineMoved";
+    public const string ReminderSent = "ReminderSent";
+    public const string DeadlineMissed = "DeadlineMissed";
+    public const string BusinessManagersNotified = "BusinessManagersNotified";
+}
+
+public sealed record CaseOpened(string CaseCode, string Partnership, string ReferralKind, DateTimeOffset ReceivedAt, DateOnly DayZero, Actor Actor, string Reason);
+
+public sealed record PutToPanel(Actor Actor, string Reason);
+
+public sealed record VoteCast(string Seat, string Outcome, bool ByDeputy, string Rationale, Actor Actor, string Reason);
+
+public sealed record DecisionRecorded(string Outcome, string OutcomeLabel, string DecidedBy, string Rationale, Actor Actor, string Reason);
+
+public sealed record DecisionEscalated(string Reason, Actor Actor);
+
+public sealed record ReferralResubmitted(Actor Actor, string Reason);
+
+public sealed record NationalPanelNotified(Actor Actor, string Reason);
+
+public sealed record InformationRequested(IReadOnlyList<string> Agencies, Actor Actor, string Reason);
+
+public sealed record ReturnsCompleted(Actor Actor, string Reason);
+
+public sealed record MeetingScheduled(DateTimeOffset MeetingAt, Actor Actor, string Reason);
+
+public sealed record MeetingHeld(IReadOnlyList<string> PartnersPresent, Actor Actor, string Reason);
+
+public sealed record ReportDrafted(Actor Actor, string Reason);
+
+public sealed record SignOffRecorded(string Seat, bool Agrees, bool ByDeputy, Actor Actor, string Reason);
+
+public sealed record SignedOff(Actor Actor, string Reason);
+
+public sealed record SignOffDisputed(Actor Actor, string Reason);
+
+public sealed record Submitted(string To, Actor Actor, string Reason);
+
+public sealed record AfterwardsStarted(Actor Actor, string Reason);
+
+public sealed record StepCompleted(string Deadline, Actor Actor, string Reason);
+
+public sealed record Closed(Actor Actor, string Reason);
+
+public sealed record DeadlineMoved(string Deadline, DateTimeOffset OriginalDueAt, DateTimeOffset PreviousDueAt, DateTimeOffset NewDueAt, Actor Actor, string Reason);
+
+/// <summary>A reminder before a deadline or on its day. <paramref name="TimerId"/> makes it happen once.</summary>
+public sealed record ReminderSent(string TimerId, string Deadline, string Kind, DateTimeOffset DueAt, Actor Actor, string Reason);
+
+/// <summary>A deadline passed with its step not done: the business managers are told.</summary>
+public sealed record DeadlineMissed(string TimerId, string Deadline, string CompletedBy, DateTimeOffset DueAt, Actor Actor, string Reason);
+
+/// <summary>The business managers were told something; the message never carries a child's details.</summary>
+public sealed record BusinessManagersNotified(string NotificationId, string Message, Actor Actor, string Reason);

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using TeamsReviewBot.Process.Calendar;
+using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Process.Timetable;
+
+namespace TeamsReviewBot.Process.Cases;
+
+/// <summary>Where one deadline of a case stands at a moment.</summary>
+public enum DeadlineStatus
+{
+    Done,
+    Due,
+    Overdue,
+
+    /// <summary>Applies only if something later is decided; shown, not chased.</summary>
+    Conditional,
+}
+
+public sealed record CaseDeadline(TimetableEntry Entry, DeadlineStatus Status, DateTimeOffset? DoneAt);
+
+/// <summary>A case's own timetable: the playbook's deadlines from its Day 0, following what actually
+/// happened and any deadline a business manager moved, each marked done, due or overdue.</summary>
+public sealed class CaseSchedule(TimetableCalculator calculator)
+{
+    public WorkingDayCalendar Calendar => calculator.Calendar;
+
+    public CaseTimetable Timetable(Playbook playbook, CaseState state)
+    {
+        var actual = ImmutableDictionary.CreateBuilder<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var rule in playbook.Deadlines)
+        {
+            var happened = rule.Key == playbook.Meeting.Deadline
+                ? state.MeetingHeldAt ?? state.MeetingAt
+                : state.MilestoneAt(rule.CompletedBy, rule.Key);
+            if (happened is { } at)
+            {
+                actual[rule.Key] = at;
+            }
+        }
+
+        var moved = state.Moves.ToImmutableDictionary(m => m.Key, m => m.Value.DueAt, StringComparer.Ordinal);
+        return calculator.Compute(playbook, state.ReceivedAt, new TimetableFacts(actual.ToImmutable(), moved));
+    }
+
+    /// <summary>The deadlines that apply to the case as decided so far, with their status at <paramref name="now"/>.</summary>
+    public IReadOnlyList<CaseDeadline> Deadlines(Playbook playbook, CaseState state, DateTimeOffset now)
+    {
+        var timetable = Timetable(playbook, state);
+        return [.. timetable.For(state.OutcomeKind).Select(entry =>
+        {
+            var doneAt = state.MilestoneAt(entry.Rule.CompletedBy, entry.Key);
+            var status = doneAt is not null ? DeadlineStatus.Done
+                : entry.IsConditional ? DeadlineStatus.Conditional
+                : now > entry.DueAt ? DeadlineStatus.Overdue
+                : DeadlineStatus.Due;
+            return new CaseDeadline(entry, status, doneAt);
+        })];
+    }
+
+    /// <summary>The deadlines still to chase: they apply to the decided path (only those before any
+    /// decision while undecided), are not done, not conditional, and the case is open.</summary>
+    public IReadOnlyList<TimetableEntry> Open(Playbook playbook, CaseState state)
+    {
+        if (state.IsClosed || !state.Exists)
+        {
+            return [];
+        }
+
+        var timetable = Timetable(playbook, state);
+        var applying = state.OutcomeKind is null
+            ? timetable.Entries.Where(e => e.Rule.AppliesWhen is null)
+            : timetable.For(state.OutcomeKind);
+        return [.. applying.Where(e => !e.IsConditional && state.MilestoneAt(e.Rule.CompletedBy, e.Key) is null)];
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using TeamsReviewBot.Process.Decisions;
+using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Process.SignOff;
+
+namespace TeamsReviewBot.Process.Cases;
+
+/// <summary>A move of a deadline by a business manager: the date the rule gave, and the one it has now.</summary>
+public sealed record DeadlineMove(DateTimeOffset OriginalDueAt, DateTimeOffset DueAt, string Reason);
+
+/// <summary>
+/// A case as its events have made it. Immutable: every event gives a new state. Times are the
+/// instants the events were recorded (or, for the meeting, when it is booked for).
+/// </summary>
+public sealed record CaseState
+{
+    public required string StreamId { get; init; }
+
+    public bool Exists { get; init; }
+
+    public string CaseCode { get; init; } = string.Empty;
+
+    public string Partnership { get; init; } = string.Empty;
+
+    public string ReferralKind { get; init; } = string.Empty;
+
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    public DateOnly DayZero { get; init; }
+
+    public DateTimeOffset OpenedAt { get; init; }
+
+    public CaseStage Stage { get; init; } = CaseStage.Referred;
+
+    public DateTimeOffset? PutToPanelAt { get; init; }
+
+    public ImmutableDictionary<string, Vote> Votes { get; init; } = ImmutableDictionary<string, Vote>.Empty;
+
+    public string? Outcome { get; init; }
+
+    public OutcomeKind? OutcomeKind { get; init; }
+
+    public DateTimeOffset? DecidedAt { get; init; }
+
+    public DateTimeOffset? EscalatedAt { get; init; }
+
+    public DateTimeOffset? ResubmittedAt { get; init; }
+
+    public DateTimeOffset? NotifiedAt { get; init; }
+
+    public DateTimeOffset? RequestedAt { get; init; }
+
+    public DateTimeOffset? ReturnsCompleteAt { get; init; }
+
+    public bool ReturnsOverdue { get; init; }
+
+    public DateTimeOffset? MeetingScheduledAt { get; init; }
+
+    public DateTimeOffset? MeetingAt { get; init; }
+
+    public DateTimeOffset? MeetingHeldAt { get; init; }
+
+    public DateTimeOffset? ReportDraftedAt { get; init; }
+
+    public ImmutableDictionary<string, SignOffEntry> SignOffs { get; init; } = ImmutableDictionary<string, SignOffEntry>.Empty;
+
+    public bool SignOffDisputed { get; init; }
+
+    public DateTimeOffset? SignedOffAt { get; init; }
+
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    public DateTimeOffset? AfterwardsAt { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public ImmutableDictionary<string, DateTimeOffset> CompletedSteps { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
+
+    public ImmutableDictionary<string, DeadlineMove> Moves { get; init; } = ImmutableDictionary<string, DeadlineMove>.Empty;
+
+    /// <summary>Reminder and escalation timer ids already acted on.</summary>
+    public ImmutableHashSet<string> RemindersSent { get; init; } = ImmutableHashSet<string>.Empty;
+
+    public ImmutableHashSet<string> Notifications { get; init; } = ImmutableHashSet<string>.Empty;
+
+    public bool IsClosed => ClosedAt is not null;
+
+    /// <summary>When the step a milestone stands for happened on this case, if it has.</summary>
+    public DateTimeOffset? MilestoneAt(string milestone, string deadlineKey) => milestone switch
+    {
+        Milestones.PutToPanel => PutToPanelAt,
+        Milestones.Decision => DecidedAt,
+        Milestones.Resubmitted => ResubmittedAt,
+        Milestones.NationalPanelNotified => NotifiedAt,
+        Milestones.InformationRequested => RequestedAt,
+        Milestones.ReturnsComplete => ReturnsCompleteAt,
+        Milestones.MeetingScheduled => MeetingScheduledAt,
+        Milestones.MeetingHeld => MeetingHeldAt,
+        Milestones.ReportDrafted => ReportDraftedAt,
+        Milestones.SignedOff => SignedOffAt,
+        Milestones.Submitted => SubmittedAt,
+        Milestones.Step => CompletedSteps.TryGetValue(deadlineKey, out var at) ? at : null,
+        _ => null,
+    };
+}

@@ -1,0 +1,91 @@
+namespace TeamsReviewBot.Process.Playbooks;
+
+/// <summary>
+/// One partnership's Rapid Review rules, read from bot/playbooks/{key}.json. Every section cites the
+/// seed rule it encodes (<see cref="ICited.Source"/>) and, where the seed contradicts itself, names
+/// the variant it did not take (<see cref="ICited.Variant"/>). No partnership name appears in code.
+/// </summary>
+public sealed record Playbook
+{
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+
+    public required CaseCodeRule CaseCode { get; init; }
+
+    public required MailboxRule Mailbox { get; init; }
+
+    public required ClockRule Clock { get; init; }
+
+    public required IReadOnlyList<Seat> Seats { get; init; }
+
+    public required DecisionRule Decision { get; init; }
+
+    public required IReadOnlyList<OutcomeRule> Outcomes { get; init; }
+
+    public required IReadOnlyList<DeadlineRule> Deadlines { get; init; }
+
+    public required InformationRequestRule InformationRequests { get; init; }
+
+    public required MeetingRule Meeting { get; init; }
+
+    public required SignOffRule SignOff { get; init; }
+
+    public required SubmissionRule Submission { get; init; }
+
+    public required IReadOnlyList<AfterwardsRule> Afterwards { get; init; }
+
+    public Seat? FindSeat(string key) => Seats.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal));
+
+    public DeadlineRule? FindDeadline(string key) => Deadlines.FirstOrDefault(d => string.Equals(d.Key, key, StringComparison.Ordinal));
+
+    public OutcomeRule? FindOutcome(string key) => Outcomes.FirstOrDefault(o => string.Equals(o.Key, key, StringComparison.Ordinal));
+
+    public OutcomeRule? OutcomeOfKind(OutcomeKind kind) => Outcomes.FirstOrDefault(o => o.Kind == kind);
+
+    public IEnumerable<Seat> SeatsFor(string partner) => Seats.Where(s => string.Equals(s.Partner, partner, StringComparison.Ordinal));
+}
+
+/// <summary>A playbook value with the seed rule it comes from.</summary>
+public interface ICited
+{
+    /// <summary>The seed rule, e.g. "seed-000 §5, AppC Day 7".</summary>
+    string Source { get; }
+
+    /// <summary>Where the seed contradicts itself: the reading not taken, and where it is written.</summary>
+    string? Variant { get; }
+}
+
+public sealed record CaseCodeRule(string Prefix, string Source, string? Variant = null) : ICited;
+
+public sealed record MailboxRule(string Address, IReadOnlyList<string>? Aliases, string Source, string? Variant = null) : ICited;
+
+/// <summary>
+/// What starts the clock and when a late arrival counts from the next working day.
+/// <paramref name="DayZero"/> says what event Day 0 is (the referral received, or the notification
+/// sent); <paramref name="CutOff"/> is the London time after which it counts from the next working
+/// day; <paramref name="WorkingDayEnds"/> is when a deadline with no time of day falls due.
+/// </summary>
+public sealed record ClockRule(
+    string DayZero,
+    TimeOnly CutOff,
+    TimeOnly WorkingDayStarts,
+    TimeOnly WorkingDayEnds,
+    string Source,
+    string? Variant = null) : ICited;
+
+/// <summary>
+/// A seat on the deciding body or at sign-off. <paramref name="Partner"/> is the organisation kind it
+/// speaks for (local-authority, police, health, independent, business-manager, …); a deputy acting
+/// for the seat fills the seat, never a second one.
+/// </summary>
+public sealed record Seat(
+    string Key,
+    string Title,
+    string Partner,
+    bool Statutory,
+    bool Votes,
+    bool SignsOff,
+    bool DeputiesMayAct,
+    string Source,
+    string? Variant = null) : ICited;

@@ -1,0 +1,42 @@
+namespace TeamsReviewBot.Process.Playbooks;
+
+/// <summary>Information requests: which deadlines send and return them, the templates named by the seed,
+/// the records-securing request, and where replies go.</summary>
+public sealed record InformationRequestRule(
+    string SendBy,
+    string ReturnsDue,
+    IReadOnlyList<string> Templates,
+    string? RecordsSecuringRequest,
+    bool NoRecordsIsValidReply,
+    string ReturnTo,
+    string Source,
+    string? Variant = null) : ICited;
+
+/// <summary>The review meeting: its deadline, and its quorum (at least one representative of each partner listed).</summary>
+public sealed record MeetingRule(
+    string Deadline,
+    IReadOnlyList<string> QuorumPartners,
+    string? Papers,
+    string Source,
+    string? Variant = null) : ICited;
+
+/// <summary>
+/// Sign-off: <paramref name="Required"/> of the seats in <paramref name="Seats"/> (a deputy may sign
+/// for a seat that allows deputies); an independent endorsement that is "required", "optional" or
+/// "none"; and an alternative sole signatory where the seed allows one.
+/// </summary>
+public sealed record SignOffRule(
+    int Required,
+    IReadOnlyList<string> Seats,
+    string IndependentEndorsement,
+    string? IndependentSeat,
+    string? AlternativeSoleSignatory,
+    string Deadline,
+    string OnDisagreement,
+    string Source,
+    string? Variant = null) : ICited;
+
+public sealed record SubmissionRule(string Address, string Deadline, string Source, string? Variant = null) : ICited;
+
+/// <summary>A step after the review, with the deadline key that times it (if the seed gives one).</summary>
+public sealed record AfterwardsRule(string Key, string Description, string? Deadline, string Source, string? Variant = null) : ICited;

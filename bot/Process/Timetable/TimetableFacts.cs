@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+
+namespace TeamsReviewBot.Process.Timetable;
+
+/// <summary>
+/// What has happened on a case that moves its timetable: when each deadline's step actually
+/// happened (or, for the meeting, when it is booked for), and deadlines a business manager moved.
+/// Later deadlines anchored on a step follow the actual date once there is one.
+/// </summary>
+public sealed record TimetableFacts(ImmutableDictionary<string, DateTimeOffset> Actual, ImmutableDictionary<string, DateTimeOffset> Moved)
+{
+    public static TimetableFacts None { get; } = new(ImmutableDictionary<string, DateTimeOffset>.Empty, ImmutableDictionary<string, DateTimeOffset>.Empty);
+}
