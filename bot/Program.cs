@@ -3,6 +3,7 @@ using TeamsReviewBot.Commands;
 using TeamsReviewBot.Hosting;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams;
+using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Timers;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.Services.AddCaseStorage(builder.Configuration);
 builder.Services.AddTeamsChannel(builder.Configuration);
 builder.Services.AddSingleton<CommandCatalogue>();
 builder.Services.AddChatCommand<HelpCommand>();
+builder.Services.AddReviewProcess(builder.Configuration);
 builder.Services.Configure<TimerPumpOptions>(builder.Configuration.GetSection(TimerPumpOptions.SectionName));
 builder.Services.AddSingleton<TimerPump>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerPump>());

@@ -24,6 +24,9 @@ public sealed class CaseSchedule(TimetableCalculator calculator)
 {
     public WorkingDayCalendar Calendar => calculator.Calendar;
 
+    /// <summary>The timetable a referral received at <paramref name="receivedAt"/> would get.</summary>
+    public CaseTimetable Preview(Playbook playbook, DateTimeOffset receivedAt) => calculator.Compute(playbook, receivedAt);
+
     public CaseTimetable Timetable(Playbook playbook, CaseState state)
     {
         var actual = ImmutableDictionary.CreateBuilder<string, DateTimeOffset>(StringComparer.Ordinal);

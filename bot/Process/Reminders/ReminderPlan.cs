@@ -17,6 +17,7 @@ public static class ReminderKinds
 /// again replaces it and firing it twice does nothing the second time.</summary>
 public sealed record ReminderPlan(string Id, string CaseCode, string Deadline, string DeadlineName, string Kind, DateTimeOffset FireAt, DateTimeOffset DueAt, string CompletedBy)
 {
+    /// <summary>The id carries the due instant: a moved deadline gets new reminders, a given one stays given.</summary>
     public static string IdFor(string caseCode, string deadline, string kind, DateTimeOffset dueAt) =>
         $"{caseCode}:{deadline}:{kind}:{dueAt.UtcTicks}";
 }

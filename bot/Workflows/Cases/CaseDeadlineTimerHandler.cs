@@ -1,0 +1,76 @@
+using TeamsReviewBot.Process.Calendar;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Reminders;
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Workflows.Timers;
+
+namespace TeamsReviewBot.Workflows.Cases;
+
+/// <summary>
+/// Fires a case's reminders and escalations. It first looks at the case: a step already done, a case
+/// closed or a reminder already recorded means nothing more happens, so a timer that fires twice
+/// (two instances, a retry after a crash) tells the business managers once. A missed decision
+/// window also applies the decision rule to the votes as they stand (escalating when it cannot decide).
+/// </summary>
+public sealed class CaseDeadlineTimerHandler(
+    CaseService service,
+    AggregateStore<CaseState> cases,
+    IBusinessManagerNotifier notifier,
+    TimeProvider time) : ITimerHandler
+{
+    public string Kind => CaseDeadlineTimer.TimerKind;
+
+    public async Task HandleAsync(DurableTimer timer, CancellationToken cancellationToken)
+    {
+        var payload = CaseJson.Read<CaseDeadlineTimer>(timer.Payload);
+        var playbook = service.Playbooks.ForCaseCode(payload.CaseCode);
+        var loaded = await cases.LoadAsync(payload.CaseCode, cancellationToken).ConfigureAwait(false);
+        if (playbook is null || !loaded.State.Exists)
+        {
+            return;
+        }
+
+        var rules = new CaseRules(playbook, service.Schedule);
+        var outcome = await cases.ExecuteAsync(payload.CaseCode, state => Decide(rules, state, timer, payload), cancellationToken).ConfigureAwait(false);
+        var state = outcome.Current.State;
+        if (!state.RemindersSent.Contains(timer.Id) || state.Notifications.Contains(timer.Id))
+        {
+            return;
+        }
+
+        var message = Message(payload, state);
+        await notifier.NotifyAsync(new BusinessManagerNotification(timer.Id, payload.CaseCode, playbook.Key, payload.Kind, message), cancellationToken).ConfigureAwait(false);
+    }
+
+    private List<NewEvent> Decide(CaseRules rules, CaseState state, DurableTimer timer, CaseDeadlineTimer payload)
+    {
+        if (state.RemindersSent.Contains(timer.Id) || state.IsClosed || state.MilestoneAt(payload.CompletedBy, payload.Deadline) is not null)
+        {
+            return [];
+        }
+
+        var now = time.GetUtcNow();
+        if (payload.Kind != ReminderKinds.Missed)
+        {
+            return [new(CaseEventTypes.ReminderSent, CaseJson.Write(new ReminderSent(timer.Id, payload.Deadline, payload.Kind, payload.DueAt, Actor.System, "Reminder before the deadline.")), now)];
+        }
+
+        var events = new List<NewEvent>
+        {
+            new(CaseEventTypes.DeadlineMissed, CaseJson.Write(new DeadlineMissed(timer.Id, payload.Deadline, payload.CompletedBy, payload.DueAt, Actor.System, "The deadline passed with its step not done.")), now),
+        };
+        if (payload.Deadline == "decision")
+        {
+            events.AddRange(rules.DecisionWindowPassed(state, now));
+        }
+
+        return events;
+    }
+
+    private static string Message(CaseDeadlineTimer payload, CaseState state) => payload.Kind switch
+    {
+        ReminderKinds.Missed => $"Case {state.CaseCode}: '{payload.DeadlineName}' was due {BritishDates.DateAndTime(payload.DueAt)} and is not done. The case is {CaseStageNames.Describe(state.Stage)}.",
+        ReminderKinds.OnTheDay => $"Case {state.CaseCode}: '{payload.DeadlineName}' is due today, {BritishDates.DateAndTime(payload.DueAt)}.",
+        _ => $"Case {state.CaseCode}: '{payload.DeadlineName}' is due {BritishDates.DateAndTime(payload.DueAt)}.",
+    };
+}

@@ -1,0 +1,118 @@
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Process.Reminders;
+using TeamsReviewBot.Storage;
+
+namespace TeamsReviewBot.Workflows.Cases;
+
+/// <summary>
+/// Runs the case rules against storage: opens cases, applies moves through the aggregate store
+/// (one append per move, retried on a race), keeps the case index in step, and keeps each case's
+/// reminder and escalation timers matching its open deadlines — scheduling new ones, replacing
+/// moved ones and cancelling those whose step is done.
+/// </summary>
+public sealed partial class CaseService(
+    AggregateStore<CaseState> cases,
+    ICaseEventStore events,
+    CaseIndexStore index,
+    DurableTimerStore timers,
+    CaseCodeAllocator codes,
+    PlaybookCatalogue playbooks,
+    CaseSchedule schedule,
+    ReminderPlanner planner,
+    TimeProvider time,
+    ILogger<CaseService> logger)
+{
+    public PlaybookCatalogue Playbooks => playbooks;
+
+    public CaseSchedule Schedule => schedule;
+
+    public CaseRules RulesFor(string partnership) => new(playbooks.Get(partnership), schedule);
+
+    /// <summary>Opens a case for a referral received at <paramref name="receivedAt"/> and schedules its reminders.</summary>
+    public async Task<CaseState> OpenAsync(string partnership, string referralKind, DateTimeOffset receivedAt, Actor actor, string reason, CancellationToken cancellationToken)
+    {
+        var playbook = playbooks.Find(partnership)
+            ?? throw new CaseRuleException($"There is no partnership '{partnership}'. The partnerships are: {string.Join(", ", playbooks.Keys)}.");
+        var now = time.GetUtcNow();
+        var year = WorkingDayCalendarYear(receivedAt);
+        var code = await codes.NextAsync(playbook.CaseCode.Prefix, year, cancellationToken).ConfigureAwait(false);
+        var rules = new CaseRules(playbook, schedule);
+        var outcome = await cases.ExecuteAsync(
+            code,
+            state => state.Exists ? throw new CaseRuleException($"Case {code} already exists.") : rules.Open(code, referralKind, receivedAt, actor, reason, now),
+            cancellationToken).ConfigureAwait(false);
+        await AfterAsync(playbook, new CaseState { StreamId = code }, outcome.Current, cancellationToken).ConfigureAwait(false);
+        LogOpened(code, playbook.Key);
+        return outcome.Current.State;
+    }
+
+    /// <summary>Applies one guarded move to a case. A refused move throws <see cref="CaseRuleException"/> and changes nothing.</summary>
+    public async Task<CaseState> ExecuteAsync(string caseCode, Func<CaseRules, CaseState, DateTimeOffset, IReadOnlyList<NewEvent>> move, CancellationToken cancellationToken)
+    {
+        var playbook = playbooks.ForCaseCode(caseCode) ?? throw new CaseRuleException($"'{caseCode}' is not a case code of any partnership.");
+        var before = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        if (!before.State.Exists)
+        {
+            throw new CaseRuleException($"There is no case {caseCode}.");
+        }
+
+        var rules = new CaseRules(playbook, schedule);
+        var outcome = await cases.ExecuteAsync(caseCode, state => move(rules, state, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        if (outcome.Appended.Count > 0)
+        {
+            await AfterAsync(playbook, before.State, outcome.Current, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome.Current.State;
+    }
+
+    public async Task<CaseState?> FindAsync(string caseCode, CancellationToken cancellationToken)
+    {
+        if (playbooks.ForCaseCode(caseCode) is null)
+        {
+            return null;
+        }
+
+        var loaded = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        return loaded.State.Exists ? loaded.State : null;
+    }
+
+    /// <summary>The case's events in order: its audit trail.</summary>
+    public Task<IReadOnlyList<StoredEvent>> HistoryAsync(string caseCode, CancellationToken cancellationToken) =>
+        events.ReadAsync(caseCode, 0, cancellationToken);
+
+    public IReadOnlyList<ReminderPlan> PlanReminders(Playbook playbook, CaseState state) =>
+        !state.Exists
+            ? []
+            : [.. planner.Plan(state.CaseCode, schedule.Open(playbook, state), playbook.Clock.WorkingDayStarts, state.OpenedAt)
+                .Where(p => !state.RemindersSent.Contains(p.Id))];
+
+    private async Task AfterAsync(Playbook playbook, CaseState before, Versioned<CaseState> after, CancellationToken cancellationToken)
+    {
+        var state = after.State;
+        var open = schedule.Open(playbook, state);
+        var next = open.Where(e => e.DueAt >= time.GetUtcNow()).MinBy(e => e.DueAt) ?? open.MinBy(e => e.DueAt);
+        await index.RecordAsync(
+            new CaseIndexEntry(state.CaseCode, state.Partnership, state.Stage.ToString(), next?.DueAt, next?.Name, state.OpenedAt, after.Version),
+            cancellationToken).ConfigureAwait(false);
+
+        // Only what changed: a vote that decides nothing touches no timer.
+        var was = PlanReminders(playbook, before).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var now = PlanReminders(playbook, state).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var gone in was.Keys.Where(id => !now.ContainsKey(id)))
+        {
+            await timers.CancelAsync(gone, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var plan in now.Values.Where(p => !was.ContainsKey(p.Id)))
+        {
+            await timers.ScheduleAsync(CaseDeadlineTimer.From(plan), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static int WorkingDayCalendarYear(DateTimeOffset receivedAt) => Process.Calendar.WorkingDayCalendar.LondonDate(receivedAt).Year;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseCode} opened for {Partnership}.")]
+    private partial void LogOpened(string caseCode, string partnership);
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using TeamsReviewBot.Commands;
+using TeamsReviewBot.Process.Calendar;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Process.Reminders;
+using TeamsReviewBot.Process.Timetable;
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Workflows.Timers;
+
+namespace TeamsReviewBot.Workflows.Cases;
+
+public static class ReviewProcessServiceCollectionExtensions
+{
+    /// <summary>The review process: playbooks (checked at start-up), the working-day clock, cases with
+    /// their reminders and escalations, and the "timetable" chat command.</summary>
+    public static IServiceCollection AddReviewProcess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReviewProcessOptions>()
+            .Bind(configuration.GetSection(ReviewProcessOptions.SectionName))
+            .Validate(o => o.ReminderWorkingDaysBefore is >= 0 and <= 10, "ReviewProcess:ReminderWorkingDaysBefore must be between 0 and 10.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => PlaybookLoader.LoadDirectory(sp.GetRequiredService<IOptions<ReviewProcessOptions>>().Value.ResolvedPlaybooksPath));
+        services.AddHostedService<PlaybookStartupCheck>();
+        services.AddSingleton(WorkingDayCalendar.Default);
+        services.AddSingleton<TimetableCalculator>();
+        services.AddSingleton<CaseSchedule>();
+        services.AddSingleton(sp => new ReminderPlanner(
+            sp.GetRequiredService<WorkingDayCalendar>(),
+            new ReminderOptions(sp.GetRequiredService<IOptions<ReviewProcessOptions>>().Value.ReminderWorkingDaysBefore)));
+        services.AddSingleton<IStreamFold<CaseState>, CaseFold>();
+        services.AddSingleton<AggregateStore<CaseState>>();
+        services.AddSingleton<CaseService>();
+        services.AddSingleton<IBusinessManagerNotifier, RecordingBusinessManagerNotifier>();
+        services.AddSingleton<ITimerHandler, CaseDeadlineTimerHandler>();
+        services.AddChatCommand<TimetableCommand>();
+        return services;
+    }
+}
