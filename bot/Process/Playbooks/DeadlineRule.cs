@@ -5,7 +5,7 @@ namespace TeamsReviewBot.Process.Playbooks;
 /// the working-day calendar; hours count on the clock; calendar days, weeks and months count on the
 /// calendar and then move onto a working day (<see cref="Roll"/>).
 /// </summary>
-public sealed record Offset(int? WorkingDays, int? Hours, int? CalendarDays, int? Weeks, int? Months, string? Roll)
+public sealed record Offset(int? WorkingDays = null, int? Hours = null, int? CalendarDays = null, int? Weeks = null, int? Months = null, string? Roll = null)
 {
     public bool RollsBack => string.Equals(Roll, "previous-working-day", StringComparison.Ordinal);
 }
@@ -24,13 +24,13 @@ public sealed record DeadlineRule(
     string Name,
     string Anchor,
     Offset Due,
-    Offset? Earliest,
-    TimeOnly? Time,
     string CompletedBy,
-    OutcomeKind? AppliesWhen,
-    string? Condition,
-    string? NotLaterThan,
     string Source,
+    Offset? Earliest = null,
+    TimeOnly? Time = null,
+    OutcomeKind? AppliesWhen = null,
+    string? Condition = null,
+    string? NotLaterThan = null,
     string? Variant = null) : ICited;
 
 /// <summary>The case milestones a deadline can be completed by.</summary>

@@ -17,7 +17,7 @@ public enum DecisionMethod
 }
 
 /// <summary>A window in hours (from the moment of receipt) or working days (from Day 0).</summary>
-public sealed record Window(int? Hours, int? WorkingDays, TimeOnly? Time);
+public sealed record Window(int? Hours = null, int? WorkingDays = null);
 
 public sealed record DecisionRule(
     DecisionMethod Method,
@@ -25,10 +25,10 @@ public sealed record DecisionRule(
     Window Window,
     string OnDisagreement,
     string WhenWindowPasses,
-    string? ProceedOnSplit,
-    IReadOnlyList<string>? BusinessManagerMayDecideAlone,
-    IReadOnlyList<string>? NoVoteFor,
     string Source,
+    string? ProceedOnSplit = null,
+    IReadOnlyList<string>? BusinessManagerMayDecideAlone = null,
+    IReadOnlyList<string>? NoVoteFor = null,
     string? Variant = null) : ICited;
 
 /// <summary>What an outcome is, whatever the partnership calls it.</summary>

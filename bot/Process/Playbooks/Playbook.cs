@@ -58,7 +58,7 @@ public interface ICited
 
 public sealed record CaseCodeRule(string Prefix, string Source, string? Variant = null) : ICited;
 
-public sealed record MailboxRule(string Address, IReadOnlyList<string>? Aliases, string Source, string? Variant = null) : ICited;
+public sealed record MailboxRule(string Address, string Source, IReadOnlyList<string>? Aliases = null, string? Variant = null) : ICited;
 
 /// <summary>
 /// What starts the clock and when a late arrival counts from the next working day.

@@ -6,18 +6,18 @@ public sealed record InformationRequestRule(
     string SendBy,
     string ReturnsDue,
     IReadOnlyList<string> Templates,
-    string? RecordsSecuringRequest,
     bool NoRecordsIsValidReply,
     string ReturnTo,
     string Source,
+    string? RecordsSecuringRequest = null,
     string? Variant = null) : ICited;
 
 /// <summary>The review meeting: its deadline, and its quorum (at least one representative of each partner listed).</summary>
 public sealed record MeetingRule(
     string Deadline,
     IReadOnlyList<string> QuorumPartners,
-    string? Papers,
     string Source,
+    string? Papers = null,
     string? Variant = null) : ICited;
 
 /// <summary>
@@ -29,14 +29,14 @@ public sealed record SignOffRule(
     int Required,
     IReadOnlyList<string> Seats,
     string IndependentEndorsement,
-    string? IndependentSeat,
-    string? AlternativeSoleSignatory,
     string Deadline,
     string OnDisagreement,
     string Source,
+    string? IndependentSeat = null,
+    string? AlternativeSoleSignatory = null,
     string? Variant = null) : ICited;
 
 public sealed record SubmissionRule(string Address, string Deadline, string Source, string? Variant = null) : ICited;
 
 /// <summary>A step after the review, with the deadline key that times it (if the seed gives one).</summary>
-public sealed record AfterwardsRule(string Key, string Description, string? Deadline, string Source, string? Variant = null) : ICited;
+public sealed record AfterwardsRule(string Key, string Description, string Source, string? Deadline = null, string? Variant = null) : ICited;
