@@ -54,7 +54,7 @@ public static class AuditTrail
                 return $"{Who(scheduled.Actor)} scheduled the meeting: {scheduled.Reason}";
             case CaseEventTypes.MeetingHeld:
                 var held = CaseJson.Read<MeetingHeld>(e.Data);
-                return $"{Who(held.Actor)} recorded the meeting as held with {string.Join(", ", held.PartnersPresent)} present.";
+                return $"{Who(held.Actor)} recorded the meeting as held, with {Partners.List(held.PartnersPresent)} present.";
             case CaseEventTypes.ReportDrafted:
                 var drafted = CaseJson.Read<ReportDrafted>(e.Data);
                 return $"{Who(drafted.Actor)} recorded the report as drafted: {drafted.Reason}";
@@ -81,7 +81,8 @@ public static class AuditTrail
                 return $"{Who(closed.Actor)} closed the case: {closed.Reason}";
             case CaseEventTypes.DeadlineMoved:
                 var moved = CaseJson.Read<DeadlineMoved>(e.Data);
-                return $"{Who(moved.Actor)} moved '{Deadline(moved.Deadline)}' from {BritishDates.DateAndTime(moved.PreviousDueAt)} to {BritishDates.DateAndTime(moved.NewDueAt)} (originally {BritishDates.DateAndTime(moved.OriginalDueAt)}): {moved.Reason}";
+                var originally = moved.OriginalDueAt == moved.PreviousDueAt ? string.Empty : $" (originally {BritishDates.DateAndTime(moved.OriginalDueAt)})";
+                return $"{Who(moved.Actor)} moved '{Deadline(moved.Deadline)}' from {BritishDates.DateAndTime(moved.PreviousDueAt)} to {BritishDates.DateAndTime(moved.NewDueAt)}{originally}: {moved.Reason}";
             case CaseEventTypes.ReminderSent:
                 var reminder = CaseJson.Read<ReminderSent>(e.Data);
                 return $"{Who(reminder.Actor)} sent a reminder ({reminder.Kind.Replace('-', ' ')}): '{Deadline(reminder.Deadline)}' is due {BritishDates.DateAndTime(reminder.DueAt)}.";

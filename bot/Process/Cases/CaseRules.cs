@@ -214,7 +214,7 @@ public sealed class CaseRules(Playbook playbook, CaseSchedule schedule)
         var absent = playbook.Meeting.QuorumPartners.Where(p => !partnersPresent.Contains(p, StringComparer.Ordinal)).ToList();
         if (absent.Count > 0)
         {
-            throw new CaseRuleException($"The meeting is not quorate: it needs at least one representative of each of {string.Join(", ", playbook.Meeting.QuorumPartners.Select(PartnerName))}, and {string.Join(" and ", absent.Select(PartnerName))} {(absent.Count == 1 ? "is" : "are")} missing.");
+            throw new CaseRuleException($"The meeting is not quorate: it needs at least one representative each of {Partners.List(playbook.Meeting.QuorumPartners)}, and {Partners.List(absent)} {(absent.Count == 1 ? "is" : "are")} missing.");
         }
 
         return [Event(CaseEventTypes.MeetingHeld, new MeetingHeld(partnersPresent, actor, "Meeting held and quorate."), now)];
@@ -404,14 +404,6 @@ public sealed class CaseRules(Playbook playbook, CaseSchedule schedule)
             _ => [],
         };
     }
-
-    private static string PartnerName(string partner) => partner switch
-    {
-        "local-authority" => "the local authority",
-        "police" => "the police",
-        "health" => "health",
-        _ => partner.Replace('-', ' '),
-    };
 
     private static NewEvent Event<T>(string type, T data, DateTimeOffset at) => new(type, CaseJson.Write(data), at);
 }

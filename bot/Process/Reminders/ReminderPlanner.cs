@@ -6,8 +6,8 @@ namespace TeamsReviewBot.Process.Reminders;
 /// <summary>
 /// Which reminders and escalations a case's open deadlines imply. For each: a reminder the
 /// configured number of working days before (at the start of that working day), one at the start
-/// of the day it is due, and an escalation the moment it passes. A reminder that would come before
-/// the case was opened, or after the deadline itself, is left out. The id carries the due instant,
+/// of the day it is due, and an escalation the moment it passes. A reminder whose moment is before
+/// <c>notBefore</c>, or not before the deadline itself, is left out; the escalation never is. The id carries the due instant,
 /// so a moved deadline gets fresh reminders while one already given stays given.
 /// </summary>
 public sealed class ReminderPlanner(WorkingDayCalendar calendar, ReminderOptions options)

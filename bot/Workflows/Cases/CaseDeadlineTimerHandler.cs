@@ -49,6 +49,13 @@ public sealed class CaseDeadlineTimerHandler(
             return [];
         }
 
+        // A deadline moved since this timer was set: the timer for the new date speaks for it.
+        var current = service.Schedule.Timetable(rules.Playbook, state).Find(payload.Deadline);
+        if (current is null || current.DueAt != payload.DueAt)
+        {
+            return [];
+        }
+
         var now = time.GetUtcNow();
         if (payload.Kind != ReminderKinds.Missed)
         {
@@ -69,7 +76,7 @@ public sealed class CaseDeadlineTimerHandler(
 
     private static string Message(CaseDeadlineTimer payload, CaseState state) => payload.Kind switch
     {
-        ReminderKinds.Missed => $"Case {state.CaseCode}: '{payload.DeadlineName}' was due {BritishDates.DateAndTime(payload.DueAt)} and is not done. The case is {CaseStageNames.Describe(state.Stage)}.",
+        ReminderKinds.Missed => $"Case {state.CaseCode}: '{payload.DeadlineName}' was due {BritishDates.DateAndTime(payload.DueAt)} and is not done. Where the case stands: {CaseStageNames.Describe(state.Stage)}.",
         ReminderKinds.OnTheDay => $"Case {state.CaseCode}: '{payload.DeadlineName}' is due today, {BritishDates.DateAndTime(payload.DueAt)}.",
         _ => $"Case {state.CaseCode}: '{payload.DeadlineName}' is due {BritishDates.DateAndTime(payload.DueAt)}.",
     };

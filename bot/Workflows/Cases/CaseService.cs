@@ -82,10 +82,12 @@ public sealed partial class CaseService(
     public Task<IReadOnlyList<StoredEvent>> HistoryAsync(string caseCode, CancellationToken cancellationToken) =>
         events.ReadAsync(caseCode, 0, cancellationToken);
 
-    public IReadOnlyList<ReminderPlan> PlanReminders(Playbook playbook, CaseState state) =>
+    /// <summary>The reminders and escalations the case's open deadlines call for, leaving out reminders
+    /// whose moment passed before <paramref name="notBefore"/> and any already given.</summary>
+    public IReadOnlyList<ReminderPlan> PlanReminders(Playbook playbook, CaseState state, DateTimeOffset notBefore) =>
         !state.Exists
             ? []
-            : [.. planner.Plan(state.CaseCode, schedule.Open(playbook, state), playbook.Clock.WorkingDayStarts, state.OpenedAt)
+            : [.. planner.Plan(state.CaseCode, schedule.Open(playbook, state), playbook.Clock.WorkingDayStarts, notBefore)
                 .Where(p => !state.RemindersSent.Contains(p.Id))];
 
     private async Task AfterAsync(Playbook playbook, CaseState before, Versioned<CaseState> after, CancellationToken cancellationToken)
@@ -98,8 +100,10 @@ public sealed partial class CaseService(
             cancellationToken).ConfigureAwait(false);
 
         // Only what changed: a vote that decides nothing touches no timer.
-        var was = PlanReminders(playbook, before).ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var now = PlanReminders(playbook, state).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        // Both plans leave out reminders already in the past, so a timer due now is left to fire.
+        var at = time.GetUtcNow();
+        var was = PlanReminders(playbook, before, at).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var now = PlanReminders(playbook, state, at).ToDictionary(p => p.Id, StringComparer.Ordinal);
         foreach (var gone in was.Keys.Where(id => !now.ContainsKey(id)))
         {
             await timers.CancelAsync(gone, cancellationToken).ConfigureAwait(false);

@@ -172,7 +172,7 @@ public sealed class CaseRulesTests
 
         var refused = Assert.Throws<CaseRuleException>(() => harness.Do((r, s, now) => r.HoldMeeting(s, ["local-authority", "health"], BusinessManager, now)));
 
-        Assert.Equal("The meeting is not quorate: it needs at least one representative of each of the local authority, the police, health, and the police is missing.", refused.Message);
+        Assert.Equal("The meeting is not quorate: it needs at least one representative each of the local authority, the police and health, and the police is missing.", refused.Message);
     }
 
     [Fact]

@@ -91,17 +91,17 @@ public sealed class TimetableCalculatorTests
     }
 
     [Fact]
-    public void Salford_submission_two_working_days_after_a_late_meeting_is_capped_at_15_days_from_receipt()
+    public void Salford_submission_two_working_days_after_a_late_meeting_is_capped_at_Day_15()
     {
         var playbook = Playbook("salford");
         var received = London(2027, 1, 11, 10);
-        var lateMeeting = London(2027, 1, 25, 10);
+        var lateMeeting = London(2027, 1, 29, 10);
         var facts = new TimetableFacts(ImmutableDictionary<string, DateTimeOffset>.Empty.Add("meeting", lateMeeting), ImmutableDictionary<string, DateTimeOffset>.Empty);
 
         var submission = Calculator.Compute(playbook, received, facts).Get("submission");
 
-        // Day 0 Monday 11 January + 15 calendar days is Tuesday 26 January; meeting + 2 working days would be Wednesday 27.
-        Assert.Equal("Tuesday 26 January 2027, 5 pm", BritishDates.DateAndTime(submission.DueAt));
+        // Day 15 from Monday 11 January is Monday 1 February; a meeting on Friday 29 January plus 2 working days would be Tuesday 2 February.
+        Assert.Equal("Monday 1 February 2027, 5 pm", BritishDates.DateAndTime(submission.DueAt));
     }
 
     [Fact]

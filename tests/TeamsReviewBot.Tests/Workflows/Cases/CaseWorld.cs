@@ -1,0 +1,129 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Reminders;
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Workflows.Cases;
+using TeamsReviewBot.Workflows.Timers;
+using static TeamsReviewBot.Tests.Process.ProcessTestKit;
+
+namespace TeamsReviewBot.Tests.Workflows.Cases;
+
+/// <summary>
+/// The case service, its timer handler and two timer pumps (two instances of the service) on real
+/// Azurite tables, driven by a FakeTimeProvider. <see cref="RunUntilAsync"/> moves the clock from one
+/// stored timer to the next, so every reminder fires at the very instant it was set for.
+/// <see cref="Restart"/> throws away every in-memory cache, as a restart of the service would.
+/// </summary>
+internal sealed class CaseWorld
+{
+    private readonly StorageTables _tables;
+
+    public CaseWorld(AzuriteFixture azurite, DateTimeOffset start)
+    {
+        Clock = new FakeTimeProvider(start);
+        _tables = azurite.CreateTables();
+        Restart();
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public CaseService Service { get; private set; } = null!;
+
+    public CaseIndexStore Index { get; private set; } = null!;
+
+    public DurableTimerStore Timers { get; private set; } = null!;
+
+    public List<string> Problems { get; } = [];
+
+    private TimerPump[] Pumps { get; set; } = [];
+
+    public void Restart()
+    {
+        var events = new TableCaseEventStore(_tables);
+        var cases = new AggregateStore<CaseState>(events, new CaseFold(Catalogue));
+        Index = new CaseIndexStore(_tables);
+        Timers = new DurableTimerStore(_tables, Clock);
+        Service = new CaseService(cases, events, Index, Timers, new CaseCodeAllocator(_tables), Catalogue, Schedule, new ReminderPlanner(WorkingDays, new ReminderOptions()), Clock, NullLogger<CaseService>.Instance);
+        var handler = new CaseDeadlineTimerHandler(Service, cases, new RecordingBusinessManagerNotifier(cases, Clock, NullLogger<RecordingBusinessManagerNotifier>.Instance), Clock);
+        Pumps = [Pump(handler), Pump(handler)];
+    }
+
+    /// <summary>Fires every timer due up to <paramref name="target"/>, in time order, then sets the clock there.</summary>
+    public async Task RunUntilAsync(DateTimeOffset target)
+    {
+        for (var step = 0; step < 500; step++)
+        {
+            // Both instances poll together each time: a timer must still fire once.
+            while ((await Task.WhenAll(Pumps.Select(p => p.RunOnceAsync(CancellationToken.None)))).Sum() > 0)
+            {
+            }
+
+            var next = await NextDueAsync();
+            if (next is null || next > target)
+            {
+                if (Clock.GetUtcNow() < target)
+                {
+                    Clock.SetUtcNow(target);
+                }
+
+                return;
+            }
+
+            if (next <= Clock.GetUtcNow())
+            {
+                Problems.Add($"A timer due {next:O} did not fire at {Clock.GetUtcNow():O}.");
+                return;
+            }
+
+            Clock.SetUtcNow(next.Value);
+        }
+
+        Problems.Add("The clock took more than 500 steps to reach the target.");
+    }
+
+    public async Task<int> TimerRowsAsync()
+    {
+        var table = await _tables.GetAsync(_tables.Names.Timers);
+        return table.Query<TableEntity>().Count();
+    }
+
+    private async Task<DateTimeOffset?> NextDueAsync()
+    {
+        var table = await _tables.GetAsync(_tables.Names.Timers);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"timers"} and RowKey ge {"due|"} and RowKey lt {"due}"}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1))
+        {
+            return row.GetDateTimeOffset("DueAt");
+        }
+
+        return null;
+    }
+
+    private TimerPump Pump(ITimerHandler handler) =>
+        new(Timers, [handler], Options.Create(new TimerPumpOptions()), Clock, new ProblemLogger<TimerPump>(Problems));
+
+    /// <summary>Keeps every warning or error a pump logs (a handler that threw, a timer nobody serves).</summary>
+    private sealed class ProblemLogger<T>(List<string> problems) : ILogger<T>
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                lock (problems)
+                {
+                    problems.Add(formatter(state, exception) + (exception is null ? string.Empty : " " + exception));
+                }
+            }
+        }
+    }
+}
