@@ -109,6 +109,6 @@ public sealed partial class TimetableCommand(CaseService cases, TimeProvider tim
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
-    [GeneratedRegex(@"^RR-[A-Za-z]{2,4}-\d{4}-\d{1,6}$")]
+    [GeneratedRegex(@"^RR-[A-Z]{2,4}-\d{4}-\d{1,6}$", RegexOptions.IgnoreCase)]
     private static partial Regex CaseCode();
 }
