@@ -26,15 +26,18 @@ public sealed class TimetableCalculator(WorkingDayCalendar calendar)
                 return done;
             }
 
+            // A re-submitted referral gets a fresh decision window, counted as if it had just arrived.
+            var restarted = rule.CompletedBy == Milestones.Decision && facts.ResubmittedAt is not null;
+            var (from, fromDayZero) = restarted ? (facts.ResubmittedAt!.Value, calendar.DayZero(facts.ResubmittedAt.Value, playbook.Clock.CutOff)) : (receivedAt, dayZero);
             var (anchorDate, anchorInstant) = rule.Anchor switch
             {
-                "day0" => (dayZero, WorkingDayCalendar.AtLondon(dayZero, playbook.Clock.WorkingDayStarts)),
-                "received" => (WorkingDayCalendar.LondonDate(receivedAt), receivedAt),
+                "day0" => (fromDayZero, WorkingDayCalendar.AtLondon(fromDayZero, playbook.Clock.WorkingDayStarts)),
+                "received" => (WorkingDayCalendar.LondonDate(from), from),
                 _ => AnchorOf(rule.Anchor),
             };
 
-            var (dueDate, dueAt) = Apply(playbook, rule.Due, rule.Time, rule.Anchor == "day0", anchorDate, anchorInstant, dayZero);
-            DateOnly? earliest = rule.Earliest is null ? null : Apply(playbook, rule.Earliest, null, rule.Anchor == "day0", anchorDate, anchorInstant, dayZero).Date;
+            var (dueDate, dueAt) = Apply(playbook, rule.Due, rule.Time, rule.Anchor == "day0", anchorDate, anchorInstant, fromDayZero);
+            DateOnly? earliest = rule.Earliest is null ? null : Apply(playbook, rule.Earliest, null, rule.Anchor == "day0", anchorDate, anchorInstant, fromDayZero).Date;
 
             if (rule.NotLaterThan is { } cap && Resolve(playbook.FindDeadline(cap)!) is { } capEntry && capEntry.DueAt < dueAt)
             {

@@ -6,8 +6,9 @@ namespace TeamsReviewBot.Process.Timetable;
 /// What has happened on a case that moves its timetable: when each deadline's step actually
 /// happened (or, for the meeting, when it is booked for), and deadlines a business manager moved.
 /// Later deadlines anchored on a step follow the actual date once there is one.
+/// <paramref name="ResubmittedAt"/> restarts the decision window when an incomplete referral comes back.
 /// </summary>
-public sealed record TimetableFacts(ImmutableDictionary<string, DateTimeOffset> Actual, ImmutableDictionary<string, DateTimeOffset> Moved)
+public sealed record TimetableFacts(ImmutableDictionary<string, DateTimeOffset> Actual, ImmutableDictionary<string, DateTimeOffset> Moved, DateTimeOffset? ResubmittedAt = null)
 {
     public static TimetableFacts None { get; } = new(ImmutableDictionary<string, DateTimeOffset>.Empty, ImmutableDictionary<string, DateTimeOffset>.Empty);
 }

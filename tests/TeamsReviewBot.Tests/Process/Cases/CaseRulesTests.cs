@@ -147,10 +147,14 @@ public sealed class CaseRulesTests
         var due = Schedule.Deadlines(Playbook("salford"), harness.State, harness.Now).Single(d => d.Entry.Key == "resubmission");
         Assert.Equal(DeadlineStatus.Due, due.Status);
 
+        harness.Now = London(2027, 1, 14, 15);
         harness.Do((r, s, now) => r.Resubmit(s, BusinessManager, "Referrer added the incident outline.", now));
 
         Assert.Equal(CaseStage.AwaitingDecision, harness.State.Stage);
         Assert.Empty(harness.State.Votes);
+        var decision = Schedule.Deadlines(Playbook("salford"), harness.State, harness.Now).Single(d => d.Entry.Key == "decision");
+        Assert.Equal("Saturday 16 January 2027, 3 pm", BritishDates.DateAndTime(decision.Entry.DueAt));
+        Assert.Equal(DeadlineStatus.Due, decision.Status);
     }
 
     [Fact]
