@@ -3,39 +3,27 @@ using System.Text.Json;
 namespace TeamsReviewBot.Process.Playbooks;
 
 /// <summary>
-/// Reads and checks playbooks. Anything wrong stops with a <see cref="PlaybookException"/> naming the
-/// file, the field and the reason, so a bad playbook is found at start-up, never mid-case.
+/// Reads and checks playbooks from the JSON it is given (the caller opens the files). Anything wrong
+/// stops with a <see cref="PlaybookException"/> naming the file, the field and the reason, so a bad
+/// playbook is found at start-up, never mid-case.
 /// </summary>
 public static class PlaybookLoader
 {
-    /// <summary>Loads every *.json in <paramref name="directory"/>; the file name (without .json) is the key.</summary>
-    public static PlaybookCatalogue LoadDirectory(string directory)
+    /// <summary>Puts loaded playbooks together, refusing two that share a case code prefix.</summary>
+    public static PlaybookCatalogue Combine(IReadOnlyList<(string File, Playbook Playbook)> loaded)
     {
-        if (!Directory.Exists(directory))
+        if (loaded.Count == 0)
         {
-            throw new PlaybookException(directory, "(directory)", "the playbooks directory does not exist.");
+            throw new PlaybookException("(none)", "(directory)", "there are no playbook files (*.json).");
         }
 
-        var files = Directory.GetFiles(directory, "*.json").OrderBy(f => f, StringComparer.Ordinal).ToList();
-        if (files.Count == 0)
+        var clash = loaded.GroupBy(l => l.Playbook.CaseCode.Prefix, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
         {
-            throw new PlaybookException(directory, "(directory)", "there are no playbook files (*.json) in it.");
+            throw new PlaybookException(clash.Last().File, "caseCode.prefix", $"'{clash.Key}' is used by more than one playbook; case codes must tell partnerships apart.");
         }
 
-        var playbooks = new List<Playbook>();
-        foreach (var file in files)
-        {
-            using var stream = File.OpenRead(file);
-            playbooks.Add(Load(Path.GetFileName(file), stream));
-        }
-
-        var prefixes = playbooks.GroupBy(p => p.CaseCode.Prefix, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (prefixes is not null)
-        {
-            throw new PlaybookException(prefixes.Last().Key + ".json", "caseCode.prefix", $"'{prefixes.Key}' is used by more than one playbook; case codes must tell partnerships apart.");
-        }
-
-        return new PlaybookCatalogue(playbooks);
+        return new PlaybookCatalogue(loaded.Select(l => l.Playbook));
     }
 
     public static Playbook Load(string fileName, Stream json)

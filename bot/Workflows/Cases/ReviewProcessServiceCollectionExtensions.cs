@@ -20,7 +20,7 @@ public static class ReviewProcessServiceCollectionExtensions
             .Bind(configuration.GetSection(ReviewProcessOptions.SectionName))
             .Validate(o => o.ReminderWorkingDaysBefore is >= 0 and <= 10, "ReviewProcess:ReminderWorkingDaysBefore must be between 0 and 10.")
             .ValidateOnStart();
-        services.AddSingleton(sp => PlaybookLoader.LoadDirectory(sp.GetRequiredService<IOptions<ReviewProcessOptions>>().Value.ResolvedPlaybooksPath));
+        services.AddSingleton(sp => PlaybookDirectory.Load(sp.GetRequiredService<IOptions<ReviewProcessOptions>>().Value.ResolvedPlaybooksPath));
         services.AddHostedService<PlaybookStartupCheck>();
         services.AddSingleton(WorkingDayCalendar.Default);
         services.AddSingleton<TimetableCalculator>();

@@ -2,13 +2,14 @@ using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.Timetable;
+using TeamsReviewBot.Workflows.Cases;
 
 namespace TeamsReviewBot.Tests.Process;
 
 /// <summary>The shipped playbooks (bot/playbooks, copied to the test output) and the real calendar.</summary>
 internal static class ProcessTestKit
 {
-    public static PlaybookCatalogue Catalogue { get; } = PlaybookLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "playbooks"));
+    public static PlaybookCatalogue Catalogue { get; } = PlaybookDirectory.Load(Path.Combine(AppContext.BaseDirectory, "playbooks"));
 
     public static WorkingDayCalendar WorkingDays => WorkingDayCalendar.Default;
 

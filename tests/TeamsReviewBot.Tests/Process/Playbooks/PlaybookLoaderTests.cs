@@ -114,7 +114,7 @@ public sealed class PlaybookLoaderTests
             File.WriteAllText(Path.Combine(directory.FullName, "oldham.json"), OldhamJson);
             File.WriteAllText(Path.Combine(directory.FullName, "tameside.json"), "{ \"key\": \"tameside\" ");
 
-            var error = Assert.Throws<PlaybookException>(() => PlaybookLoader.LoadDirectory(directory.FullName));
+            var error = Assert.Throws<PlaybookException>(() => TeamsReviewBot.Workflows.Cases.PlaybookDirectory.Load(directory.FullName));
 
             Assert.Equal("tameside.json", error.File);
         }
@@ -122,6 +122,17 @@ public sealed class PlaybookLoaderTests
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void Two_playbooks_with_the_same_case_code_prefix_are_refused()
+    {
+        var tameside = Catalogue.Get("tameside") with { CaseCode = Catalogue.Get("oldham").CaseCode };
+
+        var error = Assert.Throws<PlaybookException>(() => PlaybookLoader.Combine([("oldham.json", Catalogue.Get("oldham")), ("tameside.json", tameside)]));
+
+        Assert.Equal("tameside.json", error.File);
+        Assert.Equal("caseCode.prefix", error.Field);
     }
 
     private static Playbook Load(string fileName, string json)
