@@ -15,8 +15,7 @@ namespace TeamsReviewBot.Workflows.Cases;
 public sealed class CaseDeadlineTimerHandler(
     CaseService service,
     AggregateStore<CaseState> cases,
-    IBusinessManagerNotifier notifier,
-    TimeProvider time) : ITimerHandler
+    IBusinessManagerNotifier notifier) : ITimerHandler
 {
     public string Kind => CaseDeadlineTimer.TimerKind;
 
@@ -30,9 +29,9 @@ public sealed class CaseDeadlineTimerHandler(
             return;
         }
 
-        var rules = new CaseRules(playbook, service.Schedule);
-        var outcome = await cases.ExecuteAsync(payload.CaseCode, state => Decide(rules, state, timer, payload), cancellationToken).ConfigureAwait(false);
-        var state = outcome.Current.State;
+        // Through the case service, so the index and the other timers follow a stage the clock changed
+        // (returns overdue, a decision escalated when its window passed).
+        var state = await service.ExecuteAsync(payload.CaseCode, (rules, current, now) => Decide(rules, current, timer, payload, now), cancellationToken).ConfigureAwait(false);
         if (!state.RemindersSent.Contains(timer.Id) || state.Notifications.Contains(timer.Id))
         {
             return;
@@ -42,7 +41,7 @@ public sealed class CaseDeadlineTimerHandler(
         await notifier.NotifyAsync(new BusinessManagerNotification(timer.Id, payload.CaseCode, playbook.Key, payload.Kind, message), cancellationToken).ConfigureAwait(false);
     }
 
-    private List<NewEvent> Decide(CaseRules rules, CaseState state, DurableTimer timer, CaseDeadlineTimer payload)
+    private List<NewEvent> Decide(CaseRules rules, CaseState state, DurableTimer timer, CaseDeadlineTimer payload, DateTimeOffset now)
     {
         if (state.RemindersSent.Contains(timer.Id) || state.IsClosed || state.MilestoneAt(payload.CompletedBy, payload.Deadline) is not null)
         {
@@ -56,7 +55,6 @@ public sealed class CaseDeadlineTimerHandler(
             return [];
         }
 
-        var now = time.GetUtcNow();
         if (payload.Kind != ReminderKinds.Missed)
         {
             return [new(CaseEventTypes.ReminderSent, CaseJson.Write(new ReminderSent(timer.Id, payload.Deadline, payload.Kind, payload.DueAt, Actor.System, "Reminder before the deadline.")), now)];

@@ -93,15 +93,20 @@ public sealed partial class CaseService(
     private async Task AfterAsync(Playbook playbook, CaseState before, Versioned<CaseState> after, CancellationToken cancellationToken)
     {
         var state = after.State;
-        var open = schedule.Open(playbook, state);
-        var next = open.Where(e => e.DueAt >= time.GetUtcNow()).MinBy(e => e.DueAt) ?? open.MinBy(e => e.DueAt);
-        await index.RecordAsync(
-            new CaseIndexEntry(state.CaseCode, state.Partnership, state.Stage.ToString(), next?.DueAt, next?.Name, state.OpenedAt, after.Version),
-            cancellationToken).ConfigureAwait(false);
+        var at = time.GetUtcNow();
+
+        // The index row changes only when the stage or the next deadline does: a vote that decides
+        // nothing costs its one append and no more.
+        var next = NextDeadline(playbook, state, at);
+        if (!before.Exists || before.Stage != state.Stage || NextDeadline(playbook, before, at) != next)
+        {
+            await index.RecordAsync(
+                new CaseIndexEntry(state.CaseCode, state.Partnership, state.Stage.ToString(), next?.DueAt, next?.Name, state.OpenedAt, after.Version),
+                cancellationToken).ConfigureAwait(false);
+        }
 
         // Only what changed: a vote that decides nothing touches no timer.
         // Both plans leave out reminders already in the past, so a timer due now is left to fire.
-        var at = time.GetUtcNow();
         var was = PlanReminders(playbook, before, at).ToDictionary(p => p.Id, StringComparer.Ordinal);
         var now = PlanReminders(playbook, state, at).ToDictionary(p => p.Id, StringComparer.Ordinal);
         foreach (var gone in was.Keys.Where(id => !now.ContainsKey(id)))
@@ -113,6 +118,13 @@ public sealed partial class CaseService(
         {
             await timers.ScheduleAsync(CaseDeadlineTimer.From(plan), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private (DateTimeOffset DueAt, string Name)? NextDeadline(Playbook playbook, CaseState state, DateTimeOffset now)
+    {
+        var open = schedule.Open(playbook, state);
+        var next = open.Where(e => e.DueAt >= now).MinBy(e => e.DueAt) ?? open.MinBy(e => e.DueAt);
+        return next is null ? null : (next.DueAt, next.Name);
     }
 
     private static int WorkingDayCalendarYear(DateTimeOffset receivedAt) => Process.Calendar.WorkingDayCalendar.LondonDate(receivedAt).Year;

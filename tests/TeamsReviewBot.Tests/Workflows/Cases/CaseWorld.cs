@@ -49,7 +49,7 @@ internal sealed class CaseWorld
         Index = new CaseIndexStore(_tables);
         Timers = new DurableTimerStore(_tables, Clock);
         Service = new CaseService(cases, events, Index, Timers, new CaseCodeAllocator(_tables), Catalogue, Schedule, new ReminderPlanner(WorkingDays, new ReminderOptions()), Clock, NullLogger<CaseService>.Instance);
-        var handler = new CaseDeadlineTimerHandler(Service, cases, new RecordingBusinessManagerNotifier(cases, Clock, NullLogger<RecordingBusinessManagerNotifier>.Instance), Clock);
+        var handler = new CaseDeadlineTimerHandler(Service, cases, new RecordingBusinessManagerNotifier(cases, Clock, NullLogger<RecordingBusinessManagerNotifier>.Instance));
         Pumps = [Pump(handler), Pump(handler)];
     }
 

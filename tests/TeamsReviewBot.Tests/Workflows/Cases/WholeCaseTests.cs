@@ -136,6 +136,9 @@ public sealed class WholeCaseTests(AzuriteFixture azurite)
         // The returns come in a working day late: the deadline is escalated first.
         var returnsDue = world.Service.Schedule.Timetable(playbook, state).Get("returns");
         await world.RunUntilAsync(WorkingDayCalendar.AtLondon(WorkingDays.NextWorkingDay(returnsDue.DueDate), new TimeOnly(11, 0)));
+        var overdue = (await world.Service.FindAsync(code, CancellationToken.None))!;
+        Assert.True(overdue.ReturnsOverdue);
+        Assert.Equal(overdue.Stage.ToString(), (await world.Index.FindByCodeAsync(code))!.Stage);
         state = await Do((r, s, now) => r.CompleteReturns(s, Manager, "The last agency return arrived.", now));
 
         // The service restarts: nothing in memory survives, the timers and streams do.
