@@ -51,17 +51,21 @@ public sealed partial class CaseService(
     public async Task<CaseState> ExecuteAsync(string caseCode, Func<CaseRules, CaseState, DateTimeOffset, IReadOnlyList<NewEvent>> move, CancellationToken cancellationToken)
     {
         var playbook = playbooks.ForCaseCode(caseCode) ?? throw new CaseRuleException($"'{caseCode}' is not a case code of any partnership.");
-        var before = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        if (!before.State.Exists)
-        {
-            throw new CaseRuleException($"There is no case {caseCode}.");
-        }
-
         var rules = new CaseRules(playbook, schedule);
-        var outcome = await cases.ExecuteAsync(caseCode, state => move(rules, state, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+
+        // The state the move was decided on (the last try's, after any race) is what the timers are diffed against.
+        CaseState? before = null;
+        var outcome = await cases.ExecuteAsync(
+            caseCode,
+            state =>
+            {
+                before = state.Exists ? state : throw new CaseRuleException($"There is no case {caseCode}.");
+                return move(rules, state, time.GetUtcNow());
+            },
+            cancellationToken).ConfigureAwait(false);
         if (outcome.Appended.Count > 0)
         {
-            await AfterAsync(playbook, before.State, outcome.Current, cancellationToken).ConfigureAwait(false);
+            await AfterAsync(playbook, before!, outcome.Current, cancellationToken).ConfigureAwait(false);
         }
 
         return outcome.Current.State;
@@ -109,15 +113,10 @@ public sealed partial class CaseService(
         // Both plans leave out reminders already in the past, so a timer due now is left to fire.
         var was = PlanReminders(playbook, before, at).ToDictionary(p => p.Id, StringComparer.Ordinal);
         var now = PlanReminders(playbook, state, at).ToDictionary(p => p.Id, StringComparer.Ordinal);
-        foreach (var gone in was.Keys.Where(id => !now.ContainsKey(id)))
-        {
-            await timers.CancelAsync(gone, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var plan in now.Values.Where(p => !was.ContainsKey(p.Id)))
-        {
-            await timers.ScheduleAsync(CaseDeadlineTimer.From(plan), cancellationToken).ConfigureAwait(false);
-        }
+        // Each timer is its own pair of rows, so the changes go out side by side.
+        var cancels = was.Keys.Where(id => !now.ContainsKey(id)).Select(id => (Task)timers.CancelAsync(id, cancellationToken));
+        var schedules = now.Values.Where(p => !was.ContainsKey(p.Id)).Select(p => timers.ScheduleAsync(CaseDeadlineTimer.From(p), cancellationToken));
+        await Task.WhenAll(cancels.Concat(schedules)).ConfigureAwait(false);
     }
 
     private (DateTimeOffset DueAt, string Name)? NextDeadline(Playbook playbook, CaseState state, DateTimeOffset now)
