@@ -32,7 +32,8 @@ public sealed class ReminderPlanner(WorkingDayCalendar calendar, ReminderOptions
                 Add(ReminderKinds.Before, before);
             }
 
-            if (onTheDay >= notBefore && onTheDay < entry.DueAt && onTheDay != before)
+            // A deadline counted in hours can fall at a weekend: its reminders stay on working days.
+            if (calendar.IsWorkingDay(dueLocalDate) && onTheDay >= notBefore && onTheDay < entry.DueAt && onTheDay != before)
             {
                 Add(ReminderKinds.OnTheDay, onTheDay);
             }

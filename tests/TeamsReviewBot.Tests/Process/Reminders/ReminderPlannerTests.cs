@@ -49,6 +49,19 @@ public sealed class ReminderPlannerTests
     }
 
     [Fact]
+    public void A_deadline_in_hours_that_falls_at_a_weekend_is_reminded_on_the_Friday_only()
+    {
+        // Tameside: 48 hours from Thursday 14 January 2027, 2 pm is Saturday 16 January, 2 pm.
+        var decision = Calculator.Compute(Playbook("tameside"), London(2027, 1, 14, 14)).Get("decision");
+
+        var plans = new ReminderPlanner(WorkingDays, new ReminderOptions()).Plan("c", [decision], Nine, London(2027, 1, 14, 14));
+
+        Assert.Equal(
+            [(ReminderKinds.Before, "Friday 15 January 2027, 9 am"), (ReminderKinds.Missed, "Saturday 16 January 2027, 2 pm")],
+            plans.Select(p => (p.Kind, BritishDates.DateAndTime(p.FireAt))));
+    }
+
+    [Fact]
     public void A_moved_deadline_gets_new_timer_ids()
     {
         var planner = new ReminderPlanner(WorkingDays, new ReminderOptions());
