@@ -74,7 +74,8 @@ public sealed class TimetableCalculator(WorkingDayCalendar calendar)
             Resolve(rule);
         }
 
-        var ordered = playbook.Deadlines.Select(d => resolved[d.Key]).OrderBy(e => e.DueAt).ThenBy(e => playbook.Deadlines.ToList().IndexOf(e.Rule)).ToList();
+        // By due instant; deadlines due together keep the playbook's order (a stable sort).
+        var ordered = playbook.Deadlines.Select(d => resolved[d.Key]).OrderBy(e => e.DueAt).ToList();
         return new CaseTimetable(playbook, receivedAt, dayZero, ordered);
     }
 
