@@ -42,6 +42,15 @@ internal sealed class CaseWorld
 
     private TimerPump[] Pumps { get; set; } = [];
 
+    /// <summary>Another instance of the service on the same storage, with caches of its own.</summary>
+    public CaseService OtherInstance()
+    {
+        var events = new TableCaseEventStore(_tables);
+        var cases = new AggregateStore<CaseState>(events, new CaseFold(Catalogue));
+        var timers = new DurableTimerStore(_tables, Clock);
+        return new CaseService(cases, events, new CaseIndexStore(_tables), timers, new CaseCodeAllocator(_tables), Catalogue, Schedule, new ReminderPlanner(WorkingDays, new ReminderOptions()), Clock, NullLogger<CaseService>.Instance);
+    }
+
     public void Restart()
     {
         var events = new TableCaseEventStore(_tables);
