@@ -11,42 +11,47 @@ namespace TeamsReviewBot.Cards;
 /// child's details: the case code, partnership, stage and dates only.</summary>
 public static class TimetableCard
 {
-    public sealed record Row(string Day, string Name, string When, string? Status);
+    private sealed record Row(string Day, string Name, string When, string? Status);
 
-    public static (JsonObject Card, string Text) ForReferral(CaseTimetable timetable)
+    /// <summary>The deadlines a referral received then would get, on the Rapid Review route.</summary>
+    public static JsonObject ForReferral(CaseTimetable timetable) => Card(ReferralView(timetable));
+
+    public static string ReferralText(CaseTimetable timetable) => Text(ReferralView(timetable));
+
+    /// <summary>A case's own deadlines with what is done, due and overdue.</summary>
+    public static JsonObject ForCase(CaseState state, CaseTimetable timetable, IReadOnlyList<CaseDeadline> deadlines) => Card(CaseView(state, timetable, deadlines));
+
+    public static string CaseText(CaseState state, CaseTimetable timetable, IReadOnlyList<CaseDeadline> deadlines) => Text(CaseView(state, timetable, deadlines));
+
+    private sealed record View(string Title, string Intro, IReadOnlyList<Row> Rows);
+
+    private static View ReferralView(CaseTimetable timetable) => new(
+        $"Timetable: {timetable.Playbook.Name}",
+        $"A referral received {BritishDates.DateAndTime(timetable.ReceivedAt)} has Day 0 on {BritishDates.Date(timetable.DayZero)}. "
+            + "If it goes to Rapid Review, these are its deadlines (working days exclude weekends and bank holidays in England and Wales):",
+        [.. timetable.For(null).Select(e => new Row(DayLabel(e), e.Name + (e.IsConditional ? $" ({e.Rule.Condition})" : string.Empty), When(e), null))]);
+
+    private static View CaseView(CaseState state, CaseTimetable timetable, IReadOnlyList<CaseDeadline> deadlines) => new(
+        $"Timetable: case {state.CaseCode}",
+        $"{timetable.Playbook.Name}. Received {BritishDates.DateAndTime(state.ReceivedAt)}; Day 0 is {BritishDates.Date(state.DayZero)}. The case is {CaseStageNames.Describe(state.Stage)}.",
+        [.. deadlines.Select(d => new Row(DayLabel(d.Entry), d.Entry.Name, When(d.Entry), Status(d)))]);
+
+    private static JsonObject Card(View view) => AdaptiveCard.Create(
+    [
+        AdaptiveCard.Heading(view.Title),
+        AdaptiveCard.Text(view.Intro, subtle: true),
+        AdaptiveCard.Facts(view.Rows.Select(r => ($"{r.Day} · {r.Name}", r.Status is null ? r.When : $"{r.When} — {r.Status}"))),
+    ]);
+
+    private static string Text(View view)
     {
-        var rows = timetable.For(null).Select(e => new Row(DayLabel(e), e.Name + (e.IsConditional ? $" ({e.Rule.Condition})" : string.Empty), When(e), null)).ToList();
-        var title = $"Timetable: {timetable.Playbook.Name}";
-        var intro = $"A referral received {BritishDates.DateAndTime(timetable.ReceivedAt)} has Day 0 on {BritishDates.Date(timetable.DayZero)}. "
-            + "If it goes to Rapid Review, these are its deadlines (working days exclude weekends and bank holidays in England and Wales):";
-        return Build(title, intro, rows);
-    }
-
-    public static (JsonObject Card, string Text) ForCase(CaseState state, CaseTimetable timetable, IReadOnlyList<CaseDeadline> deadlines)
-    {
-        var rows = deadlines.Select(d => new Row(DayLabel(d.Entry), d.Entry.Name, When(d.Entry), Status(d))).ToList();
-        var title = $"Timetable: case {state.CaseCode}";
-        var intro = $"{timetable.Playbook.Name}. Received {BritishDates.DateAndTime(state.ReceivedAt)}; Day 0 is {BritishDates.Date(state.DayZero)}. The case is {CaseStageNames.Describe(state.Stage)}.";
-        return Build(title, intro, rows);
-    }
-
-    private static (JsonObject, string) Build(string title, string intro, IReadOnlyList<Row> rows)
-    {
-        var facts = rows.Select(r => ($"{r.Day} · {r.Name}", r.Status is null ? r.When : $"{r.When} — {r.Status}"));
-        var card = AdaptiveCard.Create(
-        [
-            AdaptiveCard.Heading(title),
-            AdaptiveCard.Text(intro, subtle: true),
-            AdaptiveCard.Facts(facts),
-        ]);
-
-        var text = new StringBuilder().AppendLine(title).AppendLine(intro);
-        foreach (var r in rows)
+        var text = new StringBuilder().AppendLine(view.Title).AppendLine(view.Intro);
+        foreach (var r in view.Rows)
         {
             text.AppendLine(r.Status is null ? $"- {r.Day}: {r.Name} — {r.When}" : $"- {r.Day}: {r.Name} — {r.When} — {r.Status}");
         }
 
-        return (card, text.ToString().TrimEnd());
+        return text.ToString().TrimEnd();
     }
 
     private static string DayLabel(TimetableEntry e)

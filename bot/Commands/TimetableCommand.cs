@@ -60,8 +60,7 @@ public sealed partial class TimetableCommand(CaseService cases, TimeProvider tim
         }
 
         var timetable = cases.Schedule.Preview(playbook, receivedAt);
-        var (card, text) = TimetableCard.ForReferral(timetable);
-        return CommandReply.WithCard(card, text);
+        return CommandReply.WithCard(TimetableCard.ForReferral(timetable), TimetableCard.ReferralText(timetable));
     }
 
     private async Task<CommandReply> ForCaseAsync(string caseCode, CancellationToken cancellationToken)
@@ -75,8 +74,7 @@ public sealed partial class TimetableCommand(CaseService cases, TimeProvider tim
         var playbook = cases.Playbooks.Get(state.Partnership);
         var timetable = cases.Schedule.Timetable(playbook, state);
         var deadlines = cases.Schedule.Deadlines(playbook, state, time.GetUtcNow());
-        var (card, text) = TimetableCard.ForCase(state, timetable, deadlines);
-        return CommandReply.WithCard(card, text);
+        return CommandReply.WithCard(TimetableCard.ForCase(state, timetable, deadlines), TimetableCard.CaseText(state, timetable, deadlines));
     }
 
     /// <summary>Reads a London date, optionally followed by a time ("16:30", "4pm", "4.30pm").</summary>

@@ -75,10 +75,11 @@ public sealed class AdaptiveCardValidationTests(AzuriteFixture azurite)
             RedirectStandardError = true,
             WorkingDirectory = root,
         };
-        Process process;
+        // Qualified: TeamsReviewBot.Process (the review process core) shares the name.
+        System.Diagnostics.Process process;
         try
         {
-            process = Process.Start(start)!;
+            process = System.Diagnostics.Process.Start(start)!;
         }
         catch (System.ComponentModel.Win32Exception ex)
         {

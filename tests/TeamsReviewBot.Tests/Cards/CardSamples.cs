@@ -2,6 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Cards;
 using TeamsReviewBot.Commands;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Workflows.Cases;
 
 namespace TeamsReviewBot.Tests.Cards;
 
@@ -34,5 +37,22 @@ public static class CardSamples
                 ("connection check, more than 60 pending", ConnectionCheckCard.Build(new ConnectionCheckView(
                     "c1", "General", "Rapid Review Panel", Posted, "Ada Lovelace", [], [.. Enumerable.Range(0, 70).Select(i => $"29:user-{i}")]))),
             ],
+            ["TimetableCard.ForReferral"] = services =>
+            [
+                .. services.GetRequiredService<CaseService>().Playbooks.All.Select(p =>
+                    ($"timetable, {p.Key}, referral on 21 December 2026", TimetableCard.ForReferral(services.GetRequiredService<CaseService>().Schedule.Preview(p, Posted.AddDays(28))))),
+            ],
+            ["TimetableCard.ForCase"] = services =>
+            {
+                var cases = services.GetRequiredService<CaseService>();
+                var playbook = cases.Playbooks.Get("oldham");
+                var state = new CaseState { StreamId = "RR-OLD-2026-0001", Exists = true, CaseCode = "RR-OLD-2026-0001", Partnership = "oldham", ReceivedAt = Posted, DayZero = new DateOnly(2026, 11, 23), OpenedAt = Posted };
+                var decided = state with { Outcome = "rapid-review", OutcomeKind = OutcomeKind.RapidReview, DecidedAt = Posted.AddDays(1), Stage = CaseStage.RapidReview };
+                return
+                [
+                    ("timetable, case just referred", TimetableCard.ForCase(state, cases.Schedule.Timetable(playbook, state), cases.Schedule.Deadlines(playbook, state, Posted.AddHours(1)))),
+                    ("timetable, case decided, some overdue", TimetableCard.ForCase(decided, cases.Schedule.Timetable(playbook, decided), cases.Schedule.Deadlines(playbook, decided, Posted.AddDays(20)))),
+                ];
+            },
         };
 }
