@@ -1,19 +1,30 @@
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Teams.Conversations;
 
 namespace TeamsReviewBot.Workflows.Cases;
 
 /// <summary>
-/// Records on the case stream that the business managers were told (once per notification id) and
-/// logs it. It carries no personal data: the case code, the kind and the deadline only.
+/// Tells the business managers in their personal chat with the bot, then records on the case stream
+/// that they were told (once per notification id) and logs it. The alert goes out before it is
+/// recorded, so a timer retried after a crash repeats an alert rather than losing one. It carries no
+/// personal data: the case code, the kind and the deadline only.
 /// </summary>
 public sealed partial class RecordingBusinessManagerNotifier(
     AggregateStore<CaseState> cases,
+    IBusinessManagerAlerts alerts,
     TimeProvider time,
     ILogger<RecordingBusinessManagerNotifier> logger) : IBusinessManagerNotifier
 {
     public async Task NotifyAsync(BusinessManagerNotification notification, CancellationToken cancellationToken)
     {
+        var current = await cases.LoadAsync(notification.CaseCode, cancellationToken).ConfigureAwait(false);
+        if (current.State.Notifications.Contains(notification.Id))
+        {
+            return;
+        }
+
+        var reached = await alerts.AlertAsync($"{notification.CaseCode}: {notification.Message}", cancellationToken).ConfigureAwait(false);
         var outcome = await cases.ExecuteAsync(
             notification.CaseCode,
             state => state.Notifications.Contains(notification.Id)
@@ -25,10 +36,10 @@ public sealed partial class RecordingBusinessManagerNotifier(
             cancellationToken).ConfigureAwait(false);
         if (outcome.Appended.Count > 0)
         {
-            LogNotified(notification.Partnership, notification.CaseCode, notification.Kind);
+            LogNotified(notification.Partnership, notification.CaseCode, notification.Kind, reached);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Business managers of {Partnership} told about case {CaseCode}: {Kind}.")]
-    private partial void LogNotified(string partnership, string caseCode, string kind);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Business managers of {Partnership} told about case {CaseCode}: {Kind} (reached {Reached} in Teams).")]
+    private partial void LogNotified(string partnership, string caseCode, string kind, int reached);
 }

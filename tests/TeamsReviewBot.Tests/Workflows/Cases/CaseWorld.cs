@@ -40,6 +40,9 @@ internal sealed class CaseWorld
 
     public List<string> Problems { get; } = [];
 
+    /// <summary>What the business managers were sent in Teams, in order.</summary>
+    public RecordedAlerts Alerts { get; } = new();
+
     private TimerPump[] Pumps { get; set; } = [];
 
     /// <summary>Another instance of the service on the same storage, with caches of its own.</summary>
@@ -58,7 +61,7 @@ internal sealed class CaseWorld
         Index = new CaseIndexStore(_tables);
         Timers = new DurableTimerStore(_tables, Clock);
         Service = new CaseService(cases, events, Index, Timers, new CaseCodeAllocator(_tables), Catalogue, Schedule, new ReminderPlanner(WorkingDays, new ReminderOptions()), Clock, NullLogger<CaseService>.Instance);
-        var handler = new CaseDeadlineTimerHandler(Service, cases, new RecordingBusinessManagerNotifier(cases, Clock, NullLogger<RecordingBusinessManagerNotifier>.Instance));
+        var handler = new CaseDeadlineTimerHandler(Service, cases, new RecordingBusinessManagerNotifier(cases, Alerts, Clock, NullLogger<RecordingBusinessManagerNotifier>.Instance));
         Pumps = [Pump(handler), Pump(handler)];
     }
 
@@ -134,5 +137,20 @@ internal sealed class CaseWorld
                 }
             }
         }
+    }
+}
+
+/// <summary>Stands in for the Teams posting of alerts (tested on its own with a real connector in
+/// the Teams tests): it keeps each sentence so a test can read what business managers were told.</summary>
+internal sealed class RecordedAlerts : TeamsReviewBot.Teams.Conversations.IBusinessManagerAlerts
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _sentences = new();
+
+    public IReadOnlyList<string> Sentences => [.. _sentences];
+
+    public Task<int> AlertAsync(string sentence, CancellationToken cancellationToken)
+    {
+        _sentences.Enqueue(sentence);
+        return Task.FromResult(1);
     }
 }

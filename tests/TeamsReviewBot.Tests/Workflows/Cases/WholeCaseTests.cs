@@ -50,6 +50,10 @@ public sealed class WholeCaseTests(AzuriteFixture azurite)
         Assert.Equal(reminders.Select(r => r.TimerId).Concat(missed.Select(m => m.TimerId)).Order(), told.Order());
         Assert.Equal(told.Count, told.Distinct().Count());
 
+        // Each of those reached the business managers in Teams once, by case code alone.
+        Assert.Equal(told.Count, world.Alerts.Sentences.Count);
+        Assert.All(world.Alerts.Sentences, sentence => Assert.StartsWith(code + ": ", sentence, StringComparison.Ordinal));
+
         // Each reminder came at the start of a working day, before its deadline.
         foreach (var (reminder, at) in history.Where(e => e.Type == CaseEventTypes.ReminderSent).Select(e => (CaseJson.Read<ReminderSent>(e.Data), e.OccurredAt)))
         {
