@@ -1,0 +1,67 @@
+namespace GraphSandbox;
+
+/// <summary>
+/// Counts Graph calls and misbehaves like Outlook does: a requested 429/503 storm with Retry-After,
+/// and a 429 for a fifth concurrent request to one mailbox (Outlook allows 4).
+/// </summary>
+internal sealed class FaultMiddleware(RequestDelegate next, SandboxState state)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+        if (!path.StartsWith("/v1.0/", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+
+        state.Stats.CountRequest();
+        if (state.Faults.TakeThrottle())
+        {
+            state.Stats.CountThrottled();
+            await WriteThrottleAsync(context, state.Faults.ThrottleStatus, state.Faults.RetryAfterSeconds, "Application is over its MailboxConcurrency limit or request rate.");
+            return;
+        }
+
+        var mailbox = MailboxOf(path);
+        if (mailbox is null)
+        {
+            await next(context);
+            return;
+        }
+
+        try
+        {
+            if (state.Stats.Enter(mailbox) > state.Faults.MailboxConcurrencyLimit)
+            {
+                state.Stats.CountConcurrencyRejection();
+                await WriteThrottleAsync(context, 429, 1, "Application is over its MailboxConcurrency limit.");
+                return;
+            }
+
+            // Hold the request a moment so concurrency is visible, as a real mailbox call would.
+            await Task.Delay(15, context.RequestAborted);
+            await next(context);
+        }
+        finally
+        {
+            state.Stats.Leave(mailbox);
+        }
+    }
+
+    private static string? MailboxOf(string path)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 3 && parts[1].Equals("users", StringComparison.OrdinalIgnoreCase) ? Uri.UnescapeDataString(parts[2]) : null;
+    }
+
+    private static Task WriteThrottleAsync(HttpContext context, int status, int retryAfterSeconds, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return context.Response.WriteAsJsonAsync(new
+        {
+            error = new { code = status == 429 ? "ApplicationThrottled" : "ServiceUnavailable", message },
+        });
+    }
+}

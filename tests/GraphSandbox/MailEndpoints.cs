@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace GraphSandbox;
+
+/// <summary>The mail calls: folder listings, inbox delta, messages with attachments, drafts, send, reply, sendMail.</summary>
+internal static class MailEndpoints
+{
+    private const int DefaultPageSize = 10;
+
+    public static void MapMailEndpoints(this WebApplication app)
+    {
+        app.MapGet("/v1.0/users/{mailbox}/mailFolders/{folder}/messages", ListFolder);
+        app.MapGet("/v1.0/users/{mailbox}/mailFolders/{folder}/messages/{operation}", Delta);
+        app.MapGet("/v1.0/users/{mailbox}/messages/{id}", GetMessage);
+        app.MapGet("/v1.0/users/{mailbox}/messages/{id}/attachments", (string mailbox, string id, SandboxState state) =>
+            state.Mailbox(mailbox).Find(id) is { } m
+                ? Results.Json(new JsonObject { ["value"] = new JsonArray(m.Attachments.Select(a => (JsonNode?)a.DeepClone()).ToArray()) })
+                : GraphErrors.NotFound($"message {id}"));
+        app.MapPost("/v1.0/users/{mailbox}/messages", CreateDraftAsync);
+        app.MapPost("/v1.0/users/{mailbox}/messages/{id}/send", (string mailbox, string id, SandboxState state) =>
+            state.Mailbox(mailbox).MoveToSent(id, state.Time.GetUtcNow()) is null ? GraphErrors.NotFound($"message {id}") : Results.Accepted());
+        app.MapPost("/v1.0/users/{mailbox}/messages/{id}/reply", ReplyAsync);
+        app.MapPost("/v1.0/users/{mailbox}/sendMail", SendMailAsync);
+    }
+
+    private static IResult ListFolder(string mailbox, string folder, HttpRequest request, SandboxState state)
+    {
+        var skip = int.TryParse(request.Query["$skip"], out var s) ? s : 0;
+        var top = int.TryParse(request.Query["$top"], out var t) ? t : DefaultPageSize;
+        var all = state.Mailbox(mailbox).InFolder(folder);
+        var page = all.Skip(skip).Take(top).Select(m => (JsonNode?)Project(m, request)).ToArray();
+        var result = new JsonObject { ["value"] = new JsonArray(page) };
+        if (skip + top < all.Count)
+        {
+            result["@odata.nextLink"] = $"{Base(request)}/users/{mailbox}/mailFolders/{folder}/messages?$skip={skip + top}&$top={top}";
+        }
+
+        return Results.Json(result);
+    }
+
+    /// <summary>messages/delta (the SDK calls it delta()): everything after the token, a page at a time.</summary>
+    private static IResult Delta(string mailbox, string folder, string operation, HttpRequest request, SandboxState state)
+    {
+        if (operation is not ("delta" or "delta()"))
+        {
+            return GraphErrors.Problem(400, "BadRequest", $"Unsupported segment '{operation}'.");
+        }
+
+        var after = long.TryParse(request.Query["$skiptoken"].FirstOrDefault() ?? request.Query["$deltatoken"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var token) ? token : 0;
+        var pageSize = PageSize(request);
+        var box = state.Mailbox(mailbox);
+        var changes = box.InFolder(folder, after);
+        var page = changes.Take(pageSize).ToList();
+        var result = new JsonObject
+        {
+            ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#Collection(message)",
+            ["value"] = new JsonArray(page.Select(m => (JsonNode?)Project(m, request)).ToArray()),
+        };
+        var link = $"{Base(request)}/users/{mailbox}/mailFolders/{folder}/messages/delta()";
+        if (changes.Count > page.Count)
+        {
+            result["@odata.nextLink"] = $"{link}?$skiptoken={page[^1].Sequence}";
+        }
+        else
+        {
+            // The delta token marks everything seen so far in this mailbox.
+            var mark = page.Count > 0 ? page[^1].Sequence : Math.Max(after, box.LastSequence);
+            result["@odata.deltaLink"] = $"{link}?$deltatoken={mark}";
+        }
+
+        return Results.Json(result);
+    }
+
+    private static IResult GetMessage(string mailbox, string id, HttpRequest request, SandboxState state) =>
+        state.Mailbox(mailbox).Find(id) is { } m ? Results.Json(Project(m, request)) : GraphErrors.NotFound($"message {id}");
+
+    private static async Task<IResult> CreateDraftAsync(string mailbox, HttpRequest request, SandboxState state, CancellationToken cancellationToken)
+    {
+        var body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken) as JsonObject ?? [];
+        var now = Rfc822Import.Iso(state.Time.GetUtcNow());
+        body.Remove("@odata.type");
+        body["createdDateTime"] = now;
+        body["lastModifiedDateTime"] = now;
+        body["isDraft"] = true;
+        body["internetMessageId"] = $"<{Guid.NewGuid():N}@sandbox.local>";
+        body["from"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = mailbox, ["address"] = mailbox } };
+        body["sender"] = body["from"]!.DeepClone();
+        body["conversationId"] = Rfc822Import.ConversationId(body["subject"]?.GetValue<string>());
+        var message = state.Mailbox(mailbox).Add(SandboxMailbox.Drafts, body, []);
+        return Results.Json(Project(message, null), statusCode: 201);
+    }
+
+    private static async Task<IResult> ReplyAsync(string mailbox, string id, HttpRequest request, SandboxState state, CancellationToken cancellationToken)
+    {
+        var box = state.Mailbox(mailbox);
+        if (box.Find(id) is not { } original)
+        {
+            return GraphErrors.NotFound($"message {id}");
+        }
+
+        var body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken) as JsonObject ?? [];
+        var originalId = original.Json["internetMessageId"]?.GetValue<string>() ?? string.Empty;
+        var reply = new JsonObject
+        {
+            ["subject"] = "RE: " + original.Json["subject"]?.GetValue<string>(),
+            ["body"] = new JsonObject { ["contentType"] = "text", ["content"] = body["comment"]?.GetValue<string>() ?? string.Empty },
+            ["toRecipients"] = new JsonArray(original.Json["from"]?.DeepClone()),
+            ["internetMessageHeaders"] = new JsonArray(
+                new JsonObject { ["name"] = "In-Reply-To", ["value"] = originalId },
+                new JsonObject { ["name"] = "References", ["value"] = originalId }),
+        };
+        StoreSent(box, reply, state);
+        return Results.Accepted();
+    }
+
+    private static async Task<IResult> SendMailAsync(string mailbox, HttpRequest request, SandboxState state, CancellationToken cancellationToken)
+    {
+        var body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken) as JsonObject ?? [];
+        var message = body.FirstOrDefault(kv => kv.Key.Equals("message", StringComparison.OrdinalIgnoreCase)).Value as JsonObject;
+        if (message is null)
+        {
+            return GraphErrors.Problem(400, "ErrorInvalidRequest", "message is required.");
+        }
+
+        StoreSent(state.Mailbox(mailbox), (JsonObject)message.DeepClone(), state);
+        return Results.Accepted();
+    }
+
+    private static void StoreSent(SandboxMailbox box, JsonObject message, SandboxState state)
+    {
+        var now = Rfc822Import.Iso(state.Time.GetUtcNow());
+        message.Remove("@odata.type");
+        message["createdDateTime"] = now;
+        message["sentDateTime"] = now;
+        message["isDraft"] = false;
+        message["internetMessageId"] = $"<{Guid.NewGuid():N}@sandbox.local>";
+        message["from"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = box.Address, ["address"] = box.Address } };
+        box.Add(SandboxMailbox.SentItems, message, []);
+    }
+
+    /// <summary>Applies $select and $expand=attachments as Graph does; id is always returned.</summary>
+    internal static JsonObject Project(SandboxMessage message, HttpRequest? request)
+    {
+        var select = request?.Query["$select"].ToString();
+        var expand = request?.Query["$expand"].ToString() ?? string.Empty;
+        JsonObject projected;
+        if (string.IsNullOrWhiteSpace(select))
+        {
+            projected = (JsonObject)message.Json.DeepClone();
+
+            // Like Graph, internetMessageHeaders only come back when selected.
+            projected.Remove("internetMessageHeaders");
+        }
+        else
+        {
+            var wanted = select.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            projected = new JsonObject { ["id"] = message.Id };
+            foreach (var (key, value) in message.Json)
+            {
+                if (wanted.Contains(key) && key != "id")
+                {
+                    projected[key] = value?.DeepClone();
+                }
+            }
+        }
+
+        projected["@odata.etag"] = "W/\"" + message.Json["changeKey"] + "\"";
+        if (expand.Contains("attachments", StringComparison.OrdinalIgnoreCase))
+        {
+            projected["attachments"] = new JsonArray(message.Attachments.Select(a => (JsonNode?)a.DeepClone()).ToArray());
+        }
+
+        return projected;
+    }
+
+    private static int PageSize(HttpRequest request)
+    {
+        foreach (var prefer in request.Headers["Prefer"])
+        {
+            foreach (var part in (prefer ?? string.Empty).Split(',', StringSplitOptions.TrimEntries))
+            {
+                if (part.StartsWith("odata.maxpagesize=", StringComparison.OrdinalIgnoreCase)
+                    && int.TryParse(part["odata.maxpagesize=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0)
+                {
+                    return size;
+                }
+            }
+        }
+
+        return DefaultPageSize;
+    }
+
+    // Paging links must point back at the sandbox: the SDK follows them verbatim.
+    private static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}/v1.0";
+}

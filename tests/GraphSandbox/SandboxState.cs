@@ -1,0 +1,216 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace GraphSandbox;
+
+/// <summary>Everything the sandbox remembers: mailboxes and their folders, subscriptions, faults, counters.</summary>
+public sealed class SandboxState(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, SandboxMailbox> _mailboxes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SandboxSubscription> _subscriptions = new(StringComparer.Ordinal);
+
+    public TimeProvider Time { get; } = time;
+
+    public SandboxFaults Faults { get; } = new();
+
+    public SandboxStats Stats { get; } = new();
+
+    /// <summary>Any address is a mailbox: the sandbox creates it on first use.</summary>
+    public SandboxMailbox Mailbox(string address) => _mailboxes.GetOrAdd(address, a => new SandboxMailbox(a));
+
+    public IReadOnlyCollection<SandboxSubscription> Subscriptions => _subscriptions.Values.ToList();
+
+    public SandboxSubscription? FindSubscription(string id) => _subscriptions.TryGetValue(id, out var s) ? s : null;
+
+    public void AddSubscription(SandboxSubscription subscription) => _subscriptions[subscription.Id] = subscription;
+
+    public bool RemoveSubscription(string id) => _subscriptions.TryRemove(id, out _);
+}
+
+public sealed class SandboxSubscription
+{
+    public required string Id { get; init; }
+
+    public required string Resource { get; init; }
+
+    public required string ChangeType { get; init; }
+
+    public required string NotificationUrl { get; init; }
+
+    public string? LifecycleNotificationUrl { get; init; }
+
+    public string? ClientState { get; init; }
+
+    public DateTimeOffset ExpirationDateTime { get; set; }
+
+    public int Reauthorizations { get; set; }
+
+    /// <summary>The mailbox address in a resource such as users/{address}/mailFolders('inbox')/messages.</summary>
+    public string? MailboxAddress
+    {
+        get
+        {
+            var parts = Resource.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            return parts.Length >= 2 && parts[0].Equals("users", StringComparison.OrdinalIgnoreCase) ? parts[1] : null;
+        }
+    }
+
+    public JsonObject ToJson() => new()
+    {
+        ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#subscriptions/$entity",
+        ["id"] = Id,
+        ["resource"] = Resource,
+        ["applicationId"] = "00000000-0000-0000-0000-00000000a11c",
+        ["changeType"] = ChangeType,
+        ["clientState"] = ClientState,
+        ["notificationUrl"] = NotificationUrl,
+        ["lifecycleNotificationUrl"] = LifecycleNotificationUrl,
+        ["expirationDateTime"] = ExpirationDateTime.UtcDateTime.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+        ["creatorId"] = "00000000-0000-0000-0000-0000000c4ea7",
+        ["latestSupportedTlsVersion"] = "v1_2",
+    };
+}
+
+/// <summary>Misbehaviour on request. Counters count down as they are used.</summary>
+public sealed class SandboxFaults
+{
+    private readonly Lock _gate = new();
+    private int _throttleNext;
+    private int _dropNotifications;
+
+    public int RetryAfterSeconds { get; private set; } = 1;
+
+    public int ThrottleStatus { get; private set; } = 429;
+
+    public int NotificationCopies { get; private set; } = 1;
+
+    public int MaxExpirationMinutes { get; private set; } = 4230;
+
+    public int MailboxConcurrencyLimit { get; private set; } = 4;
+
+    public void Apply(FaultSettings settings)
+    {
+        lock (_gate)
+        {
+            _throttleNext = settings.ThrottleNext ?? _throttleNext;
+            RetryAfterSeconds = settings.RetryAfterSeconds ?? RetryAfterSeconds;
+            ThrottleStatus = settings.ThrottleStatus ?? ThrottleStatus;
+            _dropNotifications = settings.DropNotifications ?? _dropNotifications;
+            NotificationCopies = settings.NotificationCopies ?? NotificationCopies;
+            MaxExpirationMinutes = settings.MaxExpirationMinutes ?? MaxExpirationMinutes;
+            MailboxConcurrencyLimit = settings.MailboxConcurrencyLimit ?? MailboxConcurrencyLimit;
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _throttleNext = 0;
+            _dropNotifications = 0;
+            RetryAfterSeconds = 1;
+            ThrottleStatus = 429;
+            NotificationCopies = 1;
+            MaxExpirationMinutes = 4230;
+            MailboxConcurrencyLimit = 4;
+        }
+    }
+
+    public bool TakeThrottle()
+    {
+        lock (_gate)
+        {
+            if (_throttleNext <= 0)
+            {
+                return false;
+            }
+
+            _throttleNext--;
+            return true;
+        }
+    }
+
+    public bool TakeDrop()
+    {
+        lock (_gate)
+        {
+            if (_dropNotifications <= 0)
+            {
+                return false;
+            }
+
+            _dropNotifications--;
+            return true;
+        }
+    }
+
+    public object Describe()
+    {
+        lock (_gate)
+        {
+            return new { throttleNext = _throttleNext, RetryAfterSeconds, ThrottleStatus, dropNotifications = _dropNotifications, NotificationCopies, MaxExpirationMinutes, MailboxConcurrencyLimit };
+        }
+    }
+}
+
+/// <summary>POST /sandbox/faults body; a missing value leaves the setting as it is.</summary>
+public sealed record FaultSettings(
+    int? ThrottleNext,
+    int? RetryAfterSeconds,
+    int? ThrottleStatus,
+    int? DropNotifications,
+    int? NotificationCopies,
+    int? MaxExpirationMinutes,
+    int? MailboxConcurrencyLimit);
+
+/// <summary>What happened, for tests and for people watching the local stack.</summary>
+public sealed class SandboxStats
+{
+    private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _maxInFlight = new(StringComparer.OrdinalIgnoreCase);
+    private long _graphRequests;
+    private long _throttled;
+    private long _concurrencyRejections;
+    private long _notificationsDelivered;
+    private long _notificationsDropped;
+
+    public long GraphRequests => Interlocked.Read(ref _graphRequests);
+
+    public long Throttled => Interlocked.Read(ref _throttled);
+
+    public long ConcurrencyRejections => Interlocked.Read(ref _concurrencyRejections);
+
+    public long NotificationsDelivered => Interlocked.Read(ref _notificationsDelivered);
+
+    public long NotificationsDropped => Interlocked.Read(ref _notificationsDropped);
+
+    public void CountRequest() => Interlocked.Increment(ref _graphRequests);
+
+    public void CountThrottled() => Interlocked.Increment(ref _throttled);
+
+    public void CountConcurrencyRejection() => Interlocked.Increment(ref _concurrencyRejections);
+
+    public void CountDelivered() => Interlocked.Increment(ref _notificationsDelivered);
+
+    public void CountDropped() => Interlocked.Increment(ref _notificationsDropped);
+
+    /// <summary>Marks a request to <paramref name="mailbox"/> as started; returns how many are now in flight.</summary>
+    public int Enter(string mailbox)
+    {
+        var now = _inFlight.AddOrUpdate(mailbox, 1, (_, n) => n + 1);
+        _maxInFlight.AddOrUpdate(mailbox, now, (_, max) => Math.Max(max, now));
+        return now;
+    }
+
+    public void Leave(string mailbox) => _inFlight.AddOrUpdate(mailbox, 0, (_, n) => n - 1);
+
+    public object Describe() => new
+    {
+        graphRequests = GraphRequests,
+        throttled = Throttled,
+        concurrencyRejections = ConcurrencyRejections,
+        notificationsDelivered = NotificationsDelivered,
+        notificationsDropped = NotificationsDropped,
+        maxConcurrentRequestsPerMailbox = _maxInFlight.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase),
+    };
+}
