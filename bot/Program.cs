@@ -4,6 +4,7 @@ using TeamsReviewBot.Hosting;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Workflows.Cases;
+using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.Timers;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,10 +17,12 @@ builder.Services.AddReviewProcess(builder.Configuration);
 builder.Services.Configure<TimerPumpOptions>(builder.Configuration.GetSection(TimerPumpOptions.SectionName));
 builder.Services.AddSingleton<TimerPump>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerPump>());
+builder.Services.AddMailboxIntake(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);
 app.MapBotMessages();
+app.MapMailboxNotifications();
 app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.MapGet("/", () => Results.Text("TeamsReviewBot is running. Teams posts to /api/messages; health is at /healthz."));
 app.Run();

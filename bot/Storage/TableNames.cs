@@ -11,6 +11,10 @@ public sealed class TableNames(string prefix)
     public string Conversations { get; } = prefix + "Conversations";
     public string Audit { get; } = prefix + "Audit";
     public string ConnectionChecks { get; } = prefix + "ConnectionChecks";
+    public string MailboxSync { get; } = prefix + "MailboxSync";
+    public string MailNotifications { get; } = prefix + "MailNotifications";
+    public string MailIntake { get; } = prefix + "MailIntake";
+    public string MailForReview { get; } = prefix + "MailForReview";
 
-    public IEnumerable<string> All => [CaseEvents, CaseIndex, Timers, Idempotency, Counters, Conversations, Audit, ConnectionChecks];
+    public IEnumerable<string> All => [CaseEvents, CaseIndex, Timers, Idempotency, Counters, Conversations, Audit, ConnectionChecks, MailboxSync, MailNotifications, MailIntake, MailForReview];
 }

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using TeamsReviewBot.Commands;
+using TeamsReviewBot.GraphIntegration.Client;
+using TeamsReviewBot.GraphIntegration.Mail;
+using TeamsReviewBot.GraphIntegration.Subscriptions;
+using TeamsReviewBot.Workflows.Intake.Storage;
+
+namespace TeamsReviewBot.Workflows.Intake;
+
+public static class IntakeServiceCollectionExtensions
+{
+    /// <summary>
+    /// The partnership mailbox: Graph client, subscription, webhook storage, worker, delta timer and
+    /// the "mail" command. The background services run only when Graph:Mailbox is set.
+    /// </summary>
+    public static IServiceCollection AddMailboxIntake(this IServiceCollection services, IConfiguration configuration)
+    {
+        var graphSection = configuration.GetSection(MailboxOptions.SectionName);
+        services.AddOptions<MailboxOptions>()
+            .Bind(graphSection)
+            .Validate(o => !o.Enabled || (!string.IsNullOrWhiteSpace(o.NotificationUrl) && o.ClientStateSecret is { Length: >= 16 and <= 128 }),
+                "Graph: with Graph:Mailbox set, also set Graph:NotificationUrl and Graph:ClientStateSecret (16 to 128 characters).")
+            .ValidateOnStart();
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName));
+        services.AddSingleton(sp => graphSection.Get<GraphConnection>() ?? new GraphConnection());
+        services.AddSingleton(sp => GraphClientBuilder.Create(sp.GetRequiredService<GraphConnection>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new MailboxReader(sp.GetRequiredService<GraphServiceClient>()));
+        services.AddSingleton(sp => new MailSender(sp.GetRequiredService<GraphServiceClient>()));
+        services.AddSingleton(sp => new InboxDeltaReader(sp.GetRequiredService<GraphServiceClient>()));
+        services.AddSingleton<MailboxSyncStore>();
+        services.AddSingleton<ISubscriptionStateStore>(sp => sp.GetRequiredService<MailboxSyncStore>());
+        services.AddSingleton<SubscriptionManager>();
+        services.AddSingleton<StorageLease>();
+        services.AddSingleton<MailWorkInbox>();
+        services.AddSingleton<IntakeLedger>();
+        services.AddSingleton<MailForReviewStore>();
+        services.AddSingleton<WorkArrived>();
+        services.AddSingleton<DeltaSyncRequested>();
+        services.AddSingleton<MailboxWatchFactory>();
+        services.AddSingleton(sp => new IntakeOptionsSnapshot(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.NationalPanelSenders.ToList()));
+        services.AddSingleton<MailClassifier>();
+        services.TryAddSingleton<IInformationRequestReplies, NoInformationRequestsTracked>();
+        services.TryAddSingleton<IReferralCaseOpener, StreamReferralCaseOpener>();
+        services.AddSingleton<MailIntakeProcessor>();
+        services.AddSingleton<LifecycleHandler>();
+        services.AddSingleton<DeltaSync>();
+        services.AddSingleton<IntakeWorker>();
+        services.AddSingleton<SubscriptionKeeper>();
+        services.AddSingleton<DeltaSyncTimer>();
+        if (graphSection.Get<MailboxOptions>() is { Enabled: true })
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<IntakeWorker>());
+            services.AddHostedService(sp => sp.GetRequiredService<SubscriptionKeeper>());
+            services.AddHostedService(sp => sp.GetRequiredService<DeltaSyncTimer>());
+        }
+
+        services.AddChatCommand<MailCommand>();
+        return services;
+    }
+}

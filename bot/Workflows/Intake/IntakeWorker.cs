@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Options;
+using TeamsReviewBot.Workflows.Intake.Storage;
+
+namespace TeamsReviewBot.Workflows.Intake;
+
+/// <summary>
+/// Works through stored notifications and delta finds: leases a batch, handles up to four at a
+/// time (the Graph client keeps to four requests per mailbox anyway), and deletes each once done.
+/// A failure leaves the item to come back when its lease ends; after too many tries the message
+/// is put in front of the business managers instead.
+/// </summary>
+public sealed partial class IntakeWorker(
+    MailWorkInbox queue,
+    MailIntakeProcessor processor,
+    LifecycleHandler lifecycle,
+    MailForReviewStore review,
+    WorkArrived workArrived,
+    IOptions<MailboxOptions> options,
+    TimeProvider time,
+    ILogger<IntakeWorker> logger) : BackgroundService
+{
+    private const int BatchSize = 16;
+
+    /// <summary>One pass; returns how many items were completed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var claimed = await queue.ClaimAsync(BatchSize, options.Value.WorkLease, cancellationToken).ConfigureAwait(false);
+        var completed = 0;
+        await Parallel.ForEachAsync(
+            claimed,
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (work, ct) =>
+            {
+                try
+                {
+                    if (work.Item.Kind == MailWorkKind.Lifecycle)
+                    {
+                        await lifecycle.HandleAsync(work.Item.Target, work.Item.SubscriptionId, ct).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await processor.ProcessAsync(work.Item.Target, ct).ConfigureAwait(false);
+                    }
+
+                    await queue.CompleteAsync(work, ct).ConfigureAwait(false);
+                    Interlocked.Increment(ref completed);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogFailed(logger, ex, work.Item.Kind, work.Item.Target, work.Attempt);
+                    if (work.Attempt >= options.Value.MaxAttempts)
+                    {
+                        await GiveUpAsync(work, ex, ct).ConfigureAwait(false);
+                    }
+                }
+            }).ConfigureAwait(false);
+        return completed;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var completed = 0;
+            try
+            {
+                completed = await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPassFailed(logger, ex);
+            }
+
+            if (completed == 0)
+            {
+                await workArrived.Signal.WaitAsync(options.Value.WorkerPollInterval, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task GiveUpAsync(ClaimedMailWork work, Exception ex, CancellationToken cancellationToken)
+    {
+        var mailbox = options.Value.Mailbox!;
+        await review.AddAsync(
+            mailbox,
+            new MailForReview(
+                "work:" + work.RowKey,
+                null,
+                time.GetUtcNow(),
+                $"Intake gave up after {work.Attempt} tries on {work.Item.Kind} {work.Item.Target}: {ex.GetType().Name}. Open the mailbox and check it by hand.",
+                null,
+                null),
+            cancellationToken).ConfigureAwait(false);
+        await queue.CompleteAsync(work, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Intake of {Kind} {Target} failed on attempt {Attempt}; it will be retried")]
+    private static partial void LogFailed(ILogger logger, Exception ex, MailWorkKind kind, string target, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Intake pass failed")]
+    private static partial void LogPassFailed(ILogger logger, Exception ex);
+}

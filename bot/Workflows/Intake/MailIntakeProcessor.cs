@@ -1,0 +1,207 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using TeamsReviewBot.GraphIntegration.Mail;
+using TeamsReviewBot.Workflows.Intake.Referrals;
+using TeamsReviewBot.Workflows.Intake.Storage;
+
+namespace TeamsReviewBot.Workflows.Intake;
+
+/// <summary>
+/// Reads one message, takes it in the ledger (once per internetMessageId), classifies it and acts:
+/// opens a case for a referral and acknowledges it, hands replies on, records the National Panel's
+/// response date, and puts everything else in front of the business managers. Logs carry ids and
+/// outcomes only, never the child's details.
+/// </summary>
+public sealed partial class MailIntakeProcessor(
+    MailboxReader reader,
+    MailSender sender,
+    IntakeLedger ledger,
+    MailForReviewStore review,
+    MailClassifier classifier,
+    IInformationRequestReplies replies,
+    IReferralCaseOpener cases,
+    IOptions<MailboxOptions> mailboxOptions,
+    IOptions<IntakeOptions> intakeOptions,
+    ILogger<MailIntakeProcessor> logger)
+{
+    private static readonly string[] DocumentLikeExtensions = [".docx", ".docm", ".doc", ".dotx", ".dotm", ".zip", ".pdf", ".rtf", ".odt"];
+
+    private string Mailbox => mailboxOptions.Value.Mailbox ?? throw new InvalidOperationException("Graph:Mailbox is not set.");
+
+    /// <summary>Processes the message; returns what happened, in words fit for a log line.</summary>
+    public async Task<string> ProcessAsync(string messageId, CancellationToken cancellationToken)
+    {
+        var mail = await reader.GetAsync(Mailbox, messageId, cancellationToken).ConfigureAwait(false);
+        if (mail is null)
+        {
+            return "gone from the mailbox";
+        }
+
+        var entry = await ledger.TryBeginAsync(Mailbox, mail.InternetMessageId, mail.Id, mailboxOptions.Value.WorkLease, cancellationToken).ConfigureAwait(false);
+        if (entry is null)
+        {
+            return "already taken in";
+        }
+
+        string outcome;
+        if (entry.Status == IntakeStatus.CaseOpened && entry.CaseCode is not null)
+        {
+            outcome = await AcknowledgeAsync(mail, entry.CaseCode, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            outcome = await ClassifyAndActAsync(mail, entry, cancellationToken).ConfigureAwait(false);
+        }
+
+        await ledger.MoveAsync(entry, IntakeStatus.Done, outcome, cancellationToken).ConfigureAwait(false);
+        LogProcessed(logger, mail.InternetMessageId, outcome);
+        return outcome;
+    }
+
+    private async Task<string> ClassifyAndActAsync(InboundMail mail, IntakeEntry entry, CancellationToken cancellationToken)
+    {
+        InformationRequestMatch? match = null;
+        if (MailClassifier.AutomaticReplyReason(mail) is null)
+        {
+            match = await replies.MatchAsync(mail, cancellationToken).ConfigureAwait(false);
+        }
+
+        var verdict = classifier.Classify(mail, match is not null);
+        switch (verdict.Kind)
+        {
+            case MailKind.AutomaticReply:
+                return "automatic reply, nothing opened";
+            case MailKind.InformationRequestReply:
+                await replies.RecordReplyAsync(match!, mail, cancellationToken).ConfigureAwait(false);
+                return $"reply to information request {match!.RequestId} on {match.CaseCode} (matched by {match.MatchedBy})";
+            case MailKind.NationalPanel:
+                return await NationalPanelAsync(mail, verdict, cancellationToken).ConfigureAwait(false);
+            case MailKind.Referral:
+                return await ReferralAsync(mail, entry, cancellationToken).ConfigureAwait(false);
+            default:
+                await ShowAsync(mail, verdict.Reason, verdict.CaseCode, cancellationToken).ConfigureAwait(false);
+                return "shown to business managers: " + verdict.Reason;
+        }
+    }
+
+    private async Task<string> NationalPanelAsync(InboundMail mail, MailClassification verdict, CancellationToken cancellationToken)
+    {
+        if (verdict.CaseCode is not null && verdict.ExpectedResponseDate is { } expected)
+        {
+            try
+            {
+                await cases.RecordPanelResponseDateAsync(verdict.CaseCode, expected, mail.InternetMessageId, cancellationToken).ConfigureAwait(false);
+                return $"National Panel expects to respond on {verdict.CaseCode} by {expected:yyyy-MM-dd}";
+            }
+            catch (InvalidOperationException)
+            {
+                // No such case here: a person must look.
+            }
+        }
+
+        var reason = verdict.ExpectedResponseDate is { } date
+            ? $"From the National Panel, expected response date {date:d MMMM yyyy}; no case of ours named in it."
+            : "From the National Panel; no expected response date found in it.";
+        await ShowAsync(mail, reason, verdict.CaseCode, cancellationToken).ConfigureAwait(false);
+        return "shown to business managers: " + reason;
+    }
+
+    private async Task<string> ReferralAsync(InboundMail mail, IntakeEntry entry, CancellationToken cancellationToken)
+    {
+        var screen = new AttachmentScreen(intakeOptions.Value.MaxAttachmentBytes, intakeOptions.Value.MaxUnpackedBytes);
+        var refusals = new List<string>();
+        ReferralDetails? details = null;
+        foreach (var attachment in mail.Attachments.Where(LooksLikeAForm))
+        {
+            if (screen.Refusal(attachment) is { } refusal)
+            {
+                refusals.Add(refusal);
+                continue;
+            }
+
+            var read = GmNotificationFormReader.Read(attachment.Content);
+            if (read.Details is null)
+            {
+                refusals.Add($"\"{attachment.Name}\": {read.RefusalReason}");
+            }
+            else
+            {
+                details ??= read.Details;
+            }
+        }
+
+        if (details is null && refusals.Count == 0)
+        {
+            details = PlainTextReferralReader.Read(mail.BodyIsHtml ? HtmlToText(mail.Body) : mail.Body);
+        }
+
+        if (details is null)
+        {
+            var reason = refusals.Count > 0
+                ? "A referral whose form could not be read: " + string.Join(" ", refusals)
+                : "Looks like a referral but has no form and no labelled text to read.";
+            await ShowAsync(mail, reason, null, cancellationToken).ConfigureAwait(false);
+            return "referral not opened, shown to business managers";
+        }
+
+        var code = entry.CaseCode;
+        if (code is null)
+        {
+            var reserved = await cases.ReserveCodeAsync(mail.ReceivedAt, cancellationToken).ConfigureAwait(false);
+            entry = await ledger.ReserveCaseCodeAsync(entry, reserved, cancellationToken).ConfigureAwait(false);
+            code = entry.CaseCode!;
+        }
+
+        var intake = new ReferralIntake(Mailbox, mail.InternetMessageId, mail.Id, mail.WebLink, mail.ReceivedAt, mail.FromAddress, details, refusals);
+        await cases.OpenAsync(code, intake, cancellationToken).ConfigureAwait(false);
+        await ledger.MoveAsync(entry, IntakeStatus.CaseOpened, "case opened " + code, cancellationToken).ConfigureAwait(false);
+        var flagged = details.FlaggedFields.Count();
+        LogCaseOpened(logger, code, details.Source, flagged);
+        if (refusals.Count > 0)
+        {
+            await ShowAsync(mail, $"Case {code} opened, but some attachments were refused: " + string.Join(" ", refusals), code, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await AcknowledgeAsync(mail, code, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> AcknowledgeAsync(InboundMail mail, string caseCode, CancellationToken cancellationToken)
+    {
+        if (await cases.WasAcknowledgedAsync(caseCode, cancellationToken).ConfigureAwait(false))
+        {
+            return $"case {caseCode} opened, referrer already acknowledged";
+        }
+
+        if (string.IsNullOrWhiteSpace(mail.FromAddress))
+        {
+            await ShowAsync(mail, $"Case {caseCode} opened; the referral has no sender address to acknowledge.", caseCode, cancellationToken).ConfigureAwait(false);
+            return $"case {caseCode} opened, no address to acknowledge";
+        }
+
+        var sent = await sender.SendAsync(Mailbox, Acknowledgement.For(caseCode, mail.FromAddress), cancellationToken).ConfigureAwait(false);
+        await cases.RecordAcknowledgementAsync(caseCode, sent.InternetMessageId, cancellationToken).ConfigureAwait(false);
+        return $"case {caseCode} opened, referrer acknowledged";
+    }
+
+    private Task ShowAsync(InboundMail mail, string reason, string? caseCode, CancellationToken cancellationToken) =>
+        review.AddAsync(Mailbox, new MailForReview(mail.InternetMessageId, mail.FromAddress, mail.ReceivedAt, reason, mail.WebLink, caseCode), cancellationToken);
+
+    /// <summary>Documents and archives are screened; pictures in signatures are not forms.</summary>
+    private static bool LooksLikeAForm(MailAttachment attachment) =>
+        attachment.IsFile
+        && (DocumentLikeExtensions.Any(e => attachment.Name.EndsWith(e, StringComparison.OrdinalIgnoreCase))
+            || !attachment.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase));
+
+    private static string HtmlToText(string html)
+    {
+        var withBreaks = Regex.Replace(html, @"<\s*(br|/p|/div|/tr|/li)[^>]*>", "\n", RegexOptions.IgnoreCase);
+        return WebUtility.HtmlDecode(Regex.Replace(withBreaks, "<[^>]+>", string.Empty));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail {InternetMessageId}: {Outcome}")]
+    private static partial void LogProcessed(ILogger logger, string internetMessageId, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseCode} opened from a referral read from {Source}, {Flagged} fields flagged for a person to check")]
+    private static partial void LogCaseOpened(ILogger logger, string caseCode, string source, int flagged);
+}

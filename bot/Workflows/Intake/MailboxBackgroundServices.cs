@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Options;
+using TeamsReviewBot.GraphIntegration.Subscriptions;
+using TeamsReviewBot.Workflows.Intake.Storage;
+
+namespace TeamsReviewBot.Workflows.Intake;
+
+/// <summary>
+/// Keeps the subscription alive: once the app listens (Graph validates the notification URL when
+/// the subscription is created) and then every Graph:SubscriptionCheckInterval, by whichever
+/// instance holds the lease.
+/// </summary>
+public sealed partial class SubscriptionKeeper(
+    SubscriptionManager subscriptions,
+    MailboxWatchFactory watches,
+    StorageLease lease,
+    IHostApplicationLifetime lifetime,
+    IOptions<MailboxOptions> options,
+    ILogger<SubscriptionKeeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Started(lifetime, stoppingToken).ConfigureAwait(false);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await lease.TryAcquireAsync("subscription", options.Value.SubscriptionCheckInterval * 2, stoppingToken).ConfigureAwait(false))
+                {
+                    await subscriptions.EnsureAsync(watches.Create(), stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+
+            await Task.Delay(options.Value.SubscriptionCheckInterval, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    internal static Task Started(IHostApplicationLifetime lifetime, CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        return started.Task.WaitAsync(stoppingToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not ensure the mail subscription; will try again")]
+    private static partial void LogFailed(ILogger logger, Exception ex);
+}
+
+/// <summary>Runs a delta pass every Graph:DeltaSyncInterval, or at once when Graph reports missed or removed.</summary>
+public sealed partial class DeltaSyncTimer(
+    DeltaSync delta,
+    DeltaSyncRequested requested,
+    StorageLease lease,
+    IHostApplicationLifetime lifetime,
+    IOptions<MailboxOptions> options,
+    ILogger<DeltaSyncTimer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await SubscriptionKeeper.Started(lifetime, stoppingToken).ConfigureAwait(false);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await lease.TryAcquireAsync("delta", options.Value.DeltaSyncInterval * 2, stoppingToken).ConfigureAwait(false))
+                {
+                    await delta.RunAsync(stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+
+            await requested.Signal.WaitAsync(options.Value.DeltaSyncInterval, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox delta pass failed; will try again")]
+    private static partial void LogFailed(ILogger logger, Exception ex);
+}

@@ -1,0 +1,393 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace TeamsReviewBot.Workflows.Intake.Referrals;
+
+/// <summary>A label printed on the form, the control beside it, and the section it sits in.</summary>
+internal sealed record LabelledControl(string Section, string Label, FormControl Control);
+
+/// <summary>A tick box on the form, the text printed beside it, and the section it sits in.</summary>
+internal sealed record TickBox(string Section, string Label, bool? Ticked, string? FollowingText);
+
+/// <summary>
+/// Walks a form's body in reading order, keeping track of the section it is in, and pairs each
+/// control with the text before it: "label: [control]" inside one cell or paragraph, or a label
+/// cell followed by a value cell. Content controls wrapping blocks, rows and cells are looked into.
+/// </summary>
+internal sealed class FormWalker(IReadOnlyList<string> sectionTitles)
+{
+    private const char Ticked = '\u2612';
+    private const char TickedAlt = '\u2611';
+    private const char Unticked = '\u2610';
+
+    private readonly List<LabelledControl> _controls = [];
+    private readonly List<TickBox> _tickBoxes = [];
+    private readonly List<FormControl> _allSdts = [];
+    private string _section = string.Empty;
+
+    public IReadOnlyList<LabelledControl> Controls => _controls;
+
+    public IReadOnlyList<TickBox> TickBoxes => _tickBoxes;
+
+    /// <summary>Every content control, for matching by tag or title.</summary>
+    public IReadOnlyList<FormControl> ContentControls => _allSdts;
+
+    public void Walk(Body body)
+    {
+        foreach (var sdt in body.Descendants<SdtElement>())
+        {
+            if (!IsCheckBox(sdt))
+            {
+                _allSdts.Add(FormControl.FromSdt(sdt));
+            }
+        }
+
+        foreach (var block in Blocks(body))
+        {
+            switch (block)
+            {
+                case Paragraph paragraph:
+                    ReadParagraph(paragraph);
+                    break;
+                case Table table:
+                    foreach (var row in Rows(table))
+                    {
+                        ReadRow(row);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void ReadParagraph(Paragraph paragraph)
+    {
+        if (SwitchSection(WordText.Of(paragraph)))
+        {
+            return;
+        }
+
+        var segments = Segments(paragraph);
+        EmitInline(segments);
+        EmitTickBoxes(segments, null);
+    }
+
+    private void ReadRow(TableRow row)
+    {
+        var cells = Cells(row).ToList();
+        if (cells.Count == 1 && SwitchSection(WordText.Of(cells[0])))
+        {
+            return;
+        }
+
+        var segmented = cells.Select(Segments).ToList();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var segments = segmented[i];
+            EmitInline(segments);
+
+            // A label cell followed by a value cell.
+            var hasControl = segments.Any(s => s.Control is not null || s.CheckBox is not null);
+            var label = string.Concat(segments.Select(s => s.Text)).Trim();
+            if (!hasControl && label.Length > 0 && i + 1 < cells.Count)
+            {
+                var next = segmented[i + 1];
+                var control = next.FirstOrDefault(s => s.Control is not null)?.Control
+                    ?? (next.Any(s => s.CheckBox is not null) ? null : FormControl.FromText(string.Concat(next.Select(s => s.Text))));
+                if (control is not null)
+                {
+                    _controls.Add(new LabelledControl(_section, label, control));
+                }
+            }
+
+            var neighbour = i + 1 < cells.Count ? string.Concat(segmented[i + 1].Select(s => s.Text)).Trim() : null;
+            EmitTickBoxes(segments, neighbour);
+        }
+    }
+
+    private void EmitInline(List<Segment> segments)
+    {
+        var pending = new System.Text.StringBuilder();
+        foreach (var segment in segments)
+        {
+            if (segment.Control is not null)
+            {
+                var label = pending.ToString().Trim();
+                if (label.Length > 0)
+                {
+                    _controls.Add(new LabelledControl(_section, label, segment.Control));
+                }
+
+                pending.Clear();
+            }
+            else if (segment.CheckBox is null)
+            {
+                pending.Append(segment.Text);
+            }
+        }
+
+        // "Label: value" typed as plain text, a line at a time.
+        if (segments.Any(s => s.Control is not null || s.CheckBox is not null))
+        {
+            return;
+        }
+
+        foreach (var line in string.Concat(segments.Select(s => s.Text)).Split('\n'))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && colon < line.Length - 1)
+            {
+                _controls.Add(new LabelledControl(_section, line[..colon], FormControl.FromText(line[(colon + 1)..])));
+            }
+        }
+    }
+
+    private void EmitTickBoxes(List<Segment> segments, string? neighbourText)
+    {
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (segments[i].CheckBox is not { } state)
+            {
+                continue;
+            }
+
+            // The label is the text after the box up to the next box; if none, the next cell's text.
+            var after = string.Concat(segments.Skip(i + 1).TakeWhile(s => s.CheckBox is null).Select(s => s.Control?.Text ?? s.Text)).Trim();
+            var label = after.Length > 0 ? after : neighbourText ?? string.Empty;
+            _tickBoxes.Add(new TickBox(_section, label, state.Ticked, after.Length > 0 ? neighbourText : null));
+        }
+    }
+
+    private bool SwitchSection(string text)
+    {
+        var normalised = GmNotificationForm.Normalise(text);
+        foreach (var title in sectionTitles)
+        {
+            var t = GmNotificationForm.Normalise(title);
+            if (normalised.StartsWith(t, StringComparison.Ordinal) && normalised.Length <= t.Length + 80)
+            {
+                _section = title;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A run of text, a value control, or a tick box, in reading order.</summary>
+    private sealed record Segment(string Text, FormControl? Control, CheckBoxState? CheckBox);
+
+    private sealed record CheckBoxState(bool? Ticked);
+
+    private static List<Segment> Segments(OpenXmlElement container)
+    {
+        var segments = new List<Segment>();
+        FormFieldData? field = null;
+        var inResult = false;
+        var result = new System.Text.StringBuilder();
+        foreach (var child in Inline(container))
+        {
+            switch (child)
+            {
+                case SdtElement sdt when IsCheckBox(sdt):
+                    segments.Add(new Segment(string.Empty, null, new CheckBoxState(CheckBoxTicked(sdt))));
+                    break;
+                case SdtElement sdt:
+                    segments.Add(new Segment(string.Empty, FormControl.FromSdt(sdt), null));
+                    break;
+                case Run run:
+                    var fieldChar = run.GetFirstChild<FieldChar>();
+                    if (fieldChar?.FieldCharType?.Value == FieldCharValues.Begin)
+                    {
+                        field = fieldChar.GetFirstChild<FormFieldData>();
+                        inResult = false;
+                        result.Clear();
+                        if (field?.GetFirstChild<CheckBox>() is { } legacyBox)
+                        {
+                            segments.Add(new Segment(string.Empty, null, new CheckBoxState(LegacyTicked(legacyBox))));
+                            field = null;
+                        }
+                    }
+                    else if (fieldChar?.FieldCharType?.Value == FieldCharValues.Separate)
+                    {
+                        inResult = true;
+                    }
+                    else if (fieldChar?.FieldCharType?.Value == FieldCharValues.End)
+                    {
+                        if (field is not null)
+                        {
+                            segments.Add(new Segment(string.Empty, FormControl.FromLegacyField(field, result.ToString()), null));
+                        }
+
+                        field = null;
+                        inResult = false;
+                    }
+                    else if (field is not null && inResult)
+                    {
+                        result.Append(WordText.Of(run));
+                    }
+                    else if (field is null)
+                    {
+                        AddRunText(segments, WordText.Of(run));
+                    }
+
+                    break;
+                default:
+                    AddRunText(segments, WordText.Of(child));
+                    break;
+            }
+        }
+
+        return segments;
+    }
+
+    /// <summary>Plain text that is a ☒/☐ glyph counts as a tick box (forms typed without controls).</summary>
+    private static void AddRunText(List<Segment> segments, string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is Ticked or TickedAlt or Unticked)
+            {
+                if (i > start)
+                {
+                    segments.Add(new Segment(text[start..i], null, null));
+                }
+
+                segments.Add(new Segment(string.Empty, null, new CheckBoxState(text[i] != Unticked)));
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            segments.Add(new Segment(text[start..], null, null));
+        }
+    }
+
+    /// <summary>Runs, inline content controls and hyperlinks of a paragraph (or of all paragraphs under a block).</summary>
+    private static IEnumerable<OpenXmlElement> Inline(OpenXmlElement container)
+    {
+        foreach (var child in container.ChildElements)
+        {
+            switch (child)
+            {
+                case ParagraphProperties or ProofError or BookmarkStart or BookmarkEnd:
+                    break;
+                case SdtElement:
+                case Run:
+                    yield return child;
+                    break;
+                case Paragraph:
+                    foreach (var inner in Inline(child))
+                    {
+                        yield return inner;
+                    }
+
+                    // Keep paragraphs apart: "T: …" and "E: …" on two lines are two labels.
+                    yield return new Run(new Break());
+                    break;
+                case Hyperlink or SimpleField or InsertedRun:
+                    foreach (var inner in Inline(child))
+                    {
+                        yield return inner;
+                    }
+
+                    break;
+                default:
+                    if (child.HasChildren)
+                    {
+                        foreach (var inner in Inline(child))
+                        {
+                            yield return inner;
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static bool IsCheckBox(SdtElement sdt) =>
+        sdt.SdtProperties?.ChildElements.Any(c => c.LocalName == "checkbox") == true;
+
+    private static bool? CheckBoxTicked(SdtElement sdt)
+    {
+        var box = sdt.SdtProperties!.ChildElements.First(c => c.LocalName == "checkbox");
+        var checkedElement = box.ChildElements.FirstOrDefault(c => c.LocalName == "checked");
+        if (checkedElement is not null)
+        {
+            var val = checkedElement.GetAttributes().FirstOrDefault(a => a.LocalName == "val").Value;
+            return val is "1" or "true" or "on";
+        }
+
+        // No w14:checked: trust the glyph Word shows.
+        var glyph = WordText.Of(sdt).Trim();
+        return glyph.Length == 1 ? glyph[0] is Ticked or TickedAlt : null;
+    }
+
+    private static bool LegacyTicked(CheckBox box)
+    {
+        if (box.GetFirstChild<Checked>() is { } isChecked)
+        {
+            return isChecked.Val is null || isChecked.Val.Value;
+        }
+
+        return box.GetFirstChild<DefaultCheckBoxFormFieldState>()?.Val?.Value ?? false;
+    }
+
+    private static IEnumerable<OpenXmlElement> Blocks(OpenXmlElement container)
+    {
+        foreach (var child in container.ChildElements)
+        {
+            if (child is Paragraph or Table)
+            {
+                yield return child;
+            }
+            else if (child is SdtBlock sdt && sdt.SdtContentBlock is { } content)
+            {
+                // A block-level control wrapping paragraphs or tables: walk into it.
+                foreach (var inner in Blocks(content))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<TableRow> Rows(Table table)
+    {
+        foreach (var child in table.ChildElements)
+        {
+            if (child is TableRow row)
+            {
+                yield return row;
+            }
+            else if (child is SdtRow sdtRow && sdtRow.SdtContentRow is { } content)
+            {
+                foreach (var inner in content.Elements<TableRow>())
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<TableCell> Cells(TableRow row)
+    {
+        foreach (var child in row.ChildElements)
+        {
+            if (child is TableCell cell)
+            {
+                yield return cell;
+            }
+            else if (child is SdtCell sdtCell && sdtCell.SdtContentCell is { } content)
+            {
+                foreach (var inner in content.Elements<TableCell>())
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace TeamsReviewBot.Workflows.Intake.Referrals;
+
+/// <summary>
+/// Turns labelled controls into the form's fields: by content-control tag first, then by label in
+/// the field's own section, then (for labels printed once on the whole form) by label anywhere.
+/// Dates must read as dates and e-mail addresses as addresses; anything else is flagged, not guessed.
+/// </summary>
+internal static partial class ReferralFieldMatcher
+{
+    private static readonly string[] DateFormats =
+    [
+        "dd/MM/yyyy", "d/M/yyyy", "dd/MM/yy", "d/M/yy", "d MMMM yyyy", "d MMM yyyy", "dddd d MMMM yyyy", "dddd, d MMMM yyyy",
+        "dd.MM.yyyy", "yyyy-MM-dd", "dd-MM-yyyy", "d MMMM, yyyy",
+    ];
+
+    private static readonly CultureInfo EnglishUk = CultureInfo.GetCultureInfo("en-GB");
+
+    public static List<ReferralField> Match(IReadOnlyList<LabelledControl> controls, IReadOnlyList<FormControl> tagged)
+    {
+        var labelCounts = GmNotificationForm.Fields
+            .GroupBy(f => GmNotificationForm.Normalise(f.Label))
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var fields = new List<ReferralField>();
+        foreach (var definition in GmNotificationForm.Fields)
+        {
+            var control = tagged.FirstOrDefault(c => string.Equals(c.Tag, definition.Key, StringComparison.OrdinalIgnoreCase))
+                ?? controls.FirstOrDefault(c => c.Section == definition.Section && LabelMatches(definition, c.Label))?.Control;
+            var label = GmNotificationForm.Normalise(definition.Label);
+            if (control is null && labelCounts[label] == 1 && label.Length > 2)
+            {
+                control = controls.FirstOrDefault(c => LabelMatches(definition, c.Label))?.Control;
+            }
+
+            fields.Add(Read(definition, control));
+        }
+
+        return fields;
+    }
+
+    public static bool LabelMatches(FormFieldDefinition definition, string printed)
+    {
+        var label = GmNotificationForm.Normalise(definition.Label);
+        var text = GmNotificationForm.Normalise(printed);
+        return definition.LabelIsPrefix ? text.StartsWith(label, StringComparison.Ordinal) : text == label;
+    }
+
+    private static ReferralField Read(FormFieldDefinition definition, FormControl? control)
+    {
+        ReferralField Field(string? value, FieldReading reading, string? note = null) =>
+            new(definition.Key, definition.Section, definition.Label, value, reading, note);
+
+        if (control is null)
+        {
+            return Field(null, FieldReading.NotFound, "This field is not on the form.");
+        }
+
+        if (control.IsEmpty)
+        {
+            return Field(null, FieldReading.NotFilledIn);
+        }
+
+        if (definition.Kind == FieldKind.Date || control.IsDate)
+        {
+            if (control.FullDate is not null && !control.IsPlaceholder)
+            {
+                return Field(control.FullDate, FieldReading.Read);
+            }
+
+            return DateTime.TryParseExact(control.Text.Trim(), DateFormats, EnglishUk, DateTimeStyles.AllowWhiteSpaces, out var date)
+                ? Field(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), FieldReading.Read)
+                : Field(null, FieldReading.Unreadable, "Not a date the form's date picker would give.");
+        }
+
+        if (definition.Key == "referrerEmail")
+        {
+            var address = EmailAddress().Match(control.Text);
+            return address.Success ? Field(address.Value, FieldReading.Read) : Field(null, FieldReading.Unreadable, "Not an e-mail address.");
+        }
+
+        return Field(control.Text.Trim(), FieldReading.Read);
+    }
+
+    public static List<CaseFactorReading> MatchFactors(IReadOnlyList<TickBox> boxes)
+    {
+        var inSection = boxes.Where(b => b.Section == GmNotificationForm.CaseFactorsSection).ToList();
+        var candidates = inSection.Count > 0 ? inSection : boxes.ToList();
+        var readings = new List<CaseFactorReading>();
+        foreach (var factor in GmNotificationForm.CaseFactors)
+        {
+            var name = GmNotificationForm.Normalise(factor);
+            var box = candidates.FirstOrDefault(b => FactorMatches(name, GmNotificationForm.Normalise(b.Label)));
+            if (box is null)
+            {
+                readings.Add(new CaseFactorReading(factor, null));
+                continue;
+            }
+
+            string? detail = null;
+            if (factor == GmNotificationForm.CaseFactors[^1] && box.Ticked == true)
+            {
+                var rest = box.Label.Length > factor.Length ? GmNotificationForm.Normalise(box.Label)[name.Length..].Trim(' ', ':', '(', ')', '-') : string.Empty;
+                detail = rest.Length > 0 && rest != "free text" ? box.Label.Trim()[^rest.Length..] : box.FollowingText;
+            }
+
+            readings.Add(new CaseFactorReading(factor, box.Ticked, string.IsNullOrWhiteSpace(detail) ? null : detail.Trim()));
+        }
+
+        return readings;
+    }
+
+    private static bool FactorMatches(string factor, string label) =>
+        label == factor
+        || (label.StartsWith(factor, StringComparison.Ordinal) && label.Length > factor.Length && label[factor.Length] is ' ' or ':' or '(');
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
+    private static partial Regex EmailAddress();
+}
