@@ -13,7 +13,7 @@ public static class IntakeServiceCollectionExtensions
 {
     /// <summary>
     /// The partnership mailbox: Graph client, subscription, webhook storage, worker, delta timer and
-    /// the "mail" command. The background services run only when Graph:Mailbox is set.
+    /// the "mail" command. The background services do nothing unless Graph:Mailbox is set.
     /// </summary>
     public static IServiceCollection AddMailboxIntake(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,7 +24,7 @@ public static class IntakeServiceCollectionExtensions
                 "Graph: with Graph:Mailbox set, also set Graph:NotificationUrl and Graph:ClientStateSecret (16 to 128 characters).")
             .ValidateOnStart();
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName));
-        services.AddSingleton(sp => graphSection.Get<GraphConnection>() ?? new GraphConnection());
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(MailboxOptions.SectionName).Get<GraphConnection>() ?? new GraphConnection());
         services.AddSingleton(sp => GraphClientBuilder.Create(sp.GetRequiredService<GraphConnection>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new MailboxReader(sp.GetRequiredService<GraphServiceClient>()));
         services.AddSingleton(sp => new MailSender(sp.GetRequiredService<GraphServiceClient>()));
@@ -49,12 +49,11 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<IntakeWorker>();
         services.AddSingleton<SubscriptionKeeper>();
         services.AddSingleton<DeltaSyncTimer>();
-        if (graphSection.Get<MailboxOptions>() is { Enabled: true })
-        {
-            services.AddHostedService(sp => sp.GetRequiredService<IntakeWorker>());
-            services.AddHostedService(sp => sp.GetRequiredService<SubscriptionKeeper>());
-            services.AddHostedService(sp => sp.GetRequiredService<DeltaSyncTimer>());
-        }
+
+        // Each stops at once when Graph:Mailbox is not set.
+        services.AddHostedService(sp => sp.GetRequiredService<IntakeWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<SubscriptionKeeper>());
+        services.AddHostedService(sp => sp.GetRequiredService<DeltaSyncTimer>());
 
         services.AddChatCommand<MailCommand>();
         return services;

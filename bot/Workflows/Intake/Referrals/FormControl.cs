@@ -11,13 +11,16 @@ namespace TeamsReviewBot.Workflows.Intake.Referrals;
 /// </summary>
 internal sealed record FormControl(string Text, bool IsPlaceholder, string? FullDate, string? Tag, string? Alias, bool IsDropDown, bool IsDate)
 {
+    /// <summary>Typed text rather than a content control or form field: matched only when no control is.</summary>
+    public bool IsPlainText { get; init; }
+
     private static readonly string[] PlaceholderTexts =
     [
         "choose an item.", "click or tap to enter a date.", "click or tap here to enter text.", "click here to enter text.",
         "click here to enter a date.",
     ];
 
-    public static FormControl FromText(string text) => new(text.Trim(), IsPlaceholderText(text), null, null, null, false, false);
+    public static FormControl FromText(string text) => new(text.Trim(), IsPlaceholderText(text), null, null, null, false, false) { IsPlainText = true };
 
     public static FormControl FromSdt(SdtElement sdt)
     {

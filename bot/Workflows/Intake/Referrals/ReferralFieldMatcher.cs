@@ -26,13 +26,15 @@ internal static partial class ReferralFieldMatcher
         var fields = new List<ReferralField>();
         foreach (var definition in GmNotificationForm.Fields)
         {
-            var control = tagged.FirstOrDefault(c => string.Equals(c.Tag, definition.Key, StringComparison.OrdinalIgnoreCase))
-                ?? controls.FirstOrDefault(c => c.Section == definition.Section && LabelMatches(definition, c.Label))?.Control;
             var label = GmNotificationForm.Normalise(definition.Label);
-            if (control is null && labelCounts[label] == 1 && label.Length > 2)
-            {
-                control = controls.FirstOrDefault(c => LabelMatches(definition, c.Label))?.Control;
-            }
+            var anywhere = labelCounts[label] == 1 && label.Length > 2;
+            var candidates = controls.Where(c => LabelMatches(definition, c.Label)).ToList();
+
+            // A content control beats typed text; the field's own section beats a unique label elsewhere.
+            var control = tagged.FirstOrDefault(c => string.Equals(c.Tag, definition.Key, StringComparison.OrdinalIgnoreCase))
+                ?? candidates.FirstOrDefault(c => c.Section == definition.Section && !c.Control.IsPlainText)?.Control
+                ?? candidates.FirstOrDefault(c => c.Section == definition.Section)?.Control
+                ?? (anywhere ? candidates.OrderBy(c => c.Control.IsPlainText).FirstOrDefault()?.Control : null);
 
             fields.Add(Read(definition, control));
         }

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Workflows.Intake.Storage;
+
+namespace TeamsReviewBot.Tests.Graph;
+
+/// <summary>
+/// The whole intake path for one test: the Graph sandbox and the bot, each on Kestrel on a local
+/// port, the bot talking to the sandbox through the real Microsoft.Graph SDK and to Azurite.
+/// </summary>
+public sealed class LocalIntake : IAsyncDisposable
+{
+    public const string ClientState = "test-client-state-secret-0123456789";
+    public const string Partnership = "testshire";
+    public const string CodePrefix = "RR-TST";
+
+    private readonly BotFactory _bot;
+
+    private LocalIntake(SandboxHost sandbox, BotFactory bot, string mailbox, string prefix)
+    {
+        Sandbox = sandbox;
+        _bot = bot;
+        Mailbox = mailbox;
+        Prefix = prefix;
+    }
+
+    public SandboxHost Sandbox { get; }
+
+    public string Mailbox { get; }
+
+    public string Prefix { get; }
+
+    public IServiceProvider Services => _bot.Services;
+
+    public HttpClient BotClient { get; private set; } = null!;
+
+    public static async Task<LocalIntake> StartAsync(TimeSpan? deltaSyncInterval = null, Action<IDictionary<string, string?>>? configure = null)
+    {
+        var sandbox = await SandboxHost.StartAsync();
+        var port = FreePort();
+        var mailbox = $"referrals-{Guid.NewGuid():N}@partnership.example"[..48];
+        var prefix = TestStorage.NewPrefix();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = TestStorage.ConnectionString,
+            ["Storage:TablePrefix"] = prefix,
+            ["Graph:UseSandbox"] = "true",
+            ["Graph:BaseUrl"] = sandbox.GraphBaseUrl,
+            ["Graph:Mailbox"] = mailbox,
+            ["Graph:NotificationUrl"] = $"http://127.0.0.1:{port}/api/notifications",
+            ["Graph:LifecycleNotificationUrl"] = $"http://127.0.0.1:{port}/api/notifications/lifecycle",
+            ["Graph:ClientStateSecret"] = ClientState,
+            ["Graph:DeltaSyncInterval"] = (deltaSyncInterval ?? TimeSpan.FromMinutes(10)).ToString(),
+            ["Graph:WorkerPollInterval"] = "00:00:00.500",
+            ["Graph:BaseRetryDelay"] = "00:00:00.200",
+            ["Intake:Partnership"] = Partnership,
+            ["Intake:CaseCodePrefix"] = CodePrefix,
+        };
+        configure?.Invoke(settings);
+        var bot = new BotFactory(settings);
+        bot.UseKestrel(port);
+        bot.StartServer();
+        var stack = new LocalIntake(sandbox, bot, mailbox, prefix) { BotClient = bot.CreateClient() };
+        await WaitUntilAsync(async () => (await stack.Sync.FindAsync(mailbox)) is not null, "the subscription to be created");
+        return stack;
+    }
+
+    public MailboxSyncStore Sync => Services.GetRequiredService<MailboxSyncStore>();
+
+    public async Task<IReadOnlyList<CaseIndexEntry>> CasesAsync() =>
+        await Services.GetRequiredService<CaseIndexStore>().ListAsync(Partnership);
+
+    public async Task<IReadOnlyList<StoredEvent>> CaseEventsAsync(string caseCode) =>
+        await Services.GetRequiredService<ICaseEventStore>().ReadAsync(caseCode);
+
+    public async Task<IReadOnlyList<MailForReview>> ForReviewAsync() =>
+        await Services.GetRequiredService<MailForReviewStore>().ListAsync(Mailbox);
+
+    public async Task<IReadOnlyList<IntakeEntry>> LedgerAsync() =>
+        await Services.GetRequiredService<IntakeLedger>().ListAsync(Mailbox);
+
+    public Task<string> DeliverAsync(byte[] rfc822) => Sandbox.DeliverAsync(Mailbox, rfc822);
+
+    /// <summary>Waits until every message in the ledger is done and nothing is left to work on.</summary>
+    public Task SettledAsync(int expectedMessages, TimeSpan? timeout = null) => WaitUntilAsync(
+        async () =>
+        {
+            var ledger = await LedgerAsync();
+            var pending = await Services.GetRequiredService<MailWorkInbox>().CountAsync();
+            return ledger.Count >= expectedMessages && ledger.All(e => e.Status == IntakeStatus.Done) && pending == 0;
+        },
+        $"{expectedMessages} message(s) to be taken in",
+        timeout);
+
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Timed out waiting for {what}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        BotClient.Dispose();
+        await _bot.DisposeAsync();
+        await Sandbox.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class BotFactory(IDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        }
+    }
+}
