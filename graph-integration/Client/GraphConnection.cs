@@ -25,7 +25,7 @@ public sealed class GraphConnection
     public int MaxConcurrentRequestsPerMailbox { get; set; } = 4;
 
     /// <summary>How many times a 429 or 503 is retried before the caller sees it.</summary>
-    public int MaxRetries { get; set; } = 6;
+    public int MaxRetries { get; set; } = 8;
 
     /// <summary>The wait when a 429/503 carries no Retry-After; doubled each attempt.</summary>
     public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromSeconds(2);

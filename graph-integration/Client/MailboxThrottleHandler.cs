@@ -24,9 +24,8 @@ public sealed class MailboxThrottleHandler(GraphConnection connection, TimeProvi
 
         for (var attempt = 0; ; attempt++)
         {
-            await gate.WaitForResumeAsync(time, cancellationToken).ConfigureAwait(false);
             HttpResponseMessage response;
-            await gate.Slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await gate.EnterAsync(time, cancellationToken).ConfigureAwait(false);
             try
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -117,7 +116,23 @@ public sealed class MailboxThrottleHandler(GraphConnection connection, TimeProvi
             while (Interlocked.CompareExchange(ref _resumeAtTicks, ticks, seen) != seen);
         }
 
-        public async Task WaitForResumeAsync(TimeProvider time, CancellationToken cancellationToken)
+        /// <summary>Takes a slot once Graph's pause is over; a pause that began while queued for a slot is waited out too.</summary>
+        public async Task EnterAsync(TimeProvider time, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                await WaitForResumeAsync(time, cancellationToken).ConfigureAwait(false);
+                await Slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (new DateTimeOffset(Interlocked.Read(ref _resumeAtTicks), TimeSpan.Zero) <= time.GetUtcNow())
+                {
+                    return;
+                }
+
+                Slots.Release();
+            }
+        }
+
+        private async Task WaitForResumeAsync(TimeProvider time, CancellationToken cancellationToken)
         {
             while (true)
             {

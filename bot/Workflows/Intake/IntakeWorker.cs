@@ -52,6 +52,10 @@ public sealed partial class IntakeWorker(
                     {
                         await GiveUpAsync(work, ex, ct).ConfigureAwait(false);
                     }
+                    else
+                    {
+                        await queue.RetryLaterAsync(work, RetryDelay(work.Attempt), ct).ConfigureAwait(false);
+                    }
                 }
             }).ConfigureAwait(false);
         return completed;
@@ -81,6 +85,13 @@ public sealed partial class IntakeWorker(
                 await workArrived.Signal.WaitAsync(options.Value.WorkerPollInterval, stoppingToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>5 s, 10 s, 20 s … capped at the lease, with up to 1 s of jitter.</summary>
+    private TimeSpan RetryDelay(int attempt)
+    {
+        var delay = TimeSpan.FromSeconds(5 * Math.Pow(2, attempt - 1)) + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000));
+        return delay < options.Value.WorkLease ? delay : options.Value.WorkLease;
     }
 
     private async Task GiveUpAsync(ClaimedMailWork work, Exception ex, CancellationToken cancellationToken)

@@ -45,16 +45,20 @@ public sealed partial class MailIntakeProcessor(
         }
 
         string outcome;
-        if (entry.Status == IntakeStatus.CaseOpened && entry.CaseCode is not null)
+        try
         {
-            outcome = await AcknowledgeAsync(mail, entry.CaseCode, cancellationToken).ConfigureAwait(false);
+            outcome = entry.Status == IntakeStatus.CaseOpened && entry.CaseCode is not null
+                ? await AcknowledgeAsync(mail, entry.CaseCode, cancellationToken).ConfigureAwait(false)
+                : await ClassifyAndActAsync(mail, entry, cancellationToken).ConfigureAwait(false);
+            await ledger.MoveAsync(entry, IntakeStatus.Done, outcome, cancellationToken).ConfigureAwait(false);
         }
-        else
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            outcome = await ClassifyAndActAsync(mail, entry, cancellationToken).ConfigureAwait(false);
+            // Let the retry of this work take the message straight away.
+            await ledger.ReleaseAsync(entry, CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
 
-        await ledger.MoveAsync(entry, IntakeStatus.Done, outcome, cancellationToken).ConfigureAwait(false);
         LogProcessed(logger, mail.InternetMessageId, outcome);
         return outcome;
     }

@@ -111,6 +111,18 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
         return entry with { Status = status, Outcome = outcome, ETag = response.Headers.ETag ?? ETag.All };
     }
 
+    /// <summary>Gives the message back after a failure so the retry can take it at once.</summary>
+    public async Task ReleaseAsync(IntakeEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var table = await tables.GetAsync(tables.Names.MailIntake, cancellationToken).ConfigureAwait(false);
+        await table.UpdateEntityAsync(
+            new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId)) { ["LeaseUntil"] = time.GetUtcNow() },
+            ETag.All,
+            TableUpdateMode.Merge,
+            cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<IntakeEntry>> ListAsync(string mailbox, CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(tables.Names.MailIntake, cancellationToken).ConfigureAwait(false);

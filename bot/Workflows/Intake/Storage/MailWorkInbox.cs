@@ -85,6 +85,25 @@ public sealed class MailWorkInbox(StorageTables tables, TimeProvider time)
         }
     }
 
+    /// <summary>Offers a failed item again after <paramref name="delay"/> rather than at the end of its lease.</summary>
+    public async Task RetryLaterAsync(ClaimedMailWork work, TimeSpan delay, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var table = await tables.GetAsync(tables.Names.MailNotifications, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.UpdateEntityAsync(
+                new TableEntity(Partition, work.RowKey) { ["LeaseUntil"] = time.GetUtcNow() + delay },
+                work.ETag,
+                TableUpdateMode.Merge,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Completed or re-leased meanwhile: nothing to give back.
+        }
+    }
+
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(tables.Names.MailNotifications, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,186 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
+using TeamsReviewBot.Tests.Graph;
+using TeamsReviewBot.Tests.Workflows.Intake.Referrals;
+using TeamsReviewBot.Workflows.Intake;
+
+namespace TeamsReviewBot.Tests.Workflows.Intake;
+
+/// <summary>
+/// End to end through the real Microsoft.Graph SDK: mail dropped into the sandbox's inbox as RFC 822,
+/// Graph-shaped notifications pushed to the bot over HTTP, the bot reading and replying through Graph.
+/// </summary>
+public sealed class MailboxIntakeTests
+{
+    [Fact]
+    public async Task A_referral_whose_notification_arrives_three_times_opens_exactly_one_case()
+    {
+        await using var local = await LocalIntake.StartAsync();
+        await local.Sandbox.FaultsAsync(new { notificationCopies = 3 });
+
+        await local.DeliverAsync(TestMail.Referral(GmFormBuilder.Filled().Build()));
+        await local.SettledAsync(1);
+        await Task.Delay(1500); // let any late copy be handled too
+
+        var cases = await local.CasesAsync();
+        var only = Assert.Single(cases);
+        Assert.StartsWith(LocalIntake.CodePrefix + "-", only.CaseCode, StringComparison.Ordinal);
+        Assert.Equal(3, local.Sandbox.State.Stats.NotificationsDelivered);
+        var acknowledgement = Assert.Single(await local.Sandbox.SentAsync(local.Mailbox));
+        Assert.Equal(TestMail.Referrer, acknowledgement.GetProperty("to")[0].GetString());
+        Assert.Contains(only.CaseCode, acknowledgement.GetProperty("subject").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Alex Sample", acknowledgement.GetProperty("body").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_referral_whose_notification_is_dropped_is_found_by_the_delta_sync()
+    {
+        await using var local = await LocalIntake.StartAsync(deltaSyncInterval: TimeSpan.FromSeconds(2));
+        await local.Sandbox.FaultsAsync(new { dropNotifications = 1 });
+
+        await local.DeliverAsync(TestMail.Referral(GmFormBuilder.Filled().Build()));
+        await local.SettledAsync(1);
+
+        Assert.Equal(1, local.Sandbox.State.Stats.NotificationsDropped);
+        Assert.Equal(0, local.Sandbox.State.Stats.NotificationsDelivered);
+        Assert.Single(await local.CasesAsync());
+        Assert.Single(await local.Sandbox.SentAsync(local.Mailbox));
+    }
+
+    [Fact]
+    public async Task The_case_stream_holds_the_referral_read_from_the_form()
+    {
+        await using var local = await LocalIntake.StartAsync();
+
+        await local.DeliverAsync(TestMail.Referral(GmFormBuilder.Filled().Build()));
+        await local.SettledAsync(1);
+
+        var code = Assert.Single(await local.CasesAsync()).CaseCode;
+        var events = await local.CaseEventsAsync(code);
+        Assert.Equal([IntakeCaseFold.ReferralReceived, IntakeCaseFold.ReferrerAcknowledged], events.Select(e => e.Type));
+        using var referral = JsonDocument.Parse(events[0].Data);
+        var fields = referral.RootElement.GetProperty("intake").GetProperty("details").GetProperty("fields").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("key").GetString()!, f => f.GetProperty("value").GetString());
+        Assert.Equal("2026-11-18", fields["incidentDate"]);
+        Assert.Equal("Physical abuse", fields["mainTypeOfAbuse"]);
+    }
+
+    [Fact]
+    public async Task A_subscription_removed_by_Graph_is_recreated_and_mail_sent_meanwhile_is_still_picked_up()
+    {
+        await using var local = await LocalIntake.StartAsync();
+        var first = (await local.Sync.FindAsync(local.Mailbox))!.SubscriptionId;
+
+        await local.Sandbox.LifecycleAsync(first, "subscriptionRemoved");
+        // Mail that arrives while there is no subscription gets no notification at all.
+        await local.DeliverAsync(TestMail.Referral(GmFormBuilder.Filled().Build()));
+
+        await LocalIntake.WaitUntilAsync(
+            async () => (await local.Sync.FindAsync(local.Mailbox))!.SubscriptionId != first,
+            "a new subscription");
+        await local.SettledAsync(1);
+
+        var second = (await local.Sync.FindAsync(local.Mailbox))!.SubscriptionId;
+        Assert.NotNull(local.Sandbox.State.FindSubscription(second));
+        Assert.Null(local.Sandbox.State.FindSubscription(first));
+        Assert.Single(await local.CasesAsync());
+
+        // And the new subscription delivers.
+        await local.DeliverAsync(TestMail.Referral(GmFormBuilder.Filled().Build()));
+        await local.SettledAsync(2);
+        Assert.Equal(2, (await local.CasesAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_429_storm_slows_intake_down_without_losing_or_doubling_anything()
+    {
+        await using var local = await LocalIntake.StartAsync();
+        const int referrals = 12;
+        await local.Sandbox.FaultsAsync(new { throttleNext = 25, retryAfterSeconds = 1, notificationCopies = 2 });
+        var started = DateTime.UtcNow;
+
+        for (var i = 0; i < referrals; i++)
+        {
+            await local.DeliverAsync(TestMail.Referral(GmFormBuilder.Filled().Build()));
+        }
+
+        await local.SettledAsync(referrals, TimeSpan.FromSeconds(90));
+        var elapsed = DateTime.UtcNow - started;
+
+        var stats = local.Sandbox.State.Stats;
+        Assert.Equal(25, stats.Throttled);
+        Assert.Equal(referrals, (await local.CasesAsync()).Select(c => c.CaseCode).Distinct().Count());
+        Assert.Equal(referrals, (await local.Sandbox.SentAsync(local.Mailbox)).Count);
+        Assert.Equal(0, stats.ConcurrencyRejections);
+        Assert.True(elapsed >= TimeSpan.FromSeconds(1), $"Retry-After was honoured (took {elapsed.TotalSeconds:0.0} s)");
+    }
+
+    [Fact]
+    public async Task An_out_of_office_reply_opens_nothing()
+    {
+        await using var local = await LocalIntake.StartAsync();
+
+        await local.DeliverAsync(TestMail.Plain(
+            "Automatic reply: Serious child safeguarding case notification",
+            "I am out of the office until Monday. Referral queries to the duty team.",
+            headers: [("Auto-Submitted", "auto-replied"), ("X-Auto-Response-Suppress", "All")]));
+        await local.DeliverAsync(TestMail.Plain("Out of Office: referral", "Away until 1 December."));
+        await local.SettledAsync(2);
+
+        Assert.Empty(await local.CasesAsync());
+        Assert.Empty(await local.Sandbox.SentAsync(local.Mailbox));
+        Assert.Empty(await local.ForReviewAsync());
+        Assert.All(await local.LedgerAsync(), e => Assert.Contains("automatic reply", e.Outcome, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_referral_with_a_damaged_form_is_refused_with_a_reason_and_shown_to_business_managers()
+    {
+        await using var local = await LocalIntake.StartAsync();
+        var form = GmFormBuilder.Filled().Build();
+
+        await local.DeliverAsync(TestMail.Referral(form[..(form.Length / 2)]));
+        await local.SettledAsync(1);
+
+        Assert.Empty(await local.CasesAsync());
+        var shown = Assert.Single(await local.ForReviewAsync());
+        Assert.Contains("damaged", shown.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("https://outlook.office365.com/owa/", shown.WebLink, StringComparison.Ordinal);
+        Assert.Equal(TestMail.Referrer, shown.From);
+    }
+
+    [Fact]
+    public async Task A_plain_text_referral_opens_a_case_and_flags_what_it_does_not_say()
+    {
+        await using var local = await LocalIntake.StartAsync();
+
+        await local.DeliverAsync(TestMail.Plain(
+            "Referral",
+            "Referrer Name: Pat Example\nReferrer Organisation: Example Primary School\nDate of Incident: 18/11/2026\nNature of Incident: Serious harm\nCase factors: Neglect, Domestic abuse\n"));
+        await local.SettledAsync(1);
+
+        var code = Assert.Single(await local.CasesAsync()).CaseCode;
+        using var referral = JsonDocument.Parse((await local.CaseEventsAsync(code))[0].Data);
+        var details = referral.RootElement.GetProperty("intake").GetProperty("details");
+        Assert.Equal("e-mail text", details.GetProperty("source").GetString());
+        var flagged = details.GetProperty("flaggedFields").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("Child's Name", flagged);
+        Assert.DoesNotContain("Referrer Name", flagged);
+    }
+
+    [Fact]
+    public async Task Other_mail_is_shown_to_business_managers_with_a_link_and_the_mail_command_lists_it()
+    {
+        await using var local = await LocalIntake.StartAsync();
+
+        await local.DeliverAsync(TestMail.Plain("Training dates", "Dates for next term's training."));
+        await local.SettledAsync(1);
+
+        var shown = Assert.Single(await local.ForReviewAsync());
+        Assert.NotNull(shown.WebLink);
+        var command = local.Services.GetServices<TeamsReviewBot.Commands.IChatCommand>().Single(c => c.Name == "mail");
+        var reply = await command.ExecuteAsync(new TeamsReviewBot.Commands.CommandRequest(string.Empty, new("u", null, "BM", null), "c", "personal"), CancellationToken.None);
+        Assert.Contains("[Open in Outlook](" + shown.WebLink + ")", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Training dates", reply.Text, StringComparison.Ordinal);
+    }
+}
