@@ -67,6 +67,7 @@ public sealed class LocalIntake : IAsyncDisposable
         bot.StartServer();
         var stack = new LocalIntake(sandbox, bot, mailbox, prefix) { BotClient = bot.CreateClient() };
         await WaitUntilAsync(async () => (await stack.Sync.FindAsync(mailbox)) is not null, "the subscription to be created");
+        await WaitUntilAsync(async () => (await stack.Sync.GetDeltaLinkAsync(mailbox)) is not null, "the first delta pass");
         return stack;
     }
 

@@ -28,9 +28,16 @@ public sealed class SandboxHost : IAsyncDisposable
 
     public SandboxState State => _app.Services.GetRequiredService<SandboxState>();
 
-    public static async Task<SandboxHost> StartAsync()
+    /// <summary>Starts the sandbox; <paramref name="time"/> is the clock it checks subscription expiries against.</summary>
+    public static async Task<SandboxHost> StartAsync(TimeProvider? time = null)
     {
-        var app = SandboxApp.Build(["--urls", "http://127.0.0.1:0"]);
+        var app = SandboxApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SandboxHost(app, new Uri(address + "/"));
