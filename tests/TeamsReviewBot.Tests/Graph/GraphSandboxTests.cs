@@ -1,0 +1,117 @@
+using System.Text;
+using Microsoft.Graph.Models;
+using TeamsReviewBot.GraphIntegration.Client;
+using TeamsReviewBot.GraphIntegration.Mail;
+
+namespace TeamsReviewBot.Tests.Graph;
+
+/// <summary>The sandbox turns RFC 822 into what Graph would return, read through the real SDK.</summary>
+public sealed class GraphSandboxTests
+{
+    private const string Box = "box@partnership.example";
+
+    private const string Rfc822 =
+        "From: \"Pat Example\" <pat@school.example>\r\n" +
+        "To: box@partnership.example\r\n" +
+        "Subject: =?utf-8?Q?Referral_=E2=80=93_urgent?=\r\n" +
+        "Message-ID: <abc.123@school.example>\r\n" +
+        "X-Long-Header: first part\r\n" +
+        " continued on a folded line\r\n" +
+        "MIME-Version: 1.0\r\n" +
+        "Content-Type: multipart/mixed; boundary=\"b1\"\r\n" +
+        "\r\n" +
+        "--b1\r\n" +
+        "Content-Type: text/plain; charset=utf-8\r\n" +
+        "Content-Transfer-Encoding: quoted-printable\r\n" +
+        "\r\n" +
+        "Child=E2=80=99s details are in the form. This line is long enough to be so=\r\n" +
+        "ft-wrapped.\r\n" +
+        "--b1\r\n" +
+        "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document; name=\"form.docx\"\r\n" +
+        "Content-Disposition: attachment; filename=\"form.docx\"\r\n" +
+        "Content-Transfer-Encoding: base64\r\n" +
+        "\r\n" +
+        "UEsDBBQAAAAIAA==\r\n" +
+        "--b1--\r\n";
+
+    [Fact]
+    public async Task A_multipart_message_comes_back_with_decoded_text_headers_and_attachment()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        await sandbox.DeliverAsync(Box, Encoding.ASCII.GetBytes(Rfc822));
+        var graph = GraphClientBuilder.Create(new GraphConnection { UseSandbox = true, BaseUrl = sandbox.GraphBaseUrl }, TimeProvider.System);
+
+        var id = (await graph.Users[Box].MailFolders["inbox"].Messages.GetAsync())!.Value!.Single().Id!;
+        var mail = (await new MailboxReader(graph).GetAsync(Box, id))!;
+
+        Assert.Equal("<abc.123@school.example>", mail.InternetMessageId);
+        Assert.Equal("Referral \u2013 urgent", mail.Subject);
+        Assert.Equal("pat@school.example", mail.FromAddress);
+        Assert.Contains("Child\u2019s details are in the form. This line is long enough to be soft-wrapped.", mail.Body, StringComparison.Ordinal);
+        Assert.Equal("first part continued on a folded line", mail.Header("X-Long-Header"));
+        var attachment = Assert.Single(mail.Attachments);
+        Assert.Equal("form.docx", attachment.Name);
+        Assert.Equal(Convert.FromBase64String("UEsDBBQAAAAIAA=="), attachment.Content.ToArray());
+        Assert.StartsWith("https://outlook.office365.com/owa/", mail.WebLink, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Headers_come_back_only_when_selected_as_in_Graph()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        await sandbox.DeliverAsync(Box, Encoding.ASCII.GetBytes(Rfc822));
+        var graph = GraphClientBuilder.Create(new GraphConnection { UseSandbox = true, BaseUrl = sandbox.GraphBaseUrl }, TimeProvider.System);
+
+        var message = (await graph.Users[Box].MailFolders["inbox"].Messages.GetAsync())!.Value!.Single();
+
+        Assert.Null(message.InternetMessageHeaders);
+    }
+
+    [Fact]
+    public async Task Delta_pages_through_the_inbox_and_then_returns_only_what_is_new()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        var graph = GraphClientBuilder.Create(new GraphConnection { UseSandbox = true, BaseUrl = sandbox.GraphBaseUrl }, TimeProvider.System);
+        for (var i = 0; i < 120; i++)
+        {
+            await sandbox.DeliverAsync(Box, TestMail.Plain($"Message {i}", "text"));
+        }
+
+        var reader = new InboxDeltaReader(graph);
+        var pages = new List<int>();
+        var link = await reader.ReadAsync(Box, null, (ids, _) => { pages.Add(ids.Count); return Task.CompletedTask; });
+
+        Assert.Equal([50, 50, 20], pages);
+        await sandbox.DeliverAsync(Box, TestMail.Plain("Later", "text"));
+        var later = new List<string>();
+        await reader.ReadAsync(Box, link, (ids, _) => { later.AddRange(ids); return Task.CompletedTask; });
+        Assert.Single(later);
+    }
+
+    [Fact]
+    public async Task Sending_goes_through_a_draft_whose_ids_are_known_and_lands_in_sent_items()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        var graph = GraphClientBuilder.Create(new GraphConnection { UseSandbox = true, BaseUrl = sandbox.GraphBaseUrl }, TimeProvider.System);
+
+        var sent = await new MailSender(graph).SendAsync(Box, new OutboundMail(["pat@school.example"], "Referral received: RR-TST-2026-0001", "Body"));
+
+        Assert.NotNull(sent.InternetMessageId);
+        var inSent = Assert.Single(await sandbox.SentAsync(Box));
+        Assert.Equal(sent.InternetMessageId, inSent.GetProperty("internetMessageId").GetString());
+        Assert.Equal("pat@school.example", inSent.GetProperty("to")[0].GetString());
+        var viaGraph = (await graph.Users[Box].MailFolders["sentitems"].Messages.GetAsync())!.Value!;
+        Assert.False(Assert.Single(viaGraph).IsDraft);
+    }
+
+    [Fact]
+    public async Task Mail_that_is_not_RFC_822_is_refused()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+
+        using var content = new StringContent("hello", Encoding.UTF8, "text/plain");
+        using var response = await sandbox.Control.PostAsync(new Uri($"sandbox/mailboxes/{Box}/inbox", UriKind.Relative), content);
+
+        Assert.Equal(System.Net.HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+}

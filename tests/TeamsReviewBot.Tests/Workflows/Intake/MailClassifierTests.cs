@@ -1,0 +1,96 @@
+using TeamsReviewBot.GraphIntegration.Mail;
+using TeamsReviewBot.Workflows.Intake;
+
+namespace TeamsReviewBot.Tests.Workflows.Intake;
+
+public sealed class MailClassifierTests
+{
+    private static readonly MailClassifier Classifier = new(new IntakeOptionsSnapshot(["Mailbox.NationalReviewPanel@education.gov.uk", "@panel.example"]));
+
+    private static InboundMail Mail(string subject, string body = "", string from = "someone@agency.example", MailHeader[]? headers = null, MailAttachment[]? attachments = null) =>
+        new("id", "<id@x>", subject, from, null, DateTimeOffset.UtcNow, body, false, headers ?? [], attachments ?? [], null, null);
+
+    private static MailAttachment Word(string name) => new(name, "application/octet-stream", 10, true, new byte[10]);
+
+    [Theory]
+    [InlineData("Auto-Submitted", "auto-replied")]
+    [InlineData("Auto-Submitted", "auto-generated")]
+    [InlineData("X-Auto-Response-Suppress", "All")]
+    [InlineData("Precedence", "auto_reply")]
+    public void Automatic_reply_headers_win_over_everything_else(string header, string value)
+    {
+        var mail = Mail("Serious child safeguarding case notification", attachments: [Word("form.docx")], headers: [new MailHeader(header, value)]);
+
+        Assert.Equal(MailKind.AutomaticReply, Classifier.Classify(mail, isInformationRequestReply: true).Kind);
+    }
+
+    [Theory]
+    [InlineData("Automatic reply: Referral")]
+    [InlineData("Out of Office: RR-OLD-2026-0007 information request")]
+    [InlineData("out of office")]
+    public void Automatic_reply_subjects_are_recognised(string subject)
+    {
+        Assert.Equal(MailKind.AutomaticReply, Classifier.Classify(Mail(subject), false).Kind);
+    }
+
+    [Fact]
+    public void Auto_Submitted_no_is_an_ordinary_message()
+    {
+        var mail = Mail("Referral", headers: [new MailHeader("Auto-Submitted", "no")], attachments: [Word("form.docx")]);
+
+        Assert.Equal(MailKind.Referral, Classifier.Classify(mail, false).Kind);
+    }
+
+    [Fact]
+    public void A_matched_information_request_reply_is_a_reply()
+    {
+        Assert.Equal(MailKind.InformationRequestReply, Classifier.Classify(Mail("RE: Single agency summary"), true).Kind);
+    }
+
+    [Fact]
+    public void National_Panel_mail_gives_the_case_and_the_expected_response_date()
+    {
+        var mail = Mail(
+            "Rapid Review RR-OLD-2026-0007",
+            "Thank you for your Rapid Review. The Panel's expected response date is 14 January 2027.",
+            from: "Mailbox.NationalReviewPanel@education.gov.uk");
+
+        var verdict = Classifier.Classify(mail, false);
+
+        Assert.Equal(MailKind.NationalPanel, verdict.Kind);
+        Assert.Equal("RR-OLD-2026-0007", verdict.CaseCode);
+        Assert.Equal(new DateOnly(2027, 1, 14), verdict.ExpectedResponseDate);
+    }
+
+    [Theory]
+    [InlineData("We will respond by 3rd February 2027.", 2027, 2, 3)]
+    [InlineData("Expected response date: 05/03/2027", 2027, 3, 5)]
+    public void Expected_response_dates_are_read_in_the_forms_the_Panel_writes(string body, int year, int month, int day)
+    {
+        var verdict = Classifier.Classify(Mail("Your review", body, from: "reviewer@panel.example"), false);
+
+        Assert.Equal(new DateOnly(year, month, day), verdict.ExpectedResponseDate);
+    }
+
+    [Fact]
+    public void A_Word_attachment_or_a_referral_subject_makes_a_referral()
+    {
+        Assert.Equal(MailKind.Referral, Classifier.Classify(Mail("Please see attached", attachments: [Word("Notification.DOCX")]), false).Kind);
+        Assert.Equal(MailKind.Referral, Classifier.Classify(Mail("New referral"), false).Kind);
+    }
+
+    [Fact]
+    public void Mail_about_an_existing_case_is_not_a_new_referral()
+    {
+        var verdict = Classifier.Classify(Mail("RE: Referral received: RR-OLD-2026-0007", attachments: [Word("more.docx")]), false);
+
+        Assert.Equal(MailKind.Other, verdict.Kind);
+        Assert.Equal("RR-OLD-2026-0007", verdict.CaseCode);
+    }
+
+    [Fact]
+    public void Anything_else_is_other()
+    {
+        Assert.Equal(MailKind.Other, Classifier.Classify(Mail("Training dates", "Next term's training."), false).Kind);
+    }
+}
