@@ -36,8 +36,17 @@ if [ -f tests/GraphSandbox/GraphSandbox.csproj ]; then
   log "Graph sandbox: http://127.0.0.1:5080/v1.0"
 fi
 
+# The partnership mailbox through the Graph sandbox (see tests/GraphSandbox/README.md).
 ASPNETCORE_ENVIRONMENT=Development \
 Storage__ConnectionString="$(azurite_connection_string 10002 10001)" \
+Graph__UseSandbox=true \
+Graph__BaseUrl=http://127.0.0.1:5080/v1.0 \
+Graph__Mailbox=OSCP.Group@oldham.gov.uk \
+Graph__NotificationUrl=http://127.0.0.1:3978/api/notifications \
+Graph__LifecycleNotificationUrl=http://127.0.0.1:3978/api/notifications/lifecycle \
+Graph__ClientStateSecret=local-sandbox-client-state \
+Intake__Partnership=oldham \
+Intake__CaseCodePrefix=RR-OLD \
   dotnet bot/bin/Debug/net10.0/TeamsReviewBot.dll --urls http://127.0.0.1:3978 > .local/bot.log 2>&1 &
 pids+=("$!")
 wait_for_port 3978 "the bot"

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Workflows.Intake.Storage;
 
 namespace TeamsReviewBot.Tests.Graph;
@@ -44,10 +45,10 @@ public sealed class LocalIntake : IAsyncDisposable
         var sandbox = await SandboxHost.StartAsync();
         var port = FreePort();
         var mailbox = $"referrals-{Guid.NewGuid():N}@partnership.example"[..48];
-        var prefix = TestStorage.NewPrefix();
+        var prefix = AzuriteFixture.NewPrefix();
         var settings = new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = TestStorage.ConnectionString,
+            ["Storage:ConnectionString"] = new AzuriteFixture().ConnectionString,
             ["Storage:TablePrefix"] = prefix,
             ["Graph:UseSandbox"] = "true",
             ["Graph:BaseUrl"] = sandbox.GraphBaseUrl,
