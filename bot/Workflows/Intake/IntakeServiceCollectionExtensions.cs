@@ -50,12 +50,15 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<SubscriptionKeeper>();
         services.AddSingleton<DeltaSyncTimer>();
 
-        // Each stops at once when Graph:Mailbox is not set.
-        services.AddHostedService(sp => sp.GetRequiredService<IntakeWorker>());
-        services.AddHostedService(sp => sp.GetRequiredService<SubscriptionKeeper>());
-        services.AddHostedService(sp => sp.GetRequiredService<DeltaSyncTimer>());
+        // Without Graph:Mailbox nothing that talks to Graph is even built: one line in the log says why.
+        services.AddSingleton<IHostedService>(sp => Enabled(sp) ? sp.GetRequiredService<IntakeWorker>() : sp.GetRequiredService<MailboxIntakeOff>());
+        services.AddSingleton<IHostedService>(sp => Enabled(sp) ? sp.GetRequiredService<SubscriptionKeeper>() : NoHostedWork.Instance);
+        services.AddSingleton<IHostedService>(sp => Enabled(sp) ? sp.GetRequiredService<DeltaSyncTimer>() : NoHostedWork.Instance);
+        services.AddSingleton<MailboxIntakeOff>();
 
         services.AddChatCommand<MailCommand>();
         return services;
     }
+
+    private static bool Enabled(IServiceProvider sp) => sp.GetRequiredService<IOptions<MailboxOptions>>().Value.Enabled;
 }
