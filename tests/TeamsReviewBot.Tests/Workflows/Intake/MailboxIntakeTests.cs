@@ -10,7 +10,7 @@ namespace TeamsReviewBot.Tests.Workflows.Intake;
 /// End to end through the real Microsoft.Graph SDK: mail dropped into the sandbox's inbox as RFC 822,
 /// Graph-shaped notifications pushed to the bot over HTTP, the bot reading and replying through Graph.
 /// </summary>
-public sealed class MailboxIntakeTests
+public sealed class MailboxIntakeTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task A_referral_whose_notification_arrives_three_times_opens_exactly_one_case()
@@ -108,6 +108,7 @@ public sealed class MailboxIntakeTests
         var elapsed = DateTime.UtcNow - started;
 
         var stats = local.Sandbox.State.Stats;
+        output.WriteLine($"{referrals} referrals through 25 throttled calls in {elapsed.TotalSeconds:0.0} s; {stats.GraphRequests} Graph requests");
         Assert.Equal(25, stats.Throttled);
         Assert.Equal(referrals, (await local.CasesAsync()).Select(c => c.CaseCode).Distinct().Count());
         Assert.Equal(referrals, (await local.Sandbox.SentAsync(local.Mailbox)).Count);
@@ -182,5 +183,28 @@ public sealed class MailboxIntakeTests
         var reply = await command.ExecuteAsync(new TeamsReviewBot.Commands.CommandRequest(string.Empty, new("u", null, "BM", null), "c", "personal"), CancellationToken.None);
         Assert.Contains("[Open in Outlook](" + shown.WebLink + ")", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Training dates", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_backlog_found_by_delta_is_caught_up_with_at_most_two_Graph_requests_per_message()
+    {
+        const int backlog = 300;
+        await using var local = await LocalIntake.StartAsync(deltaSyncInterval: TimeSpan.FromSeconds(1));
+        await local.Sandbox.FaultsAsync(new { dropNotifications = backlog });
+        var before = local.Sandbox.State.Stats.GraphRequests;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        for (var i = 0; i < backlog; i++)
+        {
+            await local.DeliverAsync(TestMail.Plain($"Newsletter {i}", "Not a referral."));
+        }
+
+        await local.SettledAsync(backlog, TimeSpan.FromMinutes(3));
+
+        var requests = local.Sandbox.State.Stats.GraphRequests - before;
+        Assert.Equal(backlog, (await local.LedgerAsync()).Count);
+        Assert.Equal(backlog, (await local.ForReviewAsync()).Count);
+        output.WriteLine($"{requests} Graph requests for {backlog} messages in {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(requests <= 2 * backlog, $"{requests} Graph requests for {backlog} messages");
     }
 }
