@@ -25,6 +25,7 @@ public sealed partial class SubscriptionKeeper(
         }
 
         await Started(lifetime, stoppingToken).ConfigureAwait(false);
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -33,14 +34,29 @@ public sealed partial class SubscriptionKeeper(
                 {
                     await subscriptions.EnsureAsync(watches.Create(), stoppingToken).ConfigureAwait(false);
                 }
+
+                failures = 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                failures++;
                 LogFailed(logger, ex);
             }
 
-            await Task.Delay(options.Value.SubscriptionCheckInterval, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(AfterFailures(failures, options.Value.SubscriptionCheckInterval), stoppingToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The normal interval, or sooner after a failure: 15 s, 30 s, 1 min … up to the interval.</summary>
+    internal static TimeSpan AfterFailures(int failures, TimeSpan interval)
+    {
+        if (failures == 0)
+        {
+            return interval;
+        }
+
+        var backoff = TimeSpan.FromSeconds(15 * Math.Pow(2, Math.Min(failures - 1, 10)));
+        return backoff < interval ? backoff : interval;
     }
 
     internal static Task Started(IHostApplicationLifetime lifetime, CancellationToken stoppingToken)
@@ -71,6 +87,7 @@ public sealed partial class DeltaSyncTimer(
         }
 
         await SubscriptionKeeper.Started(lifetime, stoppingToken).ConfigureAwait(false);
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -79,13 +96,16 @@ public sealed partial class DeltaSyncTimer(
                 {
                     await delta.RunAsync(stoppingToken).ConfigureAwait(false);
                 }
+
+                failures = 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                failures++;
                 LogFailed(logger, ex);
             }
 
-            await requested.Signal.WaitAsync(options.Value.DeltaSyncInterval, stoppingToken).ConfigureAwait(false);
+            await requested.Signal.WaitAsync(SubscriptionKeeper.AfterFailures(failures, options.Value.DeltaSyncInterval), stoppingToken).ConfigureAwait(false);
         }
     }
 
