@@ -124,7 +124,7 @@ public sealed partial class MailIntakeProcessor(
                 continue;
             }
 
-            var read = GmNotificationFormReader.Read(attachment.Content);
+            var read = ReferralFormReader.Read(attachment.Content);
             if (read.Details is null)
             {
                 refusals.Add($"\"{attachment.Name}\": {read.RefusalReason}");

@@ -3,8 +3,9 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace TeamsReviewBot.Workflows.Intake.Referrals;
 
-/// <summary>A label printed on the form, the control beside it, and the section it sits in.</summary>
-internal sealed record LabelledControl(string Section, string Label, FormControl Control);
+/// <summary>A label printed on the form, the control beside it (or, <paramref name="ByColumn"/>, under it
+/// in a table whose first row holds the labels), and the section it sits in.</summary>
+internal sealed record LabelledControl(string Section, string Label, FormControl Control, bool ByColumn = false);
 
 /// <summary>A tick box on the form, the text printed beside it, and the section it sits in.</summary>
 internal sealed record TickBox(string Section, string Label, bool? Ticked, string? FollowingText);
@@ -24,6 +25,7 @@ internal sealed class FormWalker(IReadOnlyList<string> sectionTitles)
     private readonly List<TickBox> _tickBoxes = [];
     private readonly List<FormControl> _allSdts = [];
     private string _section = string.Empty;
+    private List<string>? _columnLabels;
 
     public IReadOnlyList<LabelledControl> Controls => _controls;
 
@@ -77,10 +79,24 @@ internal sealed class FormWalker(IReadOnlyList<string> sectionTitles)
         var cells = Cells(row).ToList();
         if (cells.Count == 1 && SwitchSection(WordText.Of(cells[0])))
         {
+            _columnLabels = null;
             return;
         }
 
         var segmented = cells.Select(Segments).ToList();
+        var texts = segmented.Select(c => string.Concat(c.Select(s => s.Text)).Trim()).ToList();
+        if (_columnLabels is { } labels && labels.Count == cells.Count)
+        {
+            // The row under a row of labels: each cell belongs to the label above it.
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var control = segmented[i].FirstOrDefault(s => s.Control is not null)?.Control ?? FormControl.FromText(texts[i]);
+                _controls.Add(new LabelledControl(_section, labels[i], control, ByColumn: true));
+            }
+        }
+
+        var allLabels = cells.Count >= 2 && segmented.All(c => c.All(s => s.Control is null && s.CheckBox is null)) && texts.All(t => t.Length > 0);
+        _columnLabels = allLabels ? texts : null;
         for (var i = 0; i < cells.Count; i++)
         {
             var segments = segmented[i];
@@ -160,10 +176,10 @@ internal sealed class FormWalker(IReadOnlyList<string> sectionTitles)
 
     private bool SwitchSection(string text)
     {
-        var normalised = GmNotificationForm.Normalise(text);
+        var normalised = FormText.Normalise(text);
         foreach (var title in sectionTitles)
         {
-            var t = GmNotificationForm.Normalise(title);
+            var t = FormText.Normalise(title);
             if (normalised.StartsWith(t, StringComparison.Ordinal) && normalised.Length <= t.Length + 80)
             {
                 _section = title;

@@ -18,17 +18,18 @@ internal static partial class ReferralFieldMatcher
 
     private static readonly CultureInfo EnglishUk = CultureInfo.GetCultureInfo("en-GB");
 
-    public static List<ReferralField> Match(IReadOnlyList<LabelledControl> controls, IReadOnlyList<FormControl> tagged)
+    public static List<ReferralField> Match(ReferralFormDefinition form, IReadOnlyList<LabelledControl> controls, IReadOnlyList<FormControl> tagged)
     {
-        var labelCounts = GmNotificationForm.Fields
-            .GroupBy(f => GmNotificationForm.Normalise(f.Label))
+        var labelCounts = form.Fields
+            .GroupBy(f => FormText.Normalise(f.Label))
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var fields = new List<ReferralField>();
-        foreach (var definition in GmNotificationForm.Fields)
+        foreach (var definition in form.Fields)
         {
-            var label = GmNotificationForm.Normalise(definition.Label);
+            var label = FormText.Normalise(definition.Label);
             var anywhere = labelCounts[label] == 1 && label.Length > 2;
-            var candidates = controls.Where(c => LabelMatches(definition, c.Label)).ToList();
+            // Labels beside a control come before labels above a column.
+            var candidates = controls.Where(c => LabelMatches(definition, c.Label)).OrderBy(c => c.ByColumn).ToList();
 
             // A content control beats typed text; the field's own section beats a unique label elsewhere.
             var control = tagged.FirstOrDefault(c => string.Equals(c.Tag, definition.Key, StringComparison.OrdinalIgnoreCase))
@@ -44,8 +45,8 @@ internal static partial class ReferralFieldMatcher
 
     public static bool LabelMatches(FormFieldDefinition definition, string printed)
     {
-        var label = GmNotificationForm.Normalise(definition.Label);
-        var text = GmNotificationForm.Normalise(printed);
+        var label = FormText.Normalise(definition.Label);
+        var text = FormText.Normalise(printed);
         return definition.LabelIsPrefix ? text.StartsWith(label, StringComparison.Ordinal) : text == label;
     }
 
@@ -85,15 +86,15 @@ internal static partial class ReferralFieldMatcher
         return Field(control.Text.Trim(), FieldReading.Read);
     }
 
-    public static List<CaseFactorReading> MatchFactors(IReadOnlyList<TickBox> boxes)
+    public static List<CaseFactorReading> MatchFactors(ReferralFormDefinition form, IReadOnlyList<TickBox> boxes)
     {
-        var inSection = boxes.Where(b => b.Section == GmNotificationForm.CaseFactorsSection).ToList();
+        var inSection = boxes.Where(b => b.Section == form.CaseFactorsSection).ToList();
         var candidates = inSection.Count > 0 ? inSection : boxes.ToList();
         var readings = new List<CaseFactorReading>();
-        foreach (var factor in GmNotificationForm.CaseFactors)
+        foreach (var factor in form.CaseFactors)
         {
-            var name = GmNotificationForm.Normalise(factor);
-            var box = candidates.FirstOrDefault(b => FactorMatches(name, GmNotificationForm.Normalise(b.Label)));
+            var name = FormText.Normalise(factor);
+            var box = candidates.FirstOrDefault(b => FactorMatches(name, FormText.Normalise(b.Label)));
             if (box is null)
             {
                 readings.Add(new CaseFactorReading(factor, null));
@@ -101,9 +102,9 @@ internal static partial class ReferralFieldMatcher
             }
 
             string? detail = null;
-            if (factor == GmNotificationForm.CaseFactors[^1] && box.Ticked == true)
+            if (factor == form.CaseFactors[^1] && box.Ticked == true)
             {
-                var rest = box.Label.Length > factor.Length ? GmNotificationForm.Normalise(box.Label)[name.Length..].Trim(' ', ':', '(', ')', '-') : string.Empty;
+                var rest = box.Label.Length > factor.Length ? FormText.Normalise(box.Label)[name.Length..].Trim(' ', ':', '(', ')', '-') : string.Empty;
                 detail = rest.Length > 0 && rest != "free text" ? box.Label.Trim()[^rest.Length..] : box.FollowingText;
             }
 

@@ -66,7 +66,7 @@ public sealed class AttachmentScreenTests
         var whole = GmFormBuilder.Filled().Build();
         var truncated = whole[..(whole.Length / 2)];
 
-        var reason = Screen.Refusal(File("form.docx", truncated)) ?? GmNotificationFormReader.Read(truncated).RefusalReason;
+        var reason = Screen.Refusal(File("form.docx", truncated)) ?? ReferralFormReader.Read(truncated).RefusalReason;
 
         Assert.Contains("damaged", reason, StringComparison.Ordinal);
     }

@@ -3,12 +3,12 @@ using TeamsReviewBot.Workflows.Intake.Referrals;
 
 namespace TeamsReviewBot.Tests.Workflows.Intake.Referrals;
 
-public sealed class GmNotificationFormReaderTests
+public sealed class ReferralFormReaderTests
 {
     [Fact]
     public void A_filled_in_form_is_read_field_by_field()
     {
-        var result = GmNotificationFormReader.Read(GmFormBuilder.Filled().Build());
+        var result = ReferralFormReader.Read(GmFormBuilder.Filled().Build());
 
         Assert.Null(result.RefusalReason);
         var details = result.Details!;
@@ -33,7 +33,7 @@ public sealed class GmNotificationFormReaderTests
     [Fact]
     public void Repeated_labels_are_told_apart_by_their_section()
     {
-        var details = GmNotificationFormReader.Read(GmFormBuilder.Filled().Build()).Details!;
+        var details = ReferralFormReader.Read(GmFormBuilder.Filled().Build()).Details!;
 
         Assert.Equal("Sam Sample", details.Value("parent1Name"));
         Assert.Equal("Mother", details.Value("parent1Relationship"));
@@ -43,7 +43,7 @@ public sealed class GmNotificationFormReaderTests
     [Fact]
     public void Case_factor_tick_boxes_are_read_ticked_and_unticked()
     {
-        var details = GmNotificationFormReader.Read(GmFormBuilder.Filled().Build()).Details!;
+        var details = ReferralFormReader.Read(GmFormBuilder.Filled().Build()).Details!;
 
         Assert.Equal(44, details.CaseFactors.Count);
         Assert.Equal(["Parental mental health", "Physical abuse", "Domestic abuse"], details.TickedFactors);
@@ -53,7 +53,7 @@ public sealed class GmNotificationFormReaderTests
     [Fact]
     public void Legacy_form_field_tick_boxes_are_read_too()
     {
-        var details = GmNotificationFormReader.Read(GmFormBuilder.Filled().WithLegacyTickBoxes().Tick("Neglect").Build()).Details!;
+        var details = ReferralFormReader.Read(GmFormBuilder.Filled().WithLegacyTickBoxes().Tick("Neglect").Build()).Details!;
 
         Assert.Equal(["Neglect", "Parental mental health", "Physical abuse", "Domestic abuse"], details.TickedFactors);
     }
@@ -61,7 +61,7 @@ public sealed class GmNotificationFormReaderTests
     [Fact]
     public void The_other_factor_keeps_its_detail()
     {
-        var details = GmNotificationFormReader.Read(GmFormBuilder.Filled().Other("Online harm").Build()).Details!;
+        var details = ReferralFormReader.Read(GmFormBuilder.Filled().Other("Online harm").Build()).Details!;
 
         var other = details.CaseFactors.Single(f => f.Factor == "Other - please detail");
         Assert.True(other.Ticked);
@@ -71,7 +71,7 @@ public sealed class GmNotificationFormReaderTests
     [Fact]
     public void A_drop_down_left_on_its_placeholder_is_not_filled_in_and_not_guessed()
     {
-        var details = GmNotificationFormReader.Read(GmFormBuilder.Filled().Build()).Details!;
+        var details = ReferralFormReader.Read(GmFormBuilder.Filled().Build()).Details!;
 
         var religion = details.Field("childReligion")!;
         Assert.Equal(FieldReading.NotFilledIn, religion.Reading);
@@ -83,7 +83,7 @@ public sealed class GmNotificationFormReaderTests
     {
         var form = GmFormBuilder.Filled().TypedDate("Date of Incident", "last weekend").Build();
 
-        var incidentDate = GmNotificationFormReader.Read(form).Details!.Field("incidentDate")!;
+        var incidentDate = ReferralFormReader.Read(form).Details!.Field("incidentDate")!;
 
         Assert.Equal(FieldReading.Unreadable, incidentDate.Reading);
         Assert.True(incidentDate.Flagged);
@@ -95,13 +95,13 @@ public sealed class GmNotificationFormReaderTests
     {
         var form = GmFormBuilder.Filled().TypedDate("Date of Incident", "17/11/2026").Build();
 
-        Assert.Equal("2026-11-17", GmNotificationFormReader.Read(form).Details!.Value("incidentDate"));
+        Assert.Equal("2026-11-17", ReferralFormReader.Read(form).Details!.Value("incidentDate"));
     }
 
     [Fact]
     public void Agencies_named_on_the_form_are_read_with_their_contacts()
     {
-        var details = GmNotificationFormReader.Read(GmFormBuilder.Filled().Build()).Details!;
+        var details = ReferralFormReader.Read(GmFormBuilder.Filled().Build()).Details!;
 
         var agencies = details.Fields.Where(f => f.Key.StartsWith("agency:", StringComparison.Ordinal)).ToDictionary(f => f.Label, f => f.Value);
         Assert.Equal(2, agencies.Count);
@@ -112,7 +112,7 @@ public sealed class GmNotificationFormReaderTests
     [Fact]
     public void A_field_missing_from_an_altered_form_is_flagged_as_not_found()
     {
-        var details = GmNotificationFormReader.Read(GmFormBuilder.Filled().Build()).Details!;
+        var details = ReferralFormReader.Read(GmFormBuilder.Filled().Build()).Details!;
 
         // The builder's form has no Business Unit section and no Parent/Carer 2 relationship, as printed.
         Assert.DoesNotContain(details.Fields, f => f.Key == "parent2Relationship");
@@ -129,9 +129,9 @@ public sealed class GmNotificationFormReaderTests
             main.Document = new W.Document(new W.Body(new W.Paragraph(new W.Run(new W.Text("Minutes of the meeting")))));
         }
 
-        var result = GmNotificationFormReader.Read(stream.ToArray());
+        var result = ReferralFormReader.Read(stream.ToArray());
 
         Assert.Null(result.Details);
-        Assert.Contains("not the Serious Child Safeguarding Case Notification Form", result.RefusalReason, StringComparison.Ordinal);
+        Assert.Contains("not a referral form we know", result.RefusalReason, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,38 @@
+namespace TeamsReviewBot.Workflows.Intake.Referrals;
+
+/// <summary>
+/// A referral form as data: its section titles, its fields with the labels printed beside them,
+/// its tick boxes and the agencies it lists. The reader tries every known form and keeps the one
+/// whose fields it recognises best.
+/// </summary>
+public sealed record ReferralFormDefinition(
+    string Name,
+    IReadOnlyList<string> Sections,
+    IReadOnlyList<FormFieldDefinition> Fields,
+    string? CaseFactorsSection,
+    IReadOnlyList<string> CaseFactors,
+    string? AgenciesSection,
+    IReadOnlyList<string> AgencyNames)
+{
+    /// <summary>The forms intake can read.</summary>
+    public static IReadOnlyList<ReferralFormDefinition> Known { get; } =
+    [
+        GmNotificationForm.Definition,
+        PracticeReviewReferralForm.Definition,
+        CaseForConsiderationForm.Definition,
+    ];
+}
+
+/// <summary>How labels are compared.</summary>
+public static class FormText
+{
+    /// <summary>Lower case, one kind of dash and apostrophe, single spaces, no trailing colon or asterisk.</summary>
+    public static string Normalise(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var s = text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u2013', '-').Replace('\u2014', '-').Replace('\u00a0', ' ');
+        s = System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ").Trim();
+        s = System.Text.RegularExpressions.Regex.Replace(s, @"\s*-\s*", " - ");
+        return s.TrimEnd(':', '*', ' ').ToLowerInvariant();
+    }
+}
