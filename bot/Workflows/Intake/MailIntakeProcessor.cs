@@ -127,7 +127,7 @@ public sealed partial class MailIntakeProcessor(
             var read = ReferralFormReader.Read(attachment.Content);
             if (read.Details is null)
             {
-                refusals.Add($"\"{attachment.Name}\": {read.RefusalReason}");
+                refusals.Add($"{AttachmentScreen.Describe(attachment.Name)}: {read.RefusalReason}");
             }
             else
             {

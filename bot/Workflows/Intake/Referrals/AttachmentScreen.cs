@@ -26,35 +26,35 @@ public sealed class AttachmentScreen(long maxAttachmentBytes, long maxUnpackedBy
         var bytes = attachment.Content.Span;
         if (!attachment.IsFile)
         {
-            return $"\"{name}\" is an attached item or link, not a file.";
+            return $"{Describe(name)} is an attached item or link, not a file.";
         }
 
         var size = Math.Max(attachment.Size, bytes.Length);
         if (size > maxAttachmentBytes)
         {
-            return $"\"{name}\" is {Megabytes(size)}; files over {Megabytes(maxAttachmentBytes)} are not opened.";
+            return $"{Describe(name)} is {Megabytes(size)}; files over {Megabytes(maxAttachmentBytes)} are not opened.";
         }
 
         if (bytes.StartsWith(OleMagic))
         {
             return name.EndsWith(".doc", StringComparison.OrdinalIgnoreCase)
-                ? $"\"{name}\" is an old Word 97-2003 .doc; please send the form as .docx."
-                : $"\"{name}\" is password-protected or encrypted, so it cannot be read; please send it without a password.";
+                ? $"{Describe(name)} is an old Word 97-2003 .doc; please send the form as .docx."
+                : $"{Describe(name)} is password-protected or encrypted, so it cannot be read; please send it without a password.";
         }
 
         if (bytes.StartsWith(PdfMagic))
         {
-            return $"\"{name}\" is a PDF, not a Word .docx form.";
+            return $"{Describe(name)} is a PDF, not a Word .docx form.";
         }
 
         if (!bytes.StartsWith(ZipMagic))
         {
-            return $"\"{name}\" is not a Word .docx file (its content is not a .docx package).";
+            return $"{Describe(name)} is not a Word .docx file (its content is not a .docx package).";
         }
 
         if (name.EndsWith(".docm", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dotm", StringComparison.OrdinalIgnoreCase))
         {
-            return $"\"{name}\" is a macro-enabled Word file; macro-enabled files are not opened.";
+            return $"{Describe(name)} is a macro-enabled Word file; macro-enabled files are not opened.";
         }
 
         return ZipRefusal(name, attachment.Content);
@@ -67,7 +67,7 @@ public sealed class AttachmentScreen(long maxAttachmentBytes, long maxUnpackedBy
             using var archive = new ZipArchive(new MemoryStream(content.ToArray(), writable: false), ZipArchiveMode.Read);
             if (archive.Entries.Count > MaxEntries)
             {
-                return $"\"{name}\" has {archive.Entries.Count} parts, far more than a form; refused as a possible zip bomb.";
+                return $"{Describe(name)} has {archive.Entries.Count} parts, far more than a form; refused as a possible zip bomb.";
             }
 
             var hasDocument = false;
@@ -76,34 +76,34 @@ public sealed class AttachmentScreen(long maxAttachmentBytes, long maxUnpackedBy
             {
                 if (entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase))
                 {
-                    return $"\"{name}\" contains macros (vbaProject.bin); macro-enabled files are not opened.";
+                    return $"{Describe(name)} contains macros (vbaProject.bin); macro-enabled files are not opened.";
                 }
 
                 if (entry.CompressedLength > 0 && entry.Length > 1024 * 1024 && (double)entry.Length / entry.CompressedLength > MaxRatio)
                 {
-                    return $"\"{name}\" unpacks {MaxRatio:0}× larger than its size; refused as a possible zip bomb.";
+                    return $"{Describe(name)} unpacks {MaxRatio:0}× larger than its size; refused as a possible zip bomb.";
                 }
 
                 // Declared sizes can lie: count what actually comes out, and stop at the budget.
                 unpacked += CountUnpacked(entry, maxUnpackedBytes - unpacked);
                 if (unpacked > maxUnpackedBytes)
                 {
-                    return $"\"{name}\" unpacks to more than {Megabytes(maxUnpackedBytes)}; refused as a possible zip bomb.";
+                    return $"{Describe(name)} unpacks to more than {Megabytes(maxUnpackedBytes)}; refused as a possible zip bomb.";
                 }
 
                 if (entry.FullName == "[Content_Types].xml" && ContentTypesMentionMacros(entry))
                 {
-                    return $"\"{name}\" is a macro-enabled Word file; macro-enabled files are not opened.";
+                    return $"{Describe(name)} is a macro-enabled Word file; macro-enabled files are not opened.";
                 }
 
                 hasDocument |= entry.FullName.Equals("word/document.xml", StringComparison.OrdinalIgnoreCase);
             }
 
-            return hasDocument ? null : $"\"{name}\" is a zip file but not a Word document (it has no word/document.xml).";
+            return hasDocument ? null : $"{Describe(name)} is a zip file but not a Word document (it has no word/document.xml).";
         }
         catch (InvalidDataException)
         {
-            return $"\"{name}\" is damaged: its .docx package cannot be unpacked.";
+            return $"{Describe(name)} is damaged: its .docx package cannot be unpacked.";
         }
     }
 
@@ -131,6 +131,13 @@ public sealed class AttachmentScreen(long maxAttachmentBytes, long maxUnpackedBy
         using var reader = new StreamReader(entry.Open());
         var text = reader.ReadToEnd();
         return text.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || text.Contains("vbaProject", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"The attached .docx file": file names can carry the child's name, so reasons never quote them.</summary>
+    public static string Describe(string fileName)
+    {
+        var extension = Path.GetExtension(fileName ?? string.Empty);
+        return extension.Length is > 1 and <= 6 ? $"The attached {extension.ToLowerInvariant()} file" : "The attached file";
     }
 
     private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " MB";

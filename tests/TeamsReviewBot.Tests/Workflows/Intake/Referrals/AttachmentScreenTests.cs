@@ -71,6 +71,14 @@ public sealed class AttachmentScreenTests
         Assert.Contains("damaged", reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_refusal_never_quotes_the_file_name_which_may_name_the_child()
+    {
+        var reason = Screen.Refusal(File("Alex Sample referral.docx", "%PDF-1.7"u8.ToArray()));
+
+        Assert.Equal("The attached .docx file is a PDF, not a Word .docx form.", reason);
+    }
+
     private static byte[] Zip(params (string Name, byte[] Content)[] entries)
     {
         using var stream = new MemoryStream();
