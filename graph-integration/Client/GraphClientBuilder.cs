@@ -40,16 +40,29 @@ public static class GraphClientBuilder
             return new AnonymousAuthenticationProvider();
         }
 
-        if (string.IsNullOrWhiteSpace(connection.TenantId) || string.IsNullOrWhiteSpace(connection.ClientId))
+        return new Microsoft.Graph.Authentication.AzureIdentityAuthenticationProvider(Credential(connection), null, null, true, GraphScopes);
+    }
+
+    /// <summary>
+    /// An app registration's certificate or secret when configured (Graph:TenantId, Graph:ClientId and
+    /// Graph:CertificatePath or Graph:ClientSecret); otherwise a managed identity: the user-assigned one
+    /// named by Graph:ClientId, or whatever DefaultAzureCredential finds (AZURE_CLIENT_ID on App Service).
+    /// </summary>
+    internal static TokenCredential Credential(GraphConnection connection)
+    {
+        var registration = !string.IsNullOrWhiteSpace(connection.TenantId) && !string.IsNullOrWhiteSpace(connection.ClientId);
+        if (registration && !string.IsNullOrWhiteSpace(connection.CertificatePath))
         {
-            throw new InvalidOperationException("Graph: set Graph:TenantId and Graph:ClientId (and a secret or certificate), or Graph:UseSandbox=true for the local sandbox.");
+            return new ClientCertificateCredential(connection.TenantId, connection.ClientId, connection.CertificatePath);
         }
 
-        TokenCredential credential = !string.IsNullOrWhiteSpace(connection.CertificatePath)
-            ? new ClientCertificateCredential(connection.TenantId, connection.ClientId, connection.CertificatePath)
-            : !string.IsNullOrWhiteSpace(connection.ClientSecret)
-                ? new ClientSecretCredential(connection.TenantId, connection.ClientId, connection.ClientSecret)
-                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(connection.ClientId));
-        return new Microsoft.Graph.Authentication.AzureIdentityAuthenticationProvider(credential, null, null, true, GraphScopes);
+        if (registration && !string.IsNullOrWhiteSpace(connection.ClientSecret))
+        {
+            return new ClientSecretCredential(connection.TenantId, connection.ClientId, connection.ClientSecret);
+        }
+
+        return !string.IsNullOrWhiteSpace(connection.ClientId)
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(connection.ClientId))
+            : new DefaultAzureCredential();
     }
 }

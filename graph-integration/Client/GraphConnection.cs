@@ -1,7 +1,7 @@
 namespace TeamsReviewBot.GraphIntegration.Client;
 
 /// <summary>
-/// How to reach Graph. In production an app-only credential (client secret or certificate; the
+/// How to reach Graph. In production an app-only credential (certificate, secret or managed identity; the
 /// mailbox is a shared mailbox and Outlook's delegated *.Shared permissions cannot subscribe).
 /// Against the local sandbox no token at all.
 /// </summary>
