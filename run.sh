@@ -46,7 +46,6 @@ Graph__NotificationUrl=http://127.0.0.1:3978/api/notifications \
 Graph__LifecycleNotificationUrl=http://127.0.0.1:3978/api/notifications/lifecycle \
 Graph__ClientStateSecret=local-sandbox-client-state \
 Intake__Partnership=oldham \
-Intake__CaseCodePrefix=RR-OLD \
   dotnet bot/bin/Debug/net10.0/TeamsReviewBot.dll --urls http://127.0.0.1:3978 > .local/bot.log 2>&1 &
 pids+=("$!")
 wait_for_port 3978 "the bot"

@@ -47,6 +47,40 @@ public sealed partial class CaseService(
         return outcome.Current.State;
     }
 
+    /// <summary>
+    /// Hands out the next case code for a referral received at <paramref name="receivedAt"/> without
+    /// opening the case yet, so a caller that must open exactly one case per referral (mail intake)
+    /// can record the code first and open it with <see cref="OpenReservedAsync"/>, retrying safely.
+    /// </summary>
+    public Task<string> ReserveCodeAsync(string partnership, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var playbook = playbooks.Find(partnership)
+            ?? throw new CaseRuleException($"There is no partnership '{partnership}'. The partnerships are: {string.Join(", ", playbooks.Keys)}.");
+        return codes.NextAsync(playbook.CaseCode.Prefix, WorkingDayCalendarYear(receivedAt), cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the case under a code from <see cref="ReserveCodeAsync"/>. Opening the same code again
+    /// (a retry after a crash) opens nothing new and finishes whatever the first try left undone.
+    /// </summary>
+    public async Task<CaseState> OpenReservedAsync(string caseCode, string partnership, string referralKind, DateTimeOffset receivedAt, Actor actor, string reason, CancellationToken cancellationToken)
+    {
+        var playbook = playbooks.Find(partnership)
+            ?? throw new CaseRuleException($"There is no partnership '{partnership}'. The partnerships are: {string.Join(", ", playbooks.Keys)}.");
+        var rules = new CaseRules(playbook, schedule);
+        var outcome = await cases.ExecuteAsync(
+            caseCode,
+            state => state.Exists ? [] : rules.Open(caseCode, referralKind, receivedAt, actor, reason, time.GetUtcNow()),
+            cancellationToken).ConfigureAwait(false);
+        await AfterAsync(playbook, new CaseState { StreamId = caseCode }, outcome.Current, cancellationToken).ConfigureAwait(false);
+        if (outcome.Appended.Count > 0)
+        {
+            LogOpened(caseCode, playbook.Key);
+        }
+
+        return outcome.Current.State;
+    }
+
     /// <summary>Applies one guarded move to a case. A refused move throws <see cref="CaseRuleException"/> and changes nothing.</summary>
     public async Task<CaseState> ExecuteAsync(string caseCode, Func<CaseRules, CaseState, DateTimeOffset, IReadOnlyList<NewEvent>> move, CancellationToken cancellationToken)
     {

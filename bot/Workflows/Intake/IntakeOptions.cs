@@ -1,15 +1,14 @@
 namespace TeamsReviewBot.Workflows.Intake;
 
-/// <summary>Configuration section "Intake": whose cases this mailbox opens and who the National Panel is.</summary>
+/// <summary>Configuration section "Intake": whose cases this mailbox opens, who the National Panel is, attachment limits.</summary>
 public sealed class IntakeOptions
 {
     public const string SectionName = "Intake";
 
-    /// <summary>The partnership whose mailbox this is, as the case index names it (e.g. "oldham").</summary>
+    /// <summary>The playbook of the partnership whose mailbox this is (e.g. "oldham"); without it,
+    /// Partnership:Playbook, or the playbook whose mailbox is Graph:Mailbox. The playbook gives the
+    /// case codes, Day 0 and the timetable.</summary>
     public string Partnership { get; set; } = string.Empty;
-
-    /// <summary>Case code prefix, e.g. "RR-OLD" for codes such as RR-OLD-2026-0007.</summary>
-    public string CaseCodePrefix { get; set; } = string.Empty;
 
     /// <summary>Addresses (or "@domain" suffixes) the National Panel writes from.</summary>
     public IList<string> NationalPanelSenders { get; } = ["Mailbox.NationalReviewPanel@education.gov.uk"];

@@ -42,7 +42,9 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton(sp => new IntakeOptionsSnapshot(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.NationalPanelSenders.ToList()));
         services.AddSingleton<MailClassifier>();
         services.TryAddSingleton<IInformationRequestReplies, NoInformationRequestsTracked>();
-        services.TryAddSingleton<IReferralCaseOpener, StreamReferralCaseOpener>();
+        services.AddSingleton<IntakePartnership>();
+        services.AddSingleton<IPostConfigureOptions<MailboxOptions>, MailboxFromPlaybook>();
+        services.TryAddSingleton<IReferralCaseOpener, ProcessReferralCaseOpener>();
         services.AddSingleton<MailIntakeProcessor>();
         services.AddSingleton<LifecycleHandler>();
         services.AddSingleton<DeltaSync>();

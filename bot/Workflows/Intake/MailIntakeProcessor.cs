@@ -98,7 +98,7 @@ public sealed partial class MailIntakeProcessor(
                 await cases.RecordPanelResponseDateAsync(verdict.CaseCode, expected, mail.InternetMessageId, cancellationToken).ConfigureAwait(false);
                 return $"National Panel expects to respond on {verdict.CaseCode} by {expected:yyyy-MM-dd}";
             }
-            catch (InvalidOperationException)
+            catch (Exception ex) when (ex is InvalidOperationException or TeamsReviewBot.Process.Cases.CaseRuleException)
             {
                 // No such case here: a person must look.
             }

@@ -17,8 +17,8 @@ namespace TeamsReviewBot.Tests.Graph;
 public sealed class LocalIntake : IAsyncDisposable
 {
     public const string ClientState = "test-client-state-secret-0123456789";
-    public const string Partnership = "testshire";
-    public const string CodePrefix = "RR-TST";
+    public const string Partnership = "oldham";
+    public const string CodePrefix = "RR-OLD";
 
     private readonly BotFactory _bot;
 
@@ -60,7 +60,6 @@ public sealed class LocalIntake : IAsyncDisposable
             ["Graph:WorkerPollInterval"] = "00:00:00.500",
             ["Graph:BaseRetryDelay"] = "00:00:00.200",
             ["Intake:Partnership"] = Partnership,
-            ["Intake:CaseCodePrefix"] = CodePrefix,
         };
         configure?.Invoke(settings);
         var bot = new BotFactory(settings);

@@ -55,10 +55,20 @@ public sealed class MailboxIntakeTests(Xunit.Abstractions.ITestOutputHelper outp
         await local.DeliverAsync(TestMail.Referral(GmFormBuilder.Filled().Build()));
         await local.SettledAsync(1);
 
-        var code = Assert.Single(await local.CasesAsync()).CaseCode;
-        var events = await local.CaseEventsAsync(code);
-        Assert.Equal([IntakeCaseFold.ReferralReceived, IntakeCaseFold.ReferrerAcknowledged], events.Select(e => e.Type));
-        using var referral = JsonDocument.Parse(events[0].Data);
+        var entry = Assert.Single(await local.CasesAsync());
+        var events = await local.CaseEventsAsync(entry.CaseCode);
+        Assert.Equal(
+            ["CaseOpened", IntakeEventTypes.ReferralReceived, IntakeEventTypes.ReferrerAcknowledged],
+            events.Select(e => e.Type).Where(t => t is "CaseOpened" || t.StartsWith("Referr", StringComparison.Ordinal)));
+
+        // Day 0 and the timetable come from the playbook: the case has a next deadline.
+        using var opened = JsonDocument.Parse(events[0].Data);
+        var dayZero = DateOnly.Parse(opened.RootElement.GetProperty("dayZero").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(dayZero, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(4)));
+        Assert.NotNull(entry.NextDeadline);
+        Assert.DoesNotContain("Alex Sample", events[0].Data, StringComparison.Ordinal);
+
+        using var referral = JsonDocument.Parse(events.Single(e => e.Type == IntakeEventTypes.ReferralReceived).Data);
         var fields = referral.RootElement.GetProperty("intake").GetProperty("details").GetProperty("fields").EnumerateArray()
             .ToDictionary(f => f.GetProperty("key").GetString()!, f => f.GetProperty("value").GetString());
         Assert.Equal("2026-11-18", fields["incidentDate"]);
@@ -161,7 +171,7 @@ public sealed class MailboxIntakeTests(Xunit.Abstractions.ITestOutputHelper outp
         await local.SettledAsync(1);
 
         var code = Assert.Single(await local.CasesAsync()).CaseCode;
-        using var referral = JsonDocument.Parse((await local.CaseEventsAsync(code))[0].Data);
+        using var referral = JsonDocument.Parse((await local.CaseEventsAsync(code)).Single(e => e.Type == IntakeEventTypes.ReferralReceived).Data);
         var details = referral.RootElement.GetProperty("intake").GetProperty("details");
         Assert.StartsWith("e-mail text", details.GetProperty("source").GetString(), StringComparison.Ordinal);
         var flagged = details.GetProperty("flaggedFields").EnumerateArray().Select(e => e.GetString()).ToList();
