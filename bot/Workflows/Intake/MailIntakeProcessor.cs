@@ -21,6 +21,7 @@ public sealed partial class MailIntakeProcessor(
     MailClassifier classifier,
     IInformationRequestReplies replies,
     IReferralCaseOpener cases,
+    TeamsReviewBot.Teams.Conversations.IBusinessManagerAlerts alerts,
     IOptions<MailboxOptions> mailboxOptions,
     IOptions<IntakeOptions> intakeOptions,
     ILogger<MailIntakeProcessor> logger)
@@ -188,8 +189,21 @@ public sealed partial class MailIntakeProcessor(
         return $"case {caseCode} opened, referrer acknowledged";
     }
 
-    private Task ShowAsync(InboundMail mail, string reason, string? caseCode, CancellationToken cancellationToken) =>
-        review.AddAsync(Mailbox, new MailForReview(mail.InternetMessageId, mail.FromAddress, mail.ReceivedAt, reason, mail.WebLink, caseCode), cancellationToken);
+    /// <summary>
+    /// Lists the mail for the business managers and tells them in their personal chat, once: the
+    /// alert goes out before the listing is stored, so a crash repeats an alert rather than losing it.
+    /// The alert names the sender and the reason, never the subject (it may name the child).
+    /// </summary>
+    private async Task ShowAsync(InboundMail mail, string reason, string? caseCode, CancellationToken cancellationToken)
+    {
+        if (!await review.ContainsAsync(Mailbox, mail.InternetMessageId, cancellationToken).ConfigureAwait(false))
+        {
+            var link = mail.WebLink is null ? string.Empty : $" [Open in Outlook]({mail.WebLink})";
+            await alerts.AlertAsync($"Mail from {mail.FromAddress ?? "an unknown sender"} needs a business manager: {reason}{link}", cancellationToken).ConfigureAwait(false);
+        }
+
+        await review.AddAsync(Mailbox, new MailForReview(mail.InternetMessageId, mail.FromAddress, mail.ReceivedAt, reason, mail.WebLink, caseCode), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Documents and archives are screened; pictures in signatures are not forms.</summary>
     private static bool LooksLikeAForm(MailAttachment attachment) =>

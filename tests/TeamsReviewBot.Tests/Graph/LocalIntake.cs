@@ -38,6 +38,9 @@ public sealed class LocalIntake : IAsyncDisposable
 
     public IServiceProvider Services => _bot.Services;
 
+    /// <summary>What business managers were told in Teams (Teams itself is not part of these tests).</summary>
+    public IReadOnlyList<string> Alerts => _bot.Alerts.Sentences;
+
     public HttpClient BotClient { get; private set; } = null!;
 
     public static async Task<LocalIntake> StartAsync(TimeSpan? deltaSyncInterval = null, Action<IDictionary<string, string?>>? configure = null)
@@ -130,6 +133,8 @@ public sealed class LocalIntake : IAsyncDisposable
 
     private sealed class BotFactory(IDictionary<string, string?> settings) : WebApplicationFactory<Program>
     {
+        public RecordedAlerts Alerts { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             foreach (var (key, value) in settings)
@@ -138,6 +143,20 @@ public sealed class LocalIntake : IAsyncDisposable
             }
 
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            builder.ConfigureServices(services => services.AddSingleton<TeamsReviewBot.Teams.Conversations.IBusinessManagerAlerts>(Alerts));
+        }
+    }
+
+    internal sealed class RecordedAlerts : TeamsReviewBot.Teams.Conversations.IBusinessManagerAlerts
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _sentences = new();
+
+        public IReadOnlyList<string> Sentences => [.. _sentences];
+
+        public Task<int> AlertAsync(string sentence, CancellationToken cancellationToken)
+        {
+            _sentences.Enqueue(sentence);
+            return Task.FromResult(1);
         }
     }
 }

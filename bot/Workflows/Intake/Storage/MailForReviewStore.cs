@@ -29,6 +29,13 @@ public sealed class MailForReviewStore(StorageTables tables)
             cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<bool> ContainsAsync(string mailbox, string internetMessageId, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.MailForReview, cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(MailboxSyncStore.Key(mailbox), IdempotencyStore.KeySafe(internetMessageId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue;
+    }
+
     public async Task<IReadOnlyList<MailForReview>> ListAsync(string mailbox, CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(tables.Names.MailForReview, cancellationToken).ConfigureAwait(false);

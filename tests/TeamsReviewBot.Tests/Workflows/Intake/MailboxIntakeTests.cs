@@ -30,6 +30,7 @@ public sealed class MailboxIntakeTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.Equal(TestMail.Referrer, acknowledgement.GetProperty("to")[0].GetString());
         Assert.Contains(only.CaseCode, acknowledgement.GetProperty("subject").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Alex Sample", acknowledgement.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Empty(local.Alerts);
     }
 
     [Fact]
@@ -193,6 +194,10 @@ public sealed class MailboxIntakeTests(Xunit.Abstractions.ITestOutputHelper outp
         var reply = await command.ExecuteAsync(new TeamsReviewBot.Commands.CommandRequest(string.Empty, new("u", null, "BM", null), "c", "personal"), CancellationToken.None);
         Assert.Contains("[Open in Outlook](" + shown.WebLink + ")", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Training dates", reply.Text, StringComparison.Ordinal);
+        var alert = Assert.Single(local.Alerts);
+        Assert.Contains(TestMail.Referrer, alert, StringComparison.Ordinal);
+        Assert.Contains(shown.WebLink!, alert, StringComparison.Ordinal);
+        Assert.DoesNotContain("Training dates", alert, StringComparison.Ordinal);
     }
 
     [Fact]
