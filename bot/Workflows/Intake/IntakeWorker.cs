@@ -75,14 +75,18 @@ public sealed partial class IntakeWorker(
             {
                 completed = await RunOnceAsync(stoppingToken).ConfigureAwait(false);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogPassFailed(logger, ex);
             }
 
-            if (completed == 0)
+            if (completed == 0 && !await Pause.WaitAsync(workArrived.Signal, options.Value.WorkerPollInterval, stoppingToken).ConfigureAwait(false))
             {
-                await workArrived.Signal.WaitAsync(options.Value.WorkerPollInterval, stoppingToken).ConfigureAwait(false);
+                return;
             }
         }
     }

@@ -24,7 +24,11 @@ public sealed partial class SubscriptionKeeper(
             return;
         }
 
-        await Started(lifetime, stoppingToken).ConfigureAwait(false);
+        if (!await Pause.UntilAsync(Started(lifetime, stoppingToken)).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -37,13 +41,20 @@ public sealed partial class SubscriptionKeeper(
 
                 failures = 0;
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 failures++;
                 LogFailed(logger, ex);
             }
 
-            await Task.Delay(AfterFailures(failures, options.Value.SubscriptionCheckInterval), stoppingToken).ConfigureAwait(false);
+            if (!await Pause.DelayAsync(AfterFailures(failures, options.Value.SubscriptionCheckInterval), stoppingToken).ConfigureAwait(false))
+            {
+                return;
+            }
         }
     }
 
@@ -86,7 +97,11 @@ public sealed partial class DeltaSyncTimer(
             return;
         }
 
-        await SubscriptionKeeper.Started(lifetime, stoppingToken).ConfigureAwait(false);
+        if (!await Pause.UntilAsync(SubscriptionKeeper.Started(lifetime, stoppingToken)).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -99,16 +114,58 @@ public sealed partial class DeltaSyncTimer(
 
                 failures = 0;
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 failures++;
                 LogFailed(logger, ex);
             }
 
-            await requested.Signal.WaitAsync(SubscriptionKeeper.AfterFailures(failures, options.Value.DeltaSyncInterval), stoppingToken).ConfigureAwait(false);
+            if (!await Pause.WaitAsync(requested.Signal, SubscriptionKeeper.AfterFailures(failures, options.Value.DeltaSyncInterval), stoppingToken).ConfigureAwait(false))
+            {
+                return;
+            }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox delta pass failed; will try again")]
     private static partial void LogFailed(ILogger logger, Exception ex);
+}
+
+/// <summary>
+/// Waits that end quietly when the service is stopped: a cancelled wait returns false instead of
+/// throwing, so stopping one background service is never taken for a fault that stops the host.
+/// </summary>
+internal static class Pause
+{
+    public static async Task<bool> WaitAsync(IntakeSignal signal, TimeSpan timeout, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await signal.WaitAsync(timeout, stoppingToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    public static Task<bool> DelayAsync(TimeSpan delay, CancellationToken stoppingToken) => UntilAsync(Task.Delay(delay, stoppingToken));
+
+    public static async Task<bool> UntilAsync(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
 }
