@@ -44,7 +44,7 @@ internal static class ControlEndpoints
         app.MapGet("/sandbox/stats", (SandboxState state) => Results.Json(state.Stats.Describe()));
     }
 
-    private static IResult DeliverAsync(string address, HttpRequest request, SandboxState state, NotificationPusher pusher)
+    private static async Task<IResult> DeliverAsync(string address, HttpRequest request, SandboxState state, NotificationPusher pusher, CancellationToken cancellationToken)
     {
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "message/rfc822", StringComparison.OrdinalIgnoreCase))
         {
@@ -54,9 +54,9 @@ internal static class ControlEndpoints
         (JsonObject Message, List<JsonObject> Attachments) parsed;
         try
         {
-            // MimeKit reads synchronously; the body is buffered first so Kestrel allows it.
+            // MimeKit reads synchronously: buffer the body first, as Kestrel forbids synchronous reads.
             using var buffer = new MemoryStream();
-            request.Body.CopyToAsync(buffer).GetAwaiter().GetResult();
+            await request.Body.CopyToAsync(buffer, cancellationToken);
             buffer.Position = 0;
             parsed = Rfc822Import.Read(buffer, state.Time.GetUtcNow());
         }
