@@ -5,6 +5,7 @@ using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Intake;
+using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsReviewBot.Workflows.Timers;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.Services.AddChatCommand<HelpCommand>();
 builder.Services.AddReviewProcess(builder.Configuration);
 builder.Services.Configure<TimerPumpOptions>(builder.Configuration.GetSection(TimerPumpOptions.SectionName));
 builder.Services.AddSingleton<TimerPump>();
+builder.Services.AddThresholdDecision(builder.Configuration);
 builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerPump>());
 builder.Services.AddMailboxIntake(builder.Configuration);
 

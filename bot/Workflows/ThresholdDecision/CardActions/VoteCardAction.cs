@@ -1,0 +1,31 @@
+using TeamsReviewBot.Cards;
+using TeamsReviewBot.Teams.CardActions;
+using TeamsReviewBot.Teams.Identity;
+
+namespace TeamsReviewBot.Workflows.ThresholdDecision.CardActions;
+
+/// <summary>"Cast my vote" on a panel card. Open to anyone who can see the card: the seat check
+/// happens on the case, so a refusal lands on the case's own audit trail.</summary>
+public sealed class VoteCardAction(ThresholdDecisionService decisions) : ICardActionHandler
+{
+    public string Verb => PanelCards.VoteVerb;
+
+    public IReadOnlySet<PartnershipRole> AllowedRoles { get; } = new HashSet<PartnershipRole>();
+
+    public string RefusalSentence => "Only the panel's voting members can vote.";
+
+    public Task<CardActionResult> HandleAsync(CardAction action, CancellationToken cancellationToken)
+    {
+        if (action.DataString("caseCode") is not { Length: > 0 } caseCode)
+        {
+            return Task.FromResult(CardActionResult.Message("This card does not say which case it is about; nothing was recorded."));
+        }
+
+        var answers = PanelCards.ThresholdQuestions
+            .Select(q => (q.Key, Value: action.DataString(q.Key)))
+            .Where(a => !string.IsNullOrWhiteSpace(a.Value))
+            .ToDictionary(a => a.Key, a => a.Value!, StringComparer.Ordinal);
+        var input = new VoteInput(action.DataString("outcome") ?? string.Empty, action.DataString("rationale") ?? string.Empty, answers);
+        return decisions.CastVoteAsync(caseCode, action.Actor, input, cancellationToken);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using TeamsReviewBot.Commands;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Teams.Identity;
+
+namespace TeamsReviewBot.Workflows.ThresholdDecision.Commands;
+
+/// <summary>"notified RR-OLD-2026-0007 2026-11-24": records the date the National Panel was notified.</summary>
+public sealed class NotifiedCommand(ThresholdDecisionService decisions, PartnershipDirectory directory) : IChatCommand
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"];
+
+    public string Name => "notified";
+
+    public string Usage => "notified <case code> <date>";
+
+    public string Summary => "Record the date the National Panel was notified about a case (e.g. notified RR-OLD-2026-0007 24/11/2026).";
+
+    public async Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var parts = request.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length != 2)
+        {
+            return CommandReply.Message($"Please type: {Usage}, for example: notified RR-OLD-2026-0007 24/11/2026.");
+        }
+
+        if (!DateOnly.TryParseExact(parts[1], DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return CommandReply.Message($"\"{parts[1]}\" is not a date I can read; use 24/11/2026 or 2026-11-24. Nothing was recorded.");
+        }
+
+        var by = directory.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name);
+        try
+        {
+            return CommandReply.Message(await decisions.RecordNotifiedAsync(parts[0].ToUpperInvariant(), date, by, cancellationToken).ConfigureAwait(false));
+        }
+        catch (CaseRuleException ex)
+        {
+            return CommandReply.Message(ex.Message);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text;
+using TeamsReviewBot.Cards;
+using TeamsReviewBot.Process.Calendar;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Teams.Conversations;
+
+namespace TeamsReviewBot.Workflows.ThresholdDecision;
+
+/// <summary>
+/// What follows a threshold decision: the thread's card shows the decision and its rationale; the
+/// referrer is emailed the decision with the rationale; the business managers are told the next
+/// step (notify the National Panel within its deadline, send the information requests, or wait for
+/// the re-submitted referral); an escalation is put to them with the playbook's route. Each step
+/// is recorded on the case stream and skipped when already recorded, so running again is harmless.
+/// </summary>
+public sealed partial class DecisionFollowUp(
+    AggregateStore<PanelCase> cases,
+    PlaybookCatalogue playbooks,
+    CaseSchedule schedule,
+    PanelViews views,
+    PanelThread thread,
+    IBusinessManagerAlerts alerts,
+    IEnumerable<IPartnershipMail> mailers,
+    TimeProvider time,
+    ILogger<DecisionFollowUp> logger)
+{
+    public const string DecisionNotice = "threshold-decision";
+    public const string EscalationNotice = "threshold-escalation";
+
+    /// <summary>Edits the thread's card to show the case as it now stands.</summary>
+    public async Task UpdateThreadAsync(string caseCode, CancellationToken cancellationToken)
+    {
+        var panel = (await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false)).State;
+        if (panel.Thread is not { } opened)
+        {
+            return;
+        }
+
+        var playbook = playbooks.Get(panel.Case.Partnership);
+        var card = PanelCards.Shared(await views.BuildAsync(playbook, panel, cancellationToken).ConfigureAwait(false));
+        await thread.UpdateAsync(opened, card, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RunAsync(string caseCode, CancellationToken cancellationToken)
+    {
+        await UpdateThreadAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        var panel = (await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false)).State;
+        var playbook = playbooks.Get(panel.Case.Partnership);
+        if (panel.Decision is not null)
+        {
+            var mailNote = await InformReferrerAsync(playbook, panel, cancellationToken).ConfigureAwait(false);
+            await TellManagersAsync(panel, DecisionNotice, NextStepSentence(playbook, panel) + mailNote, cancellationToken).ConfigureAwait(false);
+        }
+        else if (panel.Escalation is { } escalation)
+        {
+            var route = panel.Votes.Count < playbook.Decision.Quorum ? playbook.Decision.WhenWindowPasses : playbook.Decision.OnDisagreement;
+            var sentence = $"Case {caseCode} ({playbook.Name}) needs you: the threshold decision is escalated. {escalation} {(escalation.Contains(route, StringComparison.Ordinal) ? string.Empty : route + " ")}Open the case's thread in the panel channel to record the outcome once it is resolved.";
+            await TellManagersAsync(panel, EscalationNotice, sentence, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<string> InformReferrerAsync(Playbook playbook, PanelCase panel, CancellationToken cancellationToken)
+    {
+        if (panel.ReferrerInformed is not null)
+        {
+            return string.Empty;
+        }
+
+        if (panel.Referral?.Summary.ReferrerEmail is not { Length: > 0 } to)
+        {
+            return " No referrer's email address is on record, so the referrer has not been told: please tell them the decision and its rationale.";
+        }
+
+        var mailer = mailers.FirstOrDefault();
+        if (mailer is null)
+        {
+            return $" I could not email the referrer ({to}) because no mail connection is configured: please send them the decision and its rationale.";
+        }
+
+        var (subject, body) = ReferrerLetter(playbook, panel);
+        var id = await mailer.SendAsync(playbook.Mailbox.Address, to, subject, body, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        await cases.ExecuteAsync(panel.Case.CaseCode, state => state.ReferrerInformed is not null ? [] :
+            [ThresholdDecisionService.Event(PanelEventTypes.ReferrerInformed, new ReferrerInformed(to, panel.Decision!.Outcome, id, Actor.System, $"The decision and its rationale were emailed to the referrer from {playbook.Mailbox.Address}."), now)], cancellationToken).ConfigureAwait(false);
+        LogReferrerInformed(logger, panel.Case.CaseCode);
+        return $" The referrer ({to}) has been emailed the decision and its rationale.";
+    }
+
+    private async Task TellManagersAsync(PanelCase panel, string noticeId, string sentence, CancellationToken cancellationToken)
+    {
+        var id = $"{noticeId}:{panel.Case.DecidedAt?.ToUnixTimeMilliseconds() ?? panel.Case.EscalatedAt?.ToUnixTimeMilliseconds() ?? 0}";
+        if (panel.Case.Notifications.Contains(id))
+        {
+            return;
+        }
+
+        var reached = await alerts.AlertAsync(sentence, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        await cases.ExecuteAsync(panel.Case.CaseCode, state => state.Case.Notifications.Contains(id) ? [] :
+            [ThresholdDecisionService.Event(CaseEventTypes.BusinessManagersNotified, new BusinessManagersNotified(id, sentence, Actor.System, $"Sent to {reached} business manager(s) in Teams."), now)], cancellationToken).ConfigureAwait(false);
+    }
+
+    private string NextStepSentence(Playbook playbook, PanelCase panel)
+    {
+        var state = panel.Case;
+        var decision = panel.Decision!;
+        var timetable = schedule.Timetable(playbook, state);
+        var text = new StringBuilder($"Case {state.CaseCode} ({playbook.Name}): the threshold decision is \"{decision.OutcomeLabel}\". ");
+        switch (state.OutcomeKind)
+        {
+            case OutcomeKind.RapidReview:
+                if (playbook.Deadlines.FirstOrDefault(d => d.CompletedBy == Milestones.NationalPanelNotified && d.AppliesWhen == OutcomeKind.RapidReview) is { } notify)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"Next: notify the National Panel by {BritishDates.DateAndTime(timetable.Get(notify.Key).DueAt)}, then press \"Record National Panel notified\" on the case's card (or type: notified {state.CaseCode} <date>). ");
+                }
+
+                if (playbook.Deadlines.FirstOrDefault(d => d.CompletedBy == Milestones.InformationRequested) is { } requests)
+                {
+                    var templates = string.Join(" and ", playbook.InformationRequests.Templates);
+                    text.Append(CultureInfo.InvariantCulture, $"Information requests ({templates}) are due to go to every agency that knew the child by {BritishDates.DateAndTime(timetable.Get(requests.Key).DueAt)}: choose the agencies and send them.");
+                }
+
+                break;
+            case OutcomeKind.IncompleteReferral:
+                var resubmission = playbook.Deadlines.FirstOrDefault(d => d.CompletedBy == Milestones.Resubmitted);
+                text.Append(resubmission is null
+                    ? "The referrer has been asked for what is missing; the panel decides when the referral comes back."
+                    : $"The updated referral must be re-submitted by {BritishDates.DateAndTime(timetable.Get(resubmission.Key).DueAt)}.");
+                break;
+            default:
+                var outcome = playbook.FindOutcome(decision.Outcome);
+                if (outcome is { SetsInMotion.Count: > 0 })
+                {
+                    text.Append("Next: ").Append(string.Join("; ", outcome.SetsInMotion)).Append('.');
+                }
+
+                break;
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private (string Subject, string Body) ReferrerLetter(Playbook playbook, PanelCase panel)
+    {
+        var state = panel.Case;
+        var decision = panel.Decision!;
+        var body = new StringBuilder();
+        body.AppendLine("Dear colleague,").AppendLine();
+        body.AppendLine(CultureInfo.InvariantCulture, $"Thank you for your referral received on {BritishDates.DateAndTime(state.ReceivedAt)}, which the {playbook.Name} has considered (our reference {state.CaseCode}).").AppendLine();
+        body.AppendLine(CultureInfo.InvariantCulture, $"Decision: {decision.OutcomeLabel}").AppendLine();
+        body.AppendLine("Rationale:");
+        body.AppendLine(decision.Rationale);
+        foreach (var vote in panel.Votes.Values.OrderBy(v => v.Seat, StringComparer.Ordinal))
+        {
+            body.AppendLine(CultureInfo.InvariantCulture, $"- {playbook.FindSeat(vote.Seat)?.Title ?? vote.Seat}: {vote.Rationale}");
+        }
+
+        if (state.OutcomeKind == OutcomeKind.IncompleteReferral
+            && playbook.Deadlines.FirstOrDefault(d => d.CompletedBy == Milestones.Resubmitted) is { } resubmission)
+        {
+            body.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Please re-submit the updated referral to {playbook.Mailbox.Address} by {BritishDates.DateAndTime(schedule.Timetable(playbook, state).Get(resubmission.Key).DueAt)}, quoting {state.CaseCode}.");
+        }
+
+        body.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{playbook.Name} business unit");
+        return ($"{state.CaseCode}: threshold decision on your referral", body.ToString());
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referrer emailed the threshold decision of case {CaseCode}.")]
+    private static partial void LogReferrerInformed(ILogger logger, string caseCode);
+}

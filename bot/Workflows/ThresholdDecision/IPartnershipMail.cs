@@ -1,0 +1,8 @@
+namespace TeamsReviewBot.Workflows.ThresholdDecision;
+
+/// <summary>Sends a plain-text email from the partnership mailbox; returns the sent message's
+/// internetMessageId (or Graph id) so replies can be matched later.</summary>
+public interface IPartnershipMail
+{
+    Task<string?> SendAsync(string fromMailbox, string recipient, string subject, string body, CancellationToken cancellationToken);
+}

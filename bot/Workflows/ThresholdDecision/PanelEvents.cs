@@ -1,0 +1,43 @@
+using TeamsReviewBot.Process.Cases;
+
+namespace TeamsReviewBot.Workflows.ThresholdDecision;
+
+/// <summary>
+/// The panel's own events on a case stream, beside the process's (<see cref="CaseEventTypes"/>).
+/// The process fold skips them; <see cref="PanelCaseFold"/> reads both.
+/// </summary>
+public static class PanelEventTypes
+{
+    public const string ReferralRecorded = "ReferralRecorded";
+    public const string PanelThreadOpened = "PanelThreadOpened";
+    public const string ThresholdQuestionsAnswered = "ThresholdQuestionsAnswered";
+    public const string ReferralViewed = "ReferralViewed";
+    public const string CardActionRefused = "CardActionRefused";
+    public const string ReferrerInformed = "ReferrerInformed";
+}
+
+/// <summary>What a channel may show of a referral: nothing that identifies the child.</summary>
+public sealed record ReferralSummary(
+    string IncidentCategory,
+    string AgeBand,
+    DateOnly IncidentDate,
+    string ReferringOrganisation,
+    string ReferrerEmail);
+
+/// <summary>The child's details: shown only to authorised members in a view of their own, each view recorded.</summary>
+public sealed record ChildDetails(string Name, DateOnly DateOfBirth, string Address);
+
+public sealed record ReferralRecorded(ReferralSummary Summary, ChildDetails Child, Actor Actor, string Reason);
+
+/// <summary>Where the case's thread lives, so its card can be edited after each vote.</summary>
+public sealed record PanelThreadOpened(string ServiceUrl, string ChannelId, string ThreadId, string MessageId, string TenantId, string BotId, string? BotName, Actor Actor);
+
+/// <summary>A voter's answers to the threshold questions, recorded beside their vote.</summary>
+public sealed record ThresholdQuestionsAnswered(string Seat, IReadOnlyDictionary<string, string> Answers, Actor Actor);
+
+public sealed record ReferralViewed(Actor Actor, string Reason);
+
+/// <summary>Someone pressed a button they may not use; what they tried and why it was refused.</summary>
+public sealed record CardActionRefused(string Verb, Actor Actor, string Reason);
+
+public sealed record ReferrerInformed(string To, string Outcome, string? MessageId, Actor Actor, string Reason);

@@ -1,0 +1,99 @@
+using TeamsReviewBot.Cards;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Teams.Conversations;
+using TeamsReviewBot.Teams.Identity;
+
+namespace TeamsReviewBot.Workflows.ThresholdDecision;
+
+/// <summary>Builds what the panel cards show from the case as stored.</summary>
+public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory directory, ConversationReferenceStore references)
+{
+    public async Task<PanelCardView> BuildAsync(Playbook playbook, PanelCase panel, CancellationToken cancellationToken)
+    {
+        var state = panel.Case;
+        var timetable = schedule.Timetable(playbook, state);
+        var seats = playbook.Seats.Where(s => s.Votes)
+            .Select(s => new SeatLine(s.Key, s.Title, panel.Votes.GetValueOrDefault(s.Key)))
+            .ToList();
+        var decided = panel.Decision is not null && state.OutcomeKind is not null;
+        var nextSteps = decided
+            ? timetable.For(state.OutcomeKind).Where(e => e.Rule.AppliesWhen is not null && !e.IsConditional)
+                .OrderBy(e => e.DueAt).Take(4).Select(e => new NextStep(e.Name, e.DueAt)).ToList()
+            : [];
+        var notificationDue = decided && playbook.Deadlines.Any(d => d.CompletedBy == Milestones.NationalPanelNotified && d.AppliesWhen == state.OutcomeKind);
+        IReadOnlyList<string>? refreshIds = decided ? [] : await PendingVoterIdsAsync(playbook, panel, cancellationToken).ConfigureAwait(false);
+        return new PanelCardView(
+            state.CaseCode,
+            playbook.Name,
+            state.ReferralKind,
+            panel.Referral?.Summary,
+            state.ReceivedAt,
+            timetable.Get("decision").DueAt,
+            RuleSummary(playbook),
+            seats,
+            [.. playbook.Outcomes.Select(o => (o.Key, o.Label))],
+            [.. playbook.Outcomes.Where(o => o.Kind != OutcomeKind.Escalation).Select(o => o.Key)],
+            decided ? panel.Decision!.OutcomeLabel : null,
+            decided ? panel.Decision!.Rationale : null,
+            panel.Decision?.DecidedBy,
+            state.DecidedAt,
+            state.Stage == CaseStage.Escalated ? panel.Escalation : null,
+            nextSteps,
+            notificationDue,
+            state.NotifiedAt,
+            refreshIds);
+    }
+
+    /// <summary>
+    /// The Teams ids (29:…) of the people who hold a seat that has not voted, for refresh.userIds.
+    /// Teams ids are known from each person's personal chat with the bot. When any pending voter's
+    /// id is unknown the list is left out, and Teams refreshes for every member of the channel
+    /// (it does so for channels of up to 60 members; see docs/teams-behaviour.md).
+    /// </summary>
+    private async Task<IReadOnlyList<string>?> PendingVoterIdsAsync(Playbook playbook, PanelCase panel, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        var pendingPartners = playbook.Seats.Where(s => s.Votes && !panel.Votes.ContainsKey(s.Key)).Select(s => s.Partner).ToHashSet(StringComparer.Ordinal);
+        foreach (var role in new[] { PartnershipRole.StatutoryLead, PartnershipRole.Deputy, PartnershipRole.BusinessManager, PartnershipRole.IndependentAdviser, PartnershipRole.Chair })
+        {
+            foreach (var person in directory.WithRole(role))
+            {
+                var partner = role switch
+                {
+                    PartnershipRole.StatutoryLead or PartnershipRole.Deputy => SeatResolver.PartnerKey(person.Partner),
+                    PartnershipRole.BusinessManager => "business-manager",
+                    PartnershipRole.IndependentAdviser => "independent",
+                    _ => "practice-review-group",
+                };
+                if (partner is null || !pendingPartners.Contains(partner))
+                {
+                    continue;
+                }
+
+                if (await references.FindPersonalAsync(person.AadObjectId!, cancellationToken).ConfigureAwait(false) is not { UserId: { } userId })
+                {
+                    return null;
+                }
+
+                ids.Add(userId);
+            }
+        }
+
+        return ids.Count == 0 ? null : [.. ids.Distinct(StringComparer.Ordinal)];
+    }
+
+    private static string RuleSummary(Playbook playbook)
+    {
+        var rule = playbook.Decision;
+        var voting = playbook.Seats.Count(s => s.Votes);
+        return rule.Method switch
+        {
+            DecisionMethod.Unanimous => $"The votes cast must agree (at least {rule.Quorum} of {voting}).",
+            DecisionMethod.MajorityWithQuorum => $"A majority decides once {rule.Quorum} of {voting} have voted.",
+            DecisionMethod.SplitProceeds => $"If the votes split, the case proceeds to {playbook.FindOutcome(rule.ProceedOnSplit!)?.Label ?? rule.ProceedOnSplit}.",
+            DecisionMethod.LocalAuthorityFinalSay => "The partners are consulted; the local authority has the final say.",
+            _ => string.Empty,
+        };
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TeamsReviewBot.Commands;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Teams.CardActions;
+using TeamsReviewBot.Workflows.ThresholdDecision.CardActions;
+using TeamsReviewBot.Workflows.ThresholdDecision.Commands;
+using TeamsReviewBot.Workflows.Timers;
+
+namespace TeamsReviewBot.Workflows.ThresholdDecision;
+
+public static class ThresholdDecisionServiceCollectionExtensions
+{
+    /// <summary>The threshold decision in Teams: panel threads, vote cards, the decision and what follows.
+    /// Needs AddReviewProcess (playbooks, working-day clock, case schedule) and AddTeamsChannel.</summary>
+    public static IServiceCollection AddThresholdDecision(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ThresholdDecisionOptions>(configuration.GetSection(ThresholdDecisionOptions.SectionName));
+
+        // The process core (playbooks, clock, schedule) comes from AddReviewProcess.
+        services.TryAddSingleton<CaseFold>();
+        services.AddSingleton<PanelCaseFold>();
+        services.AddSingleton(sp => new AggregateStore<PanelCase>(sp.GetRequiredService<ICaseEventStore>(), sp.GetRequiredService<PanelCaseFold>()));
+        services.AddSingleton<SeatResolver>();
+        services.AddSingleton<PanelViews>();
+        services.AddSingleton<PanelThread>();
+        services.AddSingleton<DecisionFollowUp>();
+        services.AddSingleton<ThresholdDecisionService>();
+        services.AddSingleton<ITimerHandler, DecisionWindowTimerHandler>();
+
+        // The referrer is emailed only when the bot is connected to the partnership mailbox;
+        // otherwise the business managers are told to send the decision themselves.
+        if (!string.IsNullOrWhiteSpace(configuration["Graph:Mailbox"]))
+        {
+            services.AddSingleton<IPartnershipMail, GraphPartnershipMail>();
+        }
+
+        services.AddCardAction<VoteCardAction>();
+        services.AddCardAction<RefreshPanelCardAction>();
+        services.AddCardAction<ViewReferralCardAction>();
+        services.AddCardAction<NotifiedCardAction>();
+        services.AddCardAction<DecideAloneCardAction>();
+        services.AddCardAction<ReferCardAction>();
+        services.AddChatCommand<ReferCommand>();
+        services.AddChatCommand<NotifiedCommand>();
+        services.AddChatCommand<PutToPanelCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,310 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Tests.Graph;
+using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Workflows.ThresholdDecision;
+
+namespace TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
+
+/// <summary>Someone in the partnership's Teams, with the role the configuration gives them (none for a visitor).</summary>
+public sealed record Person(string TeamsId, string AadObjectId, string Name, string? Role, string? Partner = null)
+{
+    public JsonObject From => new() { ["id"] = TeamsId, ["aadObjectId"] = AadObjectId, ["name"] = Name };
+}
+
+/// <summary>
+/// The whole bot on Kestrel with its tables on Azurite, a Teams stand-in for the connector, and a
+/// clock set to a known working day. Sends activities to /api/messages exactly as Teams does.
+/// </summary>
+public sealed class PanelBot : IAsyncDisposable
+{
+    public const string Tenant = "11111111-1111-1111-1111-111111111111";
+    public const string Team = "19:team-oscp@thread.tacv2";
+    public const string Channel = "19:channel-panel@thread.tacv2";
+    public const string BotId = "28:22222222-2222-2222-2222-222222222222";
+
+    /// <summary>Monday 23 November 2026, 10:00 in London: a working day well clear of bank holidays.</summary>
+    public static readonly DateTimeOffset Monday10am = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly Factory _factory;
+
+    private PanelBot(Factory factory, TeamsStandIn teams, SandboxHost graph, AdjustableClock clock, HttpClient client)
+    {
+        _factory = factory;
+        Graph = graph;
+        Teams = teams;
+        Clock = clock;
+        Client = client;
+    }
+
+    public TeamsStandIn Teams { get; }
+
+    /// <summary>The Graph sandbox holding the partnership mailbox the bot sends from.</summary>
+    public SandboxHost Graph { get; }
+
+    public const string Mailbox = "partnership-mailbox@example.gov.uk";
+
+    public AdjustableClock Clock { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static async Task<PanelBot> StartAsync(AzuriteFixture azurite, string partnership, IReadOnlyList<Person> people, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null)
+    {
+        var teams = await TeamsStandIn.StartAsync();
+        var graph = await SandboxHost.StartAsync();
+        var clock = new AdjustableClock(start ?? Monday10am);
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = AzuriteFixture.NewPrefix(),
+            [$"ThresholdDecision:Panels:{partnership}:ChannelId"] = Channel,
+            ["ThresholdDecision:DefaultPartnership"] = partnership,
+            ["Graph:UseSandbox"] = "true",
+            ["Graph:BaseUrl"] = graph.GraphBaseUrl,
+            ["Graph:Mailbox"] = Mailbox,
+            // Intake's subscription is not under test here: Graph cannot validate this address.
+            ["Graph:NotificationUrl"] = "http://127.0.0.1:9/api/notifications",
+            ["Graph:ClientStateSecret"] = "threshold-decision-tests",
+        };
+        for (var i = 0; i < people.Count; i++)
+        {
+            if (people[i].Role is null)
+            {
+                continue;
+            }
+
+            settings[$"Partnership:People:{i}:AadObjectId"] = people[i].AadObjectId;
+            settings[$"Partnership:People:{i}:Name"] = people[i].Name;
+            settings[$"Partnership:People:{i}:Role"] = people[i].Role;
+            settings[$"Partnership:People:{i}:Partner"] = people[i].Partner;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var factory = new Factory(settings, clock);
+        factory.StartServer();
+        var bot = new PanelBot(factory, teams, graph, clock, factory.CreateClient());
+        await bot.PostAsync(bot.ChannelInstall());
+        return bot;
+    }
+
+    /// <summary>The person opens their personal chat with the bot (so it can reach them 1:1).</summary>
+    public Task PersonalInstallAsync(Person person) => PostAsync(new JsonObject
+    {
+        ["type"] = "conversationUpdate",
+        ["id"] = Guid.NewGuid().ToString(),
+        ["serviceUrl"] = Teams.ServiceUrl,
+        ["channelId"] = "msteams",
+        ["from"] = person.From,
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "TeamsReviewBot" },
+        ["conversation"] = new JsonObject { ["id"] = "a:chat-" + person.TeamsId, ["conversationType"] = "personal", ["tenantId"] = Tenant },
+        ["membersAdded"] = new JsonArray(person.From, new JsonObject { ["id"] = BotId }),
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Tenant } },
+    });
+
+    /// <summary>A chat message typed by <paramref name="person"/> in their personal chat with the bot.</summary>
+    public Task<HttpResponseMessage> SayAsync(Person person, string text) => PostAsync(new JsonObject
+    {
+        ["type"] = "message",
+        ["id"] = Guid.NewGuid().ToString(),
+        ["text"] = text,
+        ["serviceUrl"] = Teams.ServiceUrl,
+        ["channelId"] = "msteams",
+        ["from"] = person.From,
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "TeamsReviewBot" },
+        ["conversation"] = new JsonObject { ["id"] = "a:chat-" + person.TeamsId, ["conversationType"] = "personal", ["tenantId"] = Tenant },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Tenant } },
+    });
+
+    /// <summary>An Action.Execute press, as Teams sends it: invoke adaptiveCard/action with the
+    /// button's data merged with the card's inputs. Returns the invoke response body.</summary>
+    public async Task<JsonObject> InvokeAsync(Person person, string verb, JsonObject data, string? conversationId = null, string? cardMessageId = null, string? activityId = null, bool automatic = false)
+    {
+        var value = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() } };
+        if (automatic)
+        {
+            value["trigger"] = "automatic";
+        }
+
+        var response = await PostAsync(new JsonObject
+        {
+            ["type"] = "invoke",
+            ["name"] = "adaptiveCard/action",
+            ["id"] = activityId ?? Guid.NewGuid().ToString(),
+            ["serviceUrl"] = Teams.ServiceUrl,
+            ["channelId"] = "msteams",
+            ["from"] = person.From,
+            ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "TeamsReviewBot" },
+            ["conversation"] = new JsonObject { ["id"] = conversationId ?? Channel, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = Tenant },
+            ["replyToId"] = cardMessageId ?? "1",
+            ["channelData"] = new JsonObject
+            {
+                ["tenant"] = new JsonObject { ["id"] = Tenant },
+                ["team"] = new JsonObject { ["id"] = Team },
+                ["channel"] = new JsonObject { ["id"] = Channel },
+                ["source"] = new JsonObject { ["name"] = "message" },
+            },
+            ["value"] = value,
+        });
+        response.EnsureSuccessStatusCode();
+        return (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    /// <summary>A business manager types refer and submits the form; returns the new case code.</summary>
+    public async Task<string> ReferAsync(Person manager, string kind = "referral", DateTimeOffset? receivedAt = null, string referrer = "referrer@school.example")
+    {
+        await SayAsync(manager, "refer");
+        var form = await Teams.WaitForAsync(c => c.Card?.ToJsonString().Contains("\"verb\":\"refer\"", StringComparison.Ordinal) == true, "the refer form");
+        var formId = form.Card!["actions"]![0]!["data"]!["formId"]!.GetValue<string>();
+        var received = TeamsReviewBot.Process.Calendar.WorkingDayCalendar.ToLondon(receivedAt ?? Clock.GetUtcNow().AddHours(-1));
+        var answer = await InvokeAsync(manager, "refer", new JsonObject
+        {
+            ["formId"] = formId,
+            ["partnership"] = form.Card!["body"]![2]!["value"]!.GetValue<string>(),
+            ["referralKind"] = kind,
+            ["receivedOn"] = received.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["receivedAt"] = received.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["incidentCategory"] = "Non-accidental injury",
+            ["ageBand"] = "Under 1",
+            ["incidentDate"] = received.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["referringOrganisation"] = "Hollybank Primary School",
+            ["referrerEmail"] = referrer,
+            ["childName"] = ChildName,
+            ["childDateOfBirth"] = "2026-03-14",
+            ["childAddress"] = ChildAddress,
+        }, conversationId: "a:chat-" + manager.TeamsId);
+        var heading = answer["value"]!["body"]![0]!["text"]!.GetValue<string>();
+        Assert.StartsWith("Case ", heading, StringComparison.Ordinal);
+        return heading.Split(' ')[1];
+    }
+
+    public const string ChildName = "Amelia Testchild";
+    public const string ChildAddress = "12 Example Street, Oldham OL1 1AA";
+
+    /// <summary>Votes as the card would send it: every threshold question answered, from the case's thread.</summary>
+    public async Task<JsonObject> VoteAsync(Person person, string caseCode, string outcome, string rationale, string? activityId = null)
+    {
+        var thread = (await CaseAsync(caseCode)).Thread;
+        return await InvokeAsync(person, "vote", new JsonObject
+        {
+            ["caseCode"] = caseCode,
+            ["abuseOrNeglect"] = "yes",
+            ["deathOrSeriousHarm"] = "yes",
+            ["inArea"] = "yes",
+            ["notifiable"] = outcome == "rapid-review" ? "yes" : "no",
+            ["outcome"] = outcome,
+            ["rationale"] = rationale,
+        }, conversationId: thread?.ThreadId, cardMessageId: thread?.MessageId, activityId: activityId);
+    }
+
+    /// <summary>Any other button on the case's thread card.</summary>
+    public async Task<JsonObject> PressAsync(Person person, string caseCode, string verb, JsonObject? inputs = null, bool automatic = false)
+    {
+        var thread = (await CaseAsync(caseCode)).Thread;
+        var data = inputs is null ? new JsonObject() : (JsonObject)inputs.DeepClone();
+        data["caseCode"] = caseCode;
+        return await InvokeAsync(person, verb, data, conversationId: thread?.ThreadId, cardMessageId: thread?.MessageId, automatic: automatic);
+    }
+
+    /// <summary>The events of the case's stream of one type, read back as their records.</summary>
+    public async Task<IReadOnlyList<T>> EventsAsync<T>(string caseCode, string type) =>
+        [.. (await StreamAsync(caseCode)).Where(e => e.Type == type).Select(e => CaseJson.Read<T>(e.Data))];
+
+    /// <summary>The text of everything the bot sent into the channel (thread posts and card edits).</summary>
+    public string ChannelTraffic() => string.Join("\n", Teams.Calls
+        .Where(c => c.Path == "/v3/conversations" || c.Path.StartsWith("/v3/conversations/" + Channel, StringComparison.Ordinal))
+        .Select(c => c.Body?.ToJsonString() ?? string.Empty));
+
+    /// <summary>What the bot sent to a person's personal chat.</summary>
+    public IReadOnlyList<string> PersonalMessagesTo(Person person) =>
+        [.. Teams.Calls.Where(c => c.Path.StartsWith("/v3/conversations/a:chat-" + person.TeamsId, StringComparison.Ordinal) && c.Method == "POST").Select(c => c.Text)];
+
+    public async Task<IReadOnlyList<StoredEvent>> StreamAsync(string caseCode) =>
+        await Services.GetRequiredService<ICaseEventStore>().ReadAsync(caseCode);
+
+    public async Task<PanelCase> CaseAsync(string caseCode) =>
+        (await Services.GetRequiredService<ThresholdDecisionService>().LoadAsync(caseCode, CancellationToken.None)).State;
+
+    /// <summary>The thread the case's card was posted in, as the stand-in answered it.</summary>
+    public string ThreadIdOf(string caseCode) =>
+        Teams.Calls.Where(c => c.Path == "/v3/conversations" && c.Body?["activity"]?["text"]?.GetValue<string>()?.Contains(caseCode, StringComparison.Ordinal) == true)
+            .Select(c => c.Body!["channelData"]!["channel"]!["id"]!.GetValue<string>()).FirstOrDefault() ?? Channel;
+
+    /// <summary>The latest edit of the case's shared card, once one matching <paramref name="match"/> has been sent.</summary>
+    public Task<ConnectorCall> SharedCardAsync(string caseCode, Func<string, bool> match, string what) =>
+        Teams.WaitForAsync(c => c.Method == "PUT" && c.Card?.ToJsonString() is { } json && json.Contains(caseCode, StringComparison.Ordinal) && match(json), what);
+
+    /// <summary>Every string in a card or response, joined: what a person could read on it.</summary>
+    public static string Words(JsonNode? node) => node switch
+    {
+        JsonObject o => string.Join(" | ", o.Select(p => Words(p.Value))),
+        JsonArray a => string.Join(" | ", a.Select(Words)),
+        JsonValue v when v.TryGetValue<string>(out var text) => text,
+        _ => string.Empty,
+    };
+
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity) =>
+        await Client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), activity);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        await Teams.DisposeAsync();
+        await Graph.DisposeAsync();
+    }
+
+    private JsonObject ChannelInstall() => new()
+    {
+        ["type"] = "installationUpdate",
+        ["action"] = "add",
+        ["id"] = Guid.NewGuid().ToString(),
+        ["serviceUrl"] = Teams.ServiceUrl,
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = "29:installer", ["name"] = "Installer" },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "TeamsReviewBot" },
+        ["conversation"] = new JsonObject { ["id"] = Channel, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = Tenant, ["name"] = "Rapid Review Panel" },
+        ["channelData"] = new JsonObject
+        {
+            ["tenant"] = new JsonObject { ["id"] = Tenant },
+            ["team"] = new JsonObject { ["id"] = Team, ["name"] = "Safeguarding Children Partnership" },
+            ["channel"] = new JsonObject { ["id"] = Channel, ["name"] = "Rapid Review Panel" },
+        },
+    };
+
+    private sealed class Factory : WebApplicationFactory<Program>
+    {
+        private readonly Dictionary<string, string?> _settings;
+        private readonly AdjustableClock _clock;
+
+        public Factory(Dictionary<string, string?> settings, AdjustableClock clock)
+        {
+            _settings = settings;
+            _clock = clock;
+            UseKestrel(0);
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            foreach (var (key, value) in _settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock));
+        }
+    }
+}
