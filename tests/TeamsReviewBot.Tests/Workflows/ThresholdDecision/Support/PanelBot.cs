@@ -246,6 +246,36 @@ public sealed class PanelBot : IAsyncDisposable
     public Task<ConnectorCall> SharedCardAsync(string caseCode, Func<string, bool> match, string what) =>
         Teams.WaitForAsync(c => c.Method == "PUT" && c.Card?.ToJsonString() is { } json && json.Contains(caseCode, StringComparison.Ordinal) && match(json), what);
 
+    /// <summary>Moves the clock and fires whatever timers are then due, as the timer pump does.</summary>
+    public async Task<int> JumpAndFireTimersAsync(DateTimeOffset to)
+    {
+        Clock.JumpTo(to);
+        return await Services.GetRequiredService<TeamsReviewBot.Workflows.Timers.TimerPump>().RunOnceAsync(CancellationToken.None);
+    }
+
+    /// <summary>Waits for a personal message to <paramref name="person"/> containing <paramref name="containing"/>.</summary>
+    public async Task<string> WaitForPersonalAsync(Person person, string containing)
+    {
+        var call = await Teams.WaitForAsync(c => c.Path.StartsWith("/v3/conversations/a:chat-" + person.TeamsId, StringComparison.Ordinal) && c.Text.Contains(containing, StringComparison.Ordinal), $"a message to {person.Name} about {containing}");
+        return call.Text;
+    }
+
+    /// <summary>Waits for the partnership mailbox to have sent a mail whose subject contains <paramref name="subject"/>.</summary>
+    public async Task<System.Text.Json.JsonElement> WaitForSentMailAsync(string subject)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if ((await Graph.SentAsync(Mailbox)).FirstOrDefault(m => m.GetProperty("subject").GetString()!.Contains(subject, StringComparison.Ordinal)) is { ValueKind: System.Text.Json.JsonValueKind.Object } sent)
+            {
+                return sent;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The partnership mailbox never sent a mail about \"{subject}\".");
+    }
+
     /// <summary>Every string in a card or response, joined: what a person could read on it.</summary>
     public static string Words(JsonNode? node) => node switch
     {
