@@ -67,8 +67,8 @@ public static class PanelCards
         var card = AdaptiveCard.Create(
             [.. Header(view), .. Tally(view, showHow: false), .. EscalationNote(view)],
             [
-                AdaptiveCard.ExecuteAction("Open my vote card", RefreshVerb, Data(view)),
-                AdaptiveCard.ExecuteAction("View referral details", ViewReferralVerb, Data(view)),
+                Button("Open my vote card", RefreshVerb, view),
+                Button("View referral details", ViewReferralVerb, view),
             ]);
         card["refresh"] = Refresh(view, view.RefreshUserIds);
         return card;
@@ -110,7 +110,7 @@ public static class PanelCards
             actions.Add(AdaptiveCard.ExecuteAction($"Decide alone: {Label(view, decideAloneOutcome)}", DecideAloneVerb, Data(view, ("outcomeAlone", decideAloneOutcome))));
         }
 
-        actions.Add(AdaptiveCard.ExecuteAction("View referral details", ViewReferralVerb, Data(view)));
+        actions.Add(Button("View referral details", ViewReferralVerb, view));
         var card = AdaptiveCard.Create(body, actions);
         card["refresh"] = Refresh(view, view.RefreshUserIds);
         return card;
@@ -153,7 +153,7 @@ public static class PanelCards
             actions.Add(AdaptiveCard.ExecuteAction("Record National Panel notified", NotifiedVerb, Data(view)));
         }
 
-        actions.Add(AdaptiveCard.ExecuteAction("View referral details", ViewReferralVerb, Data(view)));
+        actions.Add(Button("View referral details", ViewReferralVerb, view));
         var card = AdaptiveCard.Create(body, actions);
         card["refresh"] = Refresh(view, []);
         return card;
@@ -176,7 +176,7 @@ public static class PanelCards
         var card = AdaptiveCard.Create(body,
         [
             AdaptiveCard.ExecuteAction("Record the decision", DecideAloneVerb, Data(view)),
-            AdaptiveCard.ExecuteAction("View referral details", ViewReferralVerb, Data(view)),
+            Button("View referral details", ViewReferralVerb, view),
         ]);
         card["refresh"] = Refresh(view, view.RefreshUserIds);
         return card;
@@ -197,7 +197,7 @@ public static class PanelCards
         var card = AdaptiveCard.Create(body,
         [
             AdaptiveCard.ExecuteAction($"Decide alone: {Label(view, outcome)}", DecideAloneVerb, Data(view, ("outcomeAlone", outcome))),
-            AdaptiveCard.ExecuteAction("View referral details", ViewReferralVerb, Data(view)),
+            Button("View referral details", ViewReferralVerb, view),
         ]);
         card["refresh"] = Refresh(view, view.RefreshUserIds);
         return card;
@@ -218,7 +218,7 @@ public static class PanelCards
                 ("Referrer", view.Summary?.ReferrerEmail ?? "not recorded"),
             ]),
         };
-        return AdaptiveCard.Create(body, [AdaptiveCard.ExecuteAction("Back to the panel card", RefreshVerb, Data(view))]);
+        return AdaptiveCard.Create(body, [Button("Back to the panel card", RefreshVerb, view)]);
     }
 
     private static IEnumerable<JsonNode> Header(PanelCardView view, bool decided = false)
@@ -290,6 +290,20 @@ public static class PanelCards
         }
 
         return refresh;
+    }
+
+    /// <summary>A button that sends no inputs, so the card's required fields do not stop it
+    /// (associatedInputs "none", Adaptive Cards 1.5).</summary>
+    private static JsonObject Button(string title, string verb, PanelCardView view)
+    {
+        var action = AdaptiveCard.ExecuteAction(title, verb, Data(view));
+        action["associatedInputs"] = "none";
+        if (action["fallback"] is JsonObject fallback)
+        {
+            fallback["associatedInputs"] = "none";
+        }
+
+        return action;
     }
 
     private static JsonObject Data(PanelCardView view, params (string Key, string Value)[] extra)
