@@ -104,10 +104,10 @@ public static class PanelCards
         body.Add(CardInputs.Choice("outcome", "Outcome", view.Outcomes.Where(o => view.VotableOutcomes.Contains(o.Key)).Select(o => (o.Label, o.Key)), mine?.Outcome, required: true, errorMessage: "Please choose an outcome."));
         body.Add(CardInputs.Text("rationale", "Rationale (recorded with your vote)", mine?.Rationale, required: true, errorMessage: "Please give your rationale: it is recorded with your vote.", multiline: true, maxLength: 2000));
 
-        var actions = new List<JsonNode> { AdaptiveCard.ExecuteAction(mine is null ? "Cast my vote" : "Change my vote", VoteVerb, Data(view)) };
+        var actions = new List<JsonNode> { Execute(mine is null ? "Cast my vote" : "Change my vote", VoteVerb, Data(view)) };
         if (decideAloneOutcome is not null)
         {
-            actions.Add(AdaptiveCard.ExecuteAction($"Decide alone: {Label(view, decideAloneOutcome)}", DecideAloneVerb, Data(view, ("outcomeAlone", decideAloneOutcome))));
+            actions.Add(Execute($"Decide alone: {Label(view, decideAloneOutcome)}", DecideAloneVerb, Data(view, ("outcomeAlone", decideAloneOutcome))));
         }
 
         actions.Add(Button("View referral details", ViewReferralVerb, view));
@@ -150,7 +150,7 @@ public static class PanelCards
         else if (view.NationalPanelNotificationDue)
         {
             body.Add(CardInputs.Date("notifiedOn", "Date the National Panel was notified", required: true, errorMessage: "Please give the date the notification was sent."));
-            actions.Add(AdaptiveCard.ExecuteAction("Record National Panel notified", NotifiedVerb, Data(view)));
+            actions.Add(Execute("Record National Panel notified", NotifiedVerb, Data(view)));
         }
 
         actions.Add(Button("View referral details", ViewReferralVerb, view));
@@ -175,7 +175,7 @@ public static class PanelCards
         body.Add(CardInputs.Text("rationale", "Rationale (who resolved it, and why)", required: true, errorMessage: "Please give the rationale: it is recorded with the decision.", multiline: true, maxLength: 2000));
         var card = AdaptiveCard.Create(body,
         [
-            AdaptiveCard.ExecuteAction("Record the decision", DecideAloneVerb, Data(view)),
+            Execute("Record the decision", DecideAloneVerb, Data(view)),
             Button("View referral details", ViewReferralVerb, view),
         ]);
         card["refresh"] = Refresh(view, view.RefreshUserIds);
@@ -196,7 +196,7 @@ public static class PanelCards
         body.Add(CardInputs.Text("rationale", "Rationale", required: true, errorMessage: "Please give the rationale: it is recorded with the decision.", multiline: true, maxLength: 2000));
         var card = AdaptiveCard.Create(body,
         [
-            AdaptiveCard.ExecuteAction($"Decide alone: {Label(view, outcome)}", DecideAloneVerb, Data(view, ("outcomeAlone", outcome))),
+            Execute($"Decide alone: {Label(view, outcome)}", DecideAloneVerb, Data(view, ("outcomeAlone", outcome))),
             Button("View referral details", ViewReferralVerb, view),
         ]);
         card["refresh"] = Refresh(view, view.RefreshUserIds);
@@ -292,11 +292,29 @@ public static class PanelCards
         return refresh;
     }
 
+    /// <summary>Marks what a press of the Action.Submit fallback sends (<see cref="FallbackMarker"/>):
+    /// its answer replaces the card for everyone, so no personal view may be given in reply.</summary>
+    public const string FallbackMarker = "viaSubmitFallback";
+
+    /// <summary>True when a press came through the Action.Submit fallback (an older client).</summary>
+    public static bool IsSubmitFallback(System.Text.Json.Nodes.JsonObject data) => data[FallbackMarker] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+
+    private static JsonObject Execute(string title, string verb, JsonObject data)
+    {
+        var action = AdaptiveCard.ExecuteAction(title, verb, data);
+        if (action["fallback"]?["data"] is JsonObject submitted)
+        {
+            submitted[FallbackMarker] = true;
+        }
+
+        return action;
+    }
+
     /// <summary>A button that sends no inputs, so the card's required fields do not stop it
     /// (associatedInputs "none", Adaptive Cards 1.5).</summary>
     private static JsonObject Button(string title, string verb, PanelCardView view)
     {
-        var action = AdaptiveCard.ExecuteAction(title, verb, Data(view));
+        var action = Execute(title, verb, Data(view));
         action["associatedInputs"] = "none";
         if (action["fallback"] is JsonObject fallback)
         {

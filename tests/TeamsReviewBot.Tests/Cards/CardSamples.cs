@@ -54,5 +54,5 @@ public static class CardSamples
                     ("timetable, case decided, some overdue", TimetableCard.ForCase(decided, cases.Schedule.Timetable(playbook, decided), cases.Schedule.Deadlines(playbook, decided, Posted.AddDays(20)))),
                 ];
             },
-        };
+        }.Concat(PanelCardSamples.All).ToDictionary();
 }

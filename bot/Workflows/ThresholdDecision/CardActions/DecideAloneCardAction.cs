@@ -14,14 +14,15 @@ public sealed class DecideAloneCardAction(ThresholdDecisionService decisions) : 
 
     public string RefusalSentence => "Only a business manager can decide alone.";
 
-    public Task<CardActionResult> HandleAsync(CardAction action, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(CardAction action, CancellationToken cancellationToken)
     {
         if (action.DataString("caseCode") is not { Length: > 0 } caseCode)
         {
-            return Task.FromResult(CardActionResult.Message("This card does not say which case it is about; nothing was recorded."));
+            return CardActionResult.Message("This card does not say which case it is about; nothing was recorded.");
         }
 
         var outcome = action.DataString("outcomeAlone") ?? action.DataString("outcome") ?? string.Empty;
-        return decisions.BusinessManagerDecidesAsync(caseCode, action.Actor, outcome, action.DataString("rationale") ?? string.Empty, cancellationToken);
+        var result = await decisions.BusinessManagerDecidesAsync(caseCode, action.Actor, outcome, action.DataString("rationale") ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        return SubmitFallbackAnswers.Public(action, result, "The panel card shows where the case now stands.");
     }
 }

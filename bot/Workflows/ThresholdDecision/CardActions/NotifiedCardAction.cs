@@ -31,7 +31,7 @@ public sealed class NotifiedCardAction(ThresholdDecisionService decisions) : ICa
         {
             var done = await decisions.RecordNotifiedAsync(caseCode, notifiedOn, action.Actor, cancellationToken).ConfigureAwait(false);
             var view = await decisions.ViewAsync(caseCode, action.Actor, cancellationToken).ConfigureAwait(false);
-            return view is CardReply ? view : CardActionResult.Message(done);
+            return view is CardReply && !SubmitFallbackAnswers.IsFallback(action) ? view : CardActionResult.Message(done);
         }
         catch (CaseRuleException ex)
         {

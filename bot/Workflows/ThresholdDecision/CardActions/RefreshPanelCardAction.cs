@@ -14,8 +14,14 @@ public sealed class RefreshPanelCardAction(ThresholdDecisionService decisions) :
 
     public string RefusalSentence => string.Empty;
 
-    public Task<CardActionResult> HandleAsync(CardAction action, CancellationToken cancellationToken) =>
-        action.DataString("caseCode") is { Length: > 0 } caseCode
-            ? decisions.ViewAsync(caseCode, action.Actor, cancellationToken)
-            : Task.FromResult(CardActionResult.Message("This card does not say which case it is about."));
+    public async Task<CardActionResult> HandleAsync(CardAction action, CancellationToken cancellationToken)
+    {
+        if (action.DataString("caseCode") is not { Length: > 0 } caseCode)
+        {
+            return CardActionResult.Message("This card does not say which case it is about.");
+        }
+
+        var result = await decisions.ViewAsync(caseCode, action.Actor, cancellationToken).ConfigureAwait(false);
+        return SubmitFallbackAnswers.Public(action, result, "This Teams client cannot show a card only you can see. Open the case's card in the current Teams client (desktop, web or mobile) to vote.");
+    }
 }

@@ -22,6 +22,12 @@ public sealed class ViewReferralCardAction(ThresholdDecisionService decisions) :
             return decisions.ViewAsync(action.DataString("caseCode") ?? string.Empty, action.Actor, cancellationToken);
         }
 
+        if (SubmitFallbackAnswers.IsFallback(action))
+        {
+            // The answer would replace the card in the channel for everyone: never the child's details.
+            return Task.FromResult(CardActionResult.Message("This Teams client cannot show a view only you can see, so the referral's details were not shown. Open the case's card in the current Teams client (desktop, web or mobile)."));
+        }
+
         return action.DataString("caseCode") is { Length: > 0 } caseCode
             ? decisions.ViewReferralAsync(caseCode, action.Actor, cancellationToken)
             : Task.FromResult(CardActionResult.Message("This card does not say which case it is about."));

@@ -14,11 +14,11 @@ public sealed class VoteCardAction(ThresholdDecisionService decisions) : ICardAc
 
     public string RefusalSentence => "Only the panel's voting members can vote.";
 
-    public Task<CardActionResult> HandleAsync(CardAction action, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(CardAction action, CancellationToken cancellationToken)
     {
         if (action.DataString("caseCode") is not { Length: > 0 } caseCode)
         {
-            return Task.FromResult(CardActionResult.Message("This card does not say which case it is about; nothing was recorded."));
+            return CardActionResult.Message("This card does not say which case it is about; nothing was recorded.");
         }
 
         var answers = PanelCards.ThresholdQuestions
@@ -26,6 +26,7 @@ public sealed class VoteCardAction(ThresholdDecisionService decisions) : ICardAc
             .Where(a => !string.IsNullOrWhiteSpace(a.Value))
             .ToDictionary(a => a.Key, a => a.Value!, StringComparer.Ordinal);
         var input = new VoteInput(action.DataString("outcome") ?? string.Empty, action.DataString("rationale") ?? string.Empty, answers);
-        return decisions.CastVoteAsync(caseCode, action.Actor, input, cancellationToken);
+        var result = await decisions.CastVoteAsync(caseCode, action.Actor, input, cancellationToken).ConfigureAwait(false);
+        return SubmitFallbackAnswers.Public(action, result, $"Thank you, {action.Actor.DisplayName}. The panel card shows who has voted so far.");
     }
 }

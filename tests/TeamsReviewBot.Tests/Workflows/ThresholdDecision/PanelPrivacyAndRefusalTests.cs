@@ -68,6 +68,30 @@ public sealed class PanelPrivacyAndRefusalTests(AzuriteFixture azurite) : IAsync
     }
 
     [Fact]
+    public async Task Through_the_submit_fallback_the_childs_details_are_never_shown_and_a_vote_card_never_replaces_the_shared_card()
+    {
+        var code = await _bot.ReferAsync(Bea);
+
+        (await _bot.SubmitAsync(Lola, code, "view-referral")).EnsureSuccessStatusCode();
+        var refusal = await _bot.Teams.WaitForAsync(c => c.Text.Contains("cannot show a view only you can see", StringComparison.Ordinal), "the sentence about the old client");
+        Assert.StartsWith("/v3/conversations/" + PanelBot.Channel, refusal.Path, StringComparison.Ordinal);
+        Assert.Empty(await _bot.EventsAsync<ReferralViewed>(code, PanelEventTypes.ReferralViewed));
+
+        (await _bot.SubmitAsync(Pat, code, "vote", new System.Text.Json.Nodes.JsonObject
+        {
+            ["abuseOrNeglect"] = "yes", ["deathOrSeriousHarm"] = "yes", ["inArea"] = "yes", ["notifiable"] = "yes",
+            ["outcome"] = "rapid-review", ["rationale"] = "Submitted from an older client.",
+        })).EnsureSuccessStatusCode();
+        await _bot.Teams.WaitForAsync(c => c.Text.Contains("Thank you, Pat Okafor", StringComparison.Ordinal), "the thank-you sentence");
+        Assert.Single(await _bot.EventsAsync<VoteCast>(code, CaseEventTypes.VoteCast));
+        await _bot.SharedCardAsync(code, json => json.Contains("Votes: 1 of 3", StringComparison.Ordinal), "the tally");
+        var channel = _bot.ChannelTraffic();
+        Assert.DoesNotContain(PanelBot.ChildName, channel, StringComparison.Ordinal);
+        Assert.DoesNotContain("Submitted from an older client.", channel, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your vote for", channel, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_vote_card_is_fetched_for_each_voter_and_others_see_the_shared_card()
     {
         var code = await _bot.ReferAsync(Bea);

@@ -162,6 +162,35 @@ public sealed class PanelBot : IAsyncDisposable
         return (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
+    /// <summary>An Action.Submit press (the fallback older clients use): a message activity whose
+    /// value is the button's data, the card's inputs and the verb, as the fallback card sends it.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(Person person, string caseCode, string verb, JsonObject? inputs = null)
+    {
+        var thread = (await CaseAsync(caseCode)).Thread!;
+        var value = inputs is null ? new JsonObject() : (JsonObject)inputs.DeepClone();
+        value["caseCode"] = caseCode;
+        value["verb"] = verb;
+        value["viaSubmitFallback"] = true;
+        return await PostAsync(new JsonObject
+        {
+            ["type"] = "message",
+            ["id"] = Guid.NewGuid().ToString(),
+            ["serviceUrl"] = Teams.ServiceUrl,
+            ["channelId"] = "msteams",
+            ["from"] = person.From,
+            ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "TeamsReviewBot" },
+            ["conversation"] = new JsonObject { ["id"] = thread.ThreadId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = Tenant },
+            ["replyToId"] = thread.MessageId,
+            ["channelData"] = new JsonObject
+            {
+                ["tenant"] = new JsonObject { ["id"] = Tenant },
+                ["team"] = new JsonObject { ["id"] = Team },
+                ["channel"] = new JsonObject { ["id"] = Channel },
+            },
+            ["value"] = value,
+        });
+    }
+
     /// <summary>A business manager types refer and submits the form; returns the new case code.</summary>
     public async Task<string> ReferAsync(Person manager, string kind = "referral", DateTimeOffset? receivedAt = null, string referrer = "referrer@school.example")
     {
