@@ -57,7 +57,7 @@ public sealed class PanelBot : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<PanelBot> StartAsync(AzuriteFixture azurite, string partnership, IReadOnlyList<Person> people, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null)
+    public static async Task<PanelBot> StartAsync(AzuriteFixture azurite, string partnership, IReadOnlyList<Person> people, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null, bool installInChannel = true)
     {
         var teams = await TeamsStandIn.StartAsync();
         var graph = await SandboxHost.StartAsync();
@@ -96,7 +96,11 @@ public sealed class PanelBot : IAsyncDisposable
         var factory = new Factory(settings, clock);
         factory.StartServer();
         var bot = new PanelBot(factory, teams, graph, clock, factory.CreateClient());
-        await bot.PostAsync(bot.ChannelInstall());
+        if (installInChannel)
+        {
+            await bot.InstallInChannelAsync();
+        }
+
         return bot;
     }
 
@@ -214,10 +218,14 @@ public sealed class PanelBot : IAsyncDisposable
             ["childDateOfBirth"] = "2026-03-14",
             ["childAddress"] = ChildAddress,
         }, conversationId: "a:chat-" + manager.TeamsId);
+        LastReferAnswer = answer;
         var heading = answer["value"]!["body"]![0]!["text"]!.GetValue<string>();
         Assert.StartsWith("Case ", heading, StringComparison.Ordinal);
         return heading.Split(' ')[1];
     }
+
+    /// <summary>What the bot answered the last refer form with.</summary>
+    public JsonObject? LastReferAnswer { get; private set; }
 
     public const string ChildName = "Amelia Testchild";
     public const string ChildAddress = "12 Example Street, Oldham OL1 1AA";
@@ -324,6 +332,9 @@ public sealed class PanelBot : IAsyncDisposable
         await Teams.DisposeAsync();
         await Graph.DisposeAsync();
     }
+
+    /// <summary>The app is added to the team: Teams' installationUpdate from the panel channel.</summary>
+    public Task<HttpResponseMessage> InstallInChannelAsync() => PostAsync(ChannelInstall());
 
     private JsonObject ChannelInstall() => new()
     {
