@@ -105,6 +105,18 @@ public sealed partial class CaseService(
         return outcome.Current.State;
     }
 
+    /// <summary>
+    /// Brings the case index and the reminder timers in line after events were appended to the case
+    /// through another view of its stream (the threshold decision appends votes with its own fold).
+    /// <paramref name="before"/> is the state those events were decided on.
+    /// </summary>
+    public async Task AfterAppendedElsewhereAsync(CaseState before, CancellationToken cancellationToken)
+    {
+        var playbook = playbooks.ForCaseCode(before.StreamId) ?? throw new CaseRuleException($"'{before.StreamId}' is not a case code of any partnership.");
+        var after = await cases.LoadAsync(before.StreamId, cancellationToken).ConfigureAwait(false);
+        await AfterAsync(playbook, before, after, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<CaseState?> FindAsync(string caseCode, CancellationToken cancellationToken)
     {
         if (playbooks.ForCaseCode(caseCode) is null)

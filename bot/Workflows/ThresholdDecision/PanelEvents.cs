@@ -14,6 +14,11 @@ public static class PanelEventTypes
     public const string ReferralViewed = "ReferralViewed";
     public const string CardActionRefused = "CardActionRefused";
     public const string ReferrerInformed = "ReferrerInformed";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ReferralRecorded, PanelThreadOpened, ThresholdQuestionsAnswered, ReferralViewed, CardActionRefused, ReferrerInformed,
+    };
 }
 
 /// <summary>What a channel may show of a referral: nothing that identifies the child.</summary>

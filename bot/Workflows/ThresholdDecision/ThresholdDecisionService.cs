@@ -8,6 +8,7 @@ using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Teams.Identity;
 using TeamsReviewBot.Teams.Outbound;
+using TeamsReviewBot.Workflows.Cases;
 using ProcessActor = TeamsReviewBot.Process.Cases.Actor;
 using TeamsActor = TeamsReviewBot.Teams.Identity.Actor;
 
@@ -32,7 +33,7 @@ public sealed partial class ThresholdDecisionService(
     DecisionFollowUp followUp,
     OutboundWorker background,
     DurableTimerStore timers,
-    CaseIndexStore index,
+    CaseService caseService,
     CaseCodeAllocator codes,
     TimeProvider time,
     ILogger<ThresholdDecisionService> logger)
@@ -54,7 +55,7 @@ public sealed partial class ThresholdDecisionService(
         var code = await codes.NextAsync(playbook.CaseCode.Prefix, WorkingDayCalendar.ToLondon(form.ReceivedAt).Year, cancellationToken).ConfigureAwait(false);
         var actor = CaseActors.From(by);
         var rules = new CaseRules(playbook, schedule);
-        var opened = await cases.ExecuteAsync(code, state =>
+        var opened = await AppendAsync(code, state =>
         {
             if (state.Case.Exists)
             {
@@ -66,7 +67,6 @@ public sealed partial class ThresholdDecisionService(
             return events;
         }, cancellationToken).ConfigureAwait(false);
         LogOpened(logger, code, playbook.Key);
-        await RecordIndexAsync(playbook, opened.Current, cancellationToken).ConfigureAwait(false);
         var failure = await PutToPanelAsync(code, actor, cancellationToken).ConfigureAwait(false);
         return new OpenedReferral(code, failure);
     }
@@ -113,7 +113,7 @@ public sealed partial class ThresholdDecisionService(
         // The card shows the vote as open: build it from the state as it will be once put to the panel.
         var card = PanelCards.Shared(await views.BuildAsync(playbook, panel, cancellationToken).ConfigureAwait(false));
         var (opened, failure) = await thread.StartAsync(playbook, caseCode, card, actor, cancellationToken).ConfigureAwait(false);
-        var result = await cases.ExecuteAsync(caseCode, state =>
+        var result = await AppendAsync(caseCode, state =>
         {
             var events = new List<NewEvent>();
             if (opened is not null && state.Thread is null)
@@ -130,7 +130,6 @@ public sealed partial class ThresholdDecisionService(
         }, cancellationToken).ConfigureAwait(false);
 
         var state = result.Current.State;
-        await RecordIndexAsync(playbook, result.Current, cancellationToken).ConfigureAwait(false);
         if (state.Case.Stage == CaseStage.AwaitingDecision)
         {
             var window = schedule.Timetable(playbook, state.Case).Get("decision").DueAt;
@@ -171,7 +170,7 @@ public sealed partial class ThresholdDecisionService(
         AppendOutcome<PanelCase> result;
         try
         {
-            result = await cases.ExecuteAsync(caseCode, state =>
+            result = await AppendAsync(caseCode, state =>
             {
                 if (state.Case.Stage != CaseStage.AwaitingDecision)
                 {
@@ -232,7 +231,7 @@ public sealed partial class ThresholdDecisionService(
         AppendOutcome<PanelCase> result;
         try
         {
-            result = await cases.ExecuteAsync(caseCode, state =>
+            result = await AppendAsync(caseCode, state =>
             {
                 if (state.Decision is not null)
                 {
@@ -288,7 +287,7 @@ public sealed partial class ThresholdDecisionService(
 
         var now = time.GetUtcNow();
         var actor = CaseActors.From(viewer, seats.Resolve(playbook, viewer));
-        var result = await cases.ExecuteAsync(caseCode, _ => [Event(PanelEventTypes.ReferralViewed, new ReferralViewed(actor, "Opened the referral's details in a view only they could see."), now)], cancellationToken).ConfigureAwait(false);
+        var result = await AppendAsync(caseCode, _ => [Event(PanelEventTypes.ReferralViewed, new ReferralViewed(actor, "Opened the referral's details in a view only they could see."), now)], cancellationToken).ConfigureAwait(false);
         var view = await views.BuildAsync(playbook, result.Current.State, cancellationToken).ConfigureAwait(false);
         return CardActionResult.Card(PanelCards.ReferralDetails(view, referral.Child, viewer.DisplayName, now));
     }
@@ -327,13 +326,16 @@ public sealed partial class ThresholdDecisionService(
         var at = notifiedOn == today ? now : WorkingDayCalendar.AtLondon(notifiedOn, playbook.Clock.WorkingDayStarts);
         var actor = CaseActors.From(by);
         var rules = new CaseRules(playbook, schedule);
-        var result = await cases.ExecuteAsync(caseCode, state => rules.NotifyNationalPanel(state.Case, actor, $"Notified on {BritishDates.Date(notifiedOn)} (recorded by {by.DisplayName}).", at), cancellationToken).ConfigureAwait(false);
-        await RecordIndexAsync(playbook, result.Current, cancellationToken).ConfigureAwait(false);
+        var result = await AppendAsync(caseCode, state => rules.NotifyNationalPanel(state.Case, actor, $"Notified on {BritishDates.Date(notifiedOn)} (recorded by {by.DisplayName}).", at), cancellationToken).ConfigureAwait(false);
         await AfterChangeAsync(caseCode, result.Appended, alwaysFollowUp: false, cancellationToken).ConfigureAwait(false);
         return $"Recorded: the National Panel was notified about case {caseCode} on {BritishDates.Date(notifiedOn)}.";
     }
 
-    /// <summary>The decision window has passed: the rule is applied to the votes as they stand.</summary>
+    /// <summary>
+    /// The decision window has passed: the rule is applied to the votes as they stand. The process's
+    /// own deadline timer may have applied it a moment earlier; either way what follows the decision
+    /// or escalation is carried out (each step once).
+    /// </summary>
     public async Task WindowPassedAsync(string caseCode, CancellationToken cancellationToken)
     {
         var loaded = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
@@ -345,9 +347,9 @@ public sealed partial class ThresholdDecisionService(
         var playbook = playbooks.Get(loaded.State.Case.Partnership);
         var rules = new CaseRules(playbook, schedule);
         var now = time.GetUtcNow();
-        var result = await cases.ExecuteAsync(caseCode, state => rules.DecisionWindowPassed(state.Case, now), cancellationToken).ConfigureAwait(false);
-        await RecordIndexAsync(playbook, result.Current, cancellationToken).ConfigureAwait(false);
-        await AfterChangeAsync(caseCode, result.Appended, alwaysFollowUp: false, cancellationToken).ConfigureAwait(false);
+        var result = await AppendAsync(caseCode, state => rules.DecisionWindowPassed(state.Case, now), cancellationToken).ConfigureAwait(false);
+        var state = result.Current.State;
+        await AfterChangeAsync(caseCode, result.Appended, alwaysFollowUp: state.Decision is not null || state.Case.Stage == CaseStage.Escalated, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records on the case's audit trail that someone pressed a button they may not use.</summary>
@@ -355,7 +357,7 @@ public sealed partial class ThresholdDecisionService(
     {
         var now = time.GetUtcNow();
         var actor = CaseActors.From(who);
-        await cases.ExecuteAsync(caseCode, state => state.Case.Exists ? [Event(PanelEventTypes.CardActionRefused, new CardActionRefused(verb, actor, reason), now)] : [], cancellationToken).ConfigureAwait(false);
+        await AppendAsync(caseCode, state => state.Case.Exists ? [Event(PanelEventTypes.CardActionRefused, new CardActionRefused(verb, actor, reason), now)] : [], cancellationToken).ConfigureAwait(false);
         LogRefused(logger, caseCode, verb, actor.ObjectId);
     }
 
@@ -411,11 +413,25 @@ public sealed partial class ThresholdDecisionService(
             : followUp.UpdateThreadAsync(caseCode, ct), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task RecordIndexAsync(Playbook playbook, Versioned<PanelCase> current, CancellationToken cancellationToken)
+    /// <summary>
+    /// One append to the case through the panel's view of its stream. When it carries process events
+    /// (a vote, a decision, a notification), the case index and reminder timers are brought in line
+    /// with the state the events were decided on, as the process's own moves do.
+    /// </summary>
+    private async Task<AppendOutcome<PanelCase>> AppendAsync(string caseCode, Func<PanelCase, IReadOnlyList<NewEvent>> decide, CancellationToken cancellationToken)
     {
-        var state = current.State.Case;
-        var next = schedule.Open(playbook, state).OrderBy(e => e.DueAt).FirstOrDefault();
-        await index.RecordAsync(new CaseIndexEntry(state.CaseCode, state.Partnership, state.Stage.ToString(), next?.DueAt, next?.Name, state.OpenedAt, current.Version), cancellationToken).ConfigureAwait(false);
+        PanelCase? before = null;
+        var outcome = await cases.ExecuteAsync(caseCode, state =>
+        {
+            before = state;
+            return decide(state);
+        }, cancellationToken).ConfigureAwait(false);
+        if (before is not null && outcome.Appended.Any(e => !PanelEventTypes.All.Contains(e.Type)))
+        {
+            await caseService.AfterAppendedElsewhereAsync(before.Case, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
     }
 
     private static bool IsRepeat(SeatVote earlier, VoteInput input, ImmutableDictionary<string, string> answers, SeatClaim claim, ProcessActor actor) =>

@@ -93,7 +93,7 @@ public sealed class OldhamDecisionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("Escalated", PanelBot.Words(second), StringComparison.Ordinal);
         Assert.Single(await _bot.EventsAsync<DecisionEscalated>(code, CaseEventTypes.DecisionEscalated));
         Assert.Empty(await _bot.EventsAsync<DecisionRecorded>(code, CaseEventTypes.DecisionRecorded));
-        var told = await WaitForPersonalAsync(Bea, "escalated");
+        var told = await WaitForPersonalAsync(Bea, "the threshold decision is escalated");
         Assert.Contains("Independent Chair", told, StringComparison.Ordinal);
     }
 

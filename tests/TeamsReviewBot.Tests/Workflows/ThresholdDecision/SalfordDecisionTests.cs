@@ -82,7 +82,7 @@ public sealed class SalfordDecisionTests(AzuriteFixture azurite) : IAsyncLifetim
 
         var escalated = Assert.Single(await _bot.EventsAsync<DecisionEscalated>(code, CaseEventTypes.DecisionEscalated));
         Assert.Contains("tied", escalated.Reason, StringComparison.Ordinal);
-        await _bot.WaitForPersonalAsync(Bea, "escalated");
+        await _bot.WaitForPersonalAsync(Bea, "the threshold decision is escalated");
     }
 
     [Fact]
