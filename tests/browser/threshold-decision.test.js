@@ -36,7 +36,8 @@ const created = [];
 const edits = [];
 
 before(async () => {
-  bot = await startBot({ botPort: Number(process.env.DECISION_BOT_PORT || 3995), settings });
+  // A fixed port when asked (DECISION_BOT_PORT), else a free one.
+  bot = await startBot({ botPort: process.env.DECISION_BOT_PORT ? Number(process.env.DECISION_BOT_PORT) : undefined, settings });
   playground = await startPlayground(bot.port);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
