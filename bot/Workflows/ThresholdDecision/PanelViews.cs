@@ -9,7 +9,12 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision;
 /// <summary>Builds what the panel cards show from the case as stored.</summary>
 public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory directory, ConversationReferenceStore references)
 {
-    public async Task<PanelCardView> BuildAsync(Playbook playbook, PanelCase panel, CancellationToken cancellationToken)
+    /// <summary>
+    /// The view of a case. For a card answered to one person (<paramref name="viewerTeamsId"/>) the
+    /// refresh lists only them: the answer is shown in their client alone. The shared card lists the
+    /// voters still to vote.
+    /// </summary>
+    public async Task<PanelCardView> BuildAsync(Playbook playbook, PanelCase panel, CancellationToken cancellationToken, string? viewerTeamsId = null)
     {
         var state = panel.Case;
         var timetable = schedule.Timetable(playbook, state);
@@ -22,7 +27,9 @@ public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory direc
                 .OrderBy(e => e.DueAt).Take(4).Select(e => new NextStep(e.Name, e.DueAt)).ToList()
             : [];
         var notificationDue = decided && playbook.Deadlines.Any(d => d.CompletedBy == Milestones.NationalPanelNotified && d.AppliesWhen == state.OutcomeKind);
-        IReadOnlyList<string>? refreshIds = decided ? [] : await PendingVoterIdsAsync(playbook, panel, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string>? refreshIds = decided ? []
+            : viewerTeamsId is not null ? [viewerTeamsId]
+            : await PendingVoterIdsAsync(playbook, panel, cancellationToken).ConfigureAwait(false);
         return new PanelCardView(
             state.CaseCode,
             playbook.Name,

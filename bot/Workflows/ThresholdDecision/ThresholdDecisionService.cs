@@ -288,7 +288,7 @@ public sealed partial class ThresholdDecisionService(
         var now = time.GetUtcNow();
         var actor = CaseActors.From(viewer, seats.Resolve(playbook, viewer));
         var result = await AppendAsync(caseCode, _ => [Event(PanelEventTypes.ReferralViewed, new ReferralViewed(actor, "Opened the referral's details in a view only they could see."), now)], cancellationToken).ConfigureAwait(false);
-        var view = await views.BuildAsync(playbook, result.Current.State, cancellationToken).ConfigureAwait(false);
+        var view = await views.BuildAsync(playbook, result.Current.State, cancellationToken, viewer.TeamsUserId).ConfigureAwait(false);
         return CardActionResult.Card(PanelCards.ReferralDetails(view, referral.Child, viewer.DisplayName, now));
     }
 
@@ -363,7 +363,7 @@ public sealed partial class ThresholdDecisionService(
 
     private async Task<CardActionResult> PersonalAsync(PanelCase panel, Playbook playbook, TeamsActor viewer, string? notice, CancellationToken cancellationToken)
     {
-        var view = await views.BuildAsync(playbook, panel, cancellationToken).ConfigureAwait(false);
+        var view = await views.BuildAsync(playbook, panel, cancellationToken, viewer.TeamsUserId).ConfigureAwait(false);
         var claim = seats.Resolve(playbook, viewer);
         var isManager = viewer.Holds(PartnershipRole.BusinessManager);
         JsonObject card;

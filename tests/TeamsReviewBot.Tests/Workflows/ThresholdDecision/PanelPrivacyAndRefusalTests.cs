@@ -108,6 +108,30 @@ public sealed class PanelPrivacyAndRefusalTests(AzuriteFixture azurite) : IAsync
     }
 
     [Fact]
+    public async Task The_shared_card_asks_the_clients_of_the_voters_still_to_vote_to_refresh_and_a_personal_card_only_its_viewer()
+    {
+        // Without the voters' Teams ids the list is left out: a small channel refreshes for everyone.
+        var first = await _bot.ReferAsync(Bea);
+        var posted = await _bot.Teams.WaitForAsync(c => c.Path == "/v3/conversations", "the first case's thread");
+        Assert.Null(posted.Card!["refresh"]!["userIds"]);
+
+        foreach (var voter in new[] { Lola, Pat, Hana, Dev })
+        {
+            await _bot.PersonalInstallAsync(voter);
+        }
+
+        var code = await _bot.ReferAsync(Bea);
+        await _bot.VoteAsync(Lola, code, "rapid-review", "a");
+        var shared = await _bot.SharedCardAsync(code, json => json.Contains("Votes: 1 of 3", StringComparison.Ordinal), "the tally after one vote");
+        var pending = shared.Card!["refresh"]!["userIds"]!.AsArray().Select(n => n!.GetValue<string>()).Order().ToList();
+        Assert.Equal([Dev.TeamsId, Hana.TeamsId, Pat.TeamsId], pending);
+
+        var personal = await _bot.PressAsync(Pat, code, "refresh", automatic: true);
+        Assert.Equal(Pat.TeamsId, Assert.Single(personal["value"]!["refresh"]!["userIds"]!.AsArray())!.GetValue<string>());
+        Assert.NotEqual(first, code);
+    }
+
+    [Fact]
     public async Task A_refer_form_with_a_missing_field_is_answered_with_what_is_missing_and_opens_nothing()
     {
         await _bot.SayAsync(Bea, "refer");
