@@ -213,7 +213,7 @@ public static class PanelCards
             AdaptiveCard.Facts(
             [
                 ("Child's name", child.Name),
-                ("Date of birth", BritishDates.Date(child.DateOfBirth)),
+                ("Date of birth", child.DateOfBirth is { } born ? BritishDates.Date(born) : "not given"),
                 ("Address", child.Address),
                 ("Referrer", view.Summary?.ReferrerEmail ?? "not recorded"),
             ]),
@@ -230,7 +230,7 @@ public static class PanelCards
         {
             facts.Add(("Incident category", s.IncidentCategory));
             facts.Add(("Age band", s.AgeBand));
-            facts.Add(("Date of incident", BritishDates.Date(s.IncidentDate)));
+            facts.Add(("Date of incident", s.IncidentDate is { } incident ? BritishDates.Date(incident) : "not given"));
         }
 
         facts.Add(("Referral received", BritishDates.DateAndTime(view.ReceivedAt)));

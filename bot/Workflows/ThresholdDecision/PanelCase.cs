@@ -47,6 +47,9 @@ public sealed class PanelCaseFold(CaseFold caseFold) : TeamsReviewBot.Storage.IS
         {
             case PanelEventTypes.ReferralRecorded:
                 return next with { Referral = CaseJson.Read<ReferralRecorded>(stored.Data) };
+            case IntakeReferralReading.EventType when next.Referral is null:
+                // A referral that came by email: mail intake recorded it; the panel reads what it can show.
+                return next with { Referral = IntakeReferralReading.Read(stored.Data, next.Case.ReceivedAt) };
             case PanelEventTypes.PanelThreadOpened:
                 return next with { Thread = CaseJson.Read<PanelThreadOpened>(stored.Data) };
             case PanelEventTypes.ThresholdQuestionsAnswered:

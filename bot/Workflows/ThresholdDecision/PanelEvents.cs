@@ -21,16 +21,17 @@ public static class PanelEventTypes
     };
 }
 
-/// <summary>What a channel may show of a referral: nothing that identifies the child.</summary>
+/// <summary>What a channel may show of a referral: nothing that identifies the child. A value the
+/// referral did not give (or gave unreadably) is "not given" or null, never guessed.</summary>
 public sealed record ReferralSummary(
     string IncidentCategory,
     string AgeBand,
-    DateOnly IncidentDate,
+    DateOnly? IncidentDate,
     string ReferringOrganisation,
     string ReferrerEmail);
 
 /// <summary>The child's details: shown only to authorised members in a view of their own, each view recorded.</summary>
-public sealed record ChildDetails(string Name, DateOnly DateOfBirth, string Address);
+public sealed record ChildDetails(string Name, DateOnly? DateOfBirth, string Address);
 
 public sealed record ReferralRecorded(ReferralSummary Summary, ChildDetails Child, Actor Actor, string Reason);
 
