@@ -74,7 +74,7 @@ public sealed partial class DecisionFollowUp(
             return " No referrer's email address is on record, so the referrer has not been told: please tell them the decision and its rationale.";
         }
 
-        var mailer = mailers.FirstOrDefault();
+        var mailer = mailers.FirstOrDefault(m => m.IsConnected);
         if (mailer is null)
         {
             return $" I could not email the referrer ({to}) because no mail connection is configured: please send them the decision and its rationale.";

@@ -4,5 +4,8 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision;
 /// internetMessageId (or Graph id) so replies can be matched later.</summary>
 public interface IPartnershipMail
 {
+    /// <summary>False when the bot has no partnership mailbox to send from (Graph not configured).</summary>
+    bool IsConnected { get; }
+
     Task<string?> SendAsync(string fromMailbox, string recipient, string subject, string body, CancellationToken cancellationToken);
 }

@@ -4,6 +4,7 @@ using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Workflows.ThresholdDecision.CardActions;
+using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.ThresholdDecision.Commands;
 using TeamsReviewBot.Workflows.Timers;
 
@@ -28,12 +29,14 @@ public static class ThresholdDecisionServiceCollectionExtensions
         services.AddSingleton<ThresholdDecisionService>();
         services.AddSingleton<ITimerHandler, DecisionWindowTimerHandler>();
 
-        // The referrer is emailed only when the bot is connected to the partnership mailbox;
+        // Referrals that arrive by email go to the panel once intake has opened them (registered
+        // before intake's own opener, which is added only if none is).
+        services.TryAddSingleton<ProcessReferralCaseOpener>();
+        services.TryAddSingleton<IReferralCaseOpener, PanelReferralCaseOpener>();
+
+        // The referrer is emailed from the partnership mailbox when the bot is connected to one;
         // otherwise the business managers are told to send the decision themselves.
-        if (!string.IsNullOrWhiteSpace(configuration["Graph:Mailbox"]))
-        {
-            services.AddSingleton<IPartnershipMail, GraphPartnershipMail>();
-        }
+        services.AddSingleton<IPartnershipMail, GraphPartnershipMail>();
 
         services.AddCardAction<VoteCardAction>();
         services.AddCardAction<RefreshPanelCardAction>();
