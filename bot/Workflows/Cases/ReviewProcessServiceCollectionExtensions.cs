@@ -34,6 +34,8 @@ public static class ReviewProcessServiceCollectionExtensions
         services.AddSingleton<IBusinessManagerNotifier, RecordingBusinessManagerNotifier>();
         services.AddSingleton<ITimerHandler, CaseDeadlineTimerHandler>();
         services.AddChatCommand<TimetableCommand>();
+        services.AddChatCommand<OpenCasesCommand>();
+        services.AddChatCommand<MoveDeadlineCommand>();
         return services;
     }
 }

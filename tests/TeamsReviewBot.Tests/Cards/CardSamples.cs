@@ -54,5 +54,15 @@ public static class CardSamples
                     ("timetable, case decided, some overdue", TimetableCard.ForCase(decided, cases.Schedule.Timetable(playbook, decided), cases.Schedule.Deadlines(playbook, decided, Posted.AddDays(20)))),
                 ];
             },
+            ["OpenCasesCard.Build"] = _ =>
+            [
+                ("open cases, none", OpenCasesCard.Build([])),
+                ("open cases, one overdue", OpenCasesCard.Build(
+                [
+                    new OpenCaseLine("RR-OLD-2026-0001", "going to Rapid Review", "Agency summaries returned", Posted.AddDays(-1), Overdue: true),
+                    new OpenCaseLine("RR-OLD-2026-0002", "awaiting the panel's decision", "Virtual Panel threshold decision", Posted.AddDays(1), Overdue: false),
+                    new OpenCaseLine("RR-OLD-2026-0003", "referred", null, null, Overdue: false),
+                ])),
+            ],
         }.Concat(PanelCardSamples.All).ToDictionary();
 }
