@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+
+namespace TeamsReviewBot.Process.InformationRequests;
+
+/// <summary>
+/// All the information requests of one case: which agencies, when they go out and fall due, and
+/// where each stands. Immutable; <see cref="RequestBookFold"/> builds it from the stream.
+/// </summary>
+public sealed record RequestBook
+{
+    public required string StreamId { get; init; }
+
+    public string? CaseCode { get; init; }
+
+    public string? Partnership { get; init; }
+
+    public DateOnly? SendOn { get; init; }
+
+    public DateOnly? DueOn { get; init; }
+
+    public ImmutableDictionary<string, AgencyRequest> Requests { get; init; } =
+        ImmutableDictionary.Create<string, AgencyRequest>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>internetMessageIds of replies already recorded: a redelivered message is recorded once.</summary>
+    public ImmutableHashSet<string> SeenReplies { get; init; } = ImmutableHashSet.Create<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Timers whose work is done (chasers, overdue marks): a timer firing twice acts once.</summary>
+    public ImmutableHashSet<string> DoneTimers { get; init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
+    public ChronologyCollated? Collated { get; init; }
+
+    public static string StreamIdFor(string caseCode) => caseCode.Trim().ToUpperInvariant() + ".requests";
+
+    public AgencyRequest? Find(string agency) => Requests.GetValueOrDefault(agency);
+
+    public IEnumerable<AgencyRequest> InOrder => Requests.Values.OrderBy(r => r.Agency.Name, StringComparer.OrdinalIgnoreCase);
+
+    public bool AllClosed => Requests.Count > 0 && Requests.Values.All(r => !r.IsOpen);
+
+    /// <summary>What the reply matcher knows of this case's requests.</summary>
+    public IEnumerable<RequestIdentity> Identities =>
+        CaseCode is null
+            ? []
+            : Requests.Values.Where(r => r.Status != RequestStatus.Planned)
+                .Select(r => new RequestIdentity(CaseCode, r.Agency.Name, r.Agency.Addresses, r.Messages, r.IsOpen));
+}
