@@ -1,0 +1,41 @@
+using TeamsReviewBot.Process.InformationRequests;
+
+namespace TeamsReviewBot.Workflows.InformationRequests;
+
+/// <summary>
+/// The partnership this service runs for (Partnership:Key, a playbook key such as "oldham") and the
+/// agencies it starts with: Partnership:Agencies:N:{Name, Kind, Leads, Deputies}. Leads and
+/// Deputies are a list (Leads:0, Leads:1) or one string of addresses separated by commas or
+/// semicolons. Configuration only seeds the directory; business managers edit it in chat after.
+/// </summary>
+public sealed class AgencyDirectoryOptions
+{
+    public string PartnershipKey { get; set; } = string.Empty;
+
+    public IReadOnlyList<AgencyContact> Seed { get; set; } = [];
+
+    public static AgencyDirectoryOptions Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection("Partnership");
+        var seed = new List<AgencyContact>();
+        foreach (var entry in section.GetSection("Agencies").GetChildren())
+        {
+            var name = entry["Name"]?.Trim();
+            if (string.IsNullOrEmpty(name))
+            {
+                throw new InvalidOperationException($"Partnership:Agencies:{entry.Key} has no Name.");
+            }
+
+            seed.Add(new AgencyContact(name, entry["Kind"]?.Trim() ?? "other", Addresses(entry.GetSection("Leads")), Addresses(entry.GetSection("Deputies"))));
+        }
+
+        return new AgencyDirectoryOptions { PartnershipKey = section["Key"]?.Trim() ?? string.Empty, Seed = seed };
+    }
+
+    private static IReadOnlyList<string> Addresses(IConfigurationSection section)
+    {
+        var values = section.Value is { } single ? [single] : section.GetChildren().Select(c => c.Value ?? string.Empty);
+        return AgencyAddresses.Parse(string.Join(',', values));
+    }
+}

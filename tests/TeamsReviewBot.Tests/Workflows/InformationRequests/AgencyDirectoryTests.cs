@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Configuration;
+using TeamsReviewBot.Commands;
+using TeamsReviewBot.Process.InformationRequests;
+using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Workflows.InformationRequests;
+
+namespace TeamsReviewBot.Tests.Workflows.InformationRequests;
+
+[Collection(AzuriteGroup.Name)]
+public class AgencyDirectoryTests(AzuriteFixture azurite)
+{
+    private static AgencyDirectoryOptions Configured() => AgencyDirectoryOptions.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Partnership:Key"] = "oldham",
+        ["Partnership:Agencies:0:Name"] = "Greater Manchester Police",
+        ["Partnership:Agencies:0:Kind"] = "police",
+        ["Partnership:Agencies:0:Leads"] = "PPIU.Oldham@gmp.police.uk; dci.smith@gmp.police.uk",
+        ["Partnership:Agencies:1:Name"] = "Northern Care Alliance",
+        ["Partnership:Agencies:1:Kind"] = "health",
+        ["Partnership:Agencies:1:Leads:0"] = "safeguarding@nca.nhs.uk",
+        ["Partnership:Agencies:1:Deputies:0"] = "deputy@nca.nhs.uk",
+    }).Build());
+
+    private static CommandRequest Typed(string arguments) =>
+        new(arguments, new CommandSender("29:user-bm", "bm-object-id", "Bea Manning", "tenant"), "19:conv", "personal");
+
+    [Fact]
+    public void Configuration_reads_agencies_with_addresses_as_lists_or_separated_strings()
+    {
+        var options = Configured();
+
+        Assert.Equal("oldham", options.PartnershipKey);
+        Assert.Equal(["ppiu.oldham@gmp.police.uk", "dci.smith@gmp.police.uk"], options.Seed[0].Leads);
+        Assert.Equal(["safeguarding@nca.nhs.uk"], options.Seed[1].Leads);
+        Assert.Equal(["deputy@nca.nhs.uk"], options.Seed[1].Deputies);
+    }
+
+    [Fact]
+    public async Task The_directory_is_seeded_once_and_a_removed_agency_stays_removed()
+    {
+        var tables = azurite.CreateTables();
+        var directory = new AgencyDirectory(tables, Configured());
+
+        Assert.Equal(["Greater Manchester Police", "Northern Care Alliance"], (await directory.ListAsync()).Select(a => a.Name));
+        Assert.True(await directory.RemoveAsync("greater manchester police"));
+
+        // A restart reads the same configuration again.
+        var restarted = new AgencyDirectory(tables, Configured());
+        Assert.Equal(["Northern Care Alliance"], (await restarted.ListAsync()).Select(a => a.Name));
+    }
+
+    [Fact]
+    public async Task A_business_manager_adds_changes_lists_and_removes_agencies_in_chat()
+    {
+        var command = new AgenciesCommand(new AgencyDirectory(azurite.CreateTables(), Configured()));
+
+        var added = await command.ExecuteAsync(Typed("add Hathershaw College | School | dsl@hathershaw.sch.uk, head@hathershaw.sch.uk | deputy.dsl@hathershaw.sch.uk"), default);
+        Assert.StartsWith("Added **Hathershaw College** (school)", added.Text, StringComparison.Ordinal);
+
+        var changed = await command.ExecuteAsync(Typed("add hathershaw college | school | new.dsl@hathershaw.sch.uk"), default);
+        Assert.StartsWith("Updated", changed.Text, StringComparison.Ordinal);
+
+        var listed = await command.ExecuteAsync(Typed(string.Empty), default);
+        Assert.Contains("**Agencies (3)**", listed.Text, StringComparison.Ordinal);
+        Assert.Contains("**hathershaw college** (school): leads new.dsl@hathershaw.sch.uk", listed.Text, StringComparison.Ordinal);
+        Assert.Contains("deputies deputy@nca.nhs.uk", listed.Text, StringComparison.Ordinal);
+
+        var removed = await command.ExecuteAsync(Typed("remove Hathershaw College"), default);
+        Assert.StartsWith("Removed", removed.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("hathershaw", (await command.ExecuteAsync(Typed("list"), default)).Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("add Hathershaw College | school", "To add an agency")]
+    [InlineData("add Hathershaw College | school | not-an-address", "These are not email addresses: not-an-address")]
+    [InlineData("add Hathershaw College | school | dsl@hathershaw.sch.uk | bad@", "These are not email addresses: bad@")]
+    [InlineData("remove Nobody Here", "There is no agency called Nobody Here")]
+    [InlineData("rename x", "I don't know `agencies rename`")]
+    public async Task Bad_input_is_answered_with_what_is_wrong_and_changes_nothing(string arguments, string expected)
+    {
+        var directory = new AgencyDirectory(azurite.CreateTables(), Configured());
+        var command = new AgenciesCommand(directory);
+
+        var reply = await command.ExecuteAsync(Typed(arguments), default);
+
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+        Assert.Equal(2, (await directory.ListAsync()).Count);
+    }
+}
