@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using TeamsReviewBot.Process.InformationRequests;
+
+namespace TeamsReviewBot.Cards;
+
+/// <summary>
+/// The business manager ticks the agencies a case's information requests go to; the agencies the
+/// referral names come pre-ticked. The optional child reference (initials and date of birth, as the
+/// seeds' forms ask) goes only into the letters; the card is sent to the business manager's personal
+/// chat, never to the channel.
+/// </summary>
+public static class AgencySelectionCard
+{
+    public const string Verb = "requests.send";
+    public const string AgenciesInput = "agencies";
+    public const string ChildInput = "childReference";
+
+    public static JsonObject Create(string caseCode, IReadOnlyList<AgencyContact> directory, IEnumerable<string> named, string sendOn, string dueOn)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var ticked = directory
+            .Where(a => (named ?? []).Any(n => string.Equals(n.Trim(), a.Name, StringComparison.OrdinalIgnoreCase)))
+            .Select(a => a.Name);
+        var choices = new JsonArray([.. directory.Select(a => (JsonNode)new JsonObject
+        {
+            ["title"] = $"{a.Name} ({a.Kind})",
+            ["value"] = a.Name,
+        })]);
+        var data = new JsonObject { ["caseCode"] = caseCode };
+        var fallbackData = (JsonObject)data.DeepClone();
+        fallbackData["verb"] = Verb;
+        return AdaptiveCard.Create(
+            [
+                AdaptiveCard.Heading($"Information requests – {caseCode}"),
+                AdaptiveCard.Text($"Requests go out {sendOn} and are due back {dueOn}. Tick every agency that knew the child or family."),
+                new JsonObject
+                {
+                    ["type"] = "Input.ChoiceSet",
+                    ["id"] = AgenciesInput,
+                    ["label"] = "Agencies",
+                    ["isMultiSelect"] = true,
+                    ["style"] = "expanded",
+                    ["isRequired"] = true,
+                    ["errorMessage"] = "Tick at least one agency.",
+                    ["value"] = string.Join(',', ticked),
+                    ["choices"] = choices,
+                },
+                new JsonObject
+                {
+                    ["type"] = "Input.Text",
+                    ["id"] = ChildInput,
+                    ["label"] = "Child reference for the letters (initials and date of birth)",
+                    ["placeholder"] = "e.g. J.S., born 02/03/2015",
+                    ["maxLength"] = 80,
+                },
+            ],
+            [
+                new JsonObject
+                {
+                    ["type"] = "Action.Execute",
+                    ["title"] = "Send requests",
+                    ["verb"] = Verb,
+                    ["data"] = data,
+                    ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = "Send requests", ["data"] = fallbackData },
+                },
+            ]);
+    }
+}

@@ -1,0 +1,173 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using TeamsReviewBot.Process.InformationRequests;
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Tests.Documents;
+using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Workflows.InformationRequests;
+
+namespace TeamsReviewBot.Tests.Workflows.InformationRequests;
+
+[Collection(AzuriteGroup.Name)]
+public class ReplyIntakeTests(AzuriteFixture azurite)
+{
+    private const string Code = "RR-OLD-2027-0003";
+    private static readonly DateTimeOffset Now = new(2027, 1, 11, 10, 0, 0, TimeSpan.Zero);
+
+    private sealed class Rig
+    {
+        public Rig(StorageTables tables)
+        {
+            Time = new FakeTimeProvider(Now);
+            Books = new AggregateStore<RequestBook>(new TableCaseEventStore(tables), new RequestBookFold());
+            Index = new RequestCaseIndex(tables);
+            Files = new ReturnFileStore(tables);
+            Unmatched = new UnmatchedMailStore(tables);
+            Intake = new ReplyIntake(Books, Index, Files, Unmatched, Time, NullLogger<ReplyIntake>.Instance);
+            Collation = new ChronologyCollation(Books, Files, Time, NullLogger<ChronologyCollation>.Instance);
+        }
+
+        public FakeTimeProvider Time { get; }
+
+        public AggregateStore<RequestBook> Books { get; }
+
+        public RequestCaseIndex Index { get; }
+
+        public ReturnFileStore Files { get; }
+
+        public UnmatchedMailStore Unmatched { get; }
+
+        public ReplyIntake Intake { get; }
+
+        public ChronologyCollation Collation { get; }
+
+        public async Task SentAsync(params (string Agency, string Lead)[] agencies)
+        {
+            var contacts = agencies.Select(a => new AgencyContact(a.Agency, "other", [a.Lead], [])).ToList();
+            var chosen = new AgenciesChosen(Code, "oldham", contacts, new DateOnly(2027, 1, 11), new DateOnly(2027, 1, 18), "bm", "Bea Manning", "test");
+            await Books.ExecuteAsync(RequestBook.StreamIdFor(Code), b => RequestRules.Choose(b, chosen, Now));
+            foreach (var (agency, lead) in agencies)
+            {
+                var sent = new RequestSent(agency, [lead], new SentMessage($"<req-{agency.Length}@oscp>", $"conv-{agency}", "request", Now), "graph-" + agency, [], new DateOnly(2027, 1, 18));
+                await Books.ExecuteAsync(RequestBook.StreamIdFor(Code), b => RequestRules.MarkSent(b, sent, Now));
+            }
+
+            await Index.OpenAsync(Code);
+        }
+    }
+
+    private static AgencyMail Mail(string subject, string from, string body = "", string? inReplyTo = null, Dictionary<string, string>? headers = null, params AgencyMailAttachment[] attachments)
+    {
+        var all = new Dictionary<string, string>(headers ?? [], StringComparer.OrdinalIgnoreCase);
+        if (inReplyTo is not null)
+        {
+            all["In-Reply-To"] = inReplyTo;
+        }
+
+        return new AgencyMail("g-" + Guid.NewGuid().ToString("N"), $"<{Guid.NewGuid():N}@agency>", subject, from, Now, body, all, null, attachments);
+    }
+
+    private static AgencyMailAttachment Docx(string name, byte[] bytes) =>
+        new(name, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes.Length, true, bytes);
+
+    [Fact]
+    public async Task A_return_with_a_Word_document_closes_the_request_and_keeps_the_file()
+    {
+        var rig = new Rig(azurite.CreateTables());
+        await rig.SentAsync(("Northern Care Alliance", "safeguarding@nca.nhs.uk"), ("Greater Manchester Police", "ppiu@gmp.police.uk"));
+        var docx = ChronologyTests.AgencyReturn(["14/01/2027", "", "Home visit", "", "HV"]);
+
+        var outcome = await rig.Intake.TakeAsync(Mail("RE: request " + Code, "safeguarding@nca.nhs.uk", "Please find attached.", "<req-22@oscp>", null, Docx("summary.docx", docx), new AgencyMailAttachment("photo.jpg", "image/jpeg", 10, true, new byte[10])), default);
+
+        var recorded = Assert.IsType<ReplyOutcome.Recorded>(outcome);
+        Assert.Equal(ReplyKind.Return, recorded.Kind);
+        Assert.Equal(MatchRule.InReplyTo, recorded.Rule);
+        Assert.Equal(RequestStatus.Returned, recorded.Book.Find("Northern Care Alliance")!.Status);
+        Assert.Equal(RequestStatus.Sent, recorded.Book.Find("Greater Manchester Police")!.Status);
+        var refused = Assert.Single(recorded.Attachments, a => !a.Accepted);
+        Assert.Contains("not a Word (.docx), PDF or Excel (.xlsx) file", refused.RefusedBecause, StringComparison.Ordinal);
+        var kept = Assert.Single(recorded.Attachments, a => a.Accepted);
+        Assert.Equal(docx, (await rig.Files.FindAsync(kept.StoredAs!))!.Content.ToArray());
+    }
+
+    [Fact]
+    public async Task An_out_of_office_reply_is_recorded_but_not_counted()
+    {
+        var rig = new Rig(azurite.CreateTables());
+        await rig.SentAsync(("Greater Manchester Police", "ppiu@gmp.police.uk"));
+
+        var outcome = await rig.Intake.TakeAsync(Mail("Automatic reply: request " + Code, "ppiu@gmp.police.uk", "I am out of the office. No records held here.", headers: new() { ["Auto-Submitted"] = "auto-replied" }), default);
+
+        var recorded = Assert.IsType<ReplyOutcome.Recorded>(outcome);
+        Assert.Equal(ReplyKind.Automatic, recorded.Kind);
+        Assert.Equal(RequestStatus.Sent, recorded.Book.Find("Greater Manchester Police")!.Status);
+    }
+
+    [Fact]
+    public async Task A_no_records_reply_closes_the_request_as_no_records()
+    {
+        var rig = new Rig(azurite.CreateTables());
+        await rig.SentAsync(("Hathershaw College", "dsl@hathershaw.sch.uk"));
+
+        var outcome = await rig.Intake.TakeAsync(Mail("RE: " + Code, "dsl@hathershaw.sch.uk", "The child and family are not known to our service."), default);
+
+        Assert.Equal(RequestStatus.NoRecords, Assert.IsType<ReplyOutcome.Recorded>(outcome).Book.Find("Hathershaw College")!.Status);
+    }
+
+    [Fact]
+    public async Task A_redelivered_reply_is_recorded_once()
+    {
+        var rig = new Rig(azurite.CreateTables());
+        await rig.SentAsync(("Hathershaw College", "dsl@hathershaw.sch.uk"));
+        var mail = Mail("RE: " + Code, "dsl@hathershaw.sch.uk", "Nil return.");
+
+        await rig.Intake.TakeAsync(mail, default);
+        var again = await rig.Intake.TakeAsync(mail, default);
+
+        Assert.IsType<ReplyOutcome.AlreadyRecorded>(again);
+        Assert.Single((await rig.Books.LoadAsync(RequestBook.StreamIdFor(Code))).State.Find("Hathershaw College")!.Replies);
+    }
+
+    [Fact]
+    public async Task A_reply_nothing_places_is_kept_for_the_business_managers_with_why()
+    {
+        var rig = new Rig(azurite.CreateTables());
+        await rig.SentAsync(("Hathershaw College", "dsl@hathershaw.sch.uk"), ("Greater Manchester Police", "ppiu@gmp.police.uk"));
+        var mail = Mail("Question about a child", "someone@unknown.example", "Hello");
+
+        var outcome = await rig.Intake.TakeAsync(mail, default);
+
+        Assert.True(Assert.IsType<ReplyOutcome.Unmatched>(outcome).FirstTime);
+        var kept = Assert.Single(await rig.Unmatched.ListAsync());
+        Assert.Equal(mail.InternetMessageId, kept.InternetMessageId);
+        Assert.Equal("no rule matched", kept.Why);
+    }
+
+    [Fact]
+    public async Task Collation_merges_every_returned_row_in_date_order_and_names_what_it_could_not_read()
+    {
+        var rig = new Rig(azurite.CreateTables());
+        await rig.SentAsync(("Northern Care Alliance", "safeguarding@nca.nhs.uk"), ("Greater Manchester Police", "ppiu@gmp.police.uk"));
+        await rig.Intake.TakeAsync(Mail("RE: " + Code, "safeguarding@nca.nhs.uk", attachments: Docx("nca.docx", ChronologyTests.AgencyReturn(["02/01/2027", "", "Health visit", "", "HV"], ["12/12/2026", "", "A&E", "", "Nurse"]))), default);
+        await rig.Intake.TakeAsync(Mail("RE: " + Code, "ppiu@gmp.police.uk", attachments: Docx("gmp.docx", ChronologyTests.AgencyReturn(["20/12/2026", "", "Incident", "", "PC"]))), default);
+
+        var result = await rig.Collation.CollateAsync(Code, "Oldham Safeguarding Children Partnership", new DateOnly(2027, 1, 18), "all returned", default);
+
+        Assert.Equal(3, result.Rows);
+        Assert.Equal(2, result.Returns);
+        Assert.Empty(result.Unread);
+        var rows = ChronologyReaderRows(result.Document.Content.ToArray());
+        Assert.Equal(["12/12/2026|Northern Care Alliance|A&E", "20/12/2026|Greater Manchester Police|Incident", "02/01/2027|Northern Care Alliance|Health visit"], rows);
+        Assert.Equal(3, (await rig.Books.LoadAsync(RequestBook.StreamIdFor(Code))).State.Collated!.Rows);
+    }
+
+    private static string[] ChronologyReaderRows(byte[] docx)
+    {
+        using var stream = new MemoryStream(docx);
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        var table = doc.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().First();
+        return [.. table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Skip(1)
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToArray())
+            .Select(c => $"{c[0]}|{c[2]}|{c[3]}")];
+    }
+}
