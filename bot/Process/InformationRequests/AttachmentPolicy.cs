@@ -7,8 +7,8 @@ namespace TeamsReviewBot.Process.InformationRequests;
 /// </summary>
 public static class AttachmentPolicy
 {
-    /// <summary>Exchange Online's default message size limit is 25 MB; nothing larger can arrive as one file.</summary>
-    public const long MaxBytes = 25L * 1024 * 1024;
+    /// <summary>Exchange Online's default message size limit is 35 MB (attachments included), so nothing larger arrives by mail.</summary>
+    public const long MaxBytes = 35L * 1024 * 1024;
 
     private static readonly Dictionary<string, string> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
