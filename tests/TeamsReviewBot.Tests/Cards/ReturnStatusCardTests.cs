@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using TeamsReviewBot.Cards;
+using TeamsReviewBot.Process.InformationRequests;
+using TeamsReviewBot.Storage;
+
+namespace TeamsReviewBot.Tests.Cards;
+
+public class ReturnStatusCardTests
+{
+    private static readonly DateTimeOffset At = new(2027, 1, 11, 9, 0, 0, TimeSpan.Zero);
+    private static readonly string[] AgencyNames = ["Police", "School", "Health", "Housing"];
+
+    private static RequestBook Book()
+    {
+        var fold = new RequestBookFold();
+        var book = new RequestBook { StreamId = "RR-OLD-2027-0003.requests" };
+        var seq = 0L;
+        void Apply(IReadOnlyList<NewEvent> events)
+        {
+            foreach (var e in events)
+            {
+                book = fold.Apply(book, new StoredEvent(book.StreamId, ++seq, e.Type, e.Data, e.OccurredAt));
+            }
+        }
+
+        var agencies = AgencyNames.Select(n => new AgencyContact(n, "other", [n.ToLowerInvariant() + "@x.gov.uk"], [])).ToArray();
+        Apply(RequestRules.Choose(book, new AgenciesChosen("RR-OLD-2027-0003", "oldham", agencies, new DateOnly(2027, 1, 11), new DateOnly(2027, 1, 18), "bm", "Bea", "r"), At));
+        foreach (var a in agencies)
+        {
+            Apply(RequestRules.MarkSent(book, new RequestSent(a.Name, a.Leads, new SentMessage($"<{a.Name}@o>", null, "request", At), "g", [], new DateOnly(2027, 1, 18)), At));
+        }
+
+        Apply(RequestRules.RecordReply(book, new ReplyRecorded("Police", "<p@x>", "g", "p@x", At.AddDays(2), MatchRule.InReplyTo, ReplyKind.Return, []), At));
+        Apply(RequestRules.RecordReply(book, new ReplyRecorded("School", "<s@x>", "g", "s@x", At.AddDays(3), MatchRule.CaseCodeInSubject, ReplyKind.NoRecordsHeld, []), At));
+        Apply(RequestRules.MarkChased(book, new ChaserSent("Health", "t", new SentMessage("<c@o>", null, "chaser", At)), At));
+        return book;
+    }
+
+    private static string Text(JsonObject card) => card.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    [Fact]
+    public void Before_the_deadline_it_shows_returned_and_due_agencies_with_counts()
+    {
+        var card = ReturnStatusCard.Create(Book(), new DateOnly(2027, 1, 15));
+        var text = Text(card);
+
+        Assert.Contains("Information requests – RR-OLD-2027-0003", text, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Returned\",\"value\":\"2 of 4\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Police\",\"value\":\"returned Wed 13 Jan 2027\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"School\",\"value\":\"no records held (Thu 14 Jan 2027)\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Health\",\"value\":\"due Mon 18 Jan 2027, chased once\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Late\",\"value\":\"0\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void After_the_deadline_open_requests_are_late()
+    {
+        var text = Text(ReturnStatusCard.Create(Book(), new DateOnly(2027, 1, 19)));
+
+        Assert.Contains("\"title\":\"Late\",\"value\":\"2\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Housing\",\"value\":\"was due Mon 18 Jan 2027\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_selection_card_pre_ticks_the_agencies_the_referral_names()
+    {
+        var directory = new[] { new AgencyContact("Greater Manchester Police", "police", ["a@b.uk"], []), new AgencyContact("Hathershaw College", "school", ["c@d.uk"], []) };
+
+        var card = AgencySelectionCard.Create("RR-OLD-2027-0003", directory, ["hathershaw college", "Unknown Agency"], "Wednesday 13 January 2027", "Wednesday 20 January 2027");
+
+        var choiceSet = card["body"]!.AsArray().Single(n => (string?)n!["type"] == "Input.ChoiceSet")!;
+        Assert.Equal("Hathershaw College", (string?)choiceSet["value"]);
+        Assert.Equal(2, choiceSet["choices"]!.AsArray().Count);
+        Assert.Equal(AgencySelectionCard.Verb, (string?)card["actions"]![0]!["verb"]);
+        Assert.Equal(AgencySelectionCard.Verb, (string?)card["actions"]![0]!["fallback"]!["data"]!["verb"]);
+    }
+}
