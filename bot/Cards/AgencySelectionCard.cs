@@ -5,7 +5,7 @@ namespace TeamsReviewBot.Cards;
 
 /// <summary>
 /// The business manager ticks the agencies a case's information requests go to; the agencies the
-/// referral names come pre-ticked. The optional child reference (initials and date of birth, as the
+/// referral names come pre-ticked. The child reference (initials and date of birth, as the
 /// seeds' forms ask) goes only into the letters; the card is sent to the business manager's personal
 /// chat, never to the channel.
 /// </summary>
@@ -52,6 +52,8 @@ public static class AgencySelectionCard
                     ["label"] = "Child reference for the letters (initials and date of birth)",
                     ["placeholder"] = "e.g. J.S., born 02/03/2015",
                     ["maxLength"] = 80,
+                    ["isRequired"] = true,
+                    ["errorMessage"] = "Agencies need the child's initials and date of birth to find their records.",
                 },
             ],
             [

@@ -18,7 +18,6 @@ public sealed class TableNames(string prefix)
     public string Agencies { get; } = prefix + "Agencies";
     public string RequestCases { get; } = prefix + "RequestCases";
     public string ReturnFiles { get; } = prefix + "ReturnFiles";
-    public string UnmatchedMail { get; } = prefix + "UnmatchedMail";
 
-    public IEnumerable<string> All => [CaseEvents, CaseIndex, Timers, Idempotency, Counters, Conversations, Audit, ConnectionChecks, MailboxSync, MailNotifications, MailIntake, MailForReview, Agencies, RequestCases, ReturnFiles, UnmatchedMail];
+    public IEnumerable<string> All => [CaseEvents, CaseIndex, Timers, Idempotency, Counters, Conversations, Audit, ConnectionChecks, MailboxSync, MailNotifications, MailIntake, MailForReview, Agencies, RequestCases, ReturnFiles];
 }

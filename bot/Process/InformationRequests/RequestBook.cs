@@ -18,6 +18,9 @@ public sealed record RequestBook
 
     public DateOnly? DueOn { get; init; }
 
+    /// <summary>How the letters identify the child (initials and date of birth). Goes into letters only: never a log or a channel.</summary>
+    public string? ChildReference { get; init; }
+
     public ImmutableDictionary<string, AgencyRequest> Requests { get; init; } =
         ImmutableDictionary.Create<string, AgencyRequest>(StringComparer.OrdinalIgnoreCase);
 

@@ -37,6 +37,7 @@ public sealed class RequestBookFold : IStreamFold<RequestBook>
             Partnership = e.Partnership,
             SendOn = state.SendOn ?? e.SendOn,
             DueOn = state.DueOn ?? e.DueOn,
+            ChildReference = e.ChildReference ?? state.ChildReference,
             Requests = requests,
         };
     }
@@ -57,7 +58,7 @@ public sealed class RequestBookFold : IStreamFold<RequestBook>
             Chasers = r.Chasers + 1,
             Messages = r.Messages.Add(e.Message),
         }) with
-        { DoneTimers = state.DoneTimers.Add(e.TimerId) };
+        { DoneTimers = state.DoneTimers.Add(RequestRules.ChaserKey(e.TimerId, e.Agency)) };
 
     private static RequestBook Replied(RequestBook state, ReplyRecorded e) =>
         Update(state, e.Agency, r => r with

@@ -28,7 +28,8 @@ public sealed record AgenciesChosen(
     DateOnly DueOn,
     string ChosenById,
     string ChosenByName,
-    string Reason);
+    string Reason,
+    string? ChildReference = null);
 
 public sealed record RequestSent(string Agency, IReadOnlyList<string> To, SentMessage Message, string GraphId, IReadOnlyList<string> Attachments, DateOnly DueOn);
 

@@ -45,11 +45,11 @@ public static class RequestRules
             : [];
     }
 
-    /// <summary>A chaser goes only to an agency that has sent nothing back, and once per timer.</summary>
+    /// <summary>A chaser goes only to an agency that has sent nothing back, and once per timer and agency.</summary>
     public static bool NeedsChaser(RequestBook book, string agency, string timerId)
     {
         ArgumentNullException.ThrowIfNull(book);
-        return !book.DoneTimers.Contains(timerId)
+        return !book.DoneTimers.Contains(ChaserKey(timerId, agency))
             && book.Find(agency) is { } request
             && request.Status is RequestStatus.Sent or RequestStatus.Chased or RequestStatus.Overdue;
     }
@@ -58,8 +58,11 @@ public static class RequestRules
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(chaser);
-        return book.DoneTimers.Contains(chaser.TimerId) ? [] : [RequestJson.Event(RequestEventTypes.ChaserSent, chaser, at)];
+        return book.DoneTimers.Contains(ChaserKey(chaser.TimerId, chaser.Agency)) ? [] : [RequestJson.Event(RequestEventTypes.ChaserSent, chaser, at)];
     }
+
+    /// <summary>One timer chases every silent agency: each agency's chaser is done on its own.</summary>
+    public static string ChaserKey(string timerId, string agency) => $"{timerId}|{agency.ToUpperInvariant()}";
 
     /// <summary>The agencies still open when the deadline passes; each becomes overdue once.</summary>
     public static IReadOnlyList<NewEvent> MarkOverdue(RequestBook book, string timerId, DateTimeOffset at)

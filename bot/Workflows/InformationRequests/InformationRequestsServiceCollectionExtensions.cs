@@ -14,11 +14,11 @@ public static class InformationRequestsServiceCollectionExtensions
         services.AddSingleton<AgencyDirectory>();
         services.AddSingleton<ReturnFileStore>();
         services.AddSingleton<RequestCaseIndex>();
-        services.AddSingleton<UnmatchedMailStore>();
         services.AddSingleton<IStreamFold<RequestBook>, RequestBookFold>();
         services.AddSingleton<AggregateStore<RequestBook>>();
         services.AddSingleton<ReplyIntake>();
         services.AddSingleton<ChronologyCollation>();
+        services.AddSingleton<RequestProgress>();
         services.AddChatCommand<AgenciesCommand>();
         services.AddChatCommand<RequestsCommand>();
         return services;

@@ -5,22 +5,33 @@ using TeamsReviewBot.Storage;
 
 namespace TeamsReviewBot.Workflows.InformationRequests;
 
+/// <summary>The request a reply answers and the rule that placed it.</summary>
+public sealed record RequestReplyMatch(string CaseCode, string Agency, MatchRule Rule);
+
 /// <summary>
 /// Takes an email that may answer an information request: places it with <see cref="ReplyMatcher"/>
 /// against the requests of every case with requests open, screens and stores its attachments,
 /// decides what it amounts to (<see cref="ReplyClassifier"/>) and records it on the request with the
-/// rule that matched. An automatic reply is recorded but changes nothing; a reply no rule places is
-/// kept for the business managers. Logs carry case codes, agencies and rules, never the body.
+/// rule that matched. An automatic reply is recorded but changes nothing. A reply no rule places is
+/// reported unmatched: mail intake shows it to the business managers. Logs carry case codes,
+/// agencies and rules, never the body.
 /// </summary>
 public sealed partial class ReplyIntake(
     AggregateStore<RequestBook> books,
     RequestCaseIndex openCases,
     ReturnFileStore files,
-    UnmatchedMailStore unmatched,
     TimeProvider time,
     ILogger<ReplyIntake> logger)
 {
     public async Task<ReplyOutcome> TakeAsync(AgencyMail mail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        var (match, why) = await MatchAsync(mail, cancellationToken).ConfigureAwait(false);
+        return match is null ? new ReplyOutcome.Unmatched(why) : await RecordAsync(match, mail, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The request the mail answers, or null and why not.</summary>
+    public async Task<(RequestReplyMatch? Match, string Why)> MatchAsync(AgencyMail mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);
         var open = new List<RequestBook>();
@@ -29,33 +40,43 @@ public sealed partial class ReplyIntake(
             open.Add((await books.LoadAsync(RequestBook.StreamIdFor(code), cancellationToken).ConfigureAwait(false)).State);
         }
 
-        if (open.FirstOrDefault(b => b.SeenReplies.Contains(mail.InternetMessageId)) is { } seen)
-        {
-            return new ReplyOutcome.AlreadyRecorded(seen.CaseCode ?? string.Empty);
-        }
-
         var incoming = new IncomingMessage(mail.InternetMessageId, mail.Subject, mail.FromAddress, mail.Header("In-Reply-To"), mail.Header("References"), mail.ConversationId);
         var match = ReplyMatcher.Match(incoming, [.. open.SelectMany(b => b.Identities)]);
         if (match.Request is not { } request || match.Rule is not { } rule)
         {
-            var first = await unmatched.KeepAsync(new UnmatchedMail(mail.InternetMessageId, mail.GraphId, mail.FromAddress, mail.Subject, mail.ReceivedAt, match.Explanation), cancellationToken).ConfigureAwait(false);
             LogUnmatched(match.Explanation);
-            return new ReplyOutcome.Unmatched(match.Explanation, first);
+            return (null, match.Explanation);
+        }
+
+        return (new RequestReplyMatch(request.CaseCode, request.Agency, rule), match.Explanation);
+    }
+
+    public async Task<ReplyOutcome> RecordAsync(RequestReplyMatch match, AgencyMail mail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(mail);
+        var streamId = RequestBook.StreamIdFor(match.CaseCode);
+        var before = (await books.LoadAsync(streamId, cancellationToken).ConfigureAwait(false)).State;
+        if (before.SeenReplies.Contains(mail.InternetMessageId))
+        {
+            return new ReplyOutcome.AlreadyRecorded(match.CaseCode);
         }
 
         var automatic = ReplyClassifier.IsAutomatic(mail.Headers, mail.Subject);
-        var attachments = automatic ? [] : await StoreAttachmentsAsync(request.CaseCode, mail, cancellationToken).ConfigureAwait(false);
+        var attachments = automatic ? [] : await StoreAttachmentsAsync(match.CaseCode, mail, cancellationToken).ConfigureAwait(false);
         var kind = automatic
             ? ReplyKind.Automatic
             : ReplyClassifier.Classify(mail.Headers, mail.Subject, mail.BodyText, attachments.Any(a => a.Accepted));
-        var reply = new ReplyRecorded(request.Agency, mail.InternetMessageId, mail.GraphId, mail.FromAddress, mail.ReceivedAt, rule, kind, attachments);
-        var outcome = await books.ExecuteAsync(
-            RequestBook.StreamIdFor(request.CaseCode),
-            book => RequestRules.RecordReply(book, reply, time.GetUtcNow()),
-            cancellationToken).ConfigureAwait(false);
+        var reply = new ReplyRecorded(match.Agency, mail.InternetMessageId, mail.GraphId, mail.FromAddress, mail.ReceivedAt, match.Rule, kind, attachments);
+        var outcome = await books.ExecuteAsync(streamId, book => RequestRules.RecordReply(book, reply, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        if (outcome.Appended.Count == 0)
+        {
+            return new ReplyOutcome.AlreadyRecorded(match.CaseCode);
+        }
+
         var kept = attachments.Count(a => a.Accepted);
-        LogRecorded(request.CaseCode, request.Agency, rule, kind, kept, attachments.Count - kept);
-        return new ReplyOutcome.Recorded(request.CaseCode, request.Agency, rule, kind, attachments, outcome.Current.State);
+        LogRecorded(match.CaseCode, match.Agency, match.Rule, kind, kept, attachments.Count - kept);
+        return new ReplyOutcome.Recorded(match.CaseCode, match.Agency, match.Rule, kind, attachments, outcome.Current.State);
     }
 
     private async Task<IReadOnlyList<ReplyAttachment>> StoreAttachmentsAsync(string caseCode, AgencyMail mail, CancellationToken cancellationToken)
@@ -85,6 +106,6 @@ public sealed partial class ReplyIntake(
     [LoggerMessage(Level = LogLevel.Information, Message = "Reply recorded on {CaseCode} for {Agency}: matched by {Rule}, {Kind}, {Accepted} file(s) kept, {Refused} refused.")]
     private partial void LogRecorded(string caseCode, string agency, MatchRule rule, ReplyKind kind, int accepted, int refused);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A reply matched no information request ({Why}); kept for the business managers.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail matched no information request ({Why}).")]
     private partial void LogUnmatched(string why);
 }

@@ -11,6 +11,6 @@ public abstract record ReplyOutcome
     /// <summary>Seen before (a redelivered notification): nothing done.</summary>
     public sealed record AlreadyRecorded(string CaseCode) : ReplyOutcome;
 
-    /// <summary>No rule placed it: kept for the business managers, with why.</summary>
-    public sealed record Unmatched(string Why, bool FirstTime) : ReplyOutcome;
+    /// <summary>No rule placed it; the caller shows it to the business managers, with why.</summary>
+    public sealed record Unmatched(string Why) : ReplyOutcome;
 }

@@ -112,6 +112,19 @@ public class RequestRulesTests
     }
 
     [Fact]
+    public void One_chase_timer_chases_each_silent_agency_once()
+    {
+        var book = SentBook();
+        book = Fold(book, RequestRules.MarkChased(book, new ChaserSent(School.Name, "t1", new SentMessage("<c1@oscp>", null, "chaser", At)), At));
+
+        Assert.True(RequestRules.NeedsChaser(book, Police.Name, "t1"));
+        book = Fold(book, RequestRules.MarkChased(book, new ChaserSent(Police.Name, "t1", new SentMessage("<c2@oscp>", null, "chaser", At)), At));
+        Assert.False(RequestRules.NeedsChaser(book, Police.Name, "t1"));
+        Assert.Empty(RequestRules.MarkChased(book, new ChaserSent(Police.Name, "t1", new SentMessage("<c3@oscp>", null, "chaser", At)), At));
+        Assert.All(book.Requests.Values, r => Assert.Equal(1, r.Chasers));
+    }
+
+    [Fact]
     public void The_deadline_passing_makes_every_open_request_overdue_once()
     {
         var book = SentBook();

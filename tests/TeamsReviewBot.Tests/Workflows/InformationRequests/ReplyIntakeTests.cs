@@ -22,8 +22,7 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
             Books = new AggregateStore<RequestBook>(new TableCaseEventStore(tables), new RequestBookFold());
             Index = new RequestCaseIndex(tables);
             Files = new ReturnFileStore(tables);
-            Unmatched = new UnmatchedMailStore(tables);
-            Intake = new ReplyIntake(Books, Index, Files, Unmatched, Time, NullLogger<ReplyIntake>.Instance);
+            Intake = new ReplyIntake(Books, Index, Files, Time, NullLogger<ReplyIntake>.Instance);
             Collation = new ChronologyCollation(Books, Files, Time, NullLogger<ChronologyCollation>.Instance);
         }
 
@@ -34,8 +33,6 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
         public RequestCaseIndex Index { get; }
 
         public ReturnFileStore Files { get; }
-
-        public UnmatchedMailStore Unmatched { get; }
 
         public ReplyIntake Intake { get; }
 
@@ -129,7 +126,7 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_reply_nothing_places_is_kept_for_the_business_managers_with_why()
+    public async Task A_reply_nothing_places_is_reported_unmatched_with_why()
     {
         var rig = new Rig(azurite.CreateTables());
         await rig.SentAsync(("Hathershaw College", "dsl@hathershaw.sch.uk"), ("Greater Manchester Police", "ppiu@gmp.police.uk"));
@@ -137,10 +134,8 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
 
         var outcome = await rig.Intake.TakeAsync(mail, default);
 
-        Assert.True(Assert.IsType<ReplyOutcome.Unmatched>(outcome).FirstTime);
-        var kept = Assert.Single(await rig.Unmatched.ListAsync());
-        Assert.Equal(mail.InternetMessageId, kept.InternetMessageId);
-        Assert.Equal("no rule matched", kept.Why);
+        Assert.Equal("no rule matched", Assert.IsType<ReplyOutcome.Unmatched>(outcome).Why);
+        Assert.All((await rig.Books.LoadAsync(RequestBook.StreamIdFor(Code))).State.Requests.Values, r => Assert.Empty(r.Replies));
     }
 
     [Fact]
