@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Cards;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Workflows.Cases;
 
@@ -63,6 +64,20 @@ public static class CardSamples
                     new OpenCaseLine("RR-OLD-2026-0002", "awaiting the panel's decision", "Virtual Panel threshold decision", Posted.AddDays(1), Overdue: false),
                     new OpenCaseLine("RR-OLD-2026-0003", "referred", null, null, Overdue: false),
                 ])),
+            ],
+            ["AgencySelectionCard.Create"] = _ =>
+            [
+                ("agency selection, two agencies, one named by the referral", AgencySelectionCard.Create(
+                    "RR-OLD-2026-0001",
+                    [new AgencyContact("Greater Manchester Police", "police", ["ppiu@gmp.police.uk"], []), new AgencyContact("Hathershaw College", "school", ["dsl@hathershaw.sch.uk"], ["deputy@hathershaw.sch.uk"])],
+                    ["Hathershaw College"],
+                    "Tuesday 29 December 2026",
+                    "Wednesday 6 January 2027")),
+            ],
+            ["ReturnStatusCard.Create"] = _ =>
+            [
+                ("return status, before the deadline", ReturnStatusCard.Create(ReturnStatusCardTests.Book(), new DateOnly(2027, 1, 15))),
+                ("return status, after the deadline", ReturnStatusCard.Create(ReturnStatusCardTests.Book(), new DateOnly(2027, 1, 19))),
             ],
         }.Concat(PanelCardSamples.All).ToDictionary();
 }

@@ -10,7 +10,7 @@ public class ReturnStatusCardTests
     private static readonly DateTimeOffset At = new(2027, 1, 11, 9, 0, 0, TimeSpan.Zero);
     private static readonly string[] AgencyNames = ["Police", "School", "Health", "Housing"];
 
-    private static RequestBook Book()
+    internal static RequestBook Book()
     {
         var fold = new RequestBookFold();
         var book = new RequestBook { StreamId = "RR-OLD-2027-0003.requests" };
