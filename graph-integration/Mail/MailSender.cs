@@ -4,7 +4,13 @@ using Microsoft.Graph.Models;
 namespace TeamsReviewBot.GraphIntegration.Mail;
 
 /// <summary>A message to send from the partnership mailbox.</summary>
-public sealed record OutboundMail(IReadOnlyList<string> To, string Subject, string Body, bool BodyIsHtml = false);
+public sealed record OutboundMail(IReadOnlyList<string> To, string Subject, string Body, bool BodyIsHtml = false, IReadOnlyList<OutboundAttachment>? Attachments = null);
+
+/// <summary>A file to attach. Graph takes a file under 3 MB inline with the draft; larger ones need an upload session.</summary>
+public sealed record OutboundAttachment(string Name, string ContentType, byte[] Content)
+{
+    public const int MaxInlineBytes = 3 * 1024 * 1024;
+}
 
 /// <summary>What Graph knows the sent message by, for matching replies later.</summary>
 public sealed record SentMail(string Id, string? InternetMessageId, string? ConversationId);
@@ -18,12 +24,27 @@ public sealed class MailSender(GraphServiceClient graph)
     public async Task<SentMail> SendAsync(string mailbox, OutboundMail mail, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mail);
+        var attachments = mail.Attachments ?? [];
+        if (attachments.FirstOrDefault(a => a.Content.Length >= OutboundAttachment.MaxInlineBytes) is { } large)
+        {
+            throw new ArgumentException($"{large.Name} is 3 MB or more; Graph takes only smaller files with the draft.", nameof(mail));
+        }
+
         var draft = await graph.Users[mailbox].Messages.PostAsync(
             new Message
             {
                 Subject = mail.Subject,
                 Body = new ItemBody { ContentType = mail.BodyIsHtml ? BodyType.Html : BodyType.Text, Content = mail.Body },
                 ToRecipients = mail.To.Select(a => new Recipient { EmailAddress = new EmailAddress { Address = a } }).ToList(),
+                Attachments = attachments.Count == 0
+                    ? null
+                    : attachments.Select(a => (Attachment)new FileAttachment
+                    {
+                        OdataType = "#microsoft.graph.fileAttachment",
+                        Name = a.Name,
+                        ContentType = a.ContentType,
+                        ContentBytes = a.Content,
+                    }).ToList(),
             },
             cancellationToken: cancellationToken).ConfigureAwait(false);
         var id = draft?.Id ?? throw new InvalidOperationException("Graph created a draft but returned no id.");

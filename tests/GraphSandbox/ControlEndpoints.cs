@@ -18,6 +18,13 @@ internal static class ControlEndpoints
                 cc = Addresses(m.Json["ccRecipients"]),
                 body = m.Json["body"]?["content"]?.GetValue<string>(),
                 sentDateTime = m.Json["sentDateTime"]?.GetValue<string>(),
+                conversationId = m.Json["conversationId"]?.GetValue<string>(),
+                attachments = m.Attachments.Select(a => new
+                {
+                    name = a["name"]?.GetValue<string>(),
+                    contentType = a["contentType"]?.GetValue<string>(),
+                    contentBytes = a["contentBytes"]?.GetValue<string>(),
+                }),
             })));
         app.MapGet("/sandbox/mailboxes/{address}/inbox", (string address, SandboxState state) =>
             Results.Json(state.Mailbox(address).InFolder(SandboxMailbox.Inbox).Select(m => new

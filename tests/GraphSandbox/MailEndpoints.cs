@@ -87,7 +87,27 @@ internal static class MailEndpoints
         body["from"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = mailbox, ["address"] = mailbox } };
         body["sender"] = body["from"]!.DeepClone();
         body["conversationId"] = Rfc822Import.ConversationId(body["subject"]?.GetValue<string>());
-        var message = state.Mailbox(mailbox).Add(SandboxMailbox.Drafts, body, []);
+
+        // Files sent with the draft become its attachments, as Graph stores them (with id and size).
+        var attachments = new List<JsonObject>();
+        if (body["attachments"] is JsonArray inline)
+        {
+            foreach (var node in inline.OfType<JsonObject>())
+            {
+                var attachment = (JsonObject)node.DeepClone();
+                attachment["@odata.type"] ??= "#microsoft.graph.fileAttachment";
+                attachment["id"] = "AAMkATT" + Guid.NewGuid().ToString("N")[..16];
+                attachment["size"] = Convert.FromBase64String(attachment["contentBytes"]?.GetValue<string>() ?? string.Empty).Length;
+                attachment["isInline"] = false;
+                attachment["lastModifiedDateTime"] = now;
+                attachments.Add(attachment);
+            }
+
+            body.Remove("attachments");
+        }
+
+        body["hasAttachments"] = attachments.Count > 0;
+        var message = state.Mailbox(mailbox).Add(SandboxMailbox.Drafts, body, attachments);
         return Results.Json(Project(message, null), statusCode: 201);
     }
 
