@@ -1,19 +1,29 @@
 using TeamsReviewBot.Cards;
+using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Workflows.Cases;
+using TeamsReviewBot.Workflows.InformationRequests;
 
 namespace TeamsReviewBot.Commands;
 
-/// <summary>"requests RR-OLD-2027-0003": where every agency stands on the case's information requests.</summary>
-public sealed class RequestsCommand(AggregateStore<RequestBook> books, TimeProvider time) : IChatCommand
+/// <summary>
+/// "requests RR-OLD-2027-0003": where every agency stands on the case's information requests.
+/// "requests RR-OLD-2027-0003 choose": the card to choose the agencies (in a personal chat only,
+/// because it asks for the child's reference).
+/// </summary>
+public sealed class RequestsCommand(
+    AggregateStore<RequestBook> books,
+    InformationRequestService requests,
+    AgencyDirectory directory,
+    CaseService cases,
+    TimeProvider time) : IChatCommand
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     public string Name => "requests";
 
-    public string Usage => "requests <case code>";
+    public string Usage => "requests <case code> [choose]";
 
-    public string Summary => "Show which agencies have returned their information for a case, which are due and which are late.";
+    public string Summary => "Show which agencies have returned their information for a case, which are due and which are late; with \"choose\", pick the agencies to ask.";
 
     public async Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -21,16 +31,46 @@ public sealed class RequestsCommand(AggregateStore<RequestBook> books, TimeProvi
         var codes = SubjectLine.CaseCodes(request.Arguments);
         if (codes.Count != 1)
         {
-            return CommandReply.Message("Give one case code, e.g. `requests RR-OLD-2027-0003`.");
+            return CommandReply.Message("Give one case code, e.g. `requests RR-OLD-2027-0003`, or `requests RR-OLD-2027-0003 choose` to pick the agencies.");
         }
 
-        var book = (await books.LoadAsync(RequestBook.StreamIdFor(codes[0]), cancellationToken).ConfigureAwait(false)).State;
+        var choose = request.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.Equals("choose", StringComparison.OrdinalIgnoreCase));
+        return choose ? await ChooseAsync(codes[0], request, cancellationToken).ConfigureAwait(false) : await StatusAsync(codes[0], cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CommandReply> StatusAsync(string caseCode, CancellationToken cancellationToken)
+    {
+        var book = (await books.LoadAsync(RequestBook.StreamIdFor(caseCode), cancellationToken).ConfigureAwait(false)).State;
         if (book.Requests.Count == 0)
         {
-            return CommandReply.Message($"No agencies have been chosen for information requests on {codes[0]} yet.");
+            return CommandReply.Message($"No agencies have been chosen for information requests on {caseCode} yet. `requests {caseCode} choose` picks them.");
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), London).DateTime);
-        return CommandReply.WithCard(ReturnStatusCard.Create(book, today));
+        return CommandReply.WithCard(ReturnStatusCard.Create(book, WorkingDayCalendar.LondonDate(time.GetUtcNow())));
+    }
+
+    private async Task<CommandReply> ChooseAsync(string caseCode, CommandRequest request, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(request.ConversationType, "personal", StringComparison.OrdinalIgnoreCase))
+        {
+            return CommandReply.Message("Choose the agencies in a personal chat with me: the card asks for the child's reference, which never goes in a channel.");
+        }
+
+        try
+        {
+            var (_, _, sendOn, dueOn) = await requests.DatesAsync(caseCode, cancellationToken).ConfigureAwait(false);
+            var agencies = await directory.ListAsync(cancellationToken).ConfigureAwait(false);
+            if (agencies.Count == 0)
+            {
+                return CommandReply.Message("The agency directory is empty. Add agencies with `agencies add` first.");
+            }
+
+            var named = ReferralNamedAgencies.From(await cases.HistoryAsync(caseCode, cancellationToken).ConfigureAwait(false));
+            return CommandReply.WithCard(AgencySelectionCard.Create(caseCode, agencies, named, BritishDates.Date(sendOn), BritishDates.Date(dueOn)));
+        }
+        catch (RequestRuleException ex)
+        {
+            return CommandReply.Message(ex.Message);
+        }
     }
 }

@@ -1,6 +1,9 @@
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Teams.CardActions;
+using TeamsReviewBot.Workflows.Intake;
+using TeamsReviewBot.Workflows.Timers;
 
 namespace TeamsReviewBot.Workflows.InformationRequests;
 
@@ -18,7 +21,17 @@ public static class InformationRequestsServiceCollectionExtensions
         services.AddSingleton<AggregateStore<RequestBook>>();
         services.AddSingleton<ReplyIntake>();
         services.AddSingleton<ChronologyCollation>();
+        services.Configure<RequestMailOptions>(configuration.GetSection(RequestMailOptions.SectionName));
+        services.AddSingleton<InformationRequestService>();
         services.AddSingleton<RequestProgress>();
+
+        // Mail intake asks this whether a message answers a request (it replaces intake's default).
+        services.AddSingleton<IInformationRequestReplies, InformationRequestReplies>();
+        services.AddSingleton<ITimerHandler, SendRequestsTimerHandler>();
+        services.AddSingleton<ITimerHandler, ChaseRequestsTimerHandler>();
+        services.AddSingleton<ITimerHandler, OverdueRequestsTimerHandler>();
+        services.AddSingleton<ITimerHandler, CollateRequestsTimerHandler>();
+        services.AddCardAction<SendRequestsCardHandler>();
         services.AddChatCommand<AgenciesCommand>();
         services.AddChatCommand<RequestsCommand>();
         return services;
