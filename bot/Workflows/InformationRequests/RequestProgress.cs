@@ -54,7 +54,7 @@ public sealed class RequestProgress(
             await openCases.CloseAsync(caseCode, cancellationToken).ConfigureAwait(false);
         }
 
-        var message = $"Case {caseCode}: the multi-agency chronology is ready to check ({result.Rows} entries from {result.Returns} returned documents; {reason})."
+        var message = $"Case {caseCode}: the multi-agency chronology is ready to check ({result.Rows} {(result.Rows == 1 ? "entry" : "entries")} from {result.Returns} returned {(result.Returns == 1 ? "document" : "documents")}; {reason})."
             + (result.Unread.Count == 0 ? string.Empty : $" Could not read: {string.Join("; ", result.Unread)}.");
         await notifier.NotifyAsync(new BusinessManagerNotification(notificationId, caseCode, playbook.Key, "chronology-collated", message), cancellationToken).ConfigureAwait(false);
     }
