@@ -12,6 +12,7 @@ using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Process.Reminders;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Tests.Workflows.Cases;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.InformationRequests;
 using TeamsReviewBot.Workflows.Intake;
@@ -45,7 +46,7 @@ internal sealed class RequestWorld : IAsyncDisposable
         Timers = new DurableTimerStore(tables, Clock);
         var index = new CaseIndexStore(tables);
         Cases = new CaseService(caseStore, events, index, Timers, new CaseCodeAllocator(tables), Catalogue, Schedule, new ReminderPlanner(WorkingDays, new ReminderOptions()), Clock, NullLogger<CaseService>.Instance);
-        Notified = new CapturingNotifier(new RecordingBusinessManagerNotifier(caseStore, Clock, NullLogger<RecordingBusinessManagerNotifier>.Instance));
+        Notified = new CapturingNotifier(new RecordingBusinessManagerNotifier(caseStore, new RecordedAlerts(), Clock, NullLogger<RecordingBusinessManagerNotifier>.Instance));
 
         // Graph's own pacing and retries run on real time; the process runs on the fake clock.
         var graph = GraphClientBuilder.Create(new GraphConnection { BaseUrl = sandbox.GraphBaseUrl, UseSandbox = true }, TimeProvider.System);
@@ -62,7 +63,7 @@ internal sealed class RequestWorld : IAsyncDisposable
         Progress = new RequestProgress(Cases, Books, collation, openCases, Notified, Clock);
         var replies = new InformationRequestReplies(new ReplyIntake(Books, openCases, Files, Clock, NullLogger<ReplyIntake>.Instance), Progress);
         Review = new MailForReviewStore(tables);
-        var intakeOptions = Options.Create(new IntakeOptions { Partnership = Partnership, CaseCodePrefix = "RR-OLD" });
+        var intakeOptions = Options.Create(new IntakeOptions { Partnership = Partnership });
         Intake = new MailIntakeProcessor(
             Reader,
             Sender,
@@ -70,14 +71,14 @@ internal sealed class RequestWorld : IAsyncDisposable
             Review,
             new MailClassifier(new IntakeOptionsSnapshot(["Mailbox.NationalReviewPanel@education.gov.uk"])),
             replies,
-            new StreamReferralCaseOpener(events, new CaseCodeAllocator(tables), index, intakeOptions, Clock),
+            new ProcessReferralCaseOpener(Cases, new IntakePartnership(intakeOptions, mailboxOptions, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), Catalogue)),
             mailboxOptions,
             intakeOptions,
             NullLogger<MailIntakeProcessor>.Instance);
 
         ITimerHandler[] handlers =
         [
-            new CaseDeadlineTimerHandler(Cases, caseStore, Notified, Clock),
+            new CaseDeadlineTimerHandler(Cases, caseStore, Notified),
             new SendRequestsTimerHandler(Requests),
             new ChaseRequestsTimerHandler(Requests),
             new OverdueRequestsTimerHandler(Requests, Progress, Books),
