@@ -72,6 +72,7 @@ internal sealed class RequestWorld : IAsyncDisposable
             new MailClassifier(new IntakeOptionsSnapshot(["Mailbox.NationalReviewPanel@education.gov.uk"])),
             replies,
             new ProcessReferralCaseOpener(Cases, new IntakePartnership(intakeOptions, mailboxOptions, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), Catalogue)),
+            new RecordedAlerts(),
             mailboxOptions,
             intakeOptions,
             NullLogger<MailIntakeProcessor>.Instance);
