@@ -1,15 +1,16 @@
 using System.Text;
 using TeamsReviewBot.Process.InformationRequests;
+using TeamsReviewBot.Teams.Identity;
 using TeamsReviewBot.Workflows.InformationRequests;
 
 namespace TeamsReviewBot.Commands;
 
 /// <summary>
 /// Lists and edits the partnership's agency directory: "agencies", "agencies add Name | kind |
-/// lead@x[, lead2@x] | [deputy@x]", "agencies remove Name". Bad input is answered with what is
-/// wrong and changes nothing.
+/// lead@x[, lead2@x] | [deputy@x]", "agencies remove Name". Anyone with a role may list; only a
+/// business manager may change. Bad input is answered with what is wrong and changes nothing.
 /// </summary>
-public sealed class AgenciesCommand(AgencyDirectory directory) : IChatCommand
+public sealed class AgenciesCommand(AgencyDirectory directory, PartnershipDirectory people) : IChatCommand
 {
     public string Name => "agencies";
 
@@ -22,6 +23,11 @@ public sealed class AgenciesCommand(AgencyDirectory directory) : IChatCommand
         ArgumentNullException.ThrowIfNull(request);
         var text = request.Arguments.Trim();
         var (verb, rest) = Split(text);
+        if (verb is "add" or "remove" && !people.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name).Holds(PartnershipRole.BusinessManager))
+        {
+            return CommandReply.Message("Only a business manager can change the agency directory.");
+        }
+
         return verb switch
         {
             "" or "list" => await ListAsync(cancellationToken).ConfigureAwait(false),

@@ -2,6 +2,7 @@ using TeamsReviewBot.Cards;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Teams.Identity;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.InformationRequests;
 
@@ -17,6 +18,7 @@ public sealed class RequestsCommand(
     InformationRequestService requests,
     AgencyDirectory directory,
     CaseService cases,
+    PartnershipDirectory people,
     TimeProvider time) : IChatCommand
 {
     public string Name => "requests";
@@ -51,6 +53,11 @@ public sealed class RequestsCommand(
 
     private async Task<CommandReply> ChooseAsync(string caseCode, CommandRequest request, CancellationToken cancellationToken)
     {
+        if (!people.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name).Holds(PartnershipRole.BusinessManager))
+        {
+            return CommandReply.Message("Only a business manager can choose the agencies to ask for information.");
+        }
+
         if (!string.Equals(request.ConversationType, "personal", StringComparison.OrdinalIgnoreCase))
         {
             return CommandReply.Message("Choose the agencies in a personal chat with me: the card asks for the child's reference, which never goes in a channel.");

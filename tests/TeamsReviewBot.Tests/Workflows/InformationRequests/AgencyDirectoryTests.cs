@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using TeamsReviewBot.Commands;
+using Microsoft.Extensions.Options;
 using TeamsReviewBot.Process.InformationRequests;
+using TeamsReviewBot.Teams.Identity;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Workflows.InformationRequests;
 
@@ -21,8 +23,16 @@ public class AgencyDirectoryTests(AzuriteFixture azurite)
         ["Partnership:Agencies:1:Deputies:0"] = "deputy@nca.nhs.uk",
     }).Build());
 
-    private static CommandRequest Typed(string arguments) =>
-        new(arguments, new CommandSender("29:user-bm", "bm-object-id", "Bea Manning", "tenant"), "19:conv", "personal");
+    private static PartnershipDirectory People()
+    {
+        var options = new PartnershipOptions();
+        options.People.Add(new PersonOptions { AadObjectId = "bm-object-id", Name = "Bea Manning", Role = PartnershipRole.BusinessManager, TenantId = "tenant" });
+        options.People.Add(new PersonOptions { AadObjectId = "police-object-id", Name = "Pat Okafor", Role = PartnershipRole.StatutoryLead, Partner = StatutoryPartner.Police, TenantId = "tenant" });
+        return new PartnershipDirectory(Options.Create(options));
+    }
+
+    private static CommandRequest Typed(string arguments, string aadObjectId = "bm-object-id") =>
+        new(arguments, new CommandSender("29:user", aadObjectId, "Someone", "tenant"), "19:conv", "personal");
 
     [Fact]
     public void Configuration_reads_agencies_with_addresses_as_lists_or_separated_strings()
@@ -52,7 +62,7 @@ public class AgencyDirectoryTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_business_manager_adds_changes_lists_and_removes_agencies_in_chat()
     {
-        var command = new AgenciesCommand(new AgencyDirectory(azurite.CreateTables(), Configured()));
+        var command = new AgenciesCommand(new AgencyDirectory(azurite.CreateTables(), Configured()), People());
 
         var added = await command.ExecuteAsync(Typed("add Hathershaw College | School | dsl@hathershaw.sch.uk, head@hathershaw.sch.uk | deputy.dsl@hathershaw.sch.uk"), default);
         Assert.StartsWith("Added **Hathershaw College** (school)", added.Text, StringComparison.Ordinal);
@@ -71,6 +81,19 @@ public class AgencyDirectoryTests(AzuriteFixture azurite)
     }
 
     [Theory]
+    [InlineData("add Hathershaw College | school | dsl@hathershaw.sch.uk", "police-object-id", "Only a business manager can change the agency directory.")]
+    [InlineData("remove Greater Manchester Police", "police-object-id", "Only a business manager can change the agency directory.")]
+    [InlineData("remove Greater Manchester Police", "stranger-object-id", "Only a business manager can change the agency directory.")]
+    public async Task Only_a_business_manager_may_change_the_directory_though_anyone_may_read_it(string arguments, string who, string expected)
+    {
+        var directory = new AgencyDirectory(azurite.CreateTables(), Configured());
+        var command = new AgenciesCommand(directory, People());
+
+        Assert.Equal(expected, (await command.ExecuteAsync(Typed(arguments, who), default)).Text);
+        Assert.Contains("**Agencies (2)**", (await command.ExecuteAsync(Typed("list", who), default)).Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("add Hathershaw College | school", "To add an agency")]
     [InlineData("add Hathershaw College | school | not-an-address", "These are not email addresses: not-an-address")]
     [InlineData("add Hathershaw College | school | dsl@hathershaw.sch.uk | bad@", "These are not email addresses: bad@")]
@@ -79,7 +102,7 @@ public class AgencyDirectoryTests(AzuriteFixture azurite)
     public async Task Bad_input_is_answered_with_what_is_wrong_and_changes_nothing(string arguments, string expected)
     {
         var directory = new AgencyDirectory(azurite.CreateTables(), Configured());
-        var command = new AgenciesCommand(directory);
+        var command = new AgenciesCommand(directory, People());
 
         var reply = await command.ExecuteAsync(Typed(arguments), default);
 
