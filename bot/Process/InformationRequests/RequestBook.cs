@@ -32,6 +32,9 @@ public sealed record RequestBook
 
     public ChronologyCollated? Collated { get; init; }
 
+    /// <summary>Where the return card sits in the case's channel thread, once posted.</summary>
+    public ReturnCardPosted? ReturnCard { get; init; }
+
     public static string StreamIdFor(string caseCode) => caseCode.Trim().ToUpperInvariant() + ".requests";
 
     public AgencyRequest? Find(string agency) => Requests.GetValueOrDefault(agency);

@@ -19,6 +19,7 @@ public sealed class RequestBookFold : IStreamFold<RequestBook>
             RequestEventTypes.ReplyRecorded => Replied(state, RequestJson.Read<ReplyRecorded>(stored.Data)),
             RequestEventTypes.RequestOverdue => Overdue(state, RequestJson.Read<RequestOverdue>(stored.Data)),
             RequestEventTypes.ChronologyCollated => state with { Collated = RequestJson.Read<ChronologyCollated>(stored.Data) },
+            RequestEventTypes.ReturnCardPosted => state with { ReturnCard = state.ReturnCard ?? RequestJson.Read<ReturnCardPosted>(stored.Data) },
             _ => state,
         };
     }

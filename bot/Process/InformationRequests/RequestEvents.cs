@@ -12,6 +12,7 @@ public static class RequestEventTypes
     public const string ReplyRecorded = "ReplyRecorded";
     public const string RequestOverdue = "RequestOverdue";
     public const string ChronologyCollated = "ChronologyCollated";
+    public const string ReturnCardPosted = "ReturnCardPosted";
 }
 
 /// <summary>An agency as it stood in the directory when it was chosen for the case.</summary>
@@ -53,3 +54,6 @@ public sealed record RequestOverdue(string Agency, string TimerId, DateOnly DueO
 
 /// <summary>The agencies' chronologies were merged: how many rows from how many returns.</summary>
 public sealed record ChronologyCollated(int Rows, int Returns, string StoredAs, string Reason);
+
+/// <summary>The return card was posted as a reply in the case's channel thread: later changes edit that message.</summary>
+public sealed record ReturnCardPosted(string ThreadId, string MessageId);

@@ -27,6 +27,7 @@ public sealed partial class InformationRequestService(
     MailSender mail,
     IOptions<MailboxOptions> mailbox,
     IOptions<RequestMailOptions> letterOptions,
+    ReturnCardInThread card,
     TimeProvider time,
     ILogger<InformationRequestService> logger)
 {
@@ -87,7 +88,8 @@ public sealed partial class InformationRequestService(
         }
 
         await timers.ScheduleAsync(new DurableTimer(send.Id, send.Kind, RequestBook.StreamIdFor(state.CaseCode), send.FireAt, Payload(state.CaseCode, send)), cancellationToken).ConfigureAwait(false);
-        return outcome.Current.State;
+        await card.ShowAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
+        return (await books.LoadAsync(RequestBook.StreamIdFor(state.CaseCode), cancellationToken).ConfigureAwait(false)).State;
     }
 
     /// <summary>Sends every planned request of the case, records each with its message ids, and sets the chasers.</summary>
@@ -147,6 +149,7 @@ public sealed partial class InformationRequestService(
             await timers.ScheduleAsync(new DurableTimer(timer.Id, timer.Kind, streamId, timer.FireAt, Payload(caseCode, timer)), cancellationToken).ConfigureAwait(false);
         }
 
+        await card.ShowAsync(caseCode, cancellationToken).ConfigureAwait(false);
         return (await books.LoadAsync(streamId, cancellationToken).ConfigureAwait(false)).State;
     }
 
@@ -173,6 +176,11 @@ public sealed partial class InformationRequestService(
             await books.ExecuteAsync(streamId, b => RequestRules.NeedsChaser(b, request.Agency.Name, timerId) ? RequestRules.MarkChased(b, chaser, now) : [], cancellationToken).ConfigureAwait(false);
             chased++;
             LogChased(caseCode, request.Agency.Name, dueToday ? "on the day" : "the working day before");
+        }
+
+        if (chased > 0)
+        {
+            await card.ShowAsync(caseCode, cancellationToken).ConfigureAwait(false);
         }
 
         return chased;

@@ -24,6 +24,7 @@ public static class InformationRequestsServiceCollectionExtensions
         services.Configure<RequestMailOptions>(configuration.GetSection(RequestMailOptions.SectionName));
         services.AddSingleton<InformationRequestService>();
         services.AddSingleton<RequestProgress>();
+        services.AddSingleton<ReturnCardInThread>();
 
         // Mail intake asks this whether a message answers a request (it replaces intake's default).
         services.AddSingleton<IInformationRequestReplies, InformationRequestReplies>();

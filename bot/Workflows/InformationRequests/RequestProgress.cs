@@ -17,6 +17,7 @@ public sealed class RequestProgress(
     ChronologyCollation collation,
     RequestCaseIndex openCases,
     IBusinessManagerNotifier notifier,
+    ReturnCardInThread card,
     TimeProvider time)
 {
     public async Task AfterReplyAsync(string caseCode, CancellationToken cancellationToken)
@@ -25,6 +26,10 @@ public sealed class RequestProgress(
         if (book.AllClosed && book.Collated is null)
         {
             await CollateAsync(caseCode, "every agency has answered", $"{caseCode}:requests:all-answered", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await card.ShowAsync(caseCode, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -39,6 +44,7 @@ public sealed class RequestProgress(
         var due = book.DueOn is { } d ? BritishDates.Date(d) : "the deadline";
         var message = $"Case {caseCode}: the information requested was due {due} and has not come back from {late.Count} {(late.Count == 1 ? "agency" : "agencies")}: {string.Join(", ", late)}. Each was chased the working day before and on the day.";
         await notifier.NotifyAsync(new BusinessManagerNotification(notificationId, caseCode, book.Partnership ?? string.Empty, "requests-overdue", message), cancellationToken).ConfigureAwait(false);
+        await card.ShowAsync(caseCode, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task CollateAsync(string caseCode, string reason, string notificationId, CancellationToken cancellationToken)
@@ -57,5 +63,6 @@ public sealed class RequestProgress(
         var message = $"Case {caseCode}: the multi-agency chronology is ready to check ({result.Rows} {(result.Rows == 1 ? "entry" : "entries")} from {result.Returns} returned {(result.Returns == 1 ? "document" : "documents")}; {reason})."
             + (result.Unread.Count == 0 ? string.Empty : $" Could not read: {string.Join("; ", result.Unread)}.");
         await notifier.NotifyAsync(new BusinessManagerNotification(notificationId, caseCode, playbook.Key, "chronology-collated", message), cancellationToken).ConfigureAwait(false);
+        await card.ShowAsync(caseCode, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using TeamsReviewBot.Documents;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Tests.Teams.Support;
 using TeamsReviewBot.Workflows.InformationRequests;
 using static TeamsReviewBot.Tests.Process.ProcessTestKit;
 
@@ -206,5 +207,41 @@ public class InformationRequestMailTests(AzuriteFixture azurite)
         return [.. table.Elements<TableRow>().Skip(1)
             .Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToArray())
             .Select(c => $"{c[0]}|{c[2]}|{c[3]}")];
+    }
+}
+
+[Collection(AzuriteGroup.Name)]
+public class ReturnCardInThreadTests(AzuriteFixture azurite)
+{
+    private static readonly AgencyContact Police = new("Greater Manchester Police", "police", ["ppiu.oldham@gmp.police.uk"], []);
+    private static readonly AgencyContact School = new("Hathershaw College", "school", ["dsl@hathershaw.oldham.sch.uk"], []);
+
+    [Fact]
+    public async Task The_return_card_is_posted_once_in_the_cases_thread_and_edited_as_agencies_answer_without_the_childs_details()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var world = await RequestWorld.StartAsync(azurite, London(2026, 12, 23, 8), Police, School);
+        var code = await world.RapidReviewAsync(London(2026, 12, 23, 10), London(2026, 12, 24, 10));
+        const string thread = "19:channel-panel@thread.tacv2;messageid=5001";
+        await world.OpenPanelThreadAsync(code, connector.ServiceUrl, thread, "5001");
+        await world.RunUntilAsync(London(2026, 12, 24, 11));
+
+        await world.Requests.ChooseAsync(code, [Police.Name, School.Name], "J.S., born 02/03/2015", "bm-object-id", "Bea Manning", CancellationToken.None);
+        await world.RunUntilAsync(London(2026, 12, 29, 10));
+        var police = (await world.SentAsync()).Single(s => s.To.SequenceEqual(Police.Leads));
+        await world.ReceiveAsync(AgencyReplies.Mail(Police.Leads[0], "RE: " + police.Subject, "We hold no records of this family.", police.InternetMessageId, police.InternetMessageId));
+        await world.RunUntilAsync(London(2027, 1, 6, 17, 0));
+
+        var calls = connector.Calls.Where(c => c.Path.Contains(Uri.EscapeDataString(thread), StringComparison.Ordinal) || c.Path.Contains(thread, StringComparison.Ordinal)).ToList();
+        var post = Assert.Single(calls, c => c.Method == "POST");
+        Assert.EndsWith("/activities", post.Path, StringComparison.Ordinal);
+        var edits = calls.Where(c => c.Method == "PUT").ToList();
+        Assert.True(edits.Count >= 4, $"{edits.Count} edits: sent, answered, chased twice, overdue");
+        var last = edits[^1].Body!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("\"title\":\"Greater Manchester Police\",\"value\":\"no records held (", last, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Hathershaw College\",\"value\":\"was due Wed 6 Jan 2027, chased 2 times\"", last, StringComparison.Ordinal);
+        Assert.DoesNotContain(connector.Calls, c => (c.Body?.ToJsonString() ?? string.Empty).Contains("J.S.", StringComparison.Ordinal));
+        Assert.NotNull((await world.BookAsync(code)).ReturnCard);
+        Assert.Empty(world.Problems);
     }
 }

@@ -17,7 +17,9 @@ using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.InformationRequests;
 using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.Intake.Storage;
+using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsReviewBot.Workflows.Timers;
+using TeamsReviewBot.Teams;
 using static TeamsReviewBot.Tests.Process.ProcessTestKit;
 
 namespace TeamsReviewBot.Tests.Graph.InformationRequests;
@@ -33,6 +35,7 @@ internal sealed class RequestWorld : IAsyncDisposable
     public const string Partnership = "oldham";
 
     private readonly StorageTables _tables;
+    private readonly HttpClient _teamsHttp = new();
     private readonly TimerPump[] _pumps;
 
     private RequestWorld(SandboxHost sandbox, StorageTables tables, DateTimeOffset start, IReadOnlyList<AgencyContact> agencies)
@@ -58,9 +61,11 @@ internal sealed class RequestWorld : IAsyncDisposable
         Directory = new AgencyDirectory(tables, new AgencyDirectoryOptions { PartnershipKey = Partnership, Seed = agencies });
         var openCases = new RequestCaseIndex(tables);
         Files = new ReturnFileStore(tables);
-        Requests = new InformationRequestService(Cases, Directory, Books, openCases, Timers, Sender, mailboxOptions, Options.Create(new RequestMailOptions()), Clock, NullLogger<InformationRequestService>.Instance);
+        Panels = new AggregateStore<PanelCase>(events, new PanelCaseFold(new CaseFold(Catalogue)));
+        var card = new ReturnCardInThread(Books, Panels, new ConnectorClient(_teamsHttp, new NoConnectorToken()), Clock, NullLogger<ReturnCardInThread>.Instance);
+        Requests = new InformationRequestService(Cases, Directory, Books, openCases, Timers, Sender, mailboxOptions, Options.Create(new RequestMailOptions()), card, Clock, NullLogger<InformationRequestService>.Instance);
         var collation = new ChronologyCollation(Books, Files, Clock, NullLogger<ChronologyCollation>.Instance);
-        Progress = new RequestProgress(Cases, Books, collation, openCases, Notified, Clock);
+        Progress = new RequestProgress(Cases, Books, collation, openCases, Notified, card, Clock);
         var replies = new InformationRequestReplies(new ReplyIntake(Books, openCases, Files, Clock, NullLogger<ReplyIntake>.Instance), Progress);
         Review = new MailForReviewStore(tables);
         var intakeOptions = Options.Create(new IntakeOptions { Partnership = Partnership });
@@ -107,6 +112,8 @@ internal sealed class RequestWorld : IAsyncDisposable
     public AggregateStore<RequestBook> Books { get; }
 
     public AgencyDirectory Directory { get; }
+
+    public AggregateStore<PanelCase> Panels { get; }
 
     public ReturnFileStore Files { get; }
 
@@ -188,7 +195,18 @@ internal sealed class RequestWorld : IAsyncDisposable
         Problems.Add("The clock took more than 500 steps to reach the target.");
     }
 
-    public async ValueTask DisposeAsync() => await Sandbox.DisposeAsync();
+    /// <summary>Records that the case has a thread in the panel channel, as the threshold decision does when it posts one.</summary>
+    public Task OpenPanelThreadAsync(string code, string serviceUrl, string threadId, string messageId) =>
+        Panels.ExecuteAsync(code, _ =>
+        [
+            new NewEvent(PanelEventTypes.PanelThreadOpened, CaseJson.Write(new PanelThreadOpened(serviceUrl, "19:channel-panel@thread.tacv2", threadId, messageId, "tenant", "28:bot", "TeamsReviewBot", new Actor("bm-object-id", "Bea Manning", Roles.BusinessManager, null))), Clock.GetUtcNow()),
+        ]);
+
+    public async ValueTask DisposeAsync()
+    {
+        _teamsHttp.Dispose();
+        await Sandbox.DisposeAsync();
+    }
 
     private async Task<DateTimeOffset?> NextDueAsync()
     {
