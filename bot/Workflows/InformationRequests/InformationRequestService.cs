@@ -47,7 +47,7 @@ public sealed partial class InformationRequestService(
         return (playbook, state, sendOn, DueOnIfSent(playbook, state, state.RequestedAt ?? WorkingDayCalendar.AtLondon(Max(sendOn, Today()), playbook.Clock.WorkingDayStarts)));
     }
 
-    /// <summary>Records the business manager's choice and sends at once when the send day has come, else schedules it.</summary>
+    /// <summary>Records the business manager's choice and sets the send timer: the start of the send day, or now when that has passed.</summary>
     public async Task<RequestBook> ChooseAsync(string caseCode, IReadOnlyList<string> agencyNames, string? childReference, string actorId, string actorName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agencyNames);
@@ -78,15 +78,13 @@ public sealed partial class InformationRequestService(
 
         var chosen = new AgenciesChosen(state.CaseCode, playbook.Key, contacts, sendOn, dueOn, actorId, actorName, "chosen by the business manager", childReference.Trim());
         var now = time.GetUtcNow();
-        var outcome = await books.ExecuteAsync(RequestBook.StreamIdFor(state.CaseCode), book => RequestRules.Choose(book, chosen, now), cancellationToken).ConfigureAwait(false);
+        await books.ExecuteAsync(RequestBook.StreamIdFor(state.CaseCode), book => RequestRules.Choose(book, chosen, now), cancellationToken).ConfigureAwait(false);
         await openCases.OpenAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
         var send = RequestTimetable.SendTimer(state.CaseCode, sendOn, playbook.Clock.WorkingDayStarts, now);
         LogChosen(state.CaseCode, contacts.Count, send.FireAt);
-        if (send.FireAt <= now)
-        {
-            return await SendPlannedAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
-        }
 
+        // Even when the send day has come the timer sends, not this call: a card action must answer
+        // within seconds, and each letter is two Graph requests.
         await timers.ScheduleAsync(new DurableTimer(send.Id, send.Kind, RequestBook.StreamIdFor(state.CaseCode), send.FireAt, Payload(state.CaseCode, send)), cancellationToken).ConfigureAwait(false);
         await card.ShowAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
         return (await books.LoadAsync(RequestBook.StreamIdFor(state.CaseCode), cancellationToken).ConfigureAwait(false)).State;

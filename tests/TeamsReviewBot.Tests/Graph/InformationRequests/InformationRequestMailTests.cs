@@ -74,6 +74,25 @@ public class InformationRequestMailTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Agencies_chosen_after_the_send_day_are_sent_to_at_once_by_the_timer_and_choosing_again_sends_nothing_more()
+    {
+        await using var world = await RequestWorld.StartAsync(azurite, London(2026, 12, 23, 8), Police, School);
+        var code = await world.RapidReviewAsync(London(2026, 12, 23, 10), London(2026, 12, 24, 10));
+        await world.RunUntilAsync(London(2026, 12, 30, 11));
+
+        var chosen = await world.Requests.ChooseAsync(code, [Police.Name], Child, "bm-object-id", "Bea Manning", CancellationToken.None);
+        Assert.Equal(RequestStatus.Planned, chosen.Find(Police.Name)!.Status);
+        await world.RunUntilAsync(London(2026, 12, 30, 11));
+        await world.Requests.ChooseAsync(code, [Police.Name, School.Name], Child, "bm-object-id", "Bea Manning", CancellationToken.None);
+        await world.RunUntilAsync(London(2026, 12, 30, 11, 1));
+
+        var sent = await world.SentAsync();
+        Assert.Equal([Police.Leads[0], School.Leads[0]], sent.SelectMany(s => s.To));
+        Assert.Contains("by Wednesday 6 January 2027", sent[1].Body, StringComparison.Ordinal);
+        Assert.Empty(world.Problems);
+    }
+
+    [Fact]
     public async Task Replies_are_matched_however_agencies_answer_and_an_out_of_office_is_not_counted()
     {
         var (world, code) = await ChosenAsync(azurite, Police, Health, School, Housing, Probation, Charity);
