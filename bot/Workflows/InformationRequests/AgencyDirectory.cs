@@ -72,7 +72,7 @@ public sealed class AgencyDirectory(StorageTables tables, AgencyDirectoryOptions
     }
 
     private string Partition => string.IsNullOrWhiteSpace(options.PartnershipKey)
-        ? throw new InvalidOperationException("Partnership:Key is not set: the agency directory needs to know which partnership it serves.")
+        ? throw new InvalidOperationException("Set Partnership:Playbook (or Intake:Partnership): the agency directory needs to know which partnership it serves.")
         : options.PartnershipKey.ToLowerInvariant();
 
     private async Task<TableClient> SeededTableAsync(CancellationToken cancellationToken)

@@ -3,7 +3,8 @@ using TeamsReviewBot.Process.InformationRequests;
 namespace TeamsReviewBot.Workflows.InformationRequests;
 
 /// <summary>
-/// The partnership this service runs for (Partnership:Key, a playbook key such as "oldham") and the
+/// The partnership this service runs for (Partnership:Playbook, else Intake:Partnership: a playbook
+/// key such as "oldham", the same setting mail intake reads) and the
 /// agencies it starts with: Partnership:Agencies:N:{Name, Kind, Leads, Deputies}. Leads and
 /// Deputies are a list (Leads:0, Leads:1) or one string of addresses separated by commas or
 /// semicolons. Configuration only seeds the directory; business managers edit it in chat after.
@@ -30,7 +31,8 @@ public sealed class AgencyDirectoryOptions
             seed.Add(new AgencyContact(name, entry["Kind"]?.Trim() ?? "other", Addresses(entry.GetSection("Leads")), Addresses(entry.GetSection("Deputies"))));
         }
 
-        return new AgencyDirectoryOptions { PartnershipKey = section["Key"]?.Trim() ?? string.Empty, Seed = seed };
+        var key = section["Playbook"] is { Length: > 0 } playbook ? playbook : configuration["Intake:Partnership"];
+        return new AgencyDirectoryOptions { PartnershipKey = key?.Trim() ?? string.Empty, Seed = seed };
     }
 
     private static IReadOnlyList<string> Addresses(IConfigurationSection section)

@@ -13,7 +13,7 @@ public class AgencyDirectoryTests(AzuriteFixture azurite)
 {
     private static AgencyDirectoryOptions Configured() => AgencyDirectoryOptions.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
-        ["Partnership:Key"] = "oldham",
+        ["Partnership:Playbook"] = "oldham",
         ["Partnership:Agencies:0:Name"] = "Greater Manchester Police",
         ["Partnership:Agencies:0:Kind"] = "police",
         ["Partnership:Agencies:0:Leads"] = "PPIU.Oldham@gmp.police.uk; dci.smith@gmp.police.uk",
@@ -44,6 +44,10 @@ public class AgencyDirectoryTests(AzuriteFixture azurite)
         Assert.Equal(["safeguarding@nca.nhs.uk"], options.Seed[1].Leads);
         Assert.Equal(["deputy@nca.nhs.uk"], options.Seed[1].Deputies);
     }
+
+    [Fact]
+    public void Without_Partnership_Playbook_the_partnership_is_the_one_mail_intake_serves() =>
+        Assert.Equal("tameside", AgencyDirectoryOptions.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Intake:Partnership"] = "tameside" }).Build()).PartnershipKey);
 
     [Fact]
     public async Task The_directory_is_seeded_once_and_a_removed_agency_stays_removed()
