@@ -18,6 +18,9 @@ public static class ThresholdDecisionServiceCollectionExtensions
     {
         services.Configure<ThresholdDecisionOptions>(configuration.GetSection(ThresholdDecisionOptions.SectionName));
 
+        // A deployment runs for one partnership: its playbook is the refer form's default too.
+        services.PostConfigure<ThresholdDecisionOptions>(o => o.DefaultPartnership ??= configuration["Partnership:Playbook"]);
+
         // The process core (playbooks, clock, schedule) comes from AddReviewProcess.
         services.TryAddSingleton<CaseFold>();
         services.AddSingleton<PanelCaseFold>();

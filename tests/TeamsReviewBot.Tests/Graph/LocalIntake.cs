@@ -46,32 +46,50 @@ public sealed class LocalIntake : IAsyncDisposable
     public static async Task<LocalIntake> StartAsync(TimeSpan? deltaSyncInterval = null, Action<IDictionary<string, string?>>? configure = null)
     {
         var sandbox = await SandboxHost.StartAsync();
-        var port = FreePort();
         var mailbox = $"referrals-{Guid.NewGuid():N}@partnership.example"[..48];
         var prefix = AzuriteFixture.NewPrefix();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = new AzuriteFixture().ConnectionString,
-            ["Storage:TablePrefix"] = prefix,
-            ["Graph:UseSandbox"] = "true",
-            ["Graph:BaseUrl"] = sandbox.GraphBaseUrl,
-            ["Graph:Mailbox"] = mailbox,
-            ["Graph:NotificationUrl"] = $"http://127.0.0.1:{port}/api/notifications",
-            ["Graph:LifecycleNotificationUrl"] = $"http://127.0.0.1:{port}/api/notifications/lifecycle",
-            ["Graph:ClientStateSecret"] = ClientState,
-            ["Graph:DeltaSyncInterval"] = (deltaSyncInterval ?? TimeSpan.FromMinutes(10)).ToString(),
-            ["Graph:WorkerPollInterval"] = "00:00:00.500",
-            ["Graph:BaseRetryDelay"] = "00:00:00.200",
-            ["Intake:Partnership"] = Partnership,
-        };
-        configure?.Invoke(settings);
-        var bot = new BotFactory(settings);
-        bot.UseKestrel(port);
-        bot.StartServer();
+        var bot = StartBot(sandbox, mailbox, prefix, deltaSyncInterval, configure);
         var stack = new LocalIntake(sandbox, bot, mailbox, prefix) { BotClient = bot.CreateClient() };
         await WaitUntilAsync(async () => (await stack.Sync.FindAsync(mailbox)) is not null, "the subscription to be created");
         await WaitUntilAsync(async () => (await stack.Sync.GetDeltaLinkAsync(mailbox)) is not null, "the first delta pass");
         return stack;
+    }
+
+    /// <summary>The notification URL must name the bot's port before it starts, so a free port is
+    /// chosen first; another test may take it in between, and then a fresh one is tried.</summary>
+    private static BotFactory StartBot(SandboxHost sandbox, string mailbox, string prefix, TimeSpan? deltaSyncInterval, Action<IDictionary<string, string?>>? configure)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var settings = new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = new AzuriteFixture().ConnectionString,
+                ["Storage:TablePrefix"] = prefix,
+                ["Graph:UseSandbox"] = "true",
+                ["Graph:BaseUrl"] = sandbox.GraphBaseUrl,
+                ["Graph:Mailbox"] = mailbox,
+                ["Graph:NotificationUrl"] = $"http://127.0.0.1:{port}/api/notifications",
+                ["Graph:LifecycleNotificationUrl"] = $"http://127.0.0.1:{port}/api/notifications/lifecycle",
+                ["Graph:ClientStateSecret"] = ClientState,
+                ["Graph:DeltaSyncInterval"] = (deltaSyncInterval ?? TimeSpan.FromMinutes(10)).ToString(),
+                ["Graph:WorkerPollInterval"] = "00:00:00.500",
+                ["Graph:BaseRetryDelay"] = "00:00:00.200",
+                ["Intake:Partnership"] = Partnership,
+            };
+            configure?.Invoke(settings);
+            var bot = new BotFactory(settings);
+            bot.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+            try
+            {
+                bot.StartServer();
+                return bot;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                bot.Dispose();
+            }
+        }
     }
 
     public MailboxSyncStore Sync => Services.GetRequiredService<MailboxSyncStore>();
