@@ -36,7 +36,12 @@ if [ -f tests/GraphSandbox/GraphSandbox.csproj ]; then
   log "Graph sandbox: http://127.0.0.1:5080/v1.0"
 fi
 
-# The partnership mailbox through the Graph sandbox (see tests/GraphSandbox/README.md).
+# The fictional partnership's people, panel channel and agencies, then the partnership mailbox
+# through the Graph sandbox (see tests/GraphSandbox/README.md).
+set -a
+# shellcheck source=scripts/playground.env
+source scripts/playground.env
+set +a
 ASPNETCORE_ENVIRONMENT=Development \
 Storage__ConnectionString="$(azurite_connection_string 10002 10001)" \
 Graph__UseSandbox=true \
@@ -59,7 +64,11 @@ wait_for_port 56150 "the Agents Playground"
 cat <<MSG
 
   TeamsReviewBot is running. Open http://127.0.0.1:56150 in a browser and type "help".
-  The team "Oldham Safeguarding Children Partnership" and its channels are in the left-hand list.
+  You are Bea Manning, business manager of a fictional Oldham panel; the team and its
+  "Rapid Review Panel" channel are in the left-hand list.
+  Drop a sample referral into the partnership mailbox (a case opens and goes to the panel):
+    curl -s -X POST http://127.0.0.1:5080/sandbox/mailboxes/OSCP.Group@oldham.gov.uk/inbox \\
+      -H 'Content-Type: message/rfc822' --data-binary @tests/GraphSandbox/samples/gm-notification-form-referral.eml
   Press Ctrl-C to stop everything.
 
 MSG
