@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Process.Cases;
@@ -11,40 +10,26 @@ namespace TeamsReviewBot.Tests.Commands;
 [Collection(AzuriteGroup.Name)]
 public sealed class CaseCommandsTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Tenant = "11111111-1111-1111-1111-111111111111";
     private const string ManagerAad = "50000000-0000-0000-0000-000000000001";
     private const string PoliceAad = "50000000-0000-0000-0000-000000000002";
     private static readonly Actor Manager = new(ManagerAad, "Bea Manning", Roles.BusinessManager, "partnership business unit");
 
-    private RecordingConnector _connector = null!;
-    private BotApplicationFactory _bot = null!;
-    private HttpClient _client = null!;
+    private ChatBot _bot = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _bot = await ChatBot.StartAsync(azurite, new Dictionary<string, string?>
     {
-        _connector = await RecordingConnector.StartAsync();
-        _bot = new BotApplicationFactory(azurite, new Dictionary<string, string?>
-        {
-            ["Partnership:People:0:AadObjectId"] = ManagerAad,
-            ["Partnership:People:0:Name"] = "Bea Manning",
-            ["Partnership:People:0:Role"] = "BusinessManager",
-            ["Partnership:People:0:TenantId"] = Tenant,
-            ["Partnership:People:1:AadObjectId"] = PoliceAad,
-            ["Partnership:People:1:Name"] = "Pat Okafor",
-            ["Partnership:People:1:Role"] = "StatutoryLead",
-            ["Partnership:People:1:Partner"] = "Police",
-            ["Partnership:People:1:TenantId"] = Tenant,
-        });
-        _bot.StartServer();
-        _client = _bot.CreateClient();
-    }
+        ["Partnership:People:0:AadObjectId"] = ManagerAad,
+        ["Partnership:People:0:Name"] = "Bea Manning",
+        ["Partnership:People:0:Role"] = "BusinessManager",
+        ["Partnership:People:0:TenantId"] = ChatBot.Tenant,
+        ["Partnership:People:1:AadObjectId"] = PoliceAad,
+        ["Partnership:People:1:Name"] = "Pat Okafor",
+        ["Partnership:People:1:Role"] = "StatutoryLead",
+        ["Partnership:People:1:Partner"] = "Police",
+        ["Partnership:People:1:TenantId"] = ChatBot.Tenant,
+    });
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task Cases_lists_the_open_cases_soonest_deadline_first_and_leaves_closed_ones_out()
@@ -112,23 +97,5 @@ public sealed class CaseCommandsTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("submission", text, StringComparison.Ordinal);
     }
 
-    private async Task<JsonNode> AskAsync(string text, string aadObjectId)
-    {
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = "msg-" + Guid.NewGuid().ToString("N")[..6],
-            ["text"] = text,
-            ["serviceUrl"] = _connector.ServiceUrl,
-            ["channelId"] = "msteams",
-            ["from"] = new JsonObject { ["id"] = "29:user-" + aadObjectId[..8], ["name"] = "Someone", ["aadObjectId"] = aadObjectId },
-            ["recipient"] = new JsonObject { ["id"] = "28:22222222-2222-2222-2222-222222222222", ["name"] = "TeamsReviewBot" },
-            ["conversation"] = new JsonObject { ["id"] = "a:personal-chat-" + aadObjectId[..8], ["conversationType"] = "personal", ["tenantId"] = Tenant },
-        };
-        var response = await _client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-        response.EnsureSuccessStatusCode();
-        var call = Assert.Single(await _connector.WaitForCallsAsync(1));
-        _connector.Calls.Clear();
-        return call.Body!;
-    }
+    private Task<JsonNode> AskAsync(string text, string aadObjectId) => _bot.AskAsync(text, aadObjectId);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Process.Cases;
@@ -13,24 +12,11 @@ namespace TeamsReviewBot.Tests.Commands;
 [Collection(AzuriteGroup.Name)]
 public sealed class TimetableCommandTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private RecordingConnector _connector = null!;
-    private BotApplicationFactory _bot = null!;
-    private HttpClient _client = null!;
+    private ChatBot _bot = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await RecordingConnector.StartAsync();
-        _bot = new BotApplicationFactory(azurite);
-        _bot.StartServer();
-        _client = _bot.CreateClient();
-    }
+    public async Task InitializeAsync() => _bot = await ChatBot.StartAsync(azurite);
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task A_partnership_and_a_date_get_every_deadline_as_a_card_and_as_text()
@@ -111,68 +97,5 @@ public sealed class TimetableCommandTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Contains("timetable <partnership> [<Day 0 date and time>] | timetable <case code>", titles);
     }
 
-    private async Task<JsonNode> AskAsync(string text)
-    {
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = "msg-" + Guid.NewGuid().ToString("N")[..6],
-            ["text"] = text,
-            ["serviceUrl"] = _connector.ServiceUrl,
-            ["channelId"] = "msteams",
-            ["from"] = new JsonObject { ["id"] = "29:user-bea", ["name"] = "Bea Manager", ["aadObjectId"] = "44444444-4444-4444-4444-444444444444" },
-            ["recipient"] = new JsonObject { ["id"] = "28:22222222-2222-2222-2222-222222222222", ["name"] = "TeamsReviewBot" },
-            ["conversation"] = new JsonObject { ["id"] = "a:personal-chat-bea", ["conversationType"] = "personal", ["tenantId"] = "11111111-1111-1111-1111-111111111111" },
-        };
-        var response = await _client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-        response.EnsureSuccessStatusCode();
-        var call = Assert.Single(await _connector.WaitForCallsAsync(1));
-        return call.Body!;
-    }
-}
-
-/// <summary>A playbook that does not hold up stops the service from starting.</summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class BadPlaybookStartupTests(AzuriteFixture azurite)
-{
-    [Fact]
-    public void A_bad_playbook_stops_start_up_naming_the_file_the_field_and_the_reason()
-    {
-        var directory = Directory.CreateTempSubdirectory("playbooks");
-        try
-        {
-            var json = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "playbooks", "salford.json")))!;
-            json["decision"]!["quorum"] = 9;
-            File.WriteAllText(Path.Combine(directory.FullName, "salford.json"), json.ToJsonString());
-            using var bot = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["ReviewProcess:PlaybooksPath"] = directory.FullName });
-
-            var error = Assert.ThrowsAny<Exception>(bot.StartServer);
-
-            var playbookError = FindInner<PlaybookException>(error);
-            Assert.Equal("Playbook salford.json is not valid: decision.quorum: is 9 but there are 4 voting seats.", playbookError.Message);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
-
-    private static T FindInner<T>(Exception error)
-        where T : Exception
-    {
-        for (Exception? e = error; e is not null; e = e.InnerException)
-        {
-            if (e is T found)
-            {
-                return found;
-            }
-
-            if (e is AggregateException aggregate && aggregate.InnerExceptions.OfType<T>().FirstOrDefault() is { } inner)
-            {
-                return inner;
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"No {typeof(T).Name} in {error}");
-    }
+    private Task<JsonNode> AskAsync(string text) => _bot.AskAsync(text);
 }

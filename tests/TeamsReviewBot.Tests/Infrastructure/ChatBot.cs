@@ -1,0 +1,66 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace TeamsReviewBot.Tests.Infrastructure;
+
+/// <summary>
+/// The whole bot on Kestrel with a recording Bot Connector: a test types a chat message as a
+/// person would in their personal chat and reads the bot's reply as Teams would receive it.
+/// </summary>
+public sealed class ChatBot : IAsyncDisposable
+{
+    public const string Tenant = "11111111-1111-1111-1111-111111111111";
+
+    private ChatBot(RecordingConnector connector, BotApplicationFactory factory)
+    {
+        Connector = connector;
+        Factory = factory;
+        Client = factory.CreateClient();
+    }
+
+    public RecordingConnector Connector { get; }
+
+    public BotApplicationFactory Factory { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => Factory.Services;
+
+    public static async Task<ChatBot> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
+    {
+        var connector = await RecordingConnector.StartAsync();
+        var factory = new BotApplicationFactory(azurite, settings);
+        factory.StartServer();
+        return new ChatBot(connector, factory);
+    }
+
+    /// <summary>Sends <paramref name="text"/> from the person with <paramref name="aadObjectId"/> and returns the one reply.</summary>
+    public async Task<JsonNode> AskAsync(string text, string aadObjectId = "44444444-4444-4444-4444-444444444444", string name = "Bea Manager")
+    {
+        var person = aadObjectId[..8];
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["id"] = "msg-" + Guid.NewGuid().ToString("N")[..6],
+            ["text"] = text,
+            ["serviceUrl"] = Connector.ServiceUrl,
+            ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = "29:user-" + person, ["name"] = name, ["aadObjectId"] = aadObjectId },
+            ["recipient"] = new JsonObject { ["id"] = "28:22222222-2222-2222-2222-222222222222", ["name"] = "TeamsReviewBot" },
+            ["conversation"] = new JsonObject { ["id"] = "a:personal-chat-" + person, ["conversationType"] = "personal", ["tenantId"] = Tenant },
+        };
+        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
+        var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
+        var call = Assert.Single(await Connector.WaitForCallsAsync(1));
+        Connector.Calls.Clear();
+        return call.Body!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        await Connector.DisposeAsync();
+    }
+}
