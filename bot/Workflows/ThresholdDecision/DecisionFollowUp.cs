@@ -120,7 +120,7 @@ public sealed partial class DecisionFollowUp(
                 if (playbook.Deadlines.FirstOrDefault(d => d.CompletedBy == Milestones.InformationRequested) is { } requests)
                 {
                     var templates = string.Join(" and ", playbook.InformationRequests.Templates);
-                    text.Append(CultureInfo.InvariantCulture, $"Information requests ({templates}) are due to go to every agency that knew the child by {BritishDates.DateAndTime(timetable.Get(requests.Key).DueAt)}: choose the agencies and send them.");
+                    text.Append(CultureInfo.InvariantCulture, $"Information requests ({templates}) are due to go to every agency that knew the child by {BritishDates.DateAndTime(timetable.Get(requests.Key).DueAt)}: type \"requests {state.CaseCode} choose\" in your chat with me to choose the agencies and send them.");
                 }
 
                 break;

@@ -68,6 +68,7 @@ public sealed class OldhamDecisionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains(code, told, StringComparison.Ordinal);
         Assert.Contains("notify the National Panel by", told, StringComparison.Ordinal);
         Assert.Contains("Information requests", told, StringComparison.Ordinal);
+        Assert.Contains($"type \"requests {code} choose\"", told, StringComparison.Ordinal);
 
         // The referrer is emailed the decision with the rationale, from the partnership mailbox.
         var mail = await WaitForSentMailAsync();
