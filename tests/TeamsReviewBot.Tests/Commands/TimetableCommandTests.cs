@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Process.Cases;
-using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Workflows.Cases;
-using static TeamsReviewBot.Tests.Process.ProcessTestKit;
 
 namespace TeamsReviewBot.Tests.Commands;
 
