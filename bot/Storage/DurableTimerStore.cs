@@ -116,6 +116,20 @@ public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
         return await DeleteBothAsync(table, DueKey(claimed.Timer.DueAt, claimed.Timer.Id), claimed.ETag, claimed.Timer.Id, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>When the earliest waiting timer falls due (null when none waits): one row read.</summary>
+    public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.Timers, cancellationToken).ConfigureAwait(false);
+        // '}' sorts right after '|', so this range holds exactly the due rows.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {DuePrefix} and RowKey lt {"due}"}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            return row.GetDateTimeOffset("DueAt");
+        }
+
+        return null;
+    }
+
     public async Task<DurableTimer?> FindAsync(string timerId, CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(tables.Names.Timers, cancellationToken).ConfigureAwait(false);

@@ -106,6 +106,23 @@ public sealed class DurableTimerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_next_due_time_is_the_earliest_waiting_timer_and_none_when_nothing_waits()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var tables = azurite.CreateTables();
+        var store = new DurableTimerStore(tables, clock);
+        Assert.Null(await store.NextDueAtAsync());
+
+        await store.ScheduleAsync(Timer("RR-OLD-2026-0002:returns:due", Now.AddDays(3)));
+        await store.ScheduleAsync(Timer("RR-OLD-2026-0002:decision:due", Now.AddHours(5)));
+        Assert.Equal(Now.AddHours(5), await store.NextDueAtAsync());
+
+        clock.Advance(TimeSpan.FromHours(6));
+        await Pump(tables, clock, new CountingHandler()).RunOnceAsync(CancellationToken.None);
+        Assert.Equal(Now.AddDays(3), await store.NextDueAtAsync());
+    }
+
+    [Fact]
     public async Task A_timer_id_with_characters_a_row_key_cannot_hold_is_refused()
     {
         var store = new DurableTimerStore(azurite.CreateTables(), new FakeTimeProvider(Now));

@@ -66,54 +66,12 @@ internal sealed class CaseWorld
     }
 
     /// <summary>Fires every timer due up to <paramref name="target"/>, in time order, then sets the clock there.</summary>
-    public async Task RunUntilAsync(DateTimeOffset target)
-    {
-        for (var step = 0; step < 500; step++)
-        {
-            // Both instances poll together each time: a timer must still fire once.
-            while ((await Task.WhenAll(Pumps.Select(p => p.RunOnceAsync(CancellationToken.None)))).Sum() > 0)
-            {
-            }
-
-            var next = await NextDueAsync();
-            if (next is null || next > target)
-            {
-                if (Clock.GetUtcNow() < target)
-                {
-                    Clock.SetUtcNow(target);
-                }
-
-                return;
-            }
-
-            if (next <= Clock.GetUtcNow())
-            {
-                Problems.Add($"A timer due {next:O} did not fire at {Clock.GetUtcNow():O}.");
-                return;
-            }
-
-            Clock.SetUtcNow(next.Value);
-        }
-
-        Problems.Add("The clock took more than 500 steps to reach the target.");
-    }
+    public Task RunUntilAsync(DateTimeOffset target) => TimerDriver.RunUntilAsync(Clock, Pumps, Timers, target, Problems);
 
     public async Task<int> TimerRowsAsync()
     {
         var table = await _tables.GetAsync(_tables.Names.Timers);
         return table.Query<TableEntity>().Count();
-    }
-
-    private async Task<DateTimeOffset?> NextDueAsync()
-    {
-        var table = await _tables.GetAsync(_tables.Names.Timers);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"timers"} and RowKey ge {"due|"} and RowKey lt {"due}"}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1))
-        {
-            return row.GetDateTimeOffset("DueAt");
-        }
-
-        return null;
     }
 
     private TimerPump Pump(ITimerHandler handler) =>
