@@ -11,14 +11,14 @@ public sealed class ChatBot : IAsyncDisposable
 {
     public const string Tenant = "11111111-1111-1111-1111-111111111111";
 
-    private ChatBot(RecordingConnector connector, BotApplicationFactory factory)
+    private ChatBot(FakeConnector connector, BotApplicationFactory factory)
     {
         Connector = connector;
         Factory = factory;
         Client = factory.CreateClient();
     }
 
-    public RecordingConnector Connector { get; }
+    public FakeConnector Connector { get; }
 
     public BotApplicationFactory Factory { get; }
 
@@ -28,7 +28,7 @@ public sealed class ChatBot : IAsyncDisposable
 
     public static async Task<ChatBot> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
     {
-        var connector = await RecordingConnector.StartAsync();
+        var connector = await FakeConnector.StartAsync();
         var factory = new BotApplicationFactory(azurite, settings);
         factory.StartServer();
         return new ChatBot(connector, factory);
@@ -49,12 +49,12 @@ public sealed class ChatBot : IAsyncDisposable
             ["recipient"] = new JsonObject { ["id"] = "28:22222222-2222-2222-2222-222222222222", ["name"] = "TeamsReviewBot" },
             ["conversation"] = new JsonObject { ["id"] = "a:personal-chat-" + person, ["conversationType"] = "personal", ["tenantId"] = Tenant },
         };
+        var before = Connector.Calls.Count;
         using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
         var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
         response.EnsureSuccessStatusCode();
-        var call = Assert.Single(await Connector.WaitForCallsAsync(1));
-        Connector.Calls.Clear();
-        return call.Body!;
+        var calls = await Connector.WaitForAsync(all => all.Count > before);
+        return Assert.Single(calls.Skip(before)).Body!;
     }
 
     public async ValueTask DisposeAsync()

@@ -243,7 +243,7 @@ public class ReturnCardInThreadTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_return_card_is_posted_once_in_the_cases_thread_and_edited_as_agencies_answer_without_the_childs_details()
     {
-        await using var connector = await FakeConnector.StartAsync();
+        await using var connector = await FakeConnector.StartAsync(basePath: "");
         await using var world = await RequestWorld.StartAsync(azurite, London(2026, 12, 23, 8), Police, School);
         var code = await world.RapidReviewAsync(London(2026, 12, 23, 10), London(2026, 12, 24, 10));
         const string thread = "19:channel-panel@thread.tacv2;messageid=5001";

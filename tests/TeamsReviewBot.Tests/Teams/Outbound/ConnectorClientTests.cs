@@ -3,6 +3,7 @@ using Microsoft.Identity.Abstractions;
 using Moq;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Teams.Outbound;
+using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Teams.Support;
 using Activity = TeamsReviewBot.Teams.Activity;
 

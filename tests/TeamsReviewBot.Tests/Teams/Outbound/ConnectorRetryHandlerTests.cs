@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Teams.Outbound;
 using Activity = TeamsReviewBot.Teams.Activity;
+using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Teams.Support;
 
 namespace TeamsReviewBot.Tests.Teams.Outbound;

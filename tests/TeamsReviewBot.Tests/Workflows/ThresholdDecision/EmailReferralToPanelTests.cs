@@ -1,3 +1,4 @@
+using TeamsReviewBot.Tests.Infrastructure;
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Tests.Workflows.Intake.Referrals;
@@ -11,7 +12,7 @@ public sealed class EmailReferralToPanelTests
     [Fact]
     public async Task An_emailed_referral_opens_a_case_whose_thread_appears_in_the_panel_channel_without_the_childs_details()
     {
-        await using var teams = await TeamsStandIn.StartAsync();
+        await using var teams = await FakeConnector.StartAsync(basePath: "");
         await using var local = await LocalIntake.StartAsync(configure: s => s[$"ThresholdDecision:Panels:{LocalIntake.Partnership}:ChannelId"] = PanelBot.Channel);
         using var install = await local.BotClient.PostAsync(new Uri("/api/messages", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(new JsonObject
         {
@@ -36,7 +37,7 @@ public sealed class EmailReferralToPanelTests
         await local.SettledAsync(1);
 
         var caseCode = Assert.Single(await local.CasesAsync()).CaseCode;
-        var thread = await teams.WaitForAsync(c => c.Path == "/v3/conversations", "the case's thread in the panel channel");
+        var thread = await teams.WaitForCallAsync(c => c.Path == "/v3/conversations", "the case's thread in the panel channel");
         var card = PanelBot.Words(thread.Card);
         Assert.Contains(caseCode, card, StringComparison.Ordinal);
         Assert.Contains("Serious harm", card, StringComparison.Ordinal);

@@ -40,7 +40,7 @@ public sealed class GloucestershireDecisionTests(AzuriteFixture azurite) : IAsyn
     {
         var code = await _bot.ReferAsync(Bea, kind: "serious-incident-notification");
 
-        var card = await _bot.Teams.WaitForAsync(c => c.Path == "/v3/conversations", "the case's thread");
+        var card = await _bot.Teams.WaitForCallAsync(c => c.Path == "/v3/conversations", "the case's thread");
         Assert.Contains("always proceeds to a Rapid Review", PanelBot.Words(card.Card), StringComparison.Ordinal);
         var decision = Assert.Single(await _bot.EventsAsync<DecisionRecorded>(code, CaseEventTypes.DecisionRecorded));
         Assert.Equal("rule", decision.DecidedBy);

@@ -28,7 +28,7 @@ public sealed class OldhamDecisionTests(AzuriteFixture azurite) : IAsyncLifetime
         var code = await _bot.ReferAsync(Bea);
         Assert.StartsWith("RR-OLD-2026-", code, StringComparison.Ordinal);
 
-        var thread = await _bot.Teams.WaitForAsync(c => c.Path == "/v3/conversations", "the case's thread");
+        var thread = await _bot.Teams.WaitForCallAsync(c => c.Path == "/v3/conversations", "the case's thread");
         var posted = thread.Card!.ToJsonString();
         Assert.Contains(code, posted, StringComparison.Ordinal);
         Assert.Contains("Non-accidental injury", posted, StringComparison.Ordinal);
@@ -143,7 +143,7 @@ public sealed class OldhamDecisionTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<string> WaitForPersonalAsync(Person person, string containing)
     {
-        var call = await _bot.Teams.WaitForAsync(c => c.Path.StartsWith("/v3/conversations/a:chat-" + person.TeamsId, StringComparison.Ordinal) && c.Text.Contains(containing, StringComparison.Ordinal), $"a message to {person.Name} about {containing}");
+        var call = await _bot.Teams.WaitForCallAsync(c => c.Path.StartsWith("/v3/conversations/a:chat-" + person.TeamsId, StringComparison.Ordinal) && c.Text.Contains(containing, StringComparison.Ordinal), $"a message to {person.Name} about {containing}");
         return call.Text;
     }
 }

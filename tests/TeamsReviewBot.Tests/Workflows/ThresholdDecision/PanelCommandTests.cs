@@ -31,13 +31,13 @@ public sealed class PanelCommandTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await _bot.InstallInChannelAsync();
         await _bot.SayAsync(Pat, "put-to-panel " + code);
-        var refused = await _bot.Teams.WaitForAsync(c => c.Path.StartsWith("/v3/conversations/a:chat-" + Pat.TeamsId, StringComparison.Ordinal), "the answer to Pat");
+        var refused = await _bot.Teams.WaitForCallAsync(c => c.Path.StartsWith("/v3/conversations/a:chat-" + Pat.TeamsId, StringComparison.Ordinal), "the answer to Pat");
         Assert.Contains("Only a business manager", refused.Text, StringComparison.Ordinal);
 
         await _bot.SayAsync(Bea, "put-to-panel " + code.ToLowerInvariant());
 
         await _bot.WaitForPersonalAsync(Bea, $"Case {code} is in the panel channel.");
-        var thread = await _bot.Teams.WaitForAsync(c => c.Path == "/v3/conversations", "the case's thread");
+        var thread = await _bot.Teams.WaitForCallAsync(c => c.Path == "/v3/conversations", "the case's thread");
         Assert.Contains(code, thread.Card!.ToJsonString(), StringComparison.Ordinal);
         await _bot.SayAsync(Bea, "put-to-panel " + code);
         await Task.Delay(500);

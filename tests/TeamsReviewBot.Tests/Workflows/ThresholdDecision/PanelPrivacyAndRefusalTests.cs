@@ -73,7 +73,7 @@ public sealed class PanelPrivacyAndRefusalTests(AzuriteFixture azurite) : IAsync
         var code = await _bot.ReferAsync(Bea);
 
         (await _bot.SubmitAsync(Lola, code, "view-referral")).EnsureSuccessStatusCode();
-        var refusal = await _bot.Teams.WaitForAsync(c => c.Text.Contains("cannot show a view only you can see", StringComparison.Ordinal), "the sentence about the old client");
+        var refusal = await _bot.Teams.WaitForCallAsync(c => c.Text.Contains("cannot show a view only you can see", StringComparison.Ordinal), "the sentence about the old client");
         Assert.StartsWith("/v3/conversations/" + PanelBot.Channel, refusal.Path, StringComparison.Ordinal);
         Assert.Empty(await _bot.EventsAsync<ReferralViewed>(code, PanelEventTypes.ReferralViewed));
 
@@ -82,7 +82,7 @@ public sealed class PanelPrivacyAndRefusalTests(AzuriteFixture azurite) : IAsync
             ["abuseOrNeglect"] = "yes", ["deathOrSeriousHarm"] = "yes", ["inArea"] = "yes", ["notifiable"] = "yes",
             ["outcome"] = "rapid-review", ["rationale"] = "Submitted from an older client.",
         })).EnsureSuccessStatusCode();
-        await _bot.Teams.WaitForAsync(c => c.Text.Contains("Thank you, Pat Okafor", StringComparison.Ordinal), "the thank-you sentence");
+        await _bot.Teams.WaitForCallAsync(c => c.Text.Contains("Thank you, Pat Okafor", StringComparison.Ordinal), "the thank-you sentence");
         Assert.Single(await _bot.EventsAsync<VoteCast>(code, CaseEventTypes.VoteCast));
         await _bot.SharedCardAsync(code, json => json.Contains("Votes: 1 of 3", StringComparison.Ordinal), "the tally");
         var channel = _bot.ChannelTraffic();
@@ -112,7 +112,7 @@ public sealed class PanelPrivacyAndRefusalTests(AzuriteFixture azurite) : IAsync
     {
         // Without the voters' Teams ids the list is left out: a small channel refreshes for everyone.
         var first = await _bot.ReferAsync(Bea);
-        var posted = await _bot.Teams.WaitForAsync(c => c.Path == "/v3/conversations", "the first case's thread");
+        var posted = await _bot.Teams.WaitForCallAsync(c => c.Path == "/v3/conversations", "the first case's thread");
         Assert.Null(posted.Card!["refresh"]!["userIds"]);
 
         foreach (var voter in new[] { Lola, Pat, Hana, Dev })
@@ -135,7 +135,7 @@ public sealed class PanelPrivacyAndRefusalTests(AzuriteFixture azurite) : IAsync
     public async Task A_refer_form_with_a_missing_field_is_answered_with_what_is_missing_and_opens_nothing()
     {
         await _bot.SayAsync(Bea, "refer");
-        var form = await _bot.Teams.WaitForAsync(c => c.Card?.ToJsonString().Contains("\"verb\":\"refer\"", StringComparison.Ordinal) == true, "the refer form");
+        var form = await _bot.Teams.WaitForCallAsync(c => c.Card?.ToJsonString().Contains("\"verb\":\"refer\"", StringComparison.Ordinal) == true, "the refer form");
         var formId = form.Card!["actions"]![0]!["data"]!["formId"]!.GetValue<string>();
 
         var answer = await _bot.InvokeAsync(Bea, "refer", new System.Text.Json.Nodes.JsonObject { ["formId"] = formId, ["partnership"] = "oldham", ["referralKind"] = "referral" }, conversationId: "a:chat-" + Bea.TeamsId);

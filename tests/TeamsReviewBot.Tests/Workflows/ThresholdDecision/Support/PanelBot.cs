@@ -35,7 +35,7 @@ public sealed class PanelBot : IAsyncDisposable
 
     private readonly Factory _factory;
 
-    private PanelBot(Factory factory, TeamsStandIn teams, SandboxHost graph, AdjustableClock clock, HttpClient client)
+    private PanelBot(Factory factory, FakeConnector teams, SandboxHost graph, AdjustableClock clock, HttpClient client)
     {
         _factory = factory;
         Graph = graph;
@@ -44,7 +44,7 @@ public sealed class PanelBot : IAsyncDisposable
         Client = client;
     }
 
-    public TeamsStandIn Teams { get; }
+    public FakeConnector Teams { get; }
 
     /// <summary>The Graph sandbox holding the partnership mailbox the bot sends from.</summary>
     public SandboxHost Graph { get; }
@@ -59,7 +59,7 @@ public sealed class PanelBot : IAsyncDisposable
 
     public static async Task<PanelBot> StartAsync(AzuriteFixture azurite, string partnership, IReadOnlyList<Person> people, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null, bool installInChannel = true)
     {
-        var teams = await TeamsStandIn.StartAsync();
+        var teams = await FakeConnector.StartAsync(basePath: "");
         var graph = await SandboxHost.StartAsync();
         var clock = new AdjustableClock(start ?? Monday10am);
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -199,7 +199,7 @@ public sealed class PanelBot : IAsyncDisposable
     public async Task<string> ReferAsync(Person manager, string kind = "referral", DateTimeOffset? receivedAt = null, string referrer = "referrer@school.example")
     {
         await SayAsync(manager, "refer");
-        var form = await Teams.WaitForAsync(c => c.Card?.ToJsonString().Contains("\"verb\":\"refer\"", StringComparison.Ordinal) == true, "the refer form");
+        var form = await Teams.WaitForCallAsync(c => c.Card?.ToJsonString().Contains("\"verb\":\"refer\"", StringComparison.Ordinal) == true, "the refer form");
         var formId = form.Card!["actions"]![0]!["data"]!["formId"]!.GetValue<string>();
         var received = TeamsReviewBot.Process.Calendar.WorkingDayCalendar.ToLondon(receivedAt ?? Clock.GetUtcNow().AddHours(-1));
         var answer = await InvokeAsync(manager, "refer", new JsonObject
@@ -281,7 +281,7 @@ public sealed class PanelBot : IAsyncDisposable
 
     /// <summary>The latest edit of the case's shared card, once one matching <paramref name="match"/> has been sent.</summary>
     public Task<ConnectorCall> SharedCardAsync(string caseCode, Func<string, bool> match, string what) =>
-        Teams.WaitForAsync(c => c.Method == "PUT" && c.Card?.ToJsonString() is { } json && json.Contains(caseCode, StringComparison.Ordinal) && match(json), what);
+        Teams.WaitForCallAsync(c => c.Method == "PUT" && c.Card?.ToJsonString() is { } json && json.Contains(caseCode, StringComparison.Ordinal) && match(json), what);
 
     /// <summary>Moves the clock and fires whatever timers are then due, as the timer pump does.</summary>
     public async Task<int> JumpAndFireTimersAsync(DateTimeOffset to)
@@ -293,7 +293,7 @@ public sealed class PanelBot : IAsyncDisposable
     /// <summary>Waits for a personal message to <paramref name="person"/> containing <paramref name="containing"/>.</summary>
     public async Task<string> WaitForPersonalAsync(Person person, string containing)
     {
-        var call = await Teams.WaitForAsync(c => c.Path.StartsWith("/v3/conversations/a:chat-" + person.TeamsId, StringComparison.Ordinal) && c.Text.Contains(containing, StringComparison.Ordinal), $"a message to {person.Name} about {containing}");
+        var call = await Teams.WaitForCallAsync(c => c.Path.StartsWith("/v3/conversations/a:chat-" + person.TeamsId, StringComparison.Ordinal) && c.Text.Contains(containing, StringComparison.Ordinal), $"a message to {person.Name} about {containing}");
         return call.Text;
     }
 

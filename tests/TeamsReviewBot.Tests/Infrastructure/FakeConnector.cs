@@ -8,10 +8,16 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace TeamsReviewBot.Tests.Teams.Support;
+namespace TeamsReviewBot.Tests.Infrastructure;
 
-/// <summary>A request the bot made to the Bot Connector.</summary>
-public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, string? Authorization, DateTimeOffset At);
+/// <summary>A request the bot made to the Bot Connector, with the full request path.</summary>
+public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, string? Authorization, DateTimeOffset At)
+{
+    /// <summary>The adaptive card the call carries, if any (a message, or a new thread's first activity).</summary>
+    public JsonNode? Card => Body?["attachments"]?[0]?["content"] ?? Body?["activity"]?["attachments"]?[0]?["content"];
+
+    public string Text => Body?["text"]?.GetValue<string>() ?? string.Empty;
+}
 
 /// <summary>What the fake connector answers one call with.</summary>
 public sealed record ConnectorAnswer(int Status, JsonNode? Body = null, TimeSpan? RetryAfter = null);
@@ -20,6 +26,8 @@ public sealed record ConnectorAnswer(int Status, JsonNode? Body = null, TimeSpan
 /// A Bot Connector stand-in on Kestrel that speaks the v3 wire format the way Teams and the Agents
 /// Playground do (201 with ids, createConversation answering "{channel};messageid={id}"), records
 /// every call, and can be told to answer a path with other statuses (429 with Retry-After, 403…).
+/// By default its service URL has a path of its own (/_connector/, as the Playground's and Teams'
+/// have), so a bot that drops the path of a conversation's serviceUrl misses it.
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
@@ -36,7 +44,7 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>Answers for calls whose path contains the key, used in order; the last one repeats.</summary>
     public ConcurrentDictionary<string, ConcurrentQueue<ConnectorAnswer>> Scripted { get; } = new(StringComparer.Ordinal);
 
-    public static async Task<FakeConnector> StartAsync()
+    public static async Task<FakeConnector> StartAsync(string basePath = "/_connector")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
@@ -45,7 +53,7 @@ public sealed class FakeConnector : IAsyncDisposable
         app.Map("/{**path}", fake.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.ServiceUrl = address.TrimEnd('/') + "/_connector/";
+        fake.ServiceUrl = address.TrimEnd('/') + basePath + "/";
         return fake;
     }
 
@@ -70,6 +78,23 @@ public sealed class FakeConnector : IAsyncDisposable
         }
 
         return Calls;
+    }
+
+    /// <summary>Waits until a recorded call matches <paramref name="match"/>, and returns the latest that does.</summary>
+    public async Task<ConnectorCall> WaitForCallAsync(Func<ConnectorCall, bool> match, string what, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow <= until)
+        {
+            if (Calls.LastOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"The bot never sent {what}. It sent: {string.Join(" | ", Calls.Select(c => c.Method + " " + c.Path))}");
     }
 
     private async Task HandleAsync(HttpContext context)
