@@ -29,7 +29,7 @@ public sealed partial class MessageActivityHandler(
         // Keep the reference (service URL included) current for later proactive posts.
         if (ConversationReferences.From(activity) is { } reference)
         {
-            await references.SaveAsync(reference, cancellationToken).ConfigureAwait(false);
+            await references.RefreshAsync(reference, cancellationToken).ConfigureAwait(false);
         }
 
         var text = Mentions.StripMentions(activity.Text);

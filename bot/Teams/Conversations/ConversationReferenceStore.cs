@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using TeamsReviewBot.Storage;
@@ -11,6 +12,21 @@ namespace TeamsReviewBot.Teams.Conversations;
 /// </summary>
 public sealed class ConversationReferenceStore(StorageTables tables, TimeProvider time)
 {
+    // A message refreshes its reference at most this often per instance, so chat traffic does not
+    // cost a table write per message; the bound also restores a row another instance removed.
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<(ConversationKind, string), (ConversationReference Reference, DateTimeOffset SavedAt)> _recent = new();
+
+    /// <summary>Saves the reference a message carries unless this instance saved the same one recently.</summary>
+    public Task RefreshAsync(ConversationReference reference, CancellationToken cancellationToken)
+    {
+        var key = (reference.Kind, RowKeyOf(reference));
+        return _recent.TryGetValue(key, out var recent) && recent.Reference == reference && time.GetUtcNow() - recent.SavedAt < RefreshInterval
+            ? Task.CompletedTask
+            : SaveAsync(reference, cancellationToken);
+    }
+
     public async Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tables.Names.Conversations, cancellationToken).ConfigureAwait(false);
@@ -30,6 +46,7 @@ public sealed class ConversationReferenceStore(StorageTables tables, TimeProvide
             ["UpdatedAt"] = time.GetUtcNow(),
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        _recent[(reference.Kind, RowKeyOf(reference))] = (reference, time.GetUtcNow());
     }
 
     public async Task RemoveAsync(ConversationKind kind, string rowId, CancellationToken cancellationToken)
@@ -37,6 +54,7 @@ public sealed class ConversationReferenceStore(StorageTables tables, TimeProvide
         var table = await tables.GetAsync(tables.Names.Conversations, cancellationToken).ConfigureAwait(false);
         try
         {
+            _recent.TryRemove((kind, KeySafe(rowId)), out _);
             await table.DeleteEntityAsync(kind.ToString(), KeySafe(rowId), ETag.All, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
