@@ -5,8 +5,8 @@ namespace TeamsReviewBot.Workflows.Cases;
 /// child's name, date of birth or address. <paramref name="Id"/> makes telling them happen once.</summary>
 public sealed record BusinessManagerNotification(string Id, string CaseCode, string Partnership, string Kind, string Message);
 
-/// <summary>Tells a partnership's business managers. The implementation that posts in Teams belongs to
-/// the Teams side; <see cref="RecordingBusinessManagerNotifier"/> records and logs.</summary>
+/// <summary>Tells a partnership's business managers; <see cref="TeamsBusinessManagerNotifier"/> tells
+/// them in Teams and records it on the case.</summary>
 public interface IBusinessManagerNotifier
 {
     Task NotifyAsync(BusinessManagerNotification notification, CancellationToken cancellationToken);

@@ -31,7 +31,7 @@ public static class ReviewProcessServiceCollectionExtensions
         services.AddSingleton<IStreamFold<CaseState>, CaseFold>();
         services.AddSingleton<AggregateStore<CaseState>>();
         services.AddSingleton<CaseService>();
-        services.AddSingleton<IBusinessManagerNotifier, RecordingBusinessManagerNotifier>();
+        services.AddSingleton<IBusinessManagerNotifier, TeamsBusinessManagerNotifier>();
         services.AddSingleton<ITimerHandler, CaseDeadlineTimerHandler>();
         services.AddChatCommand<TimetableCommand>();
         services.AddChatCommand<OpenCasesCommand>();

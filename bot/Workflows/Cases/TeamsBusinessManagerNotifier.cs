@@ -10,11 +10,11 @@ namespace TeamsReviewBot.Workflows.Cases;
 /// recorded, so a timer retried after a crash repeats an alert rather than losing one. It carries no
 /// personal data: the case code, the kind and the deadline only.
 /// </summary>
-public sealed partial class RecordingBusinessManagerNotifier(
+public sealed partial class TeamsBusinessManagerNotifier(
     AggregateStore<CaseState> cases,
     IBusinessManagerAlerts alerts,
     TimeProvider time,
-    ILogger<RecordingBusinessManagerNotifier> logger) : IBusinessManagerNotifier
+    ILogger<TeamsBusinessManagerNotifier> logger) : IBusinessManagerNotifier
 {
     public async Task NotifyAsync(BusinessManagerNotification notification, CancellationToken cancellationToken)
     {

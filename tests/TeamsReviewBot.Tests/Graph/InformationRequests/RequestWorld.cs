@@ -49,7 +49,7 @@ internal sealed class RequestWorld : IAsyncDisposable
         Timers = new DurableTimerStore(tables, Clock);
         var index = new CaseIndexStore(tables);
         Cases = new CaseService(caseStore, events, index, Timers, new CaseCodeAllocator(tables), Catalogue, Schedule, new ReminderPlanner(WorkingDays, new ReminderOptions()), Clock, NullLogger<CaseService>.Instance);
-        Notified = new CapturingNotifier(new RecordingBusinessManagerNotifier(caseStore, new RecordedAlerts(), Clock, NullLogger<RecordingBusinessManagerNotifier>.Instance));
+        Notified = new CapturingNotifier(new TeamsBusinessManagerNotifier(caseStore, new RecordedAlerts(), Clock, NullLogger<TeamsBusinessManagerNotifier>.Instance));
 
         // Graph's own pacing and retries run on real time; the process runs on the fake clock.
         var graph = GraphClientBuilder.Create(new GraphConnection { BaseUrl = sandbox.GraphBaseUrl, UseSandbox = true }, TimeProvider.System);
@@ -181,26 +181,6 @@ internal sealed class RequestWorld : IAsyncDisposable
 
     private TimerPump Pump(IEnumerable<ITimerHandler> handlers) =>
         new(Timers, handlers, Options.Create(new TimerPumpOptions()), Clock, new ProblemLogger<TimerPump>(Problems));
-
-    /// <summary>Keeps every warning or error a pump logs (a handler that threw, a timer nobody serves).</summary>
-    private sealed class ProblemLogger<T>(List<string> problems) : ILogger<T>
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                lock (problems)
-                {
-                    problems.Add(formatter(state, exception) + (exception is null ? string.Empty : " " + exception));
-                }
-            }
-        }
-    }
 }
 
 /// <summary>What the business managers were told, in order, as well as recording it on the case.</summary>

@@ -61,7 +61,7 @@ internal sealed class CaseWorld
         Index = new CaseIndexStore(_tables);
         Timers = new DurableTimerStore(_tables, Clock);
         Service = new CaseService(cases, events, Index, Timers, new CaseCodeAllocator(_tables), Catalogue, Schedule, new ReminderPlanner(WorkingDays, new ReminderOptions()), Clock, NullLogger<CaseService>.Instance);
-        var handler = new CaseDeadlineTimerHandler(Service, cases, new RecordingBusinessManagerNotifier(cases, Alerts, Clock, NullLogger<RecordingBusinessManagerNotifier>.Instance));
+        var handler = new CaseDeadlineTimerHandler(Service, cases, new TeamsBusinessManagerNotifier(cases, Alerts, Clock, NullLogger<TeamsBusinessManagerNotifier>.Instance));
         Pumps = [Pump(handler), Pump(handler)];
     }
 
@@ -76,26 +76,6 @@ internal sealed class CaseWorld
 
     private TimerPump Pump(ITimerHandler handler) =>
         new(Timers, [handler], Options.Create(new TimerPumpOptions()), Clock, new ProblemLogger<TimerPump>(Problems));
-
-    /// <summary>Keeps every warning or error a pump logs (a handler that threw, a timer nobody serves).</summary>
-    private sealed class ProblemLogger<T>(List<string> problems) : ILogger<T>
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                lock (problems)
-                {
-                    problems.Add(formatter(state, exception) + (exception is null ? string.Empty : " " + exception));
-                }
-            }
-        }
-    }
 }
 
 /// <summary>Stands in for the Teams posting of alerts (tested on its own with a real connector in
