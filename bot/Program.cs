@@ -10,7 +10,7 @@ using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsReviewBot.Workflows.Timers;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddBotClock(builder.Configuration, builder.Environment);
 builder.Services.AddCaseStorage(builder.Configuration);
 builder.Services.AddTeamsChannel(builder.Configuration);
 builder.Services.AddSingleton<CommandCatalogue>();

@@ -14,7 +14,7 @@ public sealed class AgenciesCommand(AgencyDirectory directory, PartnershipDirect
 {
     public string Name => "agencies";
 
-    public string Usage => "agencies | agencies add <name> | <kind> | <lead email>[, more] | [deputy emails] | agencies remove <name>";
+    public string Usage => "agencies | agencies add ‹name› | ‹kind› | ‹lead email›[, more] | [deputy emails] | agencies remove ‹name›";
 
     public string Summary => "List the agencies information requests go to, or add, change or remove one.";
 
@@ -42,7 +42,7 @@ public sealed class AgenciesCommand(AgencyDirectory directory, PartnershipDirect
         var agencies = await directory.ListAsync(cancellationToken).ConfigureAwait(false);
         if (agencies.Count == 0)
         {
-            return CommandReply.Message("The agency directory is empty. Add one with `agencies add <name> | <kind> | <lead email> | [deputy emails]`.");
+            return CommandReply.Message("The agency directory is empty. Add one with `agencies add ‹name› | ‹kind› | ‹lead email› | [deputy emails]`.");
         }
 
         var text = new StringBuilder($"**Agencies ({agencies.Count})**\n\n");
@@ -66,7 +66,7 @@ public sealed class AgenciesCommand(AgencyDirectory directory, PartnershipDirect
         var parts = rest.Split('|', StringSplitOptions.TrimEntries);
         if (parts.Length is < 3 or > 4 || parts[0].Length == 0 || parts[1].Length == 0)
         {
-            return CommandReply.Message("To add an agency: `agencies add <name> | <kind> | <lead email>[, more] | [deputy emails]`, e.g. `agencies add Hathershaw College | school | dsl@hathershaw.sch.uk`.");
+            return CommandReply.Message("To add an agency: `agencies add ‹name› | ‹kind› | ‹lead email›[, more] | [deputy emails]`, e.g. `agencies add Hathershaw College | school | dsl@hathershaw.sch.uk`.");
         }
 
         var leads = AgencyAddresses.Parse(parts[2]);
@@ -91,7 +91,7 @@ public sealed class AgenciesCommand(AgencyDirectory directory, PartnershipDirect
     {
         if (name.Length == 0)
         {
-            return CommandReply.Message("To remove an agency: `agencies remove <name>`.");
+            return CommandReply.Message("To remove an agency: `agencies remove ‹name›`.");
         }
 
         return await directory.RemoveAsync(name, cancellationToken).ConfigureAwait(false)

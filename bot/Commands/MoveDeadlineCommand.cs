@@ -19,9 +19,9 @@ public sealed class MoveDeadlineCommand(CaseService cases, PartnershipDirectory 
 
     public string Name => "move";
 
-    public string Usage => "move <case code> <deadline> <date> [<time>] <reason>";
+    public string Usage => "move ‹case code› ‹deadline› ‹date› [‹time›] ‹reason›";
 
-    public string Summary => "Moves one of a case's deadlines, with the reason on record (business managers only); \"timetable <case code>\" lists the deadline names.";
+    public string Summary => "Moves one of a case's deadlines, with the reason on record (business managers only); \"timetable ‹case code›\" lists the deadline names.";
 
     public async Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ public sealed class OpenCasesCommand(CaseIndexStore index, PartnershipDirectory 
 {
     public string Name => "cases";
 
-    public string Usage => "cases [<partnership>]";
+    public string Usage => "cases [‹partnership›]";
 
     public string Summary => "Lists the open cases with their stage and next deadline, soonest first.";
 

@@ -23,7 +23,7 @@ public sealed class RequestsCommand(
 {
     public string Name => "requests";
 
-    public string Usage => "requests <case code> [choose]";
+    public string Usage => "requests ‹case code› [choose]";
 
     public string Summary => "Show which agencies have returned their information for a case, which are due and which are late; with \"choose\", pick the agencies to ask.";
 

@@ -18,7 +18,7 @@ public sealed partial class TimetableCommand(CaseService cases, TimeProvider tim
 
     public string Name => "timetable";
 
-    public string Usage => "timetable <partnership> [<Day 0 date and time>] | timetable <case code>";
+    public string Usage => "timetable ‹partnership› [‹Day 0 date and time›] | timetable ‹case code›";
 
     public string Summary => "Shows every deadline a referral received then would get, or a case's own timetable with what is done, due and overdue.";
 

@@ -37,4 +37,40 @@ test('help in personal chat shows the help card with the commands', async () => 
   assert.match(text, /Commands/);
   assert.match(text, /help/);
   assert.match(text, /never show a child's name/);
+
+  // Every command with its placeholders, as Teams renders them (it drops anything in angle brackets).
+  for (const usage of [
+    'cases [‹partnership›]',
+    'timetable ‹partnership› [‹Day 0 date and time›] | timetable ‹case code›',
+    'put-to-panel ‹case code›',
+    'notified ‹case code› ‹date›',
+    'move ‹case code› ‹deadline› ‹date› [‹time›] ‹reason›',
+    'requests ‹case code› [choose]',
+    'agencies | agencies add ‹name› | ‹kind› | ‹lead email›[, more] | [deputy emails] | agencies remove ‹name›',
+    'refer', 'mail', 'check-channels',
+  ]) {
+    assert.ok(text.includes(usage), `the help card shows "${usage}"; it reads:\n${text}`);
+  }
+  assert.doesNotMatch(text, /\[\]/, 'no placeholder was dropped to an empty []');
+  // It promises only what the bot does today.
+  assert.doesNotMatch(text, /meeting|sign-off/i);
+});
+
+test('in the panel channel, a mention picked from the list reaches the bot and it answers there', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
+  await page.goto(playground.url, { waitUntil: 'networkidle' });
+
+  // What the README tells a newcomer: open the channel, type @, pick the bot, type help, Post.
+  await page.locator('button[aria-label="Oldham Safeguarding Children Partnership - Rapid Review Panel"]').click();
+  const composer = page.locator('[contenteditable=true]').first();
+  await composer.click();
+  await page.keyboard.type('@Teams');
+  await page.getByText('TeamsReviewBot', { exact: true }).last().click();
+  await page.keyboard.type(' help');
+  await page.getByRole('button', { name: 'Post' }).click();
+
+  const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Commands' }).last();
+  await card.waitFor({ timeout: 20000 });
+  await page.screenshot({ path: screenshotPath('help-in-channel'), fullPage: true });
+  assert.match(await card.innerText(), /put-to-panel ‹case code›/);
 });

@@ -67,9 +67,13 @@ async function startBot({ botPort, tablePrefix, settings = {} } = {}) {
     Storage__TablePrefix: tablePrefix ?? ('b' + Math.random().toString(36).slice(2, 12)),
     ...settings,
   };
+  const logFile = path.join(outputDir, 'bot.log');
+  const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   const child = startProcess('bot', 'dotnet', [dll, '--urls', `http://127.0.0.1:${port}`], env);
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, 'the bot', child, 'bot.log');
-  return { port, child, env, stop: () => stopProcess(child) };
+  // What this bot wrote to the shared bot.log (tests run one file at a time).
+  const log = () => fs.readFileSync(logFile).subarray(logStart).toString('utf8');
+  return { port, child, env, log, stop: () => stopProcess(child) };
 }
 
 async function startPlayground(botPort) {

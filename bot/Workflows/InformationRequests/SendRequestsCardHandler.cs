@@ -26,7 +26,7 @@ public sealed class SendRequestsCardHandler(InformationRequestService requests, 
         var caseCode = action.DataString("caseCode");
         if (string.IsNullOrWhiteSpace(caseCode))
         {
-            return CardActionResult.Message("This card has lost its case code. Type `requests <case code> choose` for a new one.");
+            return CardActionResult.Message("This card has lost its case code. Type `requests ‹case code› choose` for a new one.");
         }
 
         var agencies = (action.DataString(AgencySelectionCard.AgenciesInput) ?? string.Empty)

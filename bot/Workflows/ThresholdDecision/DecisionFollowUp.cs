@@ -114,7 +114,7 @@ public sealed partial class DecisionFollowUp(
             case OutcomeKind.RapidReview:
                 if (playbook.Deadlines.FirstOrDefault(d => d.CompletedBy == Milestones.NationalPanelNotified && d.AppliesWhen == OutcomeKind.RapidReview) is { } notify)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"Next: notify the National Panel by {BritishDates.DateAndTime(timetable.Get(notify.Key).DueAt)}, then press \"Record National Panel notified\" on the case's card (or type: notified {state.CaseCode} <date>). ");
+                    text.Append(CultureInfo.InvariantCulture, $"Next: notify the National Panel by {BritishDates.DateAndTime(timetable.Get(notify.Key).DueAt)}, then press \"Record National Panel notified\" on the case's card (or type: notified {state.CaseCode} ‹date›). ");
                 }
 
                 if (playbook.Deadlines.FirstOrDefault(d => d.CompletedBy == Milestones.InformationRequested) is { } requests)

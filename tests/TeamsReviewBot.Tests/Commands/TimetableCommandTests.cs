@@ -92,7 +92,7 @@ public sealed class TimetableCommandTests(AzuriteFixture azurite) : IAsyncLifeti
         var reply = await AskAsync("help");
 
         var titles = reply["attachments"]![0]!["content"]!["body"]!.AsArray().Where(b => b!["facts"] is not null).SelectMany(b => b!["facts"]!.AsArray()).Select(f => f!["title"]!.GetValue<string>());
-        Assert.Contains("timetable <partnership> [<Day 0 date and time>] | timetable <case code>", titles);
+        Assert.Contains("timetable ‹partnership› [‹Day 0 date and time›] | timetable ‹case code›", titles);
     }
 
     private Task<JsonNode> AskAsync(string text) => _bot.AskAsync(text);

@@ -12,7 +12,7 @@ public sealed class NotifiedCommand(ThresholdDecisionService decisions, Partners
 
     public string Name => "notified";
 
-    public string Usage => "notified <case code> <date>";
+    public string Usage => "notified ‹case code› ‹date›";
 
     public string Summary => "Record the date the National Panel was notified about a case (e.g. notified RR-OLD-2026-0007 24/11/2026).";
 

@@ -10,7 +10,7 @@ public sealed class PutToPanelCommand(ThresholdDecisionService decisions, Partne
 {
     public string Name => "put-to-panel";
 
-    public string Usage => "put-to-panel <case code>";
+    public string Usage => "put-to-panel ‹case code›";
 
     public string Summary => "Post a case's thread in the panel channel if it is not there yet.";
 
