@@ -9,6 +9,7 @@ source scripts/lib.sh
 ensure_node_modules
 ensure_dotnet
 ensure_chromium
+ensure_faketime
 
 rm -rf test-output && mkdir -p test-output
 table_port=$(free_port 10102)
@@ -37,9 +38,35 @@ for check in manifest/check.sh infra/check.sh; do
   fi
 done
 
+# The date-sensitive tests (a whole case per playbook, each playbook's decision, information
+# requests, and the browser tests) once more on a clock shifted to one of the days that broke or
+# could break them: a weekend, Christmas, a substitute bank holiday, Easter Monday late at night, the
+# nights the clocks change. A new time bomb then fails the day it is written. The day rotates daily;
+# TEST_SHIFTED_DATE picks one (any date `date -d` reads), and TEST_SHIFTED_DATE=none skips the step.
+shifted_dates=(
+  "2026-12-05 11:00 UTC"  # a Saturday
+  "2026-12-25 10:00 UTC"  # Christmas Day
+  "2026-12-28 09:00 UTC"  # Monday, the substitute Boxing Day bank holiday
+  "2027-03-29 23:30 UTC"  # Easter Monday, late at night
+  "2027-03-28 00:30 UTC"  # the night the clocks go forward, before
+  "2027-03-28 01:30 UTC"  # ... and after (London jumps from 1 am to 2 am at 01:00 UTC)
+  "2027-10-31 00:30 UTC"  # the night the clocks go back: London's 1.30 am, the first time
+  "2027-10-31 01:30 UTC"  # ... and the second
+)
+shifted_date=${TEST_SHIFTED_DATE:-${shifted_dates[$(( $(date +%s) / 86400 % ${#shifted_dates[@]} ))]}}
+if [ "$shifted_date" != "none" ]; then
+  log "date-sensitive tests again, on a clock shifted to $shifted_date (TEST_SHIFTED_DATE='$shifted_date' ./test.sh repeats this)"
+  faketime "$shifted_date" dotnet test TeamsReviewBot.sln --no-build --nologo --logger "console;verbosity=minimal" \
+    --filter "FullyQualifiedName~WholeCase|FullyQualifiedName~DecisionTests|FullyQualifiedName~InformationRequest" \
+    --results-directory test-output/shifted-dotnet 2>&1 | tee test-output/shifted-dotnet.log || failed=1
+  faketime "$shifted_date" node --test --test-concurrency=1 tests/browser/ 2>&1 | tee test-output/shifted-browser.log || failed=1
+fi
+
 # One closing line for every runner together.
-sum() { grep -hoE "$1" "$2" 2>/dev/null | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'; }
-passed=$(( $(sum 'Passed: +[0-9]+' test-output/dotnet.log) + $(sum '^# pass [0-9]+' test-output/browser.log) ))
-failures=$(( $(sum 'Failed: +[0-9]+' test-output/dotnet.log) + $(sum '^# fail [0-9]+' test-output/browser.log) ))
+sum() { local pattern=$1; shift; cat "$@" 2>/dev/null | grep -oE "$pattern" | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'; }
+dotnet_logs=(test-output/dotnet.log test-output/shifted-dotnet.log)
+browser_logs=(test-output/browser.log test-output/shifted-browser.log)
+passed=$(( $(sum 'Passed: +[0-9]+' "${dotnet_logs[@]}") + $(sum '^# pass [0-9]+' "${browser_logs[@]}") ))
+failures=$(( $(sum 'Failed: +[0-9]+' "${dotnet_logs[@]}") + $(sum '^# fail [0-9]+' "${browser_logs[@]}") ))
 echo "tests: $passed passed, $failures failed"
 exit $failed

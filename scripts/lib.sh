@@ -26,6 +26,15 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 }
 
+# Debian's faketime, which runs a command on a shifted clock (for the date-sensitive tests).
+ensure_faketime() {
+  if command -v faketime >/dev/null; then return; fi
+  log "installing Debian's faketime for the shifted-clock tests"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq faketime >/dev/null
+}
+
 port_open() { (echo > "/dev/tcp/127.0.0.1/$1") >/dev/null 2>&1; }
 
 # First free port at or after $1.
