@@ -35,7 +35,8 @@ public sealed class CaseCommandsTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Cases_lists_the_open_cases_soonest_deadline_first_and_leaves_closed_ones_out()
     {
         var service = _bot.Services.GetRequiredService<CaseService>();
-        var later = await service.OpenAsync("oldham", CaseRules.Referral, DateTimeOffset.UtcNow.AddDays(1), Manager, "Referral by email.", CancellationToken.None);
+        // A week apart, so their Day 0s differ whatever today is (a day apart both fall on Monday at a weekend).
+        var later = await service.OpenAsync("oldham", CaseRules.Referral, DateTimeOffset.UtcNow.AddDays(7), Manager, "Referral by email.", CancellationToken.None);
         var sooner = await service.OpenAsync("oldham", CaseRules.Referral, DateTimeOffset.UtcNow, Manager, "Referral by email.", CancellationToken.None);
 
         var reply = await AskAsync("cases oldham", ManagerAad);
