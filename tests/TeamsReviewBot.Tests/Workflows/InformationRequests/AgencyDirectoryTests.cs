@@ -28,7 +28,7 @@ public class AgencyDirectoryTests(AzuriteFixture azurite)
         var options = new PartnershipOptions();
         options.People.Add(new PersonOptions { AadObjectId = "bm-object-id", Name = "Bea Manning", Role = PartnershipRole.BusinessManager, TenantId = "tenant" });
         options.People.Add(new PersonOptions { AadObjectId = "police-object-id", Name = "Pat Okafor", Role = PartnershipRole.StatutoryLead, Partner = StatutoryPartner.Police, TenantId = "tenant" });
-        return new PartnershipDirectory(Options.Create(options));
+        return new PartnershipDirectory(Options.Create(options), Options.Create(new TeamsReviewBot.Teams.Auth.BotAuthOptions()));
     }
 
     private static CommandRequest Typed(string arguments, string aadObjectId = "bm-object-id") =>
