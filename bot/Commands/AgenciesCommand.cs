@@ -1,6 +1,5 @@
 using System.Text;
 using TeamsReviewBot.Process.InformationRequests;
-using TeamsReviewBot.Teams.Identity;
 using TeamsReviewBot.Workflows.InformationRequests;
 
 namespace TeamsReviewBot.Commands;
@@ -8,9 +7,10 @@ namespace TeamsReviewBot.Commands;
 /// <summary>
 /// Lists and edits the partnership's agency directory: "agencies", "agencies add Name | kind |
 /// lead@x[, lead2@x] | [deputy@x]", "agencies remove Name". Anyone with a role may list; only a
-/// business manager may change. Bad input is answered with what is wrong and changes nothing.
+/// business manager may change. Both in a personal chat only, as the list names people's addresses.
+/// Bad input is answered with what is wrong and changes nothing.
 /// </summary>
-public sealed class AgenciesCommand(AgencyDirectory directory, PartnershipDirectory people) : IChatCommand
+public sealed class AgenciesCommand(AgencyDirectory directory) : IChatCommand
 {
     public string Name => "agencies";
 
@@ -18,15 +18,17 @@ public sealed class AgenciesCommand(AgencyDirectory directory, PartnershipDirect
 
     public string Summary => "List the agencies information requests go to, or add, change or remove one.";
 
+    private const string ShowsAddresses = "the directory shows the agencies' safeguarding leads' email addresses";
+
+    public CommandAccess AccessFor(string arguments) => Split(arguments.Trim()).Verb is "add" or "remove"
+        ? CommandAccess.BusinessManagers("Only a business manager can change the agency directory.", ShowsAddresses)
+        : CommandAccess.AnyRole("Only the partnership's panel members and business managers can see the agency directory.", ShowsAddresses);
+
     public async Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var text = request.Arguments.Trim();
         var (verb, rest) = Split(text);
-        if (verb is "add" or "remove" && !people.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name).Holds(PartnershipRole.BusinessManager))
-        {
-            return CommandReply.Message("Only a business manager can change the agency directory.");
-        }
 
         return verb switch
         {

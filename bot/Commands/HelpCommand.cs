@@ -11,6 +11,8 @@ public sealed class HelpCommand(IServiceProvider services) : IChatCommand
 
     public string Summary => "Says what TeamsReviewBot does and lists its commands.";
 
+    public CommandAccess AccessFor(string arguments) => CommandAccess.Anyone;
+
     public Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         // Resolved here, not injected, because the catalogue holds this command too.

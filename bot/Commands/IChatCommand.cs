@@ -13,5 +13,8 @@ public interface IChatCommand
     /// <summary>One sentence on what it does, shown in help.</summary>
     string Summary { get; }
 
+    /// <summary>Who may run it with these arguments, and where; checked before it runs.</summary>
+    CommandAccess AccessFor(string arguments);
+
     Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken);
 }

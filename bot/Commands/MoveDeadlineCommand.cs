@@ -23,6 +23,8 @@ public sealed class MoveDeadlineCommand(CaseService cases, PartnershipDirectory 
 
     public string Summary => "Moves one of a case's deadlines, with the reason on record (business managers only); \"timetable ‹case code›\" lists the deadline names.";
 
+    public CommandAccess AccessFor(string arguments) => CommandAccess.BusinessManagers("Only a business manager can move a case's deadlines. Nothing was changed.");
+
     public async Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var parts = request.Arguments.Split(' ', 4, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

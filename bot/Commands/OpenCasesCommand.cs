@@ -1,13 +1,12 @@
 using TeamsReviewBot.Cards;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Storage;
-using TeamsReviewBot.Teams.Identity;
 
 namespace TeamsReviewBot.Commands;
 
 /// <summary>"cases [partnership]": the open cases with their stage and next deadline, soonest first,
 /// for the people the partnership lists. Read from the case index, not the streams.</summary>
-public sealed class OpenCasesCommand(CaseIndexStore index, PartnershipDirectory directory, TimeProvider time) : IChatCommand
+public sealed class OpenCasesCommand(CaseIndexStore index, TimeProvider time) : IChatCommand
 {
     public string Name => "cases";
 
@@ -15,14 +14,10 @@ public sealed class OpenCasesCommand(CaseIndexStore index, PartnershipDirectory 
 
     public string Summary => "Lists the open cases with their stage and next deadline, soonest first.";
 
+    public CommandAccess AccessFor(string arguments) => CommandAccess.AnyRole("Only the partnership's panel members and business managers can list its cases.");
+
     public async Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        var who = directory.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name);
-        if (who.Roles.Count == 0)
-        {
-            return CommandReply.Message("Only the partnership's panel members and business managers can list its cases.");
-        }
-
         var partnership = request.Arguments.Trim() is { Length: > 0 } named ? named.ToLowerInvariant() : null;
         var now = time.GetUtcNow();
         var open = (await index.ListAsync(partnership, cancellationToken).ConfigureAwait(false))

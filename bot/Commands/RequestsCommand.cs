@@ -2,7 +2,6 @@ using TeamsReviewBot.Cards;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
-using TeamsReviewBot.Teams.Identity;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.InformationRequests;
 
@@ -18,7 +17,6 @@ public sealed class RequestsCommand(
     InformationRequestService requests,
     AgencyDirectory directory,
     CaseService cases,
-    PartnershipDirectory people,
     TimeProvider time) : IChatCommand
 {
     public string Name => "requests";
@@ -26,6 +24,10 @@ public sealed class RequestsCommand(
     public string Usage => "requests ‹case code› [choose]";
 
     public string Summary => "Show which agencies have returned their information for a case, which are due and which are late; with \"choose\", pick the agencies to ask.";
+
+    public CommandAccess AccessFor(string arguments) => IsChoose(arguments)
+        ? CommandAccess.BusinessManagers("Only a business manager can choose the agencies to ask for information.", "the card asks for the child's reference, which never goes in a channel")
+        : CommandAccess.AnyRole("Only the partnership's panel members and business managers can see where a case's information requests stand.");
 
     public async Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -36,9 +38,11 @@ public sealed class RequestsCommand(
             return CommandReply.Message("Give one case code, e.g. `requests RR-OLD-2027-0003`, or `requests RR-OLD-2027-0003 choose` to pick the agencies.");
         }
 
-        var choose = request.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.Equals("choose", StringComparison.OrdinalIgnoreCase));
-        return choose ? await ChooseAsync(codes[0], request, cancellationToken).ConfigureAwait(false) : await StatusAsync(codes[0], cancellationToken).ConfigureAwait(false);
+        return IsChoose(request.Arguments) ? await ChooseAsync(codes[0], cancellationToken).ConfigureAwait(false) : await StatusAsync(codes[0], cancellationToken).ConfigureAwait(false);
     }
+
+    private static bool IsChoose(string arguments) =>
+        arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.Equals("choose", StringComparison.OrdinalIgnoreCase));
 
     private async Task<CommandReply> StatusAsync(string caseCode, CancellationToken cancellationToken)
     {
@@ -51,18 +55,8 @@ public sealed class RequestsCommand(
         return CommandReply.WithCard(ReturnStatusCard.Create(book, WorkingDayCalendar.LondonDate(time.GetUtcNow())));
     }
 
-    private async Task<CommandReply> ChooseAsync(string caseCode, CommandRequest request, CancellationToken cancellationToken)
+    private async Task<CommandReply> ChooseAsync(string caseCode, CancellationToken cancellationToken)
     {
-        if (!people.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name).Holds(PartnershipRole.BusinessManager))
-        {
-            return CommandReply.Message("Only a business manager can choose the agencies to ask for information.");
-        }
-
-        if (!string.Equals(request.ConversationType, "personal", StringComparison.OrdinalIgnoreCase))
-        {
-            return CommandReply.Message("Choose the agencies in a personal chat with me: the card asks for the child's reference, which never goes in a channel.");
-        }
-
         try
         {
             var (_, _, sendOn, dueOn) = await requests.DatesAsync(caseCode, cancellationToken).ConfigureAwait(false);

@@ -22,6 +22,11 @@ public sealed partial class TimetableCommand(CaseService cases, TimeProvider tim
 
     public string Summary => "Shows every deadline a referral received then would get, or a case's own timetable with what is done, due and overdue.";
 
+    /// <summary>A partnership's timetable is general knowledge; a case's is for the people the partnership lists.</summary>
+    public CommandAccess AccessFor(string arguments) => CaseCode().IsMatch(arguments.Trim().Split(' ', 2)[0])
+        ? CommandAccess.AnyRole("Only the partnership's panel members and business managers can see a case's timetable.")
+        : CommandAccess.Anyone;
+
     public async Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var arguments = request.Arguments.Trim();

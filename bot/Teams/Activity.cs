@@ -58,6 +58,9 @@ public sealed class ChannelAccount
 
     public string? AadObjectId { get; set; }
 
+    /// <summary>The person's own tenant, when Teams sends it (TeamsChannelAccount.tenantId).</summary>
+    public string? TenantId { get; set; }
+
     public string? Role { get; set; }
 }
 

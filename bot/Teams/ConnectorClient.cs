@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using TeamsReviewBot.Teams.Auth;
 
 namespace TeamsReviewBot.Teams;
 
@@ -25,9 +26,10 @@ public sealed record ConversationResourceResponse(string Id, string? ActivityId)
 
 /// <summary>
 /// Calls the Bot Connector REST API (v3) at a conversation's service URL. Retries, back-off and
-/// per-thread pacing live in the HttpClient's handlers; this class only speaks the protocol.
+/// per-thread pacing live in the HttpClient's handlers; this class only speaks the protocol. It never
+/// calls (and so never sends its token to) a service URL that is not the Bot Connector's.
 /// </summary>
-public sealed class ConnectorClient(HttpClient http, IConnectorTokenSource tokens)
+public sealed class ConnectorClient(HttpClient http, IConnectorTokenSource tokens, ServiceUrlPolicy serviceUrls)
 {
     public Task<ResourceResponse> ReplyAsync(string serviceUrl, string conversationId, string activityId, Activity reply, CancellationToken cancellationToken) =>
         SendForIdAsync(HttpMethod.Post, ConversationUrl(serviceUrl, conversationId) + "/activities/" + Uri.EscapeDataString(activityId), reply, cancellationToken);
@@ -94,6 +96,11 @@ public sealed class ConnectorClient(HttpClient http, IConnectorTokenSource token
 
     private async Task<JsonNode?> SendAsync(HttpMethod method, string url, HttpContent content, CancellationToken cancellationToken)
     {
+        if (!serviceUrls.IsAllowed(url))
+        {
+            throw new UntrustedServiceUrlException(url);
+        }
+
         using var request = new HttpRequestMessage(method, url) { Content = content };
         if (await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false) is { } token)
         {

@@ -1,6 +1,7 @@
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Teams.Conversations;
+using TeamsReviewBot.Teams.Identity;
 
 namespace TeamsReviewBot.Teams;
 
@@ -8,13 +9,17 @@ namespace TeamsReviewBot.Teams;
 /// A typed message: the first word picks a chat command and the command answers in the same
 /// conversation. An unknown command or a failing one gets a plain sentence back, never silence.
 /// A message carrying value.verb and no text is an Action.Submit (the fallback of Action.Execute
-/// on older clients) and goes to the same card action handler as the invoke would.
+/// on older clients) and goes to the same card action handler as the invoke would. A command runs
+/// only for the people and in the conversations its <see cref="CommandAccess"/> names; any other
+/// attempt is answered in a sentence and recorded in the audit table.
 /// </summary>
 public sealed partial class MessageActivityHandler(
     CommandCatalogue commands,
     ConnectorClient connector,
     CardActionRouter cardActions,
     ConversationReferenceStore references,
+    PartnershipDirectory directory,
+    RefusalAudit audit,
     ILogger<MessageActivityHandler> logger) : IActivityHandler
 {
     public string ActivityType => ActivityTypes.Message;
@@ -97,11 +102,13 @@ public sealed partial class MessageActivityHandler(
             return CommandReply.Message($"I don't know the command \"{Truncate(name)}\". Type **help** to see the commands I understand.");
         }
 
-        var request = new CommandRequest(
-            arguments,
-            new CommandSender(activity.From!.Id!, activity.From.AadObjectId, activity.From.Name, activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id),
-            activity.Conversation!.Id!,
-            activity.Conversation.ConversationType ?? "personal");
+        var sender = new CommandSender(activity.From!.Id!, activity.From.AadObjectId, activity.From.Name, PartnershipDirectory.SenderTenantOf(activity));
+        var request = new CommandRequest(arguments, sender, activity.Conversation!.Id!, ConversationTypeOf(activity));
+        if (await RefuseAsync(command, request, activity.Id, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
         try
         {
             return await command.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
@@ -112,6 +119,30 @@ public sealed partial class MessageActivityHandler(
             return CommandReply.Message($"Sorry, \"{command.Name}\" failed and nothing was changed. Please try again; if it keeps failing, tell your administrator.");
         }
     }
+
+    /// <summary>The command's refusal when this person may not run it here, after recording it; null when they may.</summary>
+    private async Task<CommandReply?> RefuseAsync(IChatCommand command, CommandRequest request, string? messageId, CancellationToken cancellationToken)
+    {
+        var access = command.AccessFor(request.Arguments);
+        var actor = directory.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name);
+        if (!access.Admits(actor))
+        {
+            await audit.RecordAsync("command:" + command.Name, actor, request.ConversationId, messageId, RefusalAudit.LacksRole(actor, access.Roles), cancellationToken).ConfigureAwait(false);
+            return CommandReply.Message(access.Refusal);
+        }
+
+        if (!access.AnswersIn(request.ConversationType))
+        {
+            await audit.RecordAsync("command:" + command.Name, actor, request.ConversationId, messageId, $"asked in a {request.ConversationType} conversation; answered only in a personal chat", cancellationToken).ConfigureAwait(false);
+            return CommandReply.Message($"I answer \"{command.Name}\" only in your personal chat with me: {access.PersonalChatOnlyBecause}. Nothing was shown here.");
+        }
+
+        return null;
+    }
+
+    /// <summary>Teams names the kind of conversation; a group flag without a kind is a group chat.</summary>
+    private static string ConversationTypeOf(Activity activity) =>
+        activity.Conversation?.ConversationType ?? (activity.Conversation?.IsGroup == true ? "groupChat" : "personal");
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 

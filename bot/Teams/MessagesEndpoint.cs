@@ -28,13 +28,14 @@ public static partial class MessagesEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, ActivityRouter router, IOptions<BotAuthOptions> bot, ILoggerFactory loggers)
+    private static async Task<IResult> HandleAsync(HttpContext context, ActivityRouter router, InboundActivityCheck check, IOptions<BotAuthOptions> bot, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("TeamsReviewBot.Teams.MessagesEndpoint");
-        if (bot.Value.IsDevelopmentMode && context.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
+        if (bot.Value.IsDevelopmentMode && NotFromThisMachine(context) is { } where)
         {
-            // Belt and braces behind the start-up check: unauthenticated mode serves this machine only.
-            LogRefusedRemote(logger, remote.ToString());
+            // Belt and braces behind the start-up check: unauthenticated mode serves this machine
+            // only. A tunnel forwards from loopback, so the Host it was asked for counts too.
+            LogRefusedRemote(logger, where);
             return Problem(401, "The request was not authenticated: development mode accepts activities from this machine only.");
         }
 
@@ -65,10 +66,10 @@ public static partial class MessagesEndpoint
             return Problem(400, "The body is not a valid activity: it has no \"type\".");
         }
 
-        if (!ServiceUrlMatchesToken(context, activity))
+        if (check.Refusal(context.User, activity) is { } refusal)
         {
-            LogServiceUrlMismatch(logger);
-            return Problem(401, "The request was not authenticated: the token was issued for a different service URL.");
+            LogRefusedActivity(logger, activity.Type, refusal);
+            return Problem(401, $"The request was not authenticated: {refusal}.");
         }
 
         var result = await router.RouteAsync(activity, context.RequestAborted).ConfigureAwait(false);
@@ -76,13 +77,16 @@ public static partial class MessagesEndpoint
         return result.Body is null ? Results.StatusCode(result.StatusCode) : Results.Json(result.Body, statusCode: result.StatusCode);
     }
 
-    /// <summary>A Bot Framework token names the service URL it was issued for; the activity must
-    /// point there, or a stolen token could make the bot post (with its own token) elsewhere.</summary>
-    private static bool ServiceUrlMatchesToken(HttpContext context, Activity activity)
+    /// <summary>The peer or the requested host when either is beyond loopback; null when both are local.</summary>
+    private static string? NotFromThisMachine(HttpContext context)
     {
-        var claimed = context.User.FindFirst("serviceurl")?.Value;
-        return claimed is null
-            || string.Equals(claimed.TrimEnd('/'), activity.ServiceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+        if (context.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
+        {
+            return remote.ToString();
+        }
+
+        var host = context.Request.Host.Host;
+        return ServiceUrlPolicy.IsLoopbackHost(host) ? null : "Host " + host;
     }
 
     private static IResult Problem(int status, string message) => Results.Json(new { error = message }, statusCode: status);
@@ -93,8 +97,8 @@ public static partial class MessagesEndpoint
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated activity from {Remote}: development mode serves loopback only.")]
     private static partial void LogRefusedRemote(ILogger logger, string remote);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity with 401: the token's serviceurl claim does not match the activity's service URL.")]
-    private static partial void LogServiceUrlMismatch(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {ActivityType} activity with 401: {Reason}.")]
+    private static partial void LogRefusedActivity(ILogger logger, string activityType, string reason);
 
     private sealed class BodyTooLargeException : Exception;
 

@@ -21,6 +21,8 @@ public static class TeamsServiceCollectionExtensions
         services.Configure<BotAuthOptions>(botSection);
         var bot = botSection.Get<BotAuthOptions>() ?? new BotAuthOptions();
         services.AddBotAuthentication(bot);
+        services.AddSingleton<ServiceUrlPolicy>();
+        services.AddSingleton<InboundActivityCheck>();
         AddConnectorTokens(services, bot, botSection, configuration);
 
         services.Configure<ConnectorRetryOptions>(configuration.GetSection(ConnectorRetryOptions.SectionName));

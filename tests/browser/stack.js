@@ -63,6 +63,7 @@ async function startBot({ botPort, tablePrefix, settings = {} } = {}) {
   const port = botPort ?? await freePort();
   const env = {
     ASPNETCORE_ENVIRONMENT: 'Development',
+    Bot__DevelopmentMode: 'true',
     Storage__ConnectionString: storage,
     Storage__TablePrefix: tablePrefix ?? ('b' + Math.random().toString(36).slice(2, 12)),
     ...settings,

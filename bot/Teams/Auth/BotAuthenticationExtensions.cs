@@ -16,16 +16,11 @@ public static partial class BotAuthenticationExtensions
 {
     public static IServiceCollection AddBotAuthentication(this IServiceCollection services, BotAuthOptions options)
     {
+        options.Validate();
         services.AddHostedService<DevelopmentModeGuard>();
         if (options.IsDevelopmentMode)
         {
             return services;
-        }
-
-        if (string.IsNullOrWhiteSpace(options.TenantId))
-        {
-            throw new InvalidOperationException(
-                "Bot:AppId is set but Bot:TenantId is empty: single-tenant and managed-identity bots need the tenant id to check Entra tokens and to get app tokens.");
         }
 
         services.AddAuthentication(BotAuthenticationSchemes.Selector)

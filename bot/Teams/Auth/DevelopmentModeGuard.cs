@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace TeamsReviewBot.Teams.Auth;
 
 /// <summary>
-/// Development mode (no Bot:AppId) accepts activities without authentication, which is only safe
+/// Development mode (Bot:DevelopmentMode) accepts activities without authentication, which is only safe
 /// when nothing but this machine can reach the bot. Once the server has bound its addresses this
 /// refuses to run if any is not loopback, and otherwise says loudly that authentication is off.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed partial class DevelopmentModeGuard(IOptions<BotAuthOptions> option
         if (exposed.Count > 0)
         {
             throw new InvalidOperationException(
-                $"Bot:AppId is empty, which turns off authentication of Teams activities; that is only allowed when the bot listens on loopback addresses, but it listens on {string.Join(", ", exposed)}. Set Bot:AppId and Bot:TenantId, or listen on 127.0.0.1 only.");
+                $"Bot:DevelopmentMode is on, which turns off authentication of Teams activities; that is only allowed when the bot listens on loopback addresses, but it listens on {string.Join(", ", exposed)}. Set Bot:AppId and Bot:TenantId instead, or listen on 127.0.0.1 only.");
         }
 
         LogDevelopmentMode(logger, addresses.Count == 0 ? "(in-process test server)" : string.Join(", ", addresses));
@@ -48,7 +48,7 @@ public sealed partial class DevelopmentModeGuard(IOptions<BotAuthOptions> option
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "!!! DEVELOPMENT MODE: Bot:AppId is empty, so /api/messages accepts activities WITHOUT authentication; listening on loopback only: {Addresses} !!!")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "!!! DEVELOPMENT MODE: Bot:DevelopmentMode is on, so /api/messages accepts activities WITHOUT authentication; listening on loopback only: {Addresses} !!!")]
     private static partial void LogDevelopmentMode(ILogger logger, string addresses);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activities must carry a Bot Framework or Entra token for app {AppId} ({AppType}).")]

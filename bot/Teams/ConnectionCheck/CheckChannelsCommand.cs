@@ -17,7 +17,6 @@ public sealed class CheckChannelsCommand(
     ConnectionCheckStore checks,
     ConnectionCheckViews views,
     ChannelPoster poster,
-    RefusalAudit audit,
     TimeProvider time) : IChatCommand
 {
     public string Name => "check-channels";
@@ -26,14 +25,11 @@ public sealed class CheckChannelsCommand(
 
     public string Summary => "Business managers: posts a connection check into every channel I am installed in, to confirm I can reach it.";
 
+    public CommandAccess AccessFor(string arguments) => CommandAccess.BusinessManagers("Only a business manager can run check-channels. Nothing was posted.");
+
     public async Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var actor = directory.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name);
-        if (!actor.Holds(PartnershipRole.BusinessManager))
-        {
-            await audit.RecordAsync("command:" + Name, actor, request.ConversationId, null, RefusalAudit.LacksRole(actor, [PartnershipRole.BusinessManager]), cancellationToken).ConfigureAwait(false);
-            return CommandReply.Message("Only a business manager can run check-channels. Nothing was posted.");
-        }
 
         var channels = await references.ListAsync(ConversationKind.Channel, cancellationToken).ConfigureAwait(false);
         if (channels.Count == 0)

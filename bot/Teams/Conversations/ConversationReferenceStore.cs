@@ -2,15 +2,17 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Teams.Auth;
 
 namespace TeamsReviewBot.Teams.Conversations;
 
 /// <summary>
 /// Conversation references in the Conversations table: partition = kind, row = the channel id,
 /// the user's Entra object id (personal) or the chat id. Upserted whenever Teams tells the bot
-/// about a conversation, so the service URL stays current.
+/// about a conversation, so the service URL stays current. A reference whose service URL is not the
+/// Bot Connector's is never stored: the bot would later post there with its own token.
 /// </summary>
-public sealed class ConversationReferenceStore(StorageTables tables, TimeProvider time)
+public sealed class ConversationReferenceStore(StorageTables tables, TimeProvider time, ServiceUrlPolicy serviceUrls)
 {
     // A message refreshes its reference at most this often per instance, so chat traffic does not
     // cost a table write per message; the bound also restores a row another instance removed.
@@ -29,6 +31,11 @@ public sealed class ConversationReferenceStore(StorageTables tables, TimeProvide
 
     public async Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
+        if (!serviceUrls.IsAllowed(reference.ServiceUrl))
+        {
+            throw new UntrustedServiceUrlException(reference.ServiceUrl);
+        }
+
         var table = await tables.GetAsync(tables.Names.Conversations, cancellationToken).ConfigureAwait(false);
         var entity = new TableEntity(reference.Kind.ToString(), RowKeyOf(reference))
         {

@@ -19,6 +19,9 @@ public sealed class MailCommand(MailForReviewStore review, IOptions<MailboxOptio
 
     public string Summary => "Lists mail in the partnership mailbox that needs a business manager, with a link to each message.";
 
+    public CommandAccess AccessFor(string arguments) => CommandAccess.BusinessManagers(
+        "Only a business manager can see the mail waiting in the partnership mailbox.", "the list shows senders' addresses and links to their messages");
+
     public async Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled)

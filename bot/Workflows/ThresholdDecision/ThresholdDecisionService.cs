@@ -274,9 +274,10 @@ public sealed partial class ThresholdDecisionService(
         }
 
         var playbook = playbooks.Get(loaded.State.Case.Partnership);
-        if (viewer.Roles.Count == 0)
+        // Only the panel's seats and the business managers: other roles (a scrutineer, say) do not see the child.
+        if (!viewer.Holds(PartnershipRole.BusinessManager) && seats.Resolve(playbook, viewer) is null)
         {
-            await RefuseAsync(caseCode, PanelCards.ViewReferralVerb, viewer, $"{viewer.Describe()} has no role in the partnership.", cancellationToken).ConfigureAwait(false);
+            await RefuseAsync(caseCode, PanelCards.ViewReferralVerb, viewer, $"{viewer.Describe()} holds no seat on the panel and is not a business manager.", cancellationToken).ConfigureAwait(false);
             return CardActionResult.Message($"The referral's details are shown only to the partnership's panel members and business managers; you are not one of them, so nothing was shown. This attempt is recorded on the case's audit trail.");
         }
 

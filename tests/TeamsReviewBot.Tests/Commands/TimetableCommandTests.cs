@@ -12,7 +12,14 @@ public sealed class TimetableCommandTests(AzuriteFixture azurite) : IAsyncLifeti
 {
     private ChatBot _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await ChatBot.StartAsync(azurite);
+    // Bea, whom ChatBot's messages come from, is a business manager: a case's timetable is for listed people.
+    public async Task InitializeAsync() => _bot = await ChatBot.StartAsync(azurite, new Dictionary<string, string?>
+    {
+        ["Partnership:People:0:AadObjectId"] = "44444444-4444-4444-4444-444444444444",
+        ["Partnership:People:0:Name"] = "Bea Manager",
+        ["Partnership:People:0:Role"] = "BusinessManager",
+        ["Partnership:People:0:TenantId"] = ChatBot.Tenant,
+    });
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 

@@ -16,6 +16,11 @@ public sealed class NotifiedCommand(ThresholdDecisionService decisions, Partners
 
     public string Summary => "Record the date the National Panel was notified about a case (e.g. notified RR-OLD-2026-0007 24/11/2026).";
 
+    /// <summary>Any listed person may ask; the case rules then admit business managers and the local
+    /// authority's lead or deputy, and record anyone else's attempt on the case.</summary>
+    public CommandAccess AccessFor(string arguments) => CommandAccess.AnyRole(
+        "Only a business manager or the local authority's lead (or deputy) can record the National Panel notification; nothing was recorded.");
+
     public async Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var parts = request.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -14,13 +14,11 @@ public sealed class PutToPanelCommand(ThresholdDecisionService decisions, Partne
 
     public string Summary => "Post a case's thread in the panel channel if it is not there yet.";
 
+    public CommandAccess AccessFor(string arguments) => CommandAccess.BusinessManagers("Only a business manager can put a case to the panel; nothing was done.");
+
     public async Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var by = directory.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name);
-        if (!by.Holds(PartnershipRole.BusinessManager))
-        {
-            return CommandReply.Message("Only a business manager can put a case to the panel; nothing was done.");
-        }
 
         var code = request.Arguments.Trim().ToUpperInvariant();
         if (code.Length == 0)

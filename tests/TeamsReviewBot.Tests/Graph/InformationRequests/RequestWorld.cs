@@ -62,7 +62,7 @@ internal sealed class RequestWorld : IAsyncDisposable
         var openCases = new RequestCaseIndex(tables);
         Files = new ReturnFileStore(tables);
         Panels = new AggregateStore<PanelCase>(events, new PanelCaseFold(new CaseFold(Catalogue)));
-        var card = new ReturnCardInThread(Books, Panels, new ConnectorClient(_teamsHttp, new NoConnectorToken()), Clock, NullLogger<ReturnCardInThread>.Instance);
+        var card = new ReturnCardInThread(Books, Panels, new ConnectorClient(_teamsHttp, new NoConnectorToken(), LocalServiceUrls.Policy), Clock, NullLogger<ReturnCardInThread>.Instance);
         Requests = new InformationRequestService(Cases, Directory, Books, openCases, Timers, Sender, mailboxOptions, Options.Create(new RequestMailOptions()), card, Clock, NullLogger<InformationRequestService>.Instance);
         var collation = new ChronologyCollation(Books, Files, Clock, NullLogger<ChronologyCollation>.Instance);
         Progress = new RequestProgress(Cases, Books, collation, openCases, Notified, card, Clock);

@@ -25,6 +25,7 @@ public sealed class InboundTokenValidationTests(AzuriteFixture azurite) : IAsync
         _bot = new BotHost(azurite, new Dictionary<string, string?>
         {
             ["Bot:AppId"] = AppId,
+            ["Bot:DevelopmentMode"] = "false",
             ["Bot:TenantId"] = TestIds.Tenant,
             ["Bot:OpenIdMetadataUrl"] = _openId.BotFrameworkMetadataUrl,
             ["Bot:EntraAuthority"] = _openId.BaseUrl,
@@ -41,18 +42,30 @@ public sealed class InboundTokenValidationTests(AzuriteFixture azurite) : IAsync
         await _openId.DisposeAsync();
     }
 
+    private const string TeamsServiceUrl = "https://smba.trafficmanager.net/teams/";
+    private const string AttackerServiceUrl = "https://collector.attacker.example/teams/";
+    private const string Agent365 = "5a807f24-c9de-44ee-a3a7-329e88a00ffc";
+    private const string AnotherAppInTheTenant = "77777777-7777-7777-7777-777777777777";
+    private const string EntraV2Issuer = "https://login.microsoftonline.com/" + TestIds.Tenant + "/v2.0";
+
     /// <summary>An activity the bot acknowledges and ignores, so only authentication is tested.</summary>
-    private static JsonObject Harmless() => new()
+    private static JsonObject Harmless(string serviceUrl = TeamsServiceUrl) => new()
     {
         ["type"] = "event",
         ["id"] = "1",
-        ["serviceUrl"] = "https://smba.trafficmanager.net/teams/",
+        ["serviceUrl"] = serviceUrl,
+        ["channelId"] = "msteams",
         ["from"] = new JsonObject { ["id"] = "29:x" },
-        ["conversation"] = new JsonObject { ["id"] = "a:1" },
+        ["conversation"] = new JsonObject { ["id"] = "a:1", ["tenantId"] = TestIds.Tenant },
     };
 
+    /// <summary>A Bot Framework token; unless told otherwise it names the Teams service URL, as Teams' tokens do.</summary>
     private string BotFramework(SecurityKey? key = null, string? audience = null, DateTime? expires = null, string issuer = "https://api.botframework.com", IDictionary<string, object>? claims = null) =>
-        TestOpenIdServer.Mint(key ?? _openId.BotFrameworkKey, issuer, audience ?? AppId, expires, claims);
+        TestOpenIdServer.Mint(key ?? _openId.BotFrameworkKey, issuer, audience ?? AppId, expires, claims ?? new Dictionary<string, object> { ["serviceurl"] = TeamsServiceUrl });
+
+    /// <summary>An Entra token for this bot from its own tenant, requested by <paramref name="callerApp"/> (azp).</summary>
+    private string Entra(string callerApp, string issuer = EntraV2Issuer) =>
+        TestOpenIdServer.Mint(_openId.EntraKey, issuer, AppId, claims: new Dictionary<string, object> { ["azp"] = callerApp });
 
     [Theory]
     [InlineData(AppId)]
@@ -68,11 +81,9 @@ public sealed class InboundTokenValidationTests(AzuriteFixture azurite) : IAsync
     [Theory]
     [InlineData("https://login.microsoftonline.com/" + TestIds.Tenant + "/v2.0")]
     [InlineData("https://sts.windows.net/" + TestIds.Tenant + "/")]
-    public async Task A_token_from_the_bots_own_Entra_tenant_is_accepted(string issuer)
+    public async Task A_token_from_the_bots_own_Entra_tenant_requested_by_the_Teams_caller_is_accepted(string issuer)
     {
-        var token = TestOpenIdServer.Mint(_openId.EntraKey, issuer, AppId);
-
-        var response = await _client.PostAsync(Harmless(), token);
+        var response = await _client.PostAsync(Harmless(), Entra(Agent365, issuer));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -104,7 +115,7 @@ public sealed class InboundTokenValidationTests(AzuriteFixture azurite) : IAsync
     [Fact]
     public async Task A_token_from_another_tenant_is_refused_as_wrong_issuer()
     {
-        var token = TestOpenIdServer.Mint(_openId.EntraKey, "https://login.microsoftonline.com/99999999-9999-9999-9999-999999999999/v2.0", AppId);
+        var token = TestOpenIdServer.Mint(_openId.EntraKey, "https://login.microsoftonline.com/99999999-9999-9999-9999-999999999999/v2.0", AppId, claims: new Dictionary<string, object> { ["azp"] = Agent365 });
 
         var response = await _client.PostAsync(Harmless(), token);
 
@@ -148,13 +159,75 @@ public sealed class InboundTokenValidationTests(AzuriteFixture azurite) : IAsync
     }
 
     [Fact]
-    public async Task A_token_for_the_activitys_service_url_is_accepted()
+    public async Task A_Bot_Framework_token_without_a_serviceurl_claim_is_refused()
     {
-        var token = BotFramework(claims: new Dictionary<string, object> { ["serviceurl"] = "https://smba.trafficmanager.net/teams/" });
+        var response = await _client.PostAsync(Harmless(), BotFramework(claims: new Dictionary<string, object>()));
+
+        await AssertActivityRefusedAsync(response, "the Bot Framework token has no serviceurl claim");
+    }
+
+    [Fact]
+    public async Task A_token_naming_an_attackers_service_url_cannot_point_the_bot_there()
+    {
+        var token = BotFramework(claims: new Dictionary<string, object> { ["serviceurl"] = AttackerServiceUrl });
+
+        var response = await _client.PostAsync(Harmless(AttackerServiceUrl), token);
+
+        await AssertActivityRefusedAsync(response, "the activity's service URL is not a Bot Connector service URL");
+    }
+
+    [Fact]
+    public async Task A_client_credentials_token_any_app_in_the_tenant_can_get_is_refused()
+    {
+        var response = await _client.PostAsync(Harmless(), Entra(AnotherAppInTheTenant));
+
+        await AssertActivityRefusedAsync(response, "the Entra token was requested by an app that does not deliver Teams activities");
+    }
+
+    [Fact]
+    public async Task A_v1_Entra_token_requested_by_another_app_is_refused()
+    {
+        // v1 tokens name the caller in appid; the test's tokens carry appid "teams-service".
+        var token = TestOpenIdServer.Mint(_openId.EntraKey, "https://sts.windows.net/" + TestIds.Tenant + "/", AppId);
 
         var response = await _client.PostAsync(Harmless(), token);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await AssertActivityRefusedAsync(response, "the Entra token was requested by an app that does not deliver Teams activities");
+    }
+
+    [Fact]
+    public async Task An_Entra_token_about_a_tenant_the_partnership_does_not_list_is_refused()
+    {
+        var activity = Harmless();
+        activity["conversation"]!["tenantId"] = "99999999-9999-9999-9999-999999999999";
+
+        var response = await _client.PostAsync(activity, Entra(Agent365));
+
+        await AssertActivityRefusedAsync(response, "the activity's tenant is not one the partnership lists");
+    }
+
+    [Fact]
+    public async Task An_Entra_token_about_an_activity_with_no_tenant_is_refused()
+    {
+        var activity = Harmless();
+        activity["conversation"]!.AsObject().Remove("tenantId");
+
+        var response = await _client.PostAsync(activity, Entra(Agent365));
+
+        await AssertActivityRefusedAsync(response, "the activity's tenant is not one the partnership lists");
+    }
+
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    public async Task An_activity_that_is_not_from_Teams_is_refused(string channelId)
+    {
+        var activity = Harmless();
+        activity["channelId"] = channelId;
+
+        var response = await _client.PostAsync(activity, BotFramework());
+
+        await AssertActivityRefusedAsync(response, "the activity is not from Microsoft Teams (channelId)");
     }
 
     [Fact]
@@ -165,6 +238,13 @@ public sealed class InboundTokenValidationTests(AzuriteFixture azurite) : IAsync
         await _client.PostAsync(Harmless(), token);
 
         Assert.DoesNotContain(_bot.Logs.Lines, l => l.Message.Contains(token[..40], StringComparison.Ordinal));
+    }
+
+    private async Task AssertActivityRefusedAsync(HttpResponseMessage response, string reason)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal($"The request was not authenticated: {reason}.", (await response.BodyAsync())["error"]!.GetValue<string>());
+        Assert.Contains(_bot.Logs.Lines, l => l.Message.Contains("with 401: " + reason, StringComparison.Ordinal));
     }
 
     private async Task AssertRefusedAsync(HttpResponseMessage response, string reason)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Identity.Abstractions;
 using Moq;
 using TeamsReviewBot.Teams;
+using TeamsReviewBot.Teams.Auth;
 using TeamsReviewBot.Teams.Outbound;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Teams.Support;
@@ -18,7 +19,12 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _connector.DisposeAsync();
 
-    private static ConnectorClient Client(IConnectorTokenSource? tokens = null) => new(new HttpClient(), tokens ?? new NoConnectorToken());
+    private static ConnectorClient Client(IConnectorTokenSource? tokens = null, ServiceUrlPolicy? serviceUrls = null) =>
+        new(new HttpClient(), tokens ?? new NoConnectorToken(), serviceUrls ?? LocalServiceUrls.Policy);
+
+    /// <summary>A registered bot's policy: HTTPS on the Teams service's host only.</summary>
+    private static ServiceUrlPolicy Registered() =>
+        new(Microsoft.Extensions.Options.Options.Create(new BotAuthOptions { AppId = "55555555-5555-5555-5555-555555555555", TenantId = "tenant-1" }));
 
     private static Activity Card() => new()
     {
@@ -111,5 +117,29 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         await Client().SendAsync(_connector.ServiceUrl, "a:chat", new Activity { Type = ActivityTypes.Message, Text = "hi" }, CancellationToken.None);
 
         Assert.Equal(string.Empty, Assert.Single(_connector.Calls).Authorization);
+    }
+
+    [Theory]
+    [InlineData("https://collector.attacker.example/teams/")]
+    [InlineData("http://smba.trafficmanager.net/teams/")]
+    [InlineData("https://smba.trafficmanager.net.attacker.example/teams/")]
+    public async Task A_registered_bot_never_sends_its_token_to_a_server_that_is_not_the_Bot_Connector(string serviceUrl)
+    {
+        var tokens = new Mock<IConnectorTokenSource>(MockBehavior.Strict);
+
+        var refused = await Assert.ThrowsAsync<UntrustedServiceUrlException>(() =>
+            Client(tokens.Object, Registered()).SendAsync(serviceUrl, "a:chat", Card(), CancellationToken.None));
+
+        Assert.Contains("is not a Bot Connector service URL", refused.Message, StringComparison.Ordinal);
+        tokens.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task A_registered_bot_does_not_call_a_loopback_server_either()
+    {
+        await Assert.ThrowsAsync<UntrustedServiceUrlException>(() =>
+            Client(serviceUrls: Registered()).SendAsync(_connector.ServiceUrl, "a:chat", Card(), CancellationToken.None));
+
+        Assert.Empty(_connector.Calls);
     }
 }

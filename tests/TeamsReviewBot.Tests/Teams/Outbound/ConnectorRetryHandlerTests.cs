@@ -27,7 +27,7 @@ public sealed class ConnectorRetryHandlerTests : IAsyncLifetime
         {
             InnerHandler = new ConversationPacingHandler(new ConversationPacer(TimeProvider.System)) { InnerHandler = new HttpClientHandler() },
         };
-        return new ConnectorClient(new HttpClient(retry), new NoConnectorToken());
+        return new ConnectorClient(new HttpClient(retry), new NoConnectorToken(), LocalServiceUrls.Policy);
     }
 
     private static Activity Hello() => new() { Type = ActivityTypes.Message, Text = "hello" };

@@ -18,6 +18,7 @@ public sealed class ConnectorTokenWiringTests(AzuriteFixture azurite)
         await using var bot = new BotHost(azurite, new Dictionary<string, string?>
         {
             ["Bot:AppId"] = "55555555-5555-5555-5555-555555555555",
+            ["Bot:DevelopmentMode"] = "false",
             ["Bot:TenantId"] = TestIds.Tenant,
             ["Bot:ClientCredentials:0:SourceType"] = "ClientSecret",
             ["Bot:ClientCredentials:0:ClientSecret"] = "not-a-real-secret",
@@ -38,6 +39,7 @@ public sealed class ConnectorTokenWiringTests(AzuriteFixture azurite)
         await using var bot = new BotHost(azurite, new Dictionary<string, string?>
         {
             ["Bot:AppId"] = "55555555-5555-5555-5555-555555555555",
+            ["Bot:DevelopmentMode"] = "false",
             ["Bot:TenantId"] = TestIds.Tenant,
             ["AZURE_CLIENT_ID"] = "77777777-7777-7777-7777-777777777777",
         });
@@ -54,6 +56,7 @@ public sealed class ConnectorTokenWiringTests(AzuriteFixture azurite)
         using var bot = new BotHost(azurite, new Dictionary<string, string?>
         {
             ["Bot:AppId"] = "55555555-5555-5555-5555-555555555555",
+            ["Bot:DevelopmentMode"] = "false",
             ["Bot:TenantId"] = TestIds.Tenant,
             ["AZURE_CLIENT_ID"] = string.Empty,
         });

@@ -28,7 +28,7 @@ public class AgencyDirectoryTests(AzuriteFixture azurite)
         var options = new PartnershipOptions();
         options.People.Add(new PersonOptions { AadObjectId = "bm-object-id", Name = "Bea Manning", Role = PartnershipRole.BusinessManager, TenantId = "tenant" });
         options.People.Add(new PersonOptions { AadObjectId = "police-object-id", Name = "Pat Okafor", Role = PartnershipRole.StatutoryLead, Partner = StatutoryPartner.Police, TenantId = "tenant" });
-        return new PartnershipDirectory(Options.Create(options));
+        return new PartnershipDirectory(Options.Create(options), Options.Create(new TeamsReviewBot.Teams.Auth.BotAuthOptions()));
     }
 
     private static CommandRequest Typed(string arguments, string aadObjectId = "bm-object-id") =>
@@ -66,7 +66,7 @@ public class AgencyDirectoryTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_business_manager_adds_changes_lists_and_removes_agencies_in_chat()
     {
-        var command = new AgenciesCommand(new AgencyDirectory(azurite.CreateTables(), Configured()), People());
+        var command = new AgenciesCommand(new AgencyDirectory(azurite.CreateTables(), Configured()));
 
         var added = await command.ExecuteAsync(Typed("add Hathershaw College | School | dsl@hathershaw.sch.uk, head@hathershaw.sch.uk | deputy.dsl@hathershaw.sch.uk"), default);
         Assert.StartsWith("Added **Hathershaw College** (school)", added.Text, StringComparison.Ordinal);
@@ -85,16 +85,18 @@ public class AgencyDirectoryTests(AzuriteFixture azurite)
     }
 
     [Theory]
-    [InlineData("add Hathershaw College | school | dsl@hathershaw.sch.uk", "police-object-id", "Only a business manager can change the agency directory.")]
-    [InlineData("remove Greater Manchester Police", "police-object-id", "Only a business manager can change the agency directory.")]
-    [InlineData("remove Greater Manchester Police", "stranger-object-id", "Only a business manager can change the agency directory.")]
-    public async Task Only_a_business_manager_may_change_the_directory_though_anyone_may_read_it(string arguments, string who, string expected)
+    [InlineData("add Hathershaw College | school | dsl@hathershaw.sch.uk", "police-object-id", false)]
+    [InlineData("remove Greater Manchester Police", "police-object-id", false)]
+    [InlineData("remove Greater Manchester Police", "bm-object-id", true)]
+    [InlineData("list", "police-object-id", true)]
+    [InlineData("", "stranger-object-id", false)]
+    public void Only_a_business_manager_may_change_the_directory_and_only_listed_people_may_read_it_in_a_personal_chat(string arguments, string who, bool admitted)
     {
-        var directory = new AgencyDirectory(azurite.CreateTables(), Configured());
-        var command = new AgenciesCommand(directory, People());
+        var access = new AgenciesCommand(new AgencyDirectory(azurite.CreateTables(), Configured())).AccessFor(arguments);
 
-        Assert.Equal(expected, (await command.ExecuteAsync(Typed(arguments, who), default)).Text);
-        Assert.Contains("**Agencies (2)**", (await command.ExecuteAsync(Typed("list", who), default)).Text, StringComparison.Ordinal);
+        Assert.Equal(admitted, access.Admits(People().Identify("29:user", who, "tenant", "Someone")));
+        Assert.True(access.AnswersIn("personal"));
+        Assert.False(access.AnswersIn("channel"));
     }
 
     [Theory]
@@ -106,7 +108,7 @@ public class AgencyDirectoryTests(AzuriteFixture azurite)
     public async Task Bad_input_is_answered_with_what_is_wrong_and_changes_nothing(string arguments, string expected)
     {
         var directory = new AgencyDirectory(azurite.CreateTables(), Configured());
-        var command = new AgenciesCommand(directory, People());
+        var command = new AgenciesCommand(directory);
 
         var reply = await command.ExecuteAsync(Typed(arguments), default);
 
