@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
@@ -363,7 +364,9 @@ public sealed class PanelBot : IAsyncDisposable
         {
             _settings = settings;
             _clock = clock;
-            UseKestrel(0);
+            // Listen(...) rather than UseKestrel(0): the port overload rewrites the server's addresses while
+            // a minimal-hosting app may already be binding them, a known race (dotnet/aspnetcore#67714).
+            UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
