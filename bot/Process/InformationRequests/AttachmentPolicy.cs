@@ -10,6 +10,9 @@ public static class AttachmentPolicy
     /// <summary>Exchange Online's default message size limit is 35 MB (attachments included), so nothing larger arrives by mail.</summary>
     public const long MaxBytes = 35L * 1024 * 1024;
 
+    /// <summary>A returned DOCX whose parts unpack to more than this is refused as a zip bomb (as referral forms are).</summary>
+    public const long MaxUnpackedBytes = 50L * 1024 * 1024;
+
     private static readonly Dictionary<string, string> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
         [".docx"] = "Word document",

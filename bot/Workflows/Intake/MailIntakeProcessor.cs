@@ -72,6 +72,12 @@ public sealed partial class MailIntakeProcessor(
             match = await replies.MatchAsync(mail, cancellationToken).ConfigureAwait(false);
         }
 
+        if (match?.RefusedBecause is { } refused)
+        {
+            await ShowAsync(mail, refused, match.CaseCode, cancellationToken).ConfigureAwait(false);
+            return "shown to business managers: " + refused;
+        }
+
         var verdict = classifier.Classify(mail, match is not null);
         switch (verdict.Kind)
         {
