@@ -34,14 +34,15 @@ public static class AttachmentPolicy
             return $"{name} is not a Word (.docx), PDF or Excel (.xlsx) file.";
         }
 
-        if (size <= 0 || firstBytes.Length == 0)
-        {
-            return $"{name} is empty.";
-        }
-
+        // Size first: an oversized file arrives without its bytes (it is never downloaded).
         if (size > MaxBytes)
         {
             return $"{name} is {size / (1024 * 1024)} MB, over the {MaxBytes / (1024 * 1024)} MB limit.";
+        }
+
+        if (size <= 0 || firstBytes.Length == 0)
+        {
+            return $"{name} is empty.";
         }
 
         var looksRight = extension.Equals(".pdf", StringComparison.OrdinalIgnoreCase)
