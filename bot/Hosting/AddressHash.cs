@@ -17,6 +17,6 @@ public static partial class AddressHash
     /// <summary><paramref name="text"/> with every email address in it replaced by its hash.</summary>
     public static string Redact(string? text) => Address().Replace(text ?? string.Empty, m => Of(m.Value));
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Address();
 }

@@ -51,7 +51,7 @@ public sealed partial class TimerPump(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                LogHandlerFailed(ex, item.Timer.Id, item.Attempt);
+                LogHandlerFailed(Hosting.AddressRedactedException.For(ex), item.Timer.Id, item.Attempt);
                 if (item.Attempt >= maxAttempts)
                 {
                     // The exception's message may quote case data, so the sentence names only its kind.
@@ -79,7 +79,7 @@ public sealed partial class TimerPump(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogSetAsideFailed(ex, timer.Id);
+            LogSetAsideFailed(Hosting.AddressRedactedException.For(ex), timer.Id);
         }
     }
 
@@ -93,7 +93,7 @@ public sealed partial class TimerPump(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                LogPassFailed(ex);
+                LogPassFailed(Hosting.AddressRedactedException.For(ex));
             }
 
             try

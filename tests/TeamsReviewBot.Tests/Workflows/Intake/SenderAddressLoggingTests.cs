@@ -35,3 +35,27 @@ public sealed class SenderAddressLoggingTests(AzuriteFixture azurite)
         Assert.Contains(AddressHash.Of("jo.parent@family.example"), line.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class AddressRedactedExceptionTests
+{
+    [Fact]
+    public void A_failure_quoting_a_senders_address_is_logged_with_its_type_stack_and_a_hash_of_the_address()
+    {
+        Exception thrown;
+        try
+        {
+            throw new InvalidOperationException("Recipient 'Pat.Example@school.example' was rejected.");
+        }
+        catch (InvalidOperationException ex)
+        {
+            thrown = ex;
+        }
+
+        var logged = AddressRedactedException.For(thrown).ToString();
+
+        Assert.DoesNotContain("school.example", logged, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(AddressHash.Of("pat.example@school.example"), logged, StringComparison.Ordinal);
+        Assert.Contains("System.InvalidOperationException", logged, StringComparison.Ordinal);
+        Assert.Contains(nameof(A_failure_quoting_a_senders_address_is_logged_with_its_type_stack_and_a_hash_of_the_address), logged, StringComparison.Ordinal);
+    }
+}
