@@ -7,39 +7,45 @@ namespace TeamsReviewBot.Documents;
 /// Reads the chronology rows out of an agency's returned DOCX: every table whose header row has a
 /// "Date" column and an event column (the template's own, or one an agency drew itself with
 /// similar headings). Rows with nothing in them are skipped; rows whose date cannot be read are
-/// kept with the date as written.
+/// kept with the date as written. Callers screen the file first (size, unpacked size, macros); the
+/// reader also caps each part's characters and turns every way a damaged package or bad XML fails
+/// (the SDK parses parts lazily, so that is while reading, not only on opening) into one
+/// <see cref="InvalidDataException"/> with a reason a person can read.
 /// </summary>
 public static class ChronologyReader
 {
+    /// <summary>No chronology part comes near this many characters (about 40 MB of XML).</summary>
+    public const long MaxCharactersInPart = 20_000_000;
+
     public static IReadOnlyList<ChronologyRow> Read(ReadOnlyMemory<byte> docx, string agency)
     {
         using var stream = new MemoryStream(docx.ToArray(), writable: false);
-        WordprocessingDocument document;
         try
         {
-            document = WordprocessingDocument.Open(stream, false);
+            using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
+            return ReadBody(document, agency);
         }
-        catch (Exception ex) when (ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.IO.FileFormatException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or InvalidOperationException or IOException)
         {
-            throw new InvalidDataException("The file is not a Word document that can be opened.", ex);
+            throw new InvalidDataException("The file is not a Word document that can be read.", ex);
         }
+    }
 
-        using (document)
+    private static List<ChronologyRow> ReadBody(WordprocessingDocument document, string agency)
+    {
+        var body = document.MainDocumentPart?.Document?.Body;
+        if (body is null)
         {
-            var body = document.MainDocumentPart?.Document?.Body;
-            if (body is null)
-            {
-                return [];
-            }
-
-            var rows = new List<ChronologyRow>();
-            foreach (var table in body.Descendants<Table>())
-            {
-                rows.AddRange(ReadTable(table, agency));
-            }
-
-            return rows;
+            return [];
         }
+
+        var rows = new List<ChronologyRow>();
+        foreach (var table in body.Descendants<Table>())
+        {
+            rows.AddRange(ReadTable(table, agency));
+        }
+
+        return rows;
     }
 
     private static IEnumerable<ChronologyRow> ReadTable(Table table, string agency)

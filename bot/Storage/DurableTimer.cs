@@ -9,3 +9,6 @@ public sealed record DurableTimer(string Id, string Kind, string StreamId, DateT
 
 /// <summary>A timer one instance holds the lease on; <paramref name="Attempt"/> counts its firings.</summary>
 public sealed record ClaimedTimer(DurableTimer Timer, string LeaseOwner, int Attempt, Azure.ETag ETag);
+
+/// <summary>A timer set aside after <paramref name="Attempts"/> failed firings, and why.</summary>
+public sealed record DeadTimer(DurableTimer Timer, int Attempts, string Reason, DateTimeOffset SetAsideAt);

@@ -10,12 +10,15 @@ namespace TeamsReviewBot.Storage;
 /// are open. Both rows change together in one transaction. An instance claims a due row by writing
 /// its lease under the row's ETag (one instance wins), fires it, then deletes it. A timer whose
 /// owner died is claimed again when its lease runs out: at least once, never by two at a time.
+/// A timer that keeps failing is moved to a "dead" row with the reason, out of the due range, so it
+/// never fires again and a person can see what was set aside.
 /// </summary>
 public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
 {
     private const string Partition = "timers";
     private const string DuePrefix = "due|";
     private const string IdPrefix = "id|";
+    private const string DeadPrefix = "dead|";
 
     public async Task ScheduleAsync(DurableTimer timer, CancellationToken cancellationToken = default)
     {
@@ -114,6 +117,58 @@ public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
     {
         var table = await tables.GetAsync(tables.Names.Timers, cancellationToken).ConfigureAwait(false);
         return await DeleteBothAsync(table, DueKey(claimed.Timer.DueAt, claimed.Timer.Id), claimed.ETag, claimed.Timer.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sets a claimed timer aside for good: its due and id rows go and a dead-letter row keeps what it
+    /// was and <paramref name="reason"/>, in one transaction. False when it was rescheduled or
+    /// re-claimed meanwhile (then it is not this instance's to set aside).
+    /// </summary>
+    public async Task<bool> DeadLetterAsync(ClaimedTimer claimed, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        var table = await tables.GetAsync(tables.Names.Timers, cancellationToken).ConfigureAwait(false);
+        var timer = claimed.Timer;
+        var dead = new TableEntity(Partition, DeadPrefix + timer.Id + "|" + Ticks(time.GetUtcNow()))
+        {
+            ["TimerId"] = timer.Id,
+            ["Kind"] = timer.Kind,
+            ["StreamId"] = timer.StreamId,
+            ["DueAt"] = timer.DueAt,
+            ["Payload"] = timer.Payload,
+            ["Attempts"] = claimed.Attempt,
+            ["Reason"] = reason,
+            ["DeadAt"] = time.GetUtcNow(),
+        };
+        try
+        {
+            await table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, DueKey(timer.DueAt, timer.Id)), claimed.ETag),
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, IdPrefix + timer.Id), ETag.All),
+                    new TableTransactionAction(TableTransactionActionType.Add, dead),
+                ],
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The timers set aside after too many failed attempts, oldest first.</summary>
+    public async Task<IReadOnlyList<DeadTimer>> DeadLettersAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.Timers, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {DeadPrefix} and RowKey lt {"dead}"}");
+        var dead = new List<DeadTimer>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            dead.Add(new DeadTimer(FromDueRow(row), row.GetInt32("Attempts") ?? 0, row.GetString("Reason") ?? string.Empty, row.GetDateTimeOffset("DeadAt") ?? DateTimeOffset.MinValue));
+        }
+
+        return [.. dead.OrderBy(d => d.SetAsideAt)];
     }
 
     /// <summary>When the earliest waiting timer falls due (null when none waits): one row read.</summary>

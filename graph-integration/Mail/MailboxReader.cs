@@ -3,36 +3,87 @@ using Microsoft.Graph.Models;
 
 namespace TeamsReviewBot.GraphIntegration.Mail;
 
-/// <summary>Reads one message with its attachments and internet headers in a single request.</summary>
+/// <summary>
+/// Reads one message with its internet headers, then, when it has attachments, in two steps: first
+/// the list with sizes only ($select=id,name,size,contentType,isInline, no content), then the bytes
+/// of each file attachment no larger than the caller's limit, one at a time. An oversized file is returned
+/// with its size and no bytes, so the caller refuses it by size without it ever being downloaded.
+/// </summary>
 public sealed class MailboxReader(GraphServiceClient graph)
 {
+    private const string FileAttachmentType = "#microsoft.graph.fileAttachment";
+
     private static readonly string[] Fields =
     [
         "id", "internetMessageId", "subject", "from", "sender", "receivedDateTime", "body",
         "internetMessageHeaders", "webLink", "conversationId", "hasAttachments",
     ];
 
+    private static readonly string[] AttachmentListFields = ["id", "name", "size", "contentType", "isInline"];
+
     /// <summary>Returns null when the message no longer exists (deleted or moved since it was announced).</summary>
-    public async Task<InboundMail?> GetAsync(string mailbox, string messageId, CancellationToken cancellationToken = default)
+    public async Task<InboundMail?> GetAsync(string mailbox, string messageId, long maxAttachmentBytes, CancellationToken cancellationToken = default)
     {
-        Message? message;
         try
         {
-            message = await graph.Users[mailbox].Messages[messageId].GetAsync(
-                request =>
-                {
-                    request.QueryParameters.Select = Fields;
-                    request.QueryParameters.Expand = ["attachments"];
-                },
+            var message = await graph.Users[mailbox].Messages[messageId].GetAsync(
+                request => request.QueryParameters.Select = Fields,
                 cancellationToken).ConfigureAwait(false);
+            if (message is null)
+            {
+                return null;
+            }
+
+            // hasAttachments leaves out inline attachments (pictures in the body), which are never a
+            // form or a return, so a message without other attachments costs no second request.
+            message.Attachments = message.HasAttachments == true
+                ? await AttachmentsAsync(mailbox, messageId, maxAttachmentBytes, cancellationToken).ConfigureAwait(false)
+                : [];
+            return ToInbound(message);
         }
         catch (Microsoft.Graph.Models.ODataErrors.ODataError ex) when (ex.ResponseStatusCode == 404)
         {
             return null;
         }
-
-        return message is null ? null : ToInbound(message);
     }
+
+    private async Task<List<Attachment>> AttachmentsAsync(string mailbox, string messageId, long maxAttachmentBytes, CancellationToken cancellationToken)
+    {
+        var attachments = graph.Users[mailbox].Messages[messageId].Attachments;
+        var listed = new List<Attachment>();
+        var page = await attachments.GetAsync(request => request.QueryParameters.Select = AttachmentListFields, cancellationToken).ConfigureAwait(false);
+        while (page is not null)
+        {
+            listed.AddRange(page.Value ?? []);
+            page = page.OdataNextLink is { } next
+                ? await attachments.WithUrl(next).GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false)
+                : null;
+        }
+
+        var read = new List<Attachment>();
+        foreach (var attachment in listed)
+        {
+            var isFile = attachment is FileAttachment || attachment.OdataType == FileAttachmentType;
+            if (!isFile || attachment.Id is null || (attachment.Size ?? 0) > maxAttachmentBytes)
+            {
+                read.Add(isFile && attachment is not FileAttachment ? AsFile(attachment) : attachment);
+                continue;
+            }
+
+            read.Add(await attachments[attachment.Id].GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false) ?? attachment);
+        }
+
+        return read;
+    }
+
+    private static FileAttachment AsFile(Attachment listed) => new()
+    {
+        Id = listed.Id,
+        Name = listed.Name,
+        ContentType = listed.ContentType,
+        Size = listed.Size,
+        IsInline = listed.IsInline,
+    };
 
     internal static InboundMail ToInbound(Message message)
     {

@@ -13,10 +13,8 @@ internal static class MailEndpoints
         app.MapGet("/v1.0/users/{mailbox}/mailFolders/{folder}/messages", ListFolder);
         app.MapGet("/v1.0/users/{mailbox}/mailFolders/{folder}/messages/{operation}", Delta);
         app.MapGet("/v1.0/users/{mailbox}/messages/{id}", GetMessage);
-        app.MapGet("/v1.0/users/{mailbox}/messages/{id}/attachments", (string mailbox, string id, SandboxState state) =>
-            state.Mailbox(mailbox).Find(id) is { } m
-                ? Results.Json(new JsonObject { ["value"] = new JsonArray(m.Attachments.Select(a => (JsonNode?)a.DeepClone()).ToArray()) })
-                : GraphErrors.NotFound($"message {id}"));
+        app.MapGet("/v1.0/users/{mailbox}/messages/{id}/attachments", ListAttachments);
+        app.MapGet("/v1.0/users/{mailbox}/messages/{id}/attachments/{attachmentId}", GetAttachment);
         app.MapPost("/v1.0/users/{mailbox}/messages", CreateDraftAsync);
         app.MapPost("/v1.0/users/{mailbox}/messages/{id}/send", (string mailbox, string id, SandboxState state) =>
             state.Mailbox(mailbox).MoveToSent(id, state.Time.GetUtcNow()) is null ? GraphErrors.NotFound($"message {id}") : Results.Accepted());
@@ -73,7 +71,73 @@ internal static class MailEndpoints
     }
 
     private static IResult GetMessage(string mailbox, string id, HttpRequest request, SandboxState state) =>
-        state.Mailbox(mailbox).Find(id) is { } m ? Results.Json(Project(m, request)) : GraphErrors.NotFound($"message {id}");
+        state.Mailbox(mailbox).Find(id) is { } m ? Results.Json(Project(m, request, state)) : GraphErrors.NotFound($"message {id}");
+
+    /// <summary>
+    /// The attachment list. Like Graph, $select trims each item to the properties named, and
+    /// "@odata.type" and id always come back (the SDK needs the type to tell a fileAttachment from an
+    /// item or reference attachment); without $select each item carries its contentBytes.
+    /// </summary>
+    private static IResult ListAttachments(string mailbox, string id, HttpRequest request, SandboxState state)
+    {
+        if (state.Mailbox(mailbox).Find(id) is not { } message)
+        {
+            return GraphErrors.NotFound($"message {id}");
+        }
+
+        var items = message.Attachments.Select(a => (JsonNode?)ProjectAttachment(a, request, state)).ToArray();
+        return Results.Json(new JsonObject { ["value"] = new JsonArray(items) });
+    }
+
+    private static IResult GetAttachment(string mailbox, string id, string attachmentId, HttpRequest request, SandboxState state)
+    {
+        if (state.Mailbox(mailbox).Find(id) is not { } message)
+        {
+            return GraphErrors.NotFound($"message {id}");
+        }
+
+        return message.Attachments.FirstOrDefault(a => a["id"]?.GetValue<string>() == attachmentId) is { } attachment
+            ? Results.Json(ProjectAttachment(attachment, request, state))
+            : GraphErrors.NotFound($"attachment {attachmentId}");
+    }
+
+    private static JsonObject ProjectAttachment(JsonObject attachment, HttpRequest? request, SandboxState? state)
+    {
+        var select = request?.Query["$select"].ToString();
+        if (string.IsNullOrWhiteSpace(select))
+        {
+            CountContentServed(attachment, state);
+            return (JsonObject)attachment.DeepClone();
+        }
+
+        var wanted = select.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        wanted.Add("@odata.type");
+        wanted.Add("id");
+        var projected = new JsonObject();
+        foreach (var (key, value) in attachment)
+        {
+            if (wanted.Contains(key))
+            {
+                projected[key] = value?.DeepClone();
+            }
+        }
+
+        if (projected.ContainsKey("contentBytes"))
+        {
+            CountContentServed(attachment, state);
+        }
+
+        return projected;
+    }
+
+    private static void CountContentServed(JsonObject attachment, SandboxState? state)
+    {
+        if (attachment["contentBytes"] is not null)
+        {
+            var size = long.TryParse(attachment["size"]?.ToJsonString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+            state?.Stats.CountAttachmentContentServed(size);
+        }
+    }
 
     private static async Task<IResult> CreateDraftAsync(string mailbox, HttpRequest request, SandboxState state, CancellationToken cancellationToken)
     {
@@ -160,7 +224,7 @@ internal static class MailEndpoints
     }
 
     /// <summary>Applies $select and $expand=attachments as Graph does; id is always returned.</summary>
-    internal static JsonObject Project(SandboxMessage message, HttpRequest? request)
+    internal static JsonObject Project(SandboxMessage message, HttpRequest? request, SandboxState? state = null)
     {
         var select = request?.Query["$select"].ToString();
         var expand = request?.Query["$expand"].ToString() ?? string.Empty;
@@ -188,7 +252,7 @@ internal static class MailEndpoints
         projected["@odata.etag"] = "W/\"" + message.Json["changeKey"] + "\"";
         if (expand.Contains("attachments", StringComparison.OrdinalIgnoreCase))
         {
-            projected["attachments"] = new JsonArray(message.Attachments.Select(a => (JsonNode?)a.DeepClone()).ToArray());
+            projected["attachments"] = new JsonArray(message.Attachments.Select(a => (JsonNode?)ProjectAttachment(a, null, state)).ToArray());
         }
 
         return projected;

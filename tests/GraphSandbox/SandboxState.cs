@@ -173,6 +173,19 @@ public sealed class SandboxStats
     private long _concurrencyRejections;
     private long _notificationsDelivered;
     private long _notificationsDropped;
+    private long _attachmentContentServed;
+    private long _attachmentBytesServed;
+
+    /// <summary>How many times an attachment's contentBytes left the sandbox, and how many bytes in all.</summary>
+    public long AttachmentContentServed => Interlocked.Read(ref _attachmentContentServed);
+
+    public long AttachmentBytesServed => Interlocked.Read(ref _attachmentBytesServed);
+
+    public void CountAttachmentContentServed(long size)
+    {
+        Interlocked.Increment(ref _attachmentContentServed);
+        Interlocked.Add(ref _attachmentBytesServed, size);
+    }
 
     public long GraphRequests => Interlocked.Read(ref _graphRequests);
 
@@ -211,6 +224,8 @@ public sealed class SandboxStats
         concurrencyRejections = ConcurrencyRejections,
         notificationsDelivered = NotificationsDelivered,
         notificationsDropped = NotificationsDropped,
+        attachmentContentServed = AttachmentContentServed,
+        attachmentBytesServed = AttachmentBytesServed,
         maxConcurrentRequestsPerMailbox = _maxInFlight.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase),
     };
 }

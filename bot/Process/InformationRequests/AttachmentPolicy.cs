@@ -10,6 +10,9 @@ public static class AttachmentPolicy
     /// <summary>Exchange Online's default message size limit is 35 MB (attachments included), so nothing larger arrives by mail.</summary>
     public const long MaxBytes = 35L * 1024 * 1024;
 
+    /// <summary>A returned DOCX whose parts unpack to more than this is refused as a zip bomb (as referral forms are).</summary>
+    public const long MaxUnpackedBytes = 50L * 1024 * 1024;
+
     private static readonly Dictionary<string, string> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
         [".docx"] = "Word document",
@@ -31,14 +34,15 @@ public static class AttachmentPolicy
             return $"{name} is not a Word (.docx), PDF or Excel (.xlsx) file.";
         }
 
-        if (size <= 0 || firstBytes.Length == 0)
-        {
-            return $"{name} is empty.";
-        }
-
+        // Size first: an oversized file arrives without its bytes (it is never downloaded).
         if (size > MaxBytes)
         {
             return $"{name} is {size / (1024 * 1024)} MB, over the {MaxBytes / (1024 * 1024)} MB limit.";
+        }
+
+        if (size <= 0 || firstBytes.Length == 0)
+        {
+            return $"{name} is empty.";
         }
 
         var looksRight = extension.Equals(".pdf", StringComparison.OrdinalIgnoreCase)

@@ -9,6 +9,10 @@ namespace TeamsReviewBot.Process.InformationRequests;
 /// between unrelated messages with the same subject and gives a new one when a subject is edited.
 /// A rule that finds more than one candidate does not guess: the next rule is tried, and a message
 /// nothing places is reported unmatched (the caller sends it to the business managers).
+/// Threading headers, subjects and conversationIds are written by whoever sends the mail, so no rule
+/// places a message whose sender may not speak for the agency: one of its leads or deputies, or an
+/// address at a domain the directory names for it. A message that threads onto a request but comes
+/// from anyone else is refused for that request, so a person sees it.
 /// </summary>
 public static partial class ReplyMatcher
 {
@@ -26,12 +30,12 @@ public static partial class ReplyMatcher
 
         if (ByMessageIds(MessageIds(message.InReplyTo), requests) is { } byInReplyTo)
         {
-            return new ReplyMatch(byInReplyTo, MatchRule.InReplyTo, "In-Reply-To names our message");
+            return Threaded(message, byInReplyTo, MatchRule.InReplyTo, "In-Reply-To names our message");
         }
 
         if (ByMessageIds(MessageIds(message.References), requests) is { } byReferences)
         {
-            return new ReplyMatch(byReferences, MatchRule.References, "References names our message");
+            return Threaded(message, byReferences, MatchRule.References, "References names our message");
         }
 
         var notes = new List<string>();
@@ -44,13 +48,12 @@ public static partial class ReplyMatcher
                 continue;
             }
 
-            var bySender = BySender(message.FromAddress, ofCase) ?? (ofCase.Count == 1 ? ofCase[0] : null);
-            if (bySender is not null)
+            if (BySender(message.FromAddress, ofCase) is { } bySender)
             {
                 return new ReplyMatch(bySender, MatchRule.CaseCodeInSubject, $"case code {code} in the subject");
             }
 
-            notes.Add($"case code {code} is in the subject but the sender is not known at any of its agencies");
+            notes.Add($"case code {code} is in the subject but the sender does not answer for any of its agencies");
         }
 
         if (!string.IsNullOrEmpty(message.ConversationId))
@@ -60,7 +63,7 @@ public static partial class ReplyMatcher
                 .ToList();
             if (byConversation.Count == 1)
             {
-                return new ReplyMatch(byConversation[0], MatchRule.ConversationId, "conversationId of our message");
+                return Threaded(message, byConversation[0], MatchRule.ConversationId, "conversationId of our message");
             }
 
             if (byConversation.Count > 1)
@@ -73,7 +76,7 @@ public static partial class ReplyMatcher
         var address = Normalise(message.FromAddress);
         if (address.Length > 0)
         {
-            var byAddress = open.Where(r => r.Addresses.Any(a => Normalise(a) == address)).ToList();
+            var byAddress = open.Where(r => IsLeadOrDeputy(r, address)).ToList();
             if (byAddress.Count == 1)
             {
                 return new ReplyMatch(byAddress[0], MatchRule.SenderAddress, "sender is a lead or deputy of the one open request");
@@ -85,13 +88,10 @@ public static partial class ReplyMatcher
             }
             else
             {
-                var domain = Domain(address);
-                var byDomain = PublicDomains.Contains(domain)
-                    ? []
-                    : open.Where(r => r.Addresses.Any(a => Domain(Normalise(a)) == domain)).ToList();
+                var byDomain = open.Where(r => IsAtReplyDomain(r, address)).ToList();
                 if (byDomain.Count == 1)
                 {
-                    return new ReplyMatch(byDomain[0], MatchRule.SenderDomain, "sender's domain belongs to the one open request's agency");
+                    return new ReplyMatch(byDomain[0], MatchRule.SenderDomain, "sender's domain is one the directory accepts for the one open request's agency");
                 }
 
                 if (byDomain.Count > 1)
@@ -103,6 +103,31 @@ public static partial class ReplyMatcher
 
         var why = notes.Count == 0 ? "no rule matched" : string.Join("; ", notes);
         return new ReplyMatch(null, null, why);
+    }
+
+    /// <summary>True when <paramref name="from"/> may answer for the request's agency.</summary>
+    public static bool MaySpeakFor(RequestIdentity request, string? from)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var address = Normalise(from);
+        return address.Length > 0 && (IsLeadOrDeputy(request, address) || IsAtReplyDomain(request, address));
+    }
+
+    private static ReplyMatch Threaded(IncomingMessage message, RequestIdentity request, MatchRule rule, string why) =>
+        MaySpeakFor(request, message.FromAddress)
+            ? new ReplyMatch(request, rule, why)
+            : new ReplyMatch(null, null, $"{why} (the request to {request.Agency} on {request.CaseCode}), but the sender is not one of the agency's leads or deputies", request);
+
+    private static bool IsLeadOrDeputy(RequestIdentity request, string address) =>
+        request.Addresses.Any(a => Normalise(a) == address);
+
+    // A domain counts only where the directory names it for the agency, and never a public mail service.
+    private static bool IsAtReplyDomain(RequestIdentity request, string address)
+    {
+        var domain = Domain(address);
+        return domain.Length > 0
+            && !PublicDomains.Contains(domain)
+            && (request.ReplyDomains ?? []).Any(d => string.Equals(Normalise(d).TrimStart('@'), domain, StringComparison.Ordinal));
     }
 
     /// <summary>The message ids in an In-Reply-To or References header ("&lt;a@x&gt; &lt;b@y&gt;").</summary>
@@ -140,19 +165,13 @@ public static partial class ReplyMatcher
             return null;
         }
 
-        var byAddress = candidates.Where(r => r.Addresses.Any(a => Normalise(a) == address)).ToList();
-        if (byAddress.Count == 1)
+        var byAddress = candidates.Where(r => IsLeadOrDeputy(r, address)).ToList();
+        if (byAddress.Count > 0)
         {
-            return byAddress[0];
+            return byAddress.Count == 1 ? byAddress[0] : null;
         }
 
-        var domain = Domain(address);
-        if (byAddress.Count > 1 || PublicDomains.Contains(domain))
-        {
-            return null;
-        }
-
-        var byDomain = candidates.Where(r => r.Addresses.Any(a => Domain(Normalise(a)) == domain)).ToList();
+        var byDomain = candidates.Where(r => IsAtReplyDomain(r, address)).ToList();
         return byDomain.Count == 1 ? byDomain[0] : null;
     }
 

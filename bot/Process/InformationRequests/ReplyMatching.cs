@@ -9,7 +9,7 @@ public enum MatchRule
     /// <summary>References names a message we sent.</summary>
     References,
 
-    /// <summary>The case code appears in the subject and the sender belongs to one of the case's agencies.</summary>
+    /// <summary>The case code appears in the subject and the sender may speak for one of the case's agencies.</summary>
     CaseCodeInSubject,
 
     /// <summary>The conversationId is that of a message we sent (unreliable alone, so it comes late).</summary>
@@ -18,20 +18,22 @@ public enum MatchRule
     /// <summary>The sender's address is a lead or deputy of exactly one open request.</summary>
     SenderAddress,
 
-    /// <summary>The sender's domain is that of exactly one open request's agency.</summary>
+    /// <summary>The sender's domain is one the directory accepts replies from for exactly one open request's agency.</summary>
     SenderDomain,
 }
 
 /// <summary>A message we sent for a request (the request itself or a chaser), as Graph knows it.</summary>
 public sealed record SentMessage(string InternetMessageId, string? ConversationId, string Purpose, DateTimeOffset SentAt);
 
-/// <summary>What the matcher needs to know of one request.</summary>
+/// <summary>What the matcher needs to know of one request. <paramref name="Addresses"/> are the agency's
+/// leads and deputies; <paramref name="ReplyDomains"/> the domains the directory says anyone may answer from.</summary>
 public sealed record RequestIdentity(
     string CaseCode,
     string Agency,
     IReadOnlyList<string> Addresses,
     IReadOnlyList<SentMessage> Messages,
-    bool IsOpen);
+    bool IsOpen,
+    IReadOnlyList<string>? ReplyDomains = null);
 
 /// <summary>What the matcher reads from an incoming message.</summary>
 public sealed record IncomingMessage(
@@ -42,8 +44,12 @@ public sealed record IncomingMessage(
     string? References,
     string? ConversationId);
 
-/// <summary>The outcome of matching: the request it belongs to and why, or why it could not be placed.</summary>
-public sealed record ReplyMatch(RequestIdentity? Request, MatchRule? Rule, string Explanation)
+/// <summary>
+/// The outcome of matching: the request it belongs to and why, or why it could not be placed.
+/// <paramref name="RefusedFor"/> is the request the message answers by its threading when its sender
+/// may not speak for that agency: it is not the agency's return, and a person must look at it.
+/// </summary>
+public sealed record ReplyMatch(RequestIdentity? Request, MatchRule? Rule, string Explanation, RequestIdentity? RefusedFor = null)
 {
     public bool IsMatched => Request is not null;
 }

@@ -48,5 +48,5 @@ public sealed record RequestBook
         CaseCode is null
             ? []
             : Requests.Values.Where(r => r.Status != RequestStatus.Planned)
-                .Select(r => new RequestIdentity(CaseCode, r.Agency.Name, r.Agency.Addresses, r.Messages, r.IsOpen));
+                .Select(r => new RequestIdentity(CaseCode, r.Agency.Name, r.Agency.Addresses, r.Messages, r.IsOpen, r.Agency.ReplyDomains));
 }

@@ -15,8 +15,10 @@ public static class RequestEventTypes
     public const string ReturnCardPosted = "ReturnCardPosted";
 }
 
-/// <summary>An agency as it stood in the directory when it was chosen for the case.</summary>
-public sealed record AgencyContact(string Name, string Kind, IReadOnlyList<string> Leads, IReadOnlyList<string> Deputies)
+/// <summary>An agency as it stood in the directory when it was chosen for the case, and who may answer
+/// for it: its leads and deputies, and anyone at <paramref name="ReplyDomains"/> when the directory
+/// names such domains (none by default).</summary>
+public sealed record AgencyContact(string Name, string Kind, IReadOnlyList<string> Leads, IReadOnlyList<string> Deputies, IReadOnlyList<string>? ReplyDomains = null)
 {
     public IReadOnlyList<string> Addresses => [.. Leads.Concat(Deputies).Distinct(StringComparer.OrdinalIgnoreCase)];
 }

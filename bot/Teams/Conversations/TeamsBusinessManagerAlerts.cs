@@ -5,7 +5,7 @@ namespace TeamsReviewBot.Teams.Conversations;
 /// <summary>
 /// Alerts go to each business manager's personal chat with the bot, from the reference stored
 /// when they installed the bot personally. A business manager the bot cannot reach is logged as
-/// an error, so the failure is never silent.
+/// an error, so the failure is never silent; the logged alert has its email addresses hashed.
 /// </summary>
 public sealed partial class TeamsBusinessManagerAlerts(
     PartnershipDirectory directory,
@@ -21,7 +21,7 @@ public sealed partial class TeamsBusinessManagerAlerts(
             var chat = await references.FindPersonalAsync(manager.AadObjectId!, cancellationToken).ConfigureAwait(false);
             if (chat is null)
             {
-                LogUnreachable(logger, manager.Name ?? manager.AadObjectId!, "no personal chat with the bot is stored", sentence);
+                LogUnreachable(logger, manager.Name ?? manager.AadObjectId!, "no personal chat with the bot is stored", Hosting.AddressHash.Redact(sentence));
                 continue;
             }
 
@@ -41,7 +41,7 @@ public sealed partial class TeamsBusinessManagerAlerts(
             }
             catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
             {
-                LogUnreachable(logger, manager.Name ?? manager.AadObjectId!, ex.Message, sentence);
+                LogUnreachable(logger, manager.Name ?? manager.AadObjectId!, ex.Message, Hosting.AddressHash.Redact(sentence));
             }
         }
 

@@ -118,11 +118,13 @@ public sealed class AgencyDirectory(StorageTables tables, AgencyDirectoryOptions
         ["Kind"] = agency.Kind,
         ["Leads"] = string.Join(',', agency.Leads),
         ["Deputies"] = string.Join(',', agency.Deputies),
+        ["ReplyDomains"] = string.Join(',', agency.ReplyDomains ?? []),
     };
 
     private static AgencyContact FromEntity(TableEntity row) => new(
         row.GetString("Name") ?? row.RowKey,
         row.GetString("Kind") ?? "other",
         AgencyAddresses.Parse(row.GetString("Leads")),
-        AgencyAddresses.Parse(row.GetString("Deputies")));
+        AgencyAddresses.Parse(row.GetString("Deputies")),
+        AgencyAddresses.Parse(row.GetString("ReplyDomains")));
 }

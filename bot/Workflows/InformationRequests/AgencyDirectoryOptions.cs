@@ -5,9 +5,10 @@ namespace TeamsReviewBot.Workflows.InformationRequests;
 /// <summary>
 /// The partnership this service runs for (Partnership:Playbook, else Intake:Partnership: a playbook
 /// key such as "oldham", the same setting mail intake reads) and the
-/// agencies it starts with: Partnership:Agencies:N:{Name, Kind, Leads, Deputies}. Leads and
-/// Deputies are a list (Leads:0, Leads:1) or one string of addresses separated by commas or
-/// semicolons. Configuration only seeds the directory; business managers edit it in chat after.
+/// agencies it starts with: Partnership:Agencies:N:{Name, Kind, Leads, Deputies, ReplyDomains}. Leads,
+/// Deputies and ReplyDomains are a list (Leads:0, Leads:1) or one string separated by commas or
+/// semicolons. ReplyDomains (e.g. "nca.nhs.uk") lets anyone at that domain answer for the agency;
+/// without it only the leads and deputies can. Configuration only seeds the directory; business managers edit it in chat after.
 /// </summary>
 public sealed class AgencyDirectoryOptions
 {
@@ -28,7 +29,7 @@ public sealed class AgencyDirectoryOptions
                 throw new InvalidOperationException($"Partnership:Agencies:{entry.Key} has no Name.");
             }
 
-            seed.Add(new AgencyContact(name, entry["Kind"]?.Trim() ?? "other", Addresses(entry.GetSection("Leads")), Addresses(entry.GetSection("Deputies"))));
+            seed.Add(new AgencyContact(name, entry["Kind"]?.Trim() ?? "other", Addresses(entry.GetSection("Leads")), Addresses(entry.GetSection("Deputies")), Addresses(entry.GetSection("ReplyDomains"))));
         }
 
         var key = section["Playbook"] is { Length: > 0 } playbook ? playbook : configuration["Intake:Partnership"];

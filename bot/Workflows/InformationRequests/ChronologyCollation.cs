@@ -9,8 +9,10 @@ public sealed record CollationResult(StoredFile Document, int Rows, int Returns,
 
 /// <summary>
 /// Merges the chronology rows of every Word document the agencies returned into one multi-agency
-/// chronology DOCX, stores it, and records it on the case. A file that cannot be read is named in
-/// the result (and so to the business manager), not silently left out.
+/// chronology DOCX, stores it, and records it on the case. Each file passes the returns' zip-bomb
+/// screen again before it is unpacked (it may have been stored before the screen existed). A file
+/// that fails the screen or cannot be read is set aside and named in the result (and so to the
+/// business manager) with the reason, and collation goes on without it.
 /// </summary>
 public sealed partial class ChronologyCollation(
     AggregateStore<RequestBook> books,
@@ -38,6 +40,12 @@ public sealed partial class ChronologyCollation(
                 if (file is null)
                 {
                     unread.Add($"{request.Agency.Name}: {attachment.Name} (not found in storage)");
+                    continue;
+                }
+
+                if (ReplyIntake.ReturnScreen.Refusal(new GraphIntegration.Mail.MailAttachment(attachment.Name, file.ContentType, file.Content.Length, true, file.Content)) is { } refusal)
+                {
+                    unread.Add($"{request.Agency.Name}: {attachment.Name} ({refusal})");
                     continue;
                 }
 

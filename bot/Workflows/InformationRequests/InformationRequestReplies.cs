@@ -16,17 +16,30 @@ public sealed partial class InformationRequestReplies(ReplyIntake intake, Reques
 {
     public async Task<InformationRequestMatch?> MatchAsync(InboundMail mail, CancellationToken cancellationToken)
     {
-        var (match, _) = await intake.MatchAsync(ToAgencyMail(mail), cancellationToken).ConfigureAwait(false);
-        return match is null ? null : new InformationRequestMatch(match.CaseCode, match.Agency, match.Rule.ToString());
+        var placement = await intake.MatchAsync(ToAgencyMail(mail), cancellationToken).ConfigureAwait(false);
+        if (placement.RefusedFor is { } refused)
+        {
+            return new InformationRequestMatch(refused.CaseCode, refused.Agency, string.Empty, NotFromTheAgency(refused));
+        }
+
+        return placement.Match is not { } match ? null : new InformationRequestMatch(match.CaseCode, match.Agency, match.Rule.ToString());
     }
 
     public async Task RecordReplyAsync(InformationRequestMatch match, InboundMail mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(match);
+        if (match.RefusedBecause is not null)
+        {
+            throw new InvalidOperationException("A reply refused for its sender is not recorded as the agency's.");
+        }
+
         var rule = Enum.Parse<MatchRule>(match.MatchedBy);
         await intake.RecordAsync(new RequestReplyMatch(match.CaseCode, match.RequestId, rule), ToAgencyMail(mail), cancellationToken).ConfigureAwait(false);
         await progress.AfterReplyAsync(match.CaseCode, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string NotFromTheAgency(RequestIdentity request) =>
+        $"Answers the information request to {request.Agency} on {request.CaseCode}, but the sender is not one of {request.Agency}'s leads or deputies in the agency directory, so it is not counted as the agency's return.";
 
     public static AgencyMail ToAgencyMail(InboundMail mail)
     {

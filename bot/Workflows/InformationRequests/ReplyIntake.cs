@@ -1,19 +1,26 @@
 using System.Security.Cryptography;
 using System.Text;
 using TeamsReviewBot.Process.InformationRequests;
+using TeamsReviewBot.GraphIntegration.Mail;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Workflows.Intake.Referrals;
 
 namespace TeamsReviewBot.Workflows.InformationRequests;
 
 /// <summary>The request a reply answers and the rule that placed it.</summary>
 public sealed record RequestReplyMatch(string CaseCode, string Agency, MatchRule Rule);
 
+/// <summary>Where a reply was placed: <paramref name="Match"/>, or why not; <paramref name="RefusedFor"/> is the
+/// request it threads onto when its sender may not answer for that agency.</summary>
+public sealed record ReplyPlacement(RequestReplyMatch? Match, string Why, RequestIdentity? RefusedFor);
+
 /// <summary>
 /// Takes an email that may answer an information request: places it with <see cref="ReplyMatcher"/>
 /// against the requests of every case with requests open, screens and stores its attachments,
 /// decides what it amounts to (<see cref="ReplyClassifier"/>) and records it on the request with the
-/// rule that matched. An automatic reply is recorded but changes nothing. A reply no rule places is
-/// reported unmatched: mail intake shows it to the business managers. Logs carry case codes,
+/// rule that matched. An automatic reply is recorded but changes nothing. A reply no rule places, or
+/// one from someone who may not answer for the agency, is reported unmatched: mail intake shows it
+/// to the business managers. Logs carry case codes,
 /// agencies and rules, never the body.
 /// </summary>
 public sealed partial class ReplyIntake(
@@ -26,12 +33,12 @@ public sealed partial class ReplyIntake(
     public async Task<ReplyOutcome> TakeAsync(AgencyMail mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);
-        var (match, why) = await MatchAsync(mail, cancellationToken).ConfigureAwait(false);
-        return match is null ? new ReplyOutcome.Unmatched(why) : await RecordAsync(match, mail, cancellationToken).ConfigureAwait(false);
+        var placement = await MatchAsync(mail, cancellationToken).ConfigureAwait(false);
+        return placement.Match is null ? new ReplyOutcome.Unmatched(placement.Why) : await RecordAsync(placement.Match, mail, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The request the mail answers, or null and why not.</summary>
-    public async Task<(RequestReplyMatch? Match, string Why)> MatchAsync(AgencyMail mail, CancellationToken cancellationToken)
+    public async Task<ReplyPlacement> MatchAsync(AgencyMail mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);
         var open = new List<RequestBook>();
@@ -45,10 +52,10 @@ public sealed partial class ReplyIntake(
         if (match.Request is not { } request || match.Rule is not { } rule)
         {
             LogUnmatched(match.Explanation);
-            return (null, match.Explanation);
+            return new ReplyPlacement(null, match.Explanation, match.RefusedFor);
         }
 
-        return (new RequestReplyMatch(request.CaseCode, request.Agency, rule), match.Explanation);
+        return new ReplyPlacement(new RequestReplyMatch(request.CaseCode, request.Agency, rule), match.Explanation, null);
     }
 
     public async Task<ReplyOutcome> RecordAsync(RequestReplyMatch match, AgencyMail mail, CancellationToken cancellationToken)
@@ -87,7 +94,8 @@ public sealed partial class ReplyIntake(
         {
             var attachment = mail.Attachments[i];
             var size = attachment.IsFile ? Math.Max(attachment.Size, attachment.Content.Length) : attachment.Size;
-            var refusal = AttachmentPolicy.Refusal(attachment.Name, attachment.IsFile, size, attachment.Content.Span[..Math.Min(8, attachment.Content.Length)]);
+            var refusal = AttachmentPolicy.Refusal(attachment.Name, attachment.IsFile, size, attachment.Content.Span[..Math.Min(8, attachment.Content.Length)])
+                ?? WordScreenRefusal(attachment);
             if (refusal is not null)
             {
                 stored.Add(new ReplyAttachment(attachment.Name, attachment.ContentType, size, false, refusal, null));
@@ -102,6 +110,14 @@ public sealed partial class ReplyIntake(
 
         return stored;
     }
+
+    /// <summary>A returned DOCX is unpacked later to read its chronology, so it passes the referral forms' screen first.</summary>
+    internal static string? WordScreenRefusal(AgencyMailAttachment attachment) =>
+        AttachmentPolicy.IsWordDocument(attachment.Name)
+            ? ReturnScreen.Refusal(new MailAttachment(attachment.Name, attachment.ContentType, attachment.Size, attachment.IsFile, attachment.Content))
+            : null;
+
+    internal static AttachmentScreen ReturnScreen { get; } = new(AttachmentPolicy.MaxBytes, AttachmentPolicy.MaxUnpackedBytes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reply recorded on {CaseCode} for {Agency}: matched by {Rule}, {Kind}, {Accepted} file(s) kept, {Refused} refused.")]
     private partial void LogRecorded(string caseCode, string agency, MatchRule rule, ReplyKind kind, int accepted, int refused);

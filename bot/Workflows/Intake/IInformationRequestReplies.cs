@@ -2,8 +2,10 @@ using TeamsReviewBot.GraphIntegration.Mail;
 
 namespace TeamsReviewBot.Workflows.Intake;
 
-/// <summary>A reply matched to the information request it answers, and which rule matched it.</summary>
-public sealed record InformationRequestMatch(string CaseCode, string RequestId, string MatchedBy);
+/// <summary>A reply matched to the information request it answers, and which rule matched it; or, with
+/// <paramref name="RefusedBecause"/>, a reply to that request from someone who may not answer for the
+/// agency, which a person must look at.</summary>
+public sealed record InformationRequestMatch(string CaseCode, string RequestId, string MatchedBy, string? RefusedBecause = null);
 
 /// <summary>
 /// Where intake hands over agencies' replies. The information-request workflow implements this

@@ -22,7 +22,10 @@ public static class IntakeServiceCollectionExtensions
             .Bind(graphSection)
             .Validate(o => !o.Enabled || (!string.IsNullOrWhiteSpace(o.NotificationUrl) && o.ClientStateSecret is { Length: >= 16 and <= 128 }),
                 "Graph: with Graph:Mailbox set, also set Graph:NotificationUrl and Graph:ClientStateSecret (16 to 128 characters).")
+            .Validate(o => !MailboxOptions.IsUnresolvedKeyVaultReference(o.ClientStateSecret),
+                "Graph:ClientStateSecret is a Key Vault reference App Service did not resolve (@Microsoft.KeyVault(...)); give the app's identity access to the secret. The reference itself is never used as the secret.")
             .ValidateOnStart();
+        services.AddSingleton<ClientStateMismatchLog>();
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(MailboxOptions.SectionName).Get<GraphConnection>() ?? new GraphConnection());
         services.AddSingleton(sp => GraphClientBuilder.Create(sp.GetRequiredService<GraphConnection>(), sp.GetRequiredService<TimeProvider>()));

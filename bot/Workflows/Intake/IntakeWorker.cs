@@ -47,7 +47,7 @@ public sealed partial class IntakeWorker(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    LogFailed(logger, ex, work.Item.Kind, work.Item.Target, work.Attempt);
+                    LogFailed(logger, Hosting.AddressRedactedException.For(ex), work.Item.Kind, work.Item.Target, work.Attempt);
                     if (work.Attempt >= options.Value.MaxAttempts)
                     {
                         await GiveUpAsync(work, ex, ct).ConfigureAwait(false);
@@ -81,7 +81,7 @@ public sealed partial class IntakeWorker(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                LogPassFailed(logger, ex);
+                LogPassFailed(logger, Hosting.AddressRedactedException.For(ex));
             }
 
             if (completed == 0 && !await Pause.WaitAsync(workArrived.Signal, options.Value.WorkerPollInterval, stoppingToken).ConfigureAwait(false))

@@ -56,7 +56,11 @@ public sealed partial class MailClassifier(IntakeOptionsSnapshot options)
         var caseCode = CaseCode().Match(mail.Subject + "\n" + mail.Body) is { Success: true } code ? code.Value : null;
         if (IsNationalPanel(mail.FromAddress))
         {
-            return new MailClassification(MailKind.NationalPanel, "From the National Panel.", caseCode, ExpectedResponseDate(mail.Body));
+            // Anyone can write the Panel's address in From: only mail the receiving server
+            // authenticated for that domain may set a case's dates.
+            return AuthenticationResults.PassesFor(mail.Header(AuthenticationResults.HeaderName), mail.FromAddress)
+                ? new MailClassification(MailKind.NationalPanel, "From the National Panel.", caseCode, ExpectedResponseDate(mail.Body))
+                : new MailClassification(MailKind.Other, "Says it is from the National Panel, but its authentication results do not show SPF, DKIM or DMARC passing for that domain, so it sets no dates.", caseCode);
         }
 
         if (caseCode is not null)

@@ -33,7 +33,9 @@ public sealed partial class MailIntakeProcessor(
     /// <summary>Processes the message; returns what happened, in words fit for a log line.</summary>
     public async Task<string> ProcessAsync(string messageId, CancellationToken cancellationToken)
     {
-        var mail = await reader.GetAsync(Mailbox, messageId, cancellationToken).ConfigureAwait(false);
+        // Graph lists the attachments with their sizes first; bytes are fetched only for files no
+        // larger than a referral form may be (a reply's larger returns are fetched once it is matched).
+        var mail = await reader.GetAsync(Mailbox, messageId, intakeOptions.Value.MaxAttachmentBytes, cancellationToken).ConfigureAwait(false);
         if (mail is null)
         {
             return "gone from the mailbox";
@@ -72,12 +74,19 @@ public sealed partial class MailIntakeProcessor(
             match = await replies.MatchAsync(mail, cancellationToken).ConfigureAwait(false);
         }
 
+        if (match?.RefusedBecause is { } refused)
+        {
+            await ShowAsync(mail, refused, match.CaseCode, cancellationToken).ConfigureAwait(false);
+            return "shown to business managers: " + refused;
+        }
+
         var verdict = classifier.Classify(mail, match is not null);
         switch (verdict.Kind)
         {
             case MailKind.AutomaticReply:
                 return "automatic reply, nothing opened";
             case MailKind.InformationRequestReply:
+                mail = await WithReturnsAsync(mail, cancellationToken).ConfigureAwait(false);
                 await replies.RecordReplyAsync(match!, mail, cancellationToken).ConfigureAwait(false);
                 return $"reply to information request {match!.RequestId} on {match.CaseCode} (matched by {match.MatchedBy})";
             case MailKind.NationalPanel:
@@ -88,6 +97,16 @@ public sealed partial class MailIntakeProcessor(
                 await ShowAsync(mail, verdict.Reason, verdict.CaseCode, cancellationToken).ConfigureAwait(false);
                 return "shown to business managers: " + verdict.Reason;
         }
+    }
+
+    /// <summary>A return may be larger than a referral form: files left unread for their size, but
+    /// within the returns' limit, are fetched now (the rest stay unread and are refused by size).</summary>
+    private async Task<InboundMail> WithReturnsAsync(InboundMail mail, CancellationToken cancellationToken)
+    {
+        var returnsLimit = TeamsReviewBot.Process.InformationRequests.AttachmentPolicy.MaxBytes;
+        var referralLimit = intakeOptions.Value.MaxAttachmentBytes;
+        var unread = mail.Attachments.Any(a => a.IsFile && a.Content.IsEmpty && a.Size > referralLimit && a.Size <= returnsLimit);
+        return unread ? await reader.GetAsync(Mailbox, mail.Id, returnsLimit, cancellationToken).ConfigureAwait(false) ?? mail : mail;
     }
 
     private async Task<string> NationalPanelAsync(InboundMail mail, MailClassification verdict, CancellationToken cancellationToken)

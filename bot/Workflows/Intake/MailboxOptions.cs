@@ -39,4 +39,12 @@ public sealed class MailboxOptions
     public int MaxAttempts { get; set; } = 10;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Mailbox);
+
+    /// <summary>
+    /// App Service leaves a Key Vault reference as the literal "@Microsoft.KeyVault(...)" text when it
+    /// cannot resolve it; used as the clientState, that public string would be the only proof a
+    /// notification came from Graph.
+    /// </summary>
+    public static bool IsUnresolvedKeyVaultReference(string? value) =>
+        value is not null && value.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
 }

@@ -8,7 +8,11 @@ namespace TeamsReviewBot.Workflows.Intake;
 /// Graph's webhooks. POST …?validationToken=x answers the handshake (200, text/plain, the decoded
 /// token). Otherwise each notification whose clientState matches is stored and the answer is 202,
 /// with no Graph call on the way: Graph throttles and then drops endpoints slower than 3 s.
-/// A storage failure answers 500 so that Graph delivers again.
+/// A storage failure answers 500 so that Graph delivers again. The endpoint is unauthenticated (the
+/// clientState is the proof), so what it costs a stranger is bounded: the body is read to at most
+/// 1 MB whether or not it declares a Content-Length (a chunked body is cut off there), and forged
+/// items are logged as a count, at most once a minute. The validation echo is plain text and marked
+/// nosniff, so a browser never renders the echoed token as a page.
 /// </summary>
 public static partial class NotificationsEndpoint
 {
@@ -26,11 +30,13 @@ public static partial class NotificationsEndpoint
         MailWorkInbox queue,
         WorkArrived workArrived,
         IOptions<MailboxOptions> options,
+        ClientStateMismatchLog mismatches,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         if (request.Query.TryGetValue("validationToken", out var token))
         {
+            request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
             return Results.Text(token.ToString(), "text/plain", System.Text.Encoding.UTF8, StatusCodes.Status200OK);
         }
 
@@ -46,10 +52,10 @@ public static partial class NotificationsEndpoint
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "A notification body is never this large.");
         }
 
-        string body;
-        using (var reader = new StreamReader(request.Body))
+        var body = await ReadBoundedAsync(request, cancellationToken).ConfigureAwait(false);
+        if (body is null)
         {
-            body = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "A notification body is never this large.");
         }
 
         IReadOnlyList<ChangeNotification> notifications;
@@ -63,11 +69,12 @@ public static partial class NotificationsEndpoint
         }
 
         var accepted = new List<MailWorkItem>();
+        var forged = 0;
         foreach (var n in notifications)
         {
             if (!NotificationPayload.ClientStateMatches(secret, n.ClientState))
             {
-                LogClientStateMismatch(logger, n.SubscriptionId);
+                forged++;
                 continue;
             }
 
@@ -81,6 +88,7 @@ public static partial class NotificationsEndpoint
             }
         }
 
+        mismatches.Ignored(forged);
         try
         {
             await queue.EnqueueAsync(accepted, cancellationToken).ConfigureAwait(false);
@@ -95,8 +103,36 @@ public static partial class NotificationsEndpoint
         return Results.Accepted();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a notification for subscription {SubscriptionId}: its clientState does not match")]
-    private static partial void LogClientStateMismatch(ILogger logger, string? subscriptionId);
+    /// <summary>The body as text, or null when it runs past <see cref="MaxBodyBytes"/>; never reads more than one byte beyond.</summary>
+    private static async Task<string?> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            // Kestrel then refuses to read further itself; the loop below is the limit everywhere else.
+            limit.MaxRequestBodySize = MaxBodyBytes + 1;
+        }
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
+        try
+        {
+            var length = 0;
+            int read;
+            while (length <= MaxBodyBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBodyBytes + 1 - length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+
+            return length > MaxBodyBytes ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, length);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store notifications; answering 500 so Graph delivers them again")]
     private static partial void LogStoreFailed(ILogger logger, Exception ex);

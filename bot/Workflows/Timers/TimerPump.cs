@@ -1,16 +1,21 @@
 using Microsoft.Extensions.Options;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Teams.Conversations;
 
 namespace TeamsReviewBot.Workflows.Timers;
 
 /// <summary>
 /// Fires due timers. Every instance runs one; the store's leases make sure only one instance fires a
-/// given timer at a time. A handler that throws leaves the timer to be retried when its lease ends.
+/// given timer at a time. A handler that throws leaves the timer to be retried when its lease ends,
+/// up to <see cref="TimerPumpOptions.MaxAttempts"/> times; then the timer is set aside (dead-lettered)
+/// and the business managers are told, so one bad case cannot keep failing for ever. A timer claimed
+/// more often than that without finishing (its instance died while it ran) is set aside unrun.
 /// </summary>
 public sealed partial class TimerPump(
     DurableTimerStore store,
     IEnumerable<ITimerHandler> handlers,
     IOptions<TimerPumpOptions> options,
+    IBusinessManagerAlerts alerts,
     TimeProvider time,
     ILogger<TimerPump> logger) : BackgroundService
 {
@@ -23,8 +28,15 @@ public sealed partial class TimerPump(
     {
         var claimed = await store.ClaimDueAsync(InstanceId, options.Value.Lease, options.Value.BatchSize, cancellationToken).ConfigureAwait(false);
         var completed = 0;
+        var maxAttempts = options.Value.MaxAttempts;
         foreach (var item in claimed)
         {
+            if (item.Attempt > maxAttempts)
+            {
+                await SetAsideAsync(item, $"It was started {item.Attempt - 1} times without finishing.", cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             if (!_handlers.TryGetValue(item.Timer.Kind, out var handler))
             {
                 LogNoHandler(item.Timer.Id, item.Timer.Kind);
@@ -39,11 +51,36 @@ public sealed partial class TimerPump(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                LogHandlerFailed(ex, item.Timer.Id, item.Attempt);
+                LogHandlerFailed(Hosting.AddressRedactedException.For(ex), item.Timer.Id, item.Attempt);
+                if (item.Attempt >= maxAttempts)
+                {
+                    // The exception's message may quote case data, so the sentence names only its kind.
+                    await SetAsideAsync(item, $"It failed {item.Attempt} times; the last error was {ex.GetType().Name}.", cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 
         return completed;
+    }
+
+    /// <summary>
+    /// Tells the business managers, then moves the timer to the dead letters. The alert goes first, so
+    /// a failure to tell leaves the timer to be set aside (and told) on its next claim, never untold.
+    /// </summary>
+    private async Task SetAsideAsync(ClaimedTimer item, string reason, CancellationToken cancellationToken)
+    {
+        var timer = item.Timer;
+        var sentence = $"A scheduled step was set aside and will not be tried again: {timer.Kind} for {timer.StreamId}, due {timer.DueAt:yyyy-MM-dd HH:mm} UTC. {reason} Please check the case and do this step by hand.";
+        try
+        {
+            await alerts.AlertAsync(sentence, cancellationToken).ConfigureAwait(false);
+            await store.DeadLetterAsync(item, reason, cancellationToken).ConfigureAwait(false);
+            LogSetAside(timer.Id, timer.Kind, item.Attempt);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSetAsideFailed(Hosting.AddressRedactedException.For(ex), timer.Id);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -56,7 +93,7 @@ public sealed partial class TimerPump(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                LogPassFailed(ex);
+                LogPassFailed(Hosting.AddressRedactedException.For(ex));
             }
 
             try
@@ -75,6 +112,12 @@ public sealed partial class TimerPump(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Timer {TimerId} failed on attempt {Attempt}; it fires again when its lease ends.")]
     private partial void LogHandlerFailed(Exception exception, string timerId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer {TimerId} ({Kind}) set aside after {Attempt} attempts; the business managers were told.")]
+    private partial void LogSetAside(string timerId, string kind, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer {TimerId} could not be set aside; its next claim tries again.")]
+    private partial void LogSetAsideFailed(Exception exception, string timerId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A timer pass failed; the next pass tries again.")]
     private partial void LogPassFailed(Exception exception);

@@ -11,4 +11,7 @@ public sealed class TimerPumpOptions
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>How many times a timer is tried before it is set aside and the business managers are told.</summary>
+    public int MaxAttempts { get; set; } = 5;
 }

@@ -42,7 +42,7 @@ public sealed class GraphSandboxTests
         var graph = GraphClientBuilder.Create(new GraphConnection { UseSandbox = true, BaseUrl = sandbox.GraphBaseUrl }, TimeProvider.System);
 
         var id = (await graph.Users[Box].MailFolders["inbox"].Messages.GetAsync())!.Value!.Single().Id!;
-        var mail = (await new MailboxReader(graph).GetAsync(Box, id))!;
+        var mail = (await new MailboxReader(graph).GetAsync(Box, id, 10 * 1024 * 1024))!;
 
         Assert.Equal("<abc.123@school.example>", mail.InternetMessageId);
         Assert.Equal("Referral \u2013 urgent", mail.Subject);
@@ -53,6 +53,30 @@ public sealed class GraphSandboxTests
         Assert.Equal("form.docx", attachment.Name);
         Assert.Equal(Convert.FromBase64String("UEsDBBQAAAAIAA=="), attachment.Content.ToArray());
         Assert.StartsWith("https://outlook.office365.com/owa/", mail.WebLink, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_oversized_attachment_is_listed_by_its_size_and_its_bytes_are_never_downloaded()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        var form = new byte[2_000];
+        var huge = System.Security.Cryptography.RandomNumberGenerator.GetBytes(3 * 1024 * 1024);
+        var body = new MimeKit.BodyBuilder { TextBody = "Two files." };
+        body.Attachments.Add("form.docx", form);
+        body.Attachments.Add("scan.pdf", huge);
+        await sandbox.DeliverAsync(Box, TestMail.Message("pat@school.example", "Referral", body.ToMessageBody()));
+        var graph = GraphClientBuilder.Create(new GraphConnection { UseSandbox = true, BaseUrl = sandbox.GraphBaseUrl }, TimeProvider.System);
+        var id = (await graph.Users[Box].MailFolders["inbox"].Messages.GetAsync())!.Value!.Single().Id!;
+
+        var mail = (await new MailboxReader(graph).GetAsync(Box, id, 1024 * 1024))!;
+
+        var scan = Assert.Single(mail.Attachments, a => a.Name == "scan.pdf");
+        Assert.True(scan.IsFile);
+        Assert.Equal(huge.Length, scan.Size);
+        Assert.True(scan.Content.IsEmpty);
+        Assert.Equal(form, Assert.Single(mail.Attachments, a => a.Name == "form.docx").Content.ToArray());
+        Assert.Equal(1, sandbox.State.Stats.AttachmentContentServed);
+        Assert.Equal(form.Length, sandbox.State.Stats.AttachmentBytesServed);
     }
 
     [Fact]

@@ -41,6 +41,9 @@ public sealed class LocalIntake : IAsyncDisposable
     /// <summary>What business managers were told in Teams (Teams itself is not part of these tests).</summary>
     public IReadOnlyList<string> Alerts => _bot.Alerts.Sentences;
 
+    /// <summary>Every warning and error the bot logged, as an operator would read them.</summary>
+    public TeamsReviewBot.Tests.Teams.Support.CapturedLogs Logs => _bot.Logs;
+
     public HttpClient BotClient { get; private set; } = null!;
 
     public static async Task<LocalIntake> StartAsync(TimeSpan? deltaSyncInterval = null, Action<IDictionary<string, string?>>? configure = null)
@@ -153,6 +156,8 @@ public sealed class LocalIntake : IAsyncDisposable
     {
         public RecordedAlerts Alerts { get; } = new();
 
+        public TeamsReviewBot.Tests.Teams.Support.CapturedLogs Logs { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             foreach (var (key, value) in settings)
@@ -160,7 +165,7 @@ public sealed class LocalIntake : IAsyncDisposable
                 builder.UseSetting(key, value);
             }
 
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
             builder.ConfigureServices(services => services.AddSingleton<TeamsReviewBot.Teams.Conversations.IBusinessManagerAlerts>(Alerts));
         }
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Tests.Workflows.Cases;
 using TeamsReviewBot.Workflows.Timers;
 
 namespace TeamsReviewBot.Tests.Storage;
@@ -132,12 +133,67 @@ public sealed class DurableTimerTests(AzuriteFixture azurite)
         Assert.Contains("case/7#reminder", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_timer_that_always_fails_is_set_aside_after_its_attempts_and_the_business_managers_are_told()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var tables = azurite.CreateTables();
+        var store = new DurableTimerStore(tables, clock);
+        var handler = new CountingHandler { FailuresLeft = int.MaxValue };
+        var alerts = new RecordedAlerts();
+        var pump = Pump(tables, clock, handler, alerts, maxAttempts: 3);
+        await store.ScheduleAsync(Timer("RR-OLD-2026-0009:requests:collate", Now));
+
+        for (var lease = 0; lease < 10; lease++)
+        {
+            await pump.RunOnceAsync(CancellationToken.None);
+            clock.Advance(TimeSpan.FromMinutes(3));
+        }
+
+        Assert.Equal(3, handler.Attempts);
+        Assert.Null(await store.FindAsync("RR-OLD-2026-0009:requests:collate"));
+        Assert.Null(await store.NextDueAtAsync());
+        var dead = Assert.Single(await store.DeadLettersAsync());
+        Assert.Equal("RR-OLD-2026-0009:requests:collate", dead.Timer.Id);
+        Assert.Equal(3, dead.Attempts);
+        Assert.Contains("failed 3 times", dead.Reason, StringComparison.Ordinal);
+        var told = Assert.Single(alerts.Sentences);
+        Assert.Contains("set aside", told, StringComparison.Ordinal);
+        Assert.Contains("RR-OLD-2026-0009", told, StringComparison.Ordinal);
+        Assert.DoesNotContain("Simulated failure", told, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_timer_whose_instance_keeps_dying_while_it_runs_is_set_aside_without_running_again()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var tables = azurite.CreateTables();
+        var store = new DurableTimerStore(tables, clock);
+        await store.ScheduleAsync(Timer("RR-OLD-2026-0010:decision:due", Now));
+
+        // Three instances claim it and die before finishing (their leases run out).
+        for (var crash = 0; crash < 3; crash++)
+        {
+            Assert.Single(await store.ClaimDueAsync("dying-" + crash, TimeSpan.FromMinutes(2), 10));
+            clock.Advance(TimeSpan.FromMinutes(3));
+        }
+
+        var handler = new CountingHandler();
+        var alerts = new RecordedAlerts();
+        await Pump(tables, clock, handler, alerts, maxAttempts: 3).RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(0, handler.Attempts);
+        Assert.Contains("started 3 times without finishing", Assert.Single(await store.DeadLettersAsync()).Reason, StringComparison.Ordinal);
+        Assert.Single(alerts.Sentences);
+    }
+
     private static DurableTimer Timer(string id, DateTimeOffset due) => new(id, CountingHandler.TimerKind, id.Split(':')[0], due, "{}");
 
-    private static TimerPump Pump(StorageTables tables, FakeTimeProvider clock, CountingHandler handler) => new(
+    private static TimerPump Pump(StorageTables tables, FakeTimeProvider clock, ITimerHandler handler, RecordedAlerts? alerts = null, int maxAttempts = 5) => new(
         new DurableTimerStore(tables, clock),
         [handler],
-        Options.Create(new TimerPumpOptions { Lease = TimeSpan.FromMinutes(2) }),
+        Options.Create(new TimerPumpOptions { Lease = TimeSpan.FromMinutes(2), MaxAttempts = maxAttempts }),
+        alerts ?? new RecordedAlerts(),
         clock,
         NullLogger<TimerPump>.Instance);
 

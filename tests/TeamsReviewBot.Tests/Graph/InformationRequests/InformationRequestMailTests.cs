@@ -22,7 +22,7 @@ public class InformationRequestMailTests(AzuriteFixture azurite, Xunit.Abstracti
 
     private static readonly AgencyContact Police = new("Greater Manchester Police", "police", ["ppiu.oldham@gmp.police.uk"], []);
     private static readonly AgencyContact Health = new("Northern Care Alliance", "health", ["safeguarding@nca.nhs.uk"], ["deputy.safeguarding@nca.nhs.uk"]);
-    private static readonly AgencyContact School = new("Hathershaw College", "school", ["dsl@hathershaw.oldham.sch.uk"], ["deputy.dsl@hathershaw.oldham.sch.uk"]);
+    private static readonly AgencyContact School = new("Hathershaw College", "school", ["dsl@hathershaw.oldham.sch.uk"], ["deputy.dsl@hathershaw.oldham.sch.uk"], ["hathershaw.oldham.sch.uk"]);
     private static readonly AgencyContact Housing = new("Oldham Council Housing", "housing", ["housing.safeguarding@oldham.gov.uk"], []);
     private static readonly AgencyContact Probation = new("Probation Service", "probation", ["nw.safeguarding@probation.gov.uk"], []);
     private static readonly AgencyContact Charity = new("Action for Children", "voluntary", ["oldham.safeguarding@actionforchildren.org.uk"], []);
@@ -116,7 +116,7 @@ public class InformationRequestMailTests(AzuriteFixture azurite, Xunit.Abstracti
         Assert.Contains("matched by CaseCodeInSubject", await world.ReceiveAsync(AgencyReplies.Mail(Health.Leads[0], $"NCA return for {code} - summary and chronology", "Attached.", null, null, null,
             ("NCA.docx", Form(Health, ["03/03/2025", "", "A&E attendance, head injury", "Safeguarding referral", "ED nurse"], ["1 December 2026", "10:00", "Health visitor home visit", "", "HV"])))), StringComparison.Ordinal);
 
-        // A colleague at the school answers the request the lead forwarded to them.
+        // A colleague at the school answers the request the lead forwarded to them (the directory accepts the school's domain).
         var school = RequestTo(School);
         Assert.Contains("matched by References", await world.ReceiveAsync(AgencyReplies.Mail("j.bloggs@hathershaw.oldham.sch.uk", "RE: FW: " + school.Subject, "Completed form attached on behalf of our DSL.", "<fwd-1@hathershaw.oldham.sch.uk>", $"{school.InternetMessageId} <fwd-1@hathershaw.oldham.sch.uk>", null,
             ("Hathershaw.docx", Form(School, ["05/01/2026", "", "Absent from school for 5 days", "Call home", "Attendance officer"])))), StringComparison.Ordinal);
@@ -177,6 +177,35 @@ public class InformationRequestMailTests(AzuriteFixture azurite, Xunit.Abstracti
         Assert.Contains("8 entries from 5 returned documents", collated.Message, StringComparison.Ordinal);
         Assert.NotNull((await world.Cases.FindAsync(code, CancellationToken.None))!.ReturnsCompleteAt);
         Assert.DoesNotContain(world.Notified.All, n => n.Message.Contains("J.S.", StringComparison.Ordinal));
+        Assert.Empty(world.Problems);
+    }
+
+    [Fact]
+    public async Task A_stranger_cannot_file_an_agencys_return_by_quoting_the_case_code_or_replying_in_its_thread()
+    {
+        var (world, code) = await ChosenAsync(azurite, Police);
+        await using var _ = world;
+        await world.RunUntilAsync(London(2026, 12, 30, 10));
+        var police = Assert.Single(await world.SentAsync());
+        var forged = AgencyReplies.FillChronology(police.Attachments[0].Content, ["01/12/2026", "", "Invented event", "", "Nobody"]);
+
+        var byCode = await world.ReceiveAsync(AgencyReplies.Mail("attacker@evil.example", $"Return for {code}", "Our return.", null, null, null, ("return.docx", forged)));
+        var byThread = await world.ReceiveAsync(AgencyReplies.Mail("attacker@evil.example", "RE: " + police.Subject, "Our return.", police.InternetMessageId, police.InternetMessageId, null, ("return.docx", forged)));
+
+        Assert.StartsWith("shown to business managers", byCode, StringComparison.Ordinal);
+        Assert.StartsWith("shown to business managers", byThread, StringComparison.Ordinal);
+        var waiting = await world.Review.ListAsync(world.Mailbox);
+        Assert.Equal(2, waiting.Count);
+        Assert.All(waiting, m => Assert.Equal(code, m.CaseCode));
+        Assert.Contains(waiting, m => m.Reason.Contains("not one of Greater Manchester Police's leads or deputies", StringComparison.Ordinal));
+        var request = (await world.BookAsync(code)).Find(Police.Name)!;
+        Assert.Equal(RequestStatus.Sent, request.Status);
+        Assert.Empty(request.Replies);
+
+        // The request is still open, so the agency is still chased.
+        await world.RunUntilAsync(London(2027, 1, 5, 9, 0));
+        Assert.Single(await world.SentAsync(), s => s.Subject.StartsWith("Reminder:", StringComparison.Ordinal));
+        Assert.DoesNotContain(world.Notified.All, n => n.Kind == "chronology-collated");
         Assert.Empty(world.Problems);
     }
 

@@ -77,7 +77,7 @@ internal sealed class RequestWorld : IAsyncDisposable
             new MailClassifier(new IntakeOptionsSnapshot(["Mailbox.NationalReviewPanel@education.gov.uk"])),
             replies,
             new ProcessReferralCaseOpener(Cases, new IntakePartnership(intakeOptions, mailboxOptions, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), Catalogue)),
-            new RecordedAlerts(),
+            Alerts,
             mailboxOptions,
             intakeOptions,
             NullLogger<MailIntakeProcessor>.Instance);
@@ -126,6 +126,9 @@ internal sealed class RequestWorld : IAsyncDisposable
     public MailIntakeProcessor Intake { get; }
 
     public List<string> Problems { get; } = [];
+
+    /// <summary>What the business managers were told in their chats (mail for a person, timers set aside).</summary>
+    public RecordedAlerts Alerts { get; } = new();
 
     public static async Task<RequestWorld> StartAsync(AzuriteFixture azurite, DateTimeOffset start, params AgencyContact[] agencies) =>
         new(await SandboxHost.StartAsync(), azurite.CreateTables(), start, agencies);
@@ -180,7 +183,7 @@ internal sealed class RequestWorld : IAsyncDisposable
     }
 
     private TimerPump Pump(IEnumerable<ITimerHandler> handlers) =>
-        new(Timers, handlers, Options.Create(new TimerPumpOptions()), Clock, new ProblemLogger<TimerPump>(Problems));
+        new(Timers, handlers, Options.Create(new TimerPumpOptions()), Alerts, Clock, new ProblemLogger<TimerPump>(Problems));
 }
 
 /// <summary>What the business managers were told, in order, as well as recording it on the case.</summary>

@@ -44,7 +44,7 @@ public class ReplyMatcherTests
     [Fact]
     public void A_reply_with_only_References_is_matched_by_References_and_the_latest_reference_wins()
     {
-        var match = ReplyMatcher.Match(Mail("RE: something else", "someone@elsewhere.org", references: "<unrelated@x> <req-school@oscp>"), Requests);
+        var match = ReplyMatcher.Match(Mail("RE: something else", "dsl@hathershaw.oldham.sch.uk", references: "<unrelated@x> <req-school@oscp>"), Requests);
 
         Assert.Same(School, match.Request);
         Assert.Equal(MatchRule.References, match.Rule);
@@ -72,12 +72,68 @@ public class ReplyMatcherTests
     }
 
     [Fact]
-    public void A_colleague_at_the_same_agency_quoting_the_case_code_is_matched_by_domain_within_the_case()
+    public void A_colleague_quoting_the_case_code_is_matched_by_domain_when_the_directory_accepts_the_agencys_domain()
+    {
+        var school = School with { ReplyDomains = ["hathershaw.oldham.sch.uk"] };
+
+        var match = ReplyMatcher.Match(Mail("FW: RE: RR-OLD-2027-0003", "a.colleague@hathershaw.oldham.sch.uk"), [Health, school, OtherCase]);
+
+        Assert.Same(school, match.Request);
+        Assert.Equal(MatchRule.CaseCodeInSubject, match.Rule);
+    }
+
+    [Fact]
+    public void A_colleague_quoting_the_case_code_is_not_the_agencys_return_when_the_directory_names_no_domain()
     {
         var match = ReplyMatcher.Match(Mail("FW: RE: RR-OLD-2027-0003", "a.colleague@hathershaw.oldham.sch.uk"), Requests);
 
-        Assert.Same(School, match.Request);
-        Assert.Equal(MatchRule.CaseCodeInSubject, match.Rule);
+        Assert.False(match.IsMatched);
+    }
+
+    [Fact]
+    public void A_stranger_quoting_the_case_code_of_a_case_with_one_request_cannot_file_its_return()
+    {
+        var match = ReplyMatcher.Match(Mail("Return for RR-OLD-2027-0004", "attacker@evil.example"), Requests);
+
+        Assert.False(match.IsMatched);
+        Assert.Contains("does not answer for any of its agencies", match.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stranger_replying_in_the_thread_of_a_request_cannot_file_its_return_and_the_request_is_named_for_a_person()
+    {
+        var match = ReplyMatcher.Match(Mail("RE: Information request", "attacker@evil.example", "<req-health@oscp>", "<req-health@oscp>", "conv-health"), Requests);
+
+        Assert.False(match.IsMatched);
+        Assert.Same(Health, match.RefusedFor);
+        Assert.Contains("not one of the agency's leads or deputies", match.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stranger_in_the_conversation_of_a_request_cannot_file_its_return()
+    {
+        var match = ReplyMatcher.Match(Mail("RE: your request", "attacker@evil.example", conversationId: "conv-school"), Requests);
+
+        Assert.False(match.IsMatched);
+        Assert.Same(School, match.RefusedFor);
+    }
+
+    [Fact]
+    public void A_stranger_at_the_agencys_domain_cannot_file_its_return_unless_the_directory_accepts_the_domain()
+    {
+        var match = ReplyMatcher.Match(Mail("Records check", "someone@hathershaw.oldham.sch.uk"), Requests);
+        var accepted = ReplyMatcher.Match(Mail("Records check", "someone@hathershaw.oldham.sch.uk"), [Health, School with { ReplyDomains = ["hathershaw.oldham.sch.uk"] }, OtherCase]);
+
+        Assert.False(match.IsMatched);
+        Assert.Equal(MatchRule.SenderDomain, accepted.Rule);
+    }
+
+    [Fact]
+    public void A_public_mail_domain_named_in_the_directory_still_accepts_no_stranger()
+    {
+        var match = ReplyMatcher.Match(Mail("RR-OLD-2027-0003", "anyone@gmail.com"), [School with { ReplyDomains = ["gmail.com"] }]);
+
+        Assert.False(match.IsMatched);
     }
 
     [Fact]
@@ -91,7 +147,7 @@ public class ReplyMatcherTests
     [Fact]
     public void A_reply_with_no_code_and_no_headers_is_matched_by_conversationId()
     {
-        var match = ReplyMatcher.Match(Mail("RE: your request", "unknown@nowhere.example", conversationId: "conv-school"), Requests);
+        var match = ReplyMatcher.Match(Mail("RE: your request", "dsl@hathershaw.oldham.sch.uk", conversationId: "conv-school"), Requests);
 
         Assert.Same(School, match.Request);
         Assert.Equal(MatchRule.ConversationId, match.Rule);
@@ -131,7 +187,7 @@ public class ReplyMatcherTests
         var match = ReplyMatcher.Match(Mail("RR-OLD-2027-0003", "journalist@news.example"), Requests);
 
         Assert.False(match.IsMatched);
-        Assert.Contains("not known at any of its agencies", match.Explanation, StringComparison.Ordinal);
+        Assert.Contains("does not answer for any of its agencies", match.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,7 +75,7 @@ internal sealed class CaseWorld
     }
 
     private TimerPump Pump(ITimerHandler handler) =>
-        new(Timers, [handler], Options.Create(new TimerPumpOptions()), Clock, new ProblemLogger<TimerPump>(Problems));
+        new(Timers, [handler], Options.Create(new TimerPumpOptions()), new RecordedAlerts(), Clock, new ProblemLogger<TimerPump>(Problems));
 }
 
 /// <summary>Stands in for the Teams posting of alerts (tested on its own with a real connector in

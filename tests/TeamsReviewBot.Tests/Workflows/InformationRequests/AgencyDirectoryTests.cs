@@ -21,6 +21,7 @@ public class AgencyDirectoryTests(AzuriteFixture azurite)
         ["Partnership:Agencies:1:Kind"] = "health",
         ["Partnership:Agencies:1:Leads:0"] = "safeguarding@nca.nhs.uk",
         ["Partnership:Agencies:1:Deputies:0"] = "deputy@nca.nhs.uk",
+        ["Partnership:Agencies:1:ReplyDomains"] = "NCA.nhs.uk",
     }).Build());
 
     private static PartnershipDirectory People()
@@ -43,6 +44,15 @@ public class AgencyDirectoryTests(AzuriteFixture azurite)
         Assert.Equal(["ppiu.oldham@gmp.police.uk", "dci.smith@gmp.police.uk"], options.Seed[0].Leads);
         Assert.Equal(["safeguarding@nca.nhs.uk"], options.Seed[1].Leads);
         Assert.Equal(["deputy@nca.nhs.uk"], options.Seed[1].Deputies);
+    }
+
+    [Fact]
+    public async Task The_directory_keeps_the_domains_anyone_may_answer_from_only_where_configuration_names_them()
+    {
+        var directory = new AgencyDirectory(azurite.CreateTables(), Configured());
+
+        Assert.Equal(["nca.nhs.uk"], (await directory.FindAsync("Northern Care Alliance"))!.ReplyDomains);
+        Assert.Empty((await directory.FindAsync("Greater Manchester Police"))!.ReplyDomains!);
     }
 
     [Fact]

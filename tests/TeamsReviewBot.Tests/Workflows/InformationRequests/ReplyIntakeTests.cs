@@ -156,6 +156,54 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
         Assert.Equal(3, (await rig.Books.LoadAsync(RequestBook.StreamIdFor(Code))).State.Collated!.Rows);
     }
 
+    [Fact]
+    public async Task A_zip_bomb_returned_as_a_Word_document_is_refused_before_it_is_unpacked_and_not_kept()
+    {
+        var rig = new Rig(azurite.CreateTables());
+        await rig.SentAsync(("Northern Care Alliance", "safeguarding@nca.nhs.uk"));
+        var bomb = WithPart(ChronologyTests.AgencyReturn(["02/01/2027", "", "Health visit", "", "HV"]), "word/media/padding.bin", new byte[64 * 1024 * 1024]);
+
+        var outcome = await rig.Intake.TakeAsync(Mail("RE: " + Code, "safeguarding@nca.nhs.uk", "Attached.", attachments: Docx("nca.docx", bomb)), default);
+
+        var attachment = Assert.Single(Assert.IsType<ReplyOutcome.Recorded>(outcome).Attachments);
+        Assert.False(attachment.Accepted);
+        Assert.Contains("zip bomb", attachment.RefusedBecause, StringComparison.Ordinal);
+        Assert.Null(attachment.StoredAs);
+        Assert.NotEqual(RequestStatus.Returned, Assert.IsType<ReplyOutcome.Recorded>(outcome).Book.Find("Northern Care Alliance")!.Status);
+    }
+
+    [Fact]
+    public async Task A_return_with_broken_XML_is_set_aside_with_a_reason_and_collation_goes_on_with_the_rest()
+    {
+        var rig = new Rig(azurite.CreateTables());
+        await rig.SentAsync(("Northern Care Alliance", "safeguarding@nca.nhs.uk"), ("Greater Manchester Police", "ppiu@gmp.police.uk"));
+        var broken = WithPart(ChronologyTests.AgencyReturn(["20/12/2026", "", "Incident", "", "PC"]), "word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:tbl><w:tr>"u8.ToArray());
+        await rig.Intake.TakeAsync(Mail("RE: " + Code, "safeguarding@nca.nhs.uk", attachments: Docx("nca.docx", ChronologyTests.AgencyReturn(["02/01/2027", "", "Health visit", "", "HV"]))), default);
+        await rig.Intake.TakeAsync(Mail("RE: " + Code, "ppiu@gmp.police.uk", attachments: Docx("gmp.docx", broken)), default);
+
+        var result = await rig.Collation.CollateAsync(Code, "Oldham Safeguarding Children Partnership", new DateOnly(2027, 1, 18), "all returned", default);
+
+        Assert.Equal(1, result.Rows);
+        Assert.Equal(1, result.Returns);
+        Assert.Equal("Greater Manchester Police: gmp.docx (The file is not a Word document that can be read.)", Assert.Single(result.Unread));
+        Assert.NotNull((await rig.Books.LoadAsync(RequestBook.StreamIdFor(Code))).State.Collated);
+    }
+
+    /// <summary>The DOCX with one part added or replaced, as a tampered or damaged file would be.</summary>
+    private static byte[] WithPart(byte[] docx, string part, byte[] content)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry(part)?.Delete();
+            using var entry = zip.CreateEntry(part, System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            entry.Write(content);
+        }
+
+        return stream.ToArray();
+    }
+
     private static string[] ChronologyReaderRows(byte[] docx)
     {
         using var stream = new MemoryStream(docx);

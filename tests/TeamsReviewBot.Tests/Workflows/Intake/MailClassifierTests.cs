@@ -53,7 +53,8 @@ public sealed class MailClassifierTests
         var mail = Mail(
             "Rapid Review RR-OLD-2026-0007",
             "Thank you for your Rapid Review. The Panel's expected response date is 14 January 2027.",
-            from: "Mailbox.NationalReviewPanel@education.gov.uk");
+            from: "Mailbox.NationalReviewPanel@education.gov.uk",
+            headers: [Authenticated("education.gov.uk")]);
 
         var verdict = Classifier.Classify(mail, false);
 
@@ -63,11 +64,58 @@ public sealed class MailClassifierTests
     }
 
     [Theory]
+    [InlineData(null)]
+    [InlineData("eu-west.mx.microsoft; spf=fail (sender IP is 203.0.113.9) smtp.mailfrom=education.gov.uk; dkim=none (message not signed) header.d=none; dmarc=fail action=quarantine header.from=education.gov.uk; compauth=fail reason=000")]
+    [InlineData("eu-west.mx.microsoft; spf=pass smtp.mailfrom=attacker.example; dkim=pass header.d=attacker.example; dmarc=pass header.from=attacker.example")]
+    [InlineData("eu-west.mx.microsoft; spf=pass smtp.mailfrom=noteducation.gov.uk; dkim=pass header.d=gov.uk.attacker.example")]
+    public void Mail_forging_the_National_Panels_address_cannot_set_a_cases_dates(string? authenticationResults)
+    {
+        var mail = Mail(
+            "Rapid Review RR-OLD-2026-0007",
+            "The Panel's expected response date is 14 January 2027.",
+            from: "Mailbox.NationalReviewPanel@education.gov.uk",
+            headers: authenticationResults is null ? [] : [new MailHeader("Authentication-Results", authenticationResults)]);
+
+        var verdict = Classifier.Classify(mail, false);
+
+        Assert.Equal(MailKind.Other, verdict.Kind);
+        Assert.Null(verdict.ExpectedResponseDate);
+        Assert.Contains("authentication results", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_the_topmost_authentication_results_the_receiving_server_wrote_count()
+    {
+        var mail = Mail(
+            "Rapid Review RR-OLD-2026-0007",
+            "The Panel's expected response date is 14 January 2027.",
+            from: "Mailbox.NationalReviewPanel@education.gov.uk",
+            headers: [new MailHeader("Authentication-Results", "eu-west.mx.microsoft; dmarc=fail header.from=education.gov.uk"), Authenticated("education.gov.uk")]);
+
+        Assert.Equal(MailKind.Other, Classifier.Classify(mail, false).Kind);
+    }
+
+    [Theory]
+    [InlineData("mx.microsoft; spf=pass (sender IP is 198.51.100.1) smtp.mailfrom=education.gov.uk; dkim=fail header.d=education.gov.uk; dmarc=fail header.from=education.gov.uk")]
+    [InlineData("mx.microsoft; spf=softfail smtp.mailfrom=bounce.example; dkim=pass (signature was verified) header.d=education.gov.uk; dmarc=none")]
+    [InlineData("mx.microsoft; dmarc=pass action=none header.from=\"education.gov.uk\"")]
+    public void A_pass_for_the_From_domain_by_any_one_method_is_enough(string authenticationResults)
+    {
+        var mail = Mail("Your review", "Expected response date: 05/03/2027", from: "Mailbox.NationalReviewPanel@education.gov.uk", headers: [new MailHeader("Authentication-Results", authenticationResults)]);
+
+        Assert.Equal(MailKind.NationalPanel, Classifier.Classify(mail, false).Kind);
+    }
+
+    private static MailHeader Authenticated(string domain) => new(
+        "Authentication-Results",
+        $"spf=pass (sender IP is 20.58.22.103) smtp.mailfrom={domain}; dkim=pass (signature was verified) header.d={domain};dmarc=pass action=none header.from={domain};compauth=pass reason=100");
+
+    [Theory]
     [InlineData("We will respond by 3rd February 2027.", 2027, 2, 3)]
     [InlineData("Expected response date: 05/03/2027", 2027, 3, 5)]
     public void Expected_response_dates_are_read_in_the_forms_the_Panel_writes(string body, int year, int month, int day)
     {
-        var verdict = Classifier.Classify(Mail("Your review", body, from: "reviewer@panel.example"), false);
+        var verdict = Classifier.Classify(Mail("Your review", body, from: "reviewer@panel.example", headers: [Authenticated("panel.example")]), false);
 
         Assert.Equal(new DateOnly(year, month, day), verdict.ExpectedResponseDate);
     }

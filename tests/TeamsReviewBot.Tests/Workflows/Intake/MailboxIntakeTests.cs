@@ -164,6 +164,22 @@ public sealed class MailboxIntakeTests(Xunit.Abstractions.ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task A_referral_form_over_the_size_limit_is_refused_by_its_size_without_being_downloaded()
+    {
+        await using var local = await LocalIntake.StartAsync(configure: s => s["Intake:MaxAttachmentBytes"] = "50000");
+        var form = GmFormBuilder.Filled().Build();
+        var padded = new byte[60_000];
+        form.CopyTo(padded, 0);
+
+        await local.DeliverAsync(TestMail.Referral(padded));
+        await local.SettledAsync(1);
+
+        Assert.Empty(await local.CasesAsync());
+        Assert.Contains("files over", Assert.Single(await local.ForReviewAsync()).Reason, StringComparison.Ordinal);
+        Assert.Equal(0, local.Sandbox.State.Stats.AttachmentContentServed);
+    }
+
+    [Fact]
     public async Task A_plain_text_referral_opens_a_case_and_flags_what_it_does_not_say()
     {
         await using var local = await LocalIntake.StartAsync();
