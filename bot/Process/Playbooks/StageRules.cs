@@ -34,7 +34,8 @@ public sealed record SignOffRule(
     string Source,
     string? IndependentSeat = null,
     string? AlternativeSoleSignatory = null,
-    string? Variant = null) : ICited;
+    string? Variant = null,
+    string? Choice = null) : ICited;
 
 public sealed record SubmissionRule(string Address, string Deadline, string Source, string? Variant = null) : ICited;
 

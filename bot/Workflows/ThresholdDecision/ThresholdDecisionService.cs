@@ -233,7 +233,8 @@ public sealed partial class ThresholdDecisionService(
         {
             result = await AppendAsync(caseCode, state =>
             {
-                if (state.Decision is not null)
+                // A decided escalation route (a panel outcome of its own) is resolved like an escalated vote.
+                if (state.Decision is not null && state.Case.Stage != CaseStage.Escalated)
                 {
                     return [];
                 }
