@@ -48,4 +48,18 @@ public sealed class ConditionalDeadlineAnchorTests
         Assert.True(dueAfterDecision == BritishDates.DateAndTime(decided.Get(deadline).DueAt), $"{seedLine}: after the decision {BritishDates.DateAndTime(decided.Get(deadline).DueAt)}");
         Assert.True(planned.Get(initiatedBy).IsConditional && planned.Get(deadline).IsConditional, $"{seedLine}: shown, not chased");
     }
+
+    [Fact]
+    public void Oldham_Brief_Learning_Review_after_a_childs_suicide_is_shown_four_weeks_from_the_threshold_decision()
+    {
+        // seed-000 §10 BLR: "Whenever possible the timescale from Referral to the BLR meeting will be no more than 4 weeks".
+        var decidedAt = London(2027, 1, 12, 15);
+        var timetable = Calculator.Compute(Playbook("oldham"), Received, new TimetableFacts(ImmutableDictionary<string, DateTimeOffset>.Empty.Add("decision", decidedAt), ImmutableDictionary<string, DateTimeOffset>.Empty));
+
+        var review = timetable.Get("brief-learning-review");
+        Assert.Equal("Tuesday 9 February 2027, 5 pm", BritishDates.DateAndTime(review.DueAt));
+        Assert.True(review.IsConditional);
+        Assert.Null(review.Rule.AppliesWhen);
+        Assert.Contains("complaints", Playbook("oldham").Afterwards.Select(a => a.Key));
+    }
 }
