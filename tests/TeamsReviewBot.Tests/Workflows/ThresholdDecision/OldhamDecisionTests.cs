@@ -106,6 +106,12 @@ public sealed class OldhamDecisionTests(AzuriteFixture azurite) : IAsyncLifetime
         var told = await _bot.WaitForPersonalAsync(Bea, "the threshold decision is escalated");
         Assert.Contains("has not agreed by the end of Day 1", told, StringComparison.Ordinal);
         Assert.DoesNotContain("Independent Chair mediates", told, StringComparison.Ordinal);
+
+        // The business manager records the outcome the partners agree; an escalation is not one of the choices.
+        var form = (await _bot.PressAsync(Bea, code, "refresh")).ToJsonString();
+        Assert.Contains("Record how the escalation was resolved", form, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"No further action\"", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"title\":\"Escalation\"", form, StringComparison.Ordinal);
     }
 
     [Fact]
