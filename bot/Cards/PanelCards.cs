@@ -192,7 +192,7 @@ public static class PanelCards
             body.Add(Notice(notice));
         }
 
-        body.Add(AdaptiveCard.Text($"The playbook lets the business manager decide \"{Label(view, outcome)}\" alone when it is obvious. The panel is told."));
+        body.Add(AdaptiveCard.Text($"The playbook lets the business manager record \"{Label(view, outcome)}\" without the panel's vote. The panel is told."));
         body.Add(CardInputs.Text("rationale", "Rationale", required: true, errorMessage: "Please give the rationale: it is recorded with the decision.", multiline: true, maxLength: 2000));
         var card = AdaptiveCard.Create(body,
         [

@@ -37,6 +37,12 @@ public static class AuditTrail
             case CaseEventTypes.DecisionEscalated:
                 var escalated = CaseJson.Read<DecisionEscalated>(e.Data);
                 return $"{Who(escalated.Actor)} escalated the decision: {escalated.Reason}";
+            case CaseEventTypes.ConsultationRecorded:
+                var consulted = CaseJson.Read<ConsultationRecorded>(e.Data);
+                return $"{Who(consulted.Actor)} recorded the consultation with the {Seat(consulted.Seat)}: {consulted.Note}";
+            case CaseEventTypes.AwarenessRecorded:
+                var aware = CaseJson.Read<AwarenessRecorded>(e.Data);
+                return $"{Who(aware.Actor)} recorded that the partnership became aware on {BritishDates.DateAndTime(aware.BecameAwareAt)}; Day 0 is now {BritishDates.Date(aware.DayZero)}: {aware.Reason}";
             case CaseEventTypes.ReferralResubmitted:
                 var resubmitted = CaseJson.Read<ReferralResubmitted>(e.Data);
                 return $"{Who(resubmitted.Actor)} recorded the re-submitted referral: {resubmitted.Reason}";

@@ -30,6 +30,8 @@ public static class CaseEventTypes
     public const string ReminderSent = "ReminderSent";
     public const string DeadlineMissed = "DeadlineMissed";
     public const string BusinessManagersNotified = "BusinessManagersNotified";
+    public const string ConsultationRecorded = "ConsultationRecorded";
+    public const string AwarenessRecorded = "AwarenessRecorded";
 }
 
 public sealed record CaseOpened(string CaseCode, string Partnership, string ReferralKind, DateTimeOffset ReceivedAt, DateOnly DayZero, Actor Actor, string Reason);
@@ -40,7 +42,15 @@ public sealed record VoteCast(string Seat, string Outcome, bool ByDeputy, string
 
 public sealed record DecisionRecorded(string Outcome, string OutcomeLabel, string DecidedBy, string Rationale, Actor Actor, string Reason);
 
-public sealed record DecisionEscalated(string Reason, Actor Actor);
+/// <summary>The rule could not decide. A disagreement the playbook sends to its dispute protocol
+/// carries the dispute's deadline and the seats it goes to.</summary>
+public sealed record DecisionEscalated(string Reason, Actor Actor, DateTimeOffset? DisputeDueAt = null, IReadOnlyList<string>? DisputeRecipients = null);
+
+/// <summary>The consultation a split majority waits for (e.g. with the Executive Chair / Independent Scrutineer) took place.</summary>
+public sealed record ConsultationRecorded(string Seat, string Note, Actor Actor, string Reason);
+
+/// <summary>When the partnership became aware of the incident: the clock's Day 0 where the playbook counts from it.</summary>
+public sealed record AwarenessRecorded(DateTimeOffset BecameAwareAt, DateOnly DayZero, Actor Actor, string Reason);
 
 public sealed record ReferralResubmitted(Actor Actor, string Reason);
 

@@ -29,6 +29,7 @@ public sealed class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<CaseStat
                 OutcomeKind = null,
                 DecidedAt = null,
                 EscalatedAt = null,
+                ConsultedAt = null,
                 Stage = CaseStage.AwaitingDecision,
             },
             CaseEventTypes.NationalPanelNotified => state with { NotifiedAt = at },
@@ -47,6 +48,8 @@ public sealed class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<CaseStat
             CaseEventTypes.DeadlineMoved => Moved(state, CaseJson.Read<DeadlineMoved>(stored.Data)),
             CaseEventTypes.ReminderSent => state with { RemindersSent = state.RemindersSent.Add(CaseJson.Read<ReminderSent>(stored.Data).TimerId) },
             CaseEventTypes.DeadlineMissed => Missed(state, CaseJson.Read<DeadlineMissed>(stored.Data)),
+            CaseEventTypes.ConsultationRecorded => state with { ConsultedAt = at },
+            CaseEventTypes.AwarenessRecorded => Aware(state, CaseJson.Read<AwarenessRecorded>(stored.Data)),
             CaseEventTypes.BusinessManagersNotified => state with { Notifications = state.Notifications.Add(CaseJson.Read<BusinessManagersNotified>(stored.Data).NotificationId) },
             _ => state,
         };
@@ -64,6 +67,8 @@ public sealed class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<CaseStat
         OpenedAt = at,
         Stage = CaseStage.Referred,
     };
+
+    private static CaseState Aware(CaseState state, AwarenessRecorded e) => state with { BecameAwareAt = e.BecameAwareAt, DayZero = e.DayZero };
 
     private static CaseState Voted(CaseState state, VoteCast e, DateTimeOffset at) =>
         state with { Votes = state.Votes.SetItem(e.Seat, new Vote(e.Seat, e.Outcome, e.ByDeputy, at)) };

@@ -2,6 +2,7 @@ using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Decisions;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.SignOff;
+using TeamsReviewBot.Process.Timetable;
 using TeamsReviewBot.Storage;
 
 namespace TeamsReviewBot.Process.Cases;
@@ -68,6 +69,11 @@ public sealed class CaseRules(Playbook playbook, CaseSchedule schedule)
 
         var outcome = playbook.FindOutcome(outcomeKey)
             ?? throw new CaseRuleException($"'{outcomeKey}' is not an outcome the {playbook.Name} panel can choose. The outcomes are: {string.Join(", ", playbook.Outcomes.Select(o => o.Label))}.");
+        if (!outcome.IsPanelChoice)
+        {
+            throw new CaseRuleException($"'{outcome.Label}' is not an outcome the {playbook.Name} panel chooses ({outcome.Source}). The panel chooses from: {string.Join(", ", playbook.Outcomes.Where(o => o.IsPanelChoice).Select(o => o.Label))}.");
+        }
+
         if (outcome.RationaleRequired && string.IsNullOrWhiteSpace(rationale))
         {
             throw new CaseRuleException($"Please give the rationale for '{outcome.Label}': the {playbook.Name} rules need it recorded.");
@@ -87,6 +93,72 @@ public sealed class CaseRules(Playbook playbook, CaseSchedule schedule)
     {
         Require(state);
         return state.Stage == CaseStage.AwaitingDecision ? Verdict(state, [.. state.Votes.Values], now) : [];
+    }
+
+    /// <summary>
+    /// A business manager records the consultation a split majority waits for (the playbook's
+    /// <see cref="DecisionRule.MajorityAfterConsultationWith"/>); the rule is then applied again.
+    /// </summary>
+    public IReadOnlyList<NewEvent> RecordConsultation(CaseState state, string note, Actor actor, DateTimeOffset now)
+    {
+        Require(state);
+        RequireBusinessManager(actor, "record the consultation on a split decision");
+        var seatKey = playbook.Decision.MajorityAfterConsultationWith
+            ?? throw new CaseRuleException($"The {playbook.Name} rules take no consultation before the panel's decision.");
+        var seat = playbook.FindSeat(seatKey)!;
+        if (state.Stage != CaseStage.AwaitingDecision)
+        {
+            throw new CaseRuleException($"Case {state.CaseCode} is {CaseStageNames.Describe(state.Stage)}; the consultation is recorded while the panel's decision is awaited.");
+        }
+
+        if (state.ConsultedAt is not null)
+        {
+            throw new CaseRuleException($"The consultation with the {seat.Title} is already recorded for case {state.CaseCode}.");
+        }
+
+        if (state.Votes.Values.Select(v => v.Outcome).Distinct(StringComparer.Ordinal).Count() < 2)
+        {
+            throw new CaseRuleException($"The votes on case {state.CaseCode} do not disagree, so there is no split for the {seat.Title} to be consulted on.");
+        }
+
+        RequireRationale(note, "recording the consultation");
+        var consulted = state with { ConsultedAt = now };
+        var events = new List<NewEvent> { Event(CaseEventTypes.ConsultationRecorded, new ConsultationRecorded(seatKey, note, actor, $"{playbook.Decision.OnDisagreement} ({playbook.Decision.Source})"), now) };
+        events.AddRange(Verdict(consulted, [.. state.Votes.Values], now));
+        return events;
+    }
+
+    /// <summary>
+    /// A business manager records when the partnership became aware of the incident, where the
+    /// playbook counts Day 0 from it; every deadline counted from Day 0 follows.
+    /// </summary>
+    public IReadOnlyList<NewEvent> RecordAwareness(CaseState state, DateTimeOffset becameAwareAt, Actor actor, string reason, DateTimeOffset now)
+    {
+        Require(state);
+        RequireBusinessManager(actor, "record when the partnership became aware");
+        if (playbook.Clock.DayZero != "became-aware")
+        {
+            throw new CaseRuleException($"The {playbook.Name} clock starts when the referral is received ({playbook.Clock.Source}), not when the partnership became aware.");
+        }
+
+        if (state.IsClosed)
+        {
+            throw new CaseRuleException($"Case {state.CaseCode} is closed; its clock can no longer move.");
+        }
+
+        if (becameAwareAt > state.ReceivedAt)
+        {
+            throw new CaseRuleException($"The referral received on {BritishDates.DateAndTime(state.ReceivedAt)} made the partnership aware; it cannot have become aware later ({BritishDates.DateAndTime(becameAwareAt)}).");
+        }
+
+        if (state.BecameAwareAt == becameAwareAt)
+        {
+            throw new CaseRuleException($"Case {state.CaseCode} already counts from {BritishDates.DateAndTime(becameAwareAt)}.");
+        }
+
+        RequireRationale(reason, "recording when the partnership became aware");
+        var dayZero = schedule.Calendar.DayZero(becameAwareAt, playbook.Clock.CutOff);
+        return [Event(CaseEventTypes.AwarenessRecorded, new AwarenessRecorded(becameAwareAt, dayZero, actor, reason), now)];
     }
 
     /// <summary>A business manager decides alone, where the playbook allows it for this outcome ("obviously a rapid review").</summary>
@@ -396,13 +468,22 @@ public sealed class CaseRules(Playbook playbook, CaseSchedule schedule)
 
     private IReadOnlyList<NewEvent> Verdict(CaseState state, IReadOnlyCollection<Vote> votes, DateTimeOffset now)
     {
-        var window = schedule.Timetable(playbook, state).Get("decision").DueAt;
-        return DecisionEvaluator.Evaluate(playbook, state.ReferralKind, votes, now, window) switch
+        var timetable = schedule.Timetable(playbook, state);
+        var window = timetable.Get("decision").DueAt;
+        return DecisionEvaluator.Evaluate(playbook, state.ReferralKind, votes, now, window, state.ConsultedAt is not null) switch
         {
             DecisionVerdict.Decided d => [Event(CaseEventTypes.DecisionRecorded, new DecisionRecorded(d.Outcome, playbook.FindOutcome(d.Outcome)!.Label, "panel", d.Explanation, Actor.System, playbook.Decision.Source), now)],
+            DecisionVerdict.Escalate { IsDispute: true } e when state.EscalatedAt is null && playbook.Decision.Dispute is { } dispute => [Dispute(e, dispute, timetable.Get(dispute.DueBy), now)],
             DecisionVerdict.Escalate e when state.EscalatedAt is null => [Event(CaseEventTypes.DecisionEscalated, new DecisionEscalated(e.Explanation, Actor.System), now)],
             _ => [],
         };
+    }
+
+    private NewEvent Dispute(DecisionVerdict.Escalate verdict, DisputeRule dispute, TimetableEntry dueBy, DateTimeOffset now)
+    {
+        var recipients = dispute.Recipients.Select(r => playbook.FindSeat(r)!.Title).ToList();
+        var reason = $"{verdict.Explanation} Recorded as a dispute: it goes to {string.Join(", ", recipients)}, and must be resolved by {BritishDates.DateAndTime(dueBy.DueAt)} ({dueBy.Name}).";
+        return Event(CaseEventTypes.DecisionEscalated, new DecisionEscalated(reason, Actor.System, dueBy.DueAt, dispute.Recipients), now);
     }
 
     private static NewEvent Event<T>(string type, T data, DateTimeOffset at) => new(type, CaseJson.Write(data), at);

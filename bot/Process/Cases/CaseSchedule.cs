@@ -42,7 +42,7 @@ public sealed class CaseSchedule(TimetableCalculator calculator)
         }
 
         var moved = state.Moves.ToImmutableDictionary(m => m.Key, m => m.Value.DueAt, StringComparer.Ordinal);
-        return calculator.Compute(playbook, state.ReceivedAt, new TimetableFacts(actual.ToImmutable(), moved, state.ResubmittedAt));
+        return calculator.Compute(playbook, state.ClockStartsAt, new TimetableFacts(actual.ToImmutable(), moved, state.ResubmittedAt));
     }
 
     /// <summary>The deadlines that apply to the case as decided so far, with their status at <paramref name="now"/>.</summary>
@@ -61,7 +61,7 @@ public sealed class CaseSchedule(TimetableCalculator calculator)
     }
 
     /// <summary>The deadlines still to chase: they apply to the decided path (only those before any
-    /// decision while undecided), are not done, not conditional, and the case is open.</summary>
+    /// decision while undecided), are not done, not conditional, not a hand-marked step, and the case is open.</summary>
     public IReadOnlyList<TimetableEntry> Open(Playbook playbook, CaseState state)
     {
         if (state.IsClosed || !state.Exists)
@@ -73,6 +73,8 @@ public sealed class CaseSchedule(TimetableCalculator calculator)
         var applying = state.OutcomeKind is null
             ? timetable.Entries.Where(e => e.Rule.AppliesWhen is null)
             : timetable.For(state.OutcomeKind);
-        return [.. applying.Where(e => !e.IsConditional && state.MilestoneAt(e.Rule.CompletedBy, e.Key) is null)];
+        // A step the business manager would mark done by hand is shown, not chased: nothing in the
+        // product marks one done yet, and an alert nobody can clear teaches people to ignore alerts.
+        return [.. applying.Where(e => !e.IsConditional && e.Rule.CompletedBy != Milestones.Step && state.MilestoneAt(e.Rule.CompletedBy, e.Key) is null)];
     }
 }

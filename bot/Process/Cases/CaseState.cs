@@ -44,6 +44,15 @@ public sealed record CaseState
 
     public DateTimeOffset? EscalatedAt { get; init; }
 
+    /// <summary>When the consultation a split majority waits for was recorded.</summary>
+    public DateTimeOffset? ConsultedAt { get; init; }
+
+    /// <summary>When the business manager says the partnership became aware of the incident, if they said.</summary>
+    public DateTimeOffset? BecameAwareAt { get; init; }
+
+    /// <summary>The instant the playbook's clock counts from: awareness where recorded, else receipt.</summary>
+    public DateTimeOffset ClockStartsAt => BecameAwareAt ?? ReceivedAt;
+
     public DateTimeOffset? ResubmittedAt { get; init; }
 
     public DateTimeOffset? NotifiedAt { get; init; }

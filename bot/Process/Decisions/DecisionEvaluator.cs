@@ -15,7 +15,8 @@ public static class DecisionEvaluator
         string referralKind,
         IReadOnlyCollection<Vote> votes,
         DateTimeOffset now,
-        DateTimeOffset windowCloses)
+        DateTimeOffset windowCloses,
+        bool consultationRecorded = false)
     {
         var rule = playbook.Decision;
         var rapidReview = playbook.OutcomeOfKind(OutcomeKind.RapidReview)!;
@@ -42,7 +43,14 @@ public static class DecisionEvaluator
             case DecisionMethod.Unanimous:
                 if (tally.Count > 1)
                 {
-                    return new DecisionVerdict.Escalate($"The votes disagree ({Describe(tally, label)}) and this playbook needs them to agree. {rule.OnDisagreement}");
+                    if (rule.Dispute is { } dispute)
+                    {
+                        return new DecisionVerdict.Escalate($"The partners disagree ({Describe(tally, label)}): the disagreement goes to the {dispute.Name}. {rule.OnDisagreement}", IsDispute: true);
+                    }
+
+                    return windowPassed
+                        ? new DecisionVerdict.Escalate($"{late} and the votes still disagree ({Describe(tally, label)}). {rule.WhenWindowPasses}")
+                        : new DecisionVerdict.Undetermined($"The votes disagree ({Describe(tally, label)}). {rule.OnDisagreement}");
                 }
 
                 if (tally.Count == 1 && (allVoted || (windowPassed && counted.Count >= rule.Quorum)))
@@ -55,10 +63,25 @@ public static class DecisionEvaluator
                     : new DecisionVerdict.Undetermined(waiting);
 
             case DecisionMethod.MajorityWithQuorum:
-                // An absolute majority of all seats cannot be overturned by the votes still to come.
-                if (tally.Count > 0 && tally[0].Count * 2 > seats.Count && counted.Count >= rule.Quorum)
+                // A majority over a dissent waits for the consultation the playbook names.
+                var consultation = rule.MajorityAfterConsultationWith is { } consultedSeat && tally.Count > 1 && !consultationRecorded
+                    ? playbook.FindSeat(consultedSeat)?.Title ?? consultedSeat
+                    : null;
+                DecisionVerdict Majority(string outcome, string explanation) => consultation is null
+                    ? new DecisionVerdict.Decided(outcome, explanation)
+                    : windowPassed
+                        ? new DecisionVerdict.Escalate($"{late}; the majority for {label(outcome)} was never confirmed in consultation with the {consultation}. {rule.WhenWindowPasses}")
+                        : new DecisionVerdict.Undetermined($"{explanation} The votes disagree ({Describe(tally, label)}), so the majority decides only in consultation with the {consultation}: the decision waits until the business manager records it.");
+
+                // An absolute majority of all seats cannot be overturned by the votes still to come;
+                // where the playbook says so, a quorum agreeing decides at once.
+                var absolute = tally.Count > 0 && tally[0].Count * 2 > seats.Count && counted.Count >= rule.Quorum;
+                var quorumAgrees = rule.QuorumDecidesAtOnce && tally.Count > 0 && tally[0].Count >= rule.Quorum && tally[0].Count * 2 > counted.Count;
+                if (absolute || quorumAgrees)
                 {
-                    return new DecisionVerdict.Decided(tally[0].Outcome, $"{tally[0].Count} of {seats.Count} seats voted for {label(tally[0].Outcome)}, a majority.");
+                    return Majority(tally[0].Outcome, absolute
+                        ? $"{tally[0].Count} of {seats.Count} seats voted for {label(tally[0].Outcome)}, a majority."
+                        : $"{tally[0].Count} of the {counted.Count} votes cast were for {label(tally[0].Outcome)}: the quorum of {rule.Quorum} agreeing decides without waiting for the other seats.");
                 }
 
                 if (!allVoted && !windowPassed)
@@ -76,7 +99,7 @@ public static class DecisionEvaluator
                     return new DecisionVerdict.Escalate($"The votes are tied ({Describe(tally, label)}). {rule.OnDisagreement}");
                 }
 
-                return new DecisionVerdict.Decided(tally[0].Outcome, $"{tally[0].Count} of the {counted.Count} votes cast were for {label(tally[0].Outcome)}, a majority with the quorum of {rule.Quorum} met.");
+                return Majority(tally[0].Outcome, $"{tally[0].Count} of the {counted.Count} votes cast were for {label(tally[0].Outcome)}, a majority with the quorum of {rule.Quorum} met.");
 
             case DecisionMethod.SplitProceeds:
                 if (tally.Count > 1)
@@ -91,23 +114,6 @@ public static class DecisionEvaluator
 
                 return windowPassed
                     ? new DecisionVerdict.Escalate($"{late} with {counted.Count} of {seats.Count} seats having indicated. {rule.WhenWindowPasses}")
-                    : new DecisionVerdict.Undetermined(waiting);
-
-            case DecisionMethod.LocalAuthorityFinalSay:
-                var localAuthority = counted.FirstOrDefault(v => playbook.FindSeat(v.Seat)?.Partner == "local-authority");
-                if (tally.Count == 1 && allVoted)
-                {
-                    return new DecisionVerdict.Decided(tally[0].Outcome, $"All {counted.Count} partners agreed on {label(tally[0].Outcome)}.");
-                }
-
-                if (localAuthority is not null && (allVoted || windowPassed))
-                {
-                    var agreeing = tally.Count == 1 ? "the partners who voted agreed" : $"the partners disagreed ({Describe(tally, label)})";
-                    return new DecisionVerdict.Decided(localAuthority.Outcome, $"The local authority decided {label(localAuthority.Outcome)}; {agreeing}, and the local authority has the final say.");
-                }
-
-                return windowPassed
-                    ? new DecisionVerdict.Escalate($"{late} and the local authority has not decided. {rule.WhenWindowPasses}")
                     : new DecisionVerdict.Undetermined(waiting);
 
             default:

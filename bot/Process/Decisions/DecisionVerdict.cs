@@ -9,6 +9,9 @@ public abstract record DecisionVerdict(string Explanation)
     /// <summary>The rule gives <paramref name="Outcome"/>; <see cref="DecisionVerdict.Explanation"/> says why.</summary>
     public sealed record Decided(string Outcome, string Explanation) : DecisionVerdict(Explanation);
 
-    /// <summary>The rule cannot decide (a tie, a dissent, no quorum in time): someone must resolve it.</summary>
-    public sealed record Escalate(string Explanation) : DecisionVerdict(Explanation);
+    /// <summary>
+    /// The rule cannot decide (a tie, no quorum in time): someone must resolve it. <paramref name="IsDispute"/>
+    /// marks a disagreement the playbook sends to its dispute protocol.
+    /// </summary>
+    public sealed record Escalate(string Explanation, bool IsDispute = false) : DecisionVerdict(Explanation);
 }

@@ -31,7 +31,8 @@ public sealed record DeadlineRule(
     OutcomeKind? AppliesWhen = null,
     string? Condition = null,
     string? NotLaterThan = null,
-    string? Variant = null) : ICited;
+    string? Variant = null,
+    string? Choice = null) : ICited;
 
 /// <summary>The case milestones a deadline can be completed by.</summary>
 public static class Milestones

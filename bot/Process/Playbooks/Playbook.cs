@@ -44,6 +44,27 @@ public sealed record Playbook
     public OutcomeRule? OutcomeOfKind(OutcomeKind kind) => Outcomes.FirstOrDefault(o => o.Kind == kind);
 
     public IEnumerable<Seat> SeatsFor(string partner) => Seats.Where(s => string.Equals(s.Partner, partner, StringComparison.Ordinal));
+
+    /// <summary>Every value that cites the seed, with the playbook field it sits in.</summary>
+    public IEnumerable<(string Field, ICited Value)> CitedValues()
+    {
+        (string, ICited)[] sections =
+        [
+            ("caseCode", CaseCode), ("mailbox", Mailbox), ("clock", Clock), ("decision", Decision),
+            ("informationRequests", InformationRequests), ("meeting", Meeting), ("signOff", SignOff), ("submission", Submission),
+        ];
+        var all = sections.AsEnumerable();
+        if (Decision.Dispute is { } dispute)
+        {
+            all = all.Append(("decision.dispute", dispute));
+        }
+
+        return all
+            .Concat(Seats.Select((s, i) => ($"seats[{i}]", (ICited)s)))
+            .Concat(Outcomes.Select((o, i) => ($"outcomes[{i}]", (ICited)o)))
+            .Concat(Deadlines.Select((d, i) => ($"deadlines[{i}]", (ICited)d)))
+            .Concat(Afterwards.Select((a, i) => ($"afterwards[{i}]", (ICited)a)));
+    }
 }
 
 /// <summary>A playbook value with the seed rule it comes from.</summary>
@@ -54,6 +75,9 @@ public interface ICited
 
     /// <summary>Where the seed contradicts itself: the reading not taken, and where it is written.</summary>
     string? Variant { get; }
+
+    /// <summary>Where the seed is silent or contradicts itself and the playbook had to choose: what it does, with the seed lines.</summary>
+    string? Choice => null;
 }
 
 public sealed record CaseCodeRule(string Prefix, string Source, string? Variant = null) : ICited;
@@ -72,7 +96,8 @@ public sealed record ClockRule(
     TimeOnly WorkingDayStarts,
     TimeOnly WorkingDayEnds,
     string Source,
-    string? Variant = null) : ICited;
+    string? Variant = null,
+    string? Choice = null) : ICited;
 
 /// <summary>
 /// A seat on the deciding body or at sign-off. <paramref name="Partner"/> is the organisation kind it

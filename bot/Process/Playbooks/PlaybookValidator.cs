@@ -50,9 +50,12 @@ internal static partial class PlaybookValidator
             Require(p.Decision.ProceedOnSplit is null || !outcomeKeys.Contains(p.Decision.ProceedOnSplit), "decision.proceedOnSplit", "must name an outcome when the method is split-proceeds.");
         }
 
-        if (p.Decision.Method == DecisionMethod.LocalAuthorityFinalSay)
+        Require(p.Decision.QuorumDecidesAtOnce && p.Decision.Method != DecisionMethod.MajorityWithQuorum, "decision.quorumDecidesAtOnce", "applies only to the majority-with-quorum method.");
+        Require(p.Decision.MajorityAfterConsultationWith is { } consulted && !seatKeys.Contains(consulted), "decision.majorityAfterConsultationWith", $"'{p.Decision.MajorityAfterConsultationWith}' is not a seat of this playbook.");
+        Require(p.Decision.Dispute is not null && p.Decision.Method != DecisionMethod.Unanimous, "decision.dispute", "applies only to the unanimous method: a dispute is a disagreement the votes cannot settle.");
+        foreach (var (recipient, i) in (p.Decision.Dispute?.Recipients ?? []).Select((r, i) => (r, i)))
         {
-            Require(!p.Seats.Any(s => s.Votes && s.Partner == "local-authority"), "decision.method", "local-authority-final-say needs a voting seat whose partner is local-authority.");
+            Require(!seatKeys.Contains(recipient), $"decision.dispute.recipients[{i}]", $"'{recipient}' is not a seat of this playbook.");
         }
 
         foreach (var (outcome, i) in (p.Decision.BusinessManagerMayDecideAlone ?? []).Select((o, i) => (o, i)))
@@ -74,6 +77,7 @@ internal static partial class PlaybookValidator
         var decision = p.FindDeadline("decision");
         Require(decision is null || decision.CompletedBy != Milestones.Decision, "deadlines", "there must be a deadline 'decision' completed by the decision; it is the decision window.");
         Require(decision is not null && (decision.Due.Hours != p.Decision.Window.Hours || decision.Due.WorkingDays != p.Decision.Window.WorkingDays), "decision.window", "does not match the 'decision' deadline; the two must say the same.");
+        RequireDeadline(p.Decision.Dispute?.DueBy, "decision.dispute.dueBy");
         RequireDeadline(p.InformationRequests.SendBy, "informationRequests.sendBy");
         RequireDeadline(p.InformationRequests.ReturnsDue, "informationRequests.returnsDue");
         Require(p.InformationRequests.Templates.Count == 0, "informationRequests.templates", "names no template.");
@@ -200,16 +204,7 @@ internal static partial class PlaybookValidator
 
     private static void CheckSources(Playbook p, Action<string, string> fail)
     {
-        var cited = new List<(string Field, ICited Value)>
-        {
-            ("caseCode", p.CaseCode), ("mailbox", p.Mailbox), ("clock", p.Clock), ("decision", p.Decision),
-            ("informationRequests", p.InformationRequests), ("meeting", p.Meeting), ("signOff", p.SignOff), ("submission", p.Submission),
-        };
-        cited.AddRange(p.Seats.Select((s, i) => ($"seats[{i}]", (ICited)s)));
-        cited.AddRange(p.Outcomes.Select((o, i) => ($"outcomes[{i}]", (ICited)o)));
-        cited.AddRange(p.Deadlines.Select((d, i) => ($"deadlines[{i}]", (ICited)d)));
-        cited.AddRange(p.Afterwards.Select((a, i) => ($"afterwards[{i}]", (ICited)a)));
-        foreach (var (field, value) in cited)
+        foreach (var (field, value) in p.CitedValues())
         {
             if (string.IsNullOrWhiteSpace(value.Source))
             {

@@ -34,9 +34,10 @@ public sealed record SignOffRule(
     string Source,
     string? IndependentSeat = null,
     string? AlternativeSoleSignatory = null,
-    string? Variant = null) : ICited;
+    string? Variant = null,
+    string? Choice = null) : ICited;
 
 public sealed record SubmissionRule(string Address, string Deadline, string Source, string? Variant = null) : ICited;
 
 /// <summary>A step after the review, with the deadline key that times it (if the seed gives one).</summary>
-public sealed record AfterwardsRule(string Key, string Description, string Source, string? Deadline = null, string? Variant = null) : ICited;
+public sealed record AfterwardsRule(string Key, string Description, string Source, string? Deadline = null, string? Variant = null, string? Choice = null) : ICited;

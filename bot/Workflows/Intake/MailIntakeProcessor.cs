@@ -177,7 +177,8 @@ public sealed partial class MailIntakeProcessor(
             code = entry.CaseCode!;
         }
 
-        var intake = new ReferralIntake(Mailbox, mail.InternetMessageId, mail.Id, mail.WebLink, mail.ReceivedAt, mail.FromAddress, details, refusals);
+        var kind = ReferralKindReader.Of(mail.Subject, mail.BodyIsHtml ? HtmlToText(mail.Body) : mail.Body, details);
+        var intake = new ReferralIntake(Mailbox, mail.InternetMessageId, mail.Id, mail.WebLink, mail.ReceivedAt, mail.FromAddress, details, refusals, kind);
         await cases.OpenAsync(code, intake, cancellationToken).ConfigureAwait(false);
         await ledger.MoveAsync(entry, IntakeStatus.CaseOpened, "case opened " + code, cancellationToken).ConfigureAwait(false);
         var flagged = details.FlaggedFields.Count();

@@ -23,10 +23,12 @@ public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnersh
         var state = await cases.OpenReservedAsync(
             caseCode,
             partnership.Playbook.Key,
-            CaseRules.Referral,
+            intake.ReferralKind,
             intake.ReceivedAt,
             Actor.System,
-            "Referral received by e-mail at the partnership mailbox.",
+            intake.ReferralKind == CaseRules.SeriousIncidentNotification
+                ? "Serious Incident Notification received by e-mail at the partnership mailbox."
+                : "Referral received by e-mail at the partnership mailbox.",
             cancellationToken).ConfigureAwait(false);
         var added = await AppendOnceAsync(
             caseCode,

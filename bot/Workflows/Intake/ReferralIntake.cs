@@ -4,7 +4,8 @@ namespace TeamsReviewBot.Workflows.Intake;
 
 /// <summary>
 /// A referral as it arrived: which message, when, from whom, what its form said (null when it had
-/// to be read by a person) and which attachments were refused and why.
+/// to be read by a person), which attachments were refused and why, and whether it is a referral
+/// or a Serious Incident Notification (<see cref="ReferralKindReader"/>).
 /// </summary>
 public sealed record ReferralIntake(
     string Mailbox,
@@ -14,7 +15,8 @@ public sealed record ReferralIntake(
     DateTimeOffset ReceivedAt,
     string? ReferrerAddress,
     ReferralDetails? Details,
-    IReadOnlyList<string> RefusedAttachments);
+    IReadOnlyList<string> RefusedAttachments,
+    string ReferralKind = TeamsReviewBot.Process.Cases.CaseRules.Referral);
 
 /// <summary>The case a referral opened.</summary>
 public sealed record OpenedCase(string CaseCode, bool NewlyOpened);

@@ -145,27 +145,9 @@ public sealed partial class DecisionFollowUp(
 
     private (string Subject, string Body) ReferrerLetter(Playbook playbook, PanelCase panel)
     {
-        var state = panel.Case;
-        var decision = panel.Decision!;
-        var body = new StringBuilder();
-        body.AppendLine("Dear colleague,").AppendLine();
-        body.AppendLine(CultureInfo.InvariantCulture, $"Thank you for your referral received on {BritishDates.DateAndTime(state.ReceivedAt)}, which the {playbook.Name} has considered (our reference {state.CaseCode}).").AppendLine();
-        body.AppendLine(CultureInfo.InvariantCulture, $"Decision: {decision.OutcomeLabel}").AppendLine();
-        body.AppendLine("Rationale:");
-        body.AppendLine(decision.Rationale);
-        foreach (var vote in panel.Votes.Values.OrderBy(v => v.Seat, StringComparer.Ordinal))
-        {
-            body.AppendLine(CultureInfo.InvariantCulture, $"- {playbook.FindSeat(vote.Seat)?.Title ?? vote.Seat}: {vote.Rationale}");
-        }
-
-        if (state.OutcomeKind == OutcomeKind.IncompleteReferral
-            && playbook.Deadlines.FirstOrDefault(d => d.CompletedBy == Milestones.Resubmitted) is { } resubmission)
-        {
-            body.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Please re-submit the updated referral to {playbook.Mailbox.Address} by {BritishDates.DateAndTime(schedule.Timetable(playbook, state).Get(resubmission.Key).DueAt)}, quoting {state.CaseCode}.");
-        }
-
-        body.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{playbook.Name} business unit");
-        return ($"{state.CaseCode}: threshold decision on your referral", body.ToString());
+        var resubmission = playbook.Deadlines.FirstOrDefault(d => d.CompletedBy == Milestones.Resubmitted);
+        DateTimeOffset? resubmitBy = resubmission is null ? null : schedule.Timetable(playbook, panel.Case).Get(resubmission.Key).DueAt;
+        return ReferrerDecisionLetter.Write(playbook, panel.Case, panel.Decision!, resubmitBy);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Referrer emailed the threshold decision of case {CaseCode}.")]

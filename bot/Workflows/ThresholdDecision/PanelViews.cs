@@ -40,7 +40,7 @@ public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory direc
             RuleSummary(playbook),
             seats,
             [.. playbook.Outcomes.Select(o => (o.Key, o.Label))],
-            [.. playbook.Outcomes.Where(o => o.Kind != OutcomeKind.Escalation).Select(o => o.Key)],
+            [.. playbook.Outcomes.Where(o => o.IsPanelChoice).Select(o => o.Key)],
             decided ? panel.Decision!.OutcomeLabel : null,
             decided ? panel.Decision!.Rationale : null,
             panel.Decision?.DecidedBy,
@@ -96,10 +96,12 @@ public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory direc
         var voting = playbook.Seats.Count(s => s.Votes);
         return rule.Method switch
         {
+            DecisionMethod.Unanimous when rule.Dispute is { } dispute => $"The partners must agree (all {voting}); a disagreement goes to the {dispute.Name}.",
             DecisionMethod.Unanimous => $"The votes cast must agree (at least {rule.Quorum} of {voting}).",
+            DecisionMethod.MajorityWithQuorum when rule.QuorumDecidesAtOnce => $"{rule.Quorum} agreeing votes of {voting} decide at once; otherwise the majority decides.",
+            DecisionMethod.MajorityWithQuorum when rule.MajorityAfterConsultationWith is { } consulted => $"A majority decides once {rule.Quorum} of {voting} have voted; on a disagreement only after consultation with the {playbook.FindSeat(consulted)?.Title ?? consulted}.",
             DecisionMethod.MajorityWithQuorum => $"A majority decides once {rule.Quorum} of {voting} have voted.",
             DecisionMethod.SplitProceeds => $"If the votes split, the case proceeds to {playbook.FindOutcome(rule.ProceedOnSplit!)?.Label ?? rule.ProceedOnSplit}.",
-            DecisionMethod.LocalAuthorityFinalSay => "The partners are consulted; the local authority has the final say.",
             _ => string.Empty,
         };
     }

@@ -233,7 +233,8 @@ public sealed partial class ThresholdDecisionService(
         {
             result = await AppendAsync(caseCode, state =>
             {
-                if (state.Decision is not null)
+                // A decided escalation route (a panel outcome of its own) is resolved like an escalated vote.
+                if (state.Decision is not null && state.Case.Stage != CaseStage.Escalated)
                 {
                     return [];
                 }
@@ -375,7 +376,9 @@ public sealed partial class ThresholdDecisionService(
         }
         else if (panel.Case.Stage == CaseStage.Escalated && isManager)
         {
-            card = PanelCards.ResolveEscalation(view, notice);
+            // An escalation is resolved with an outcome that is not itself an escalation.
+            var resolvable = playbook.Outcomes.Where(o => o.Kind != OutcomeKind.Escalation).Select(o => o.Key).ToList();
+            card = PanelCards.ResolveEscalation(view with { VotableOutcomes = resolvable }, notice);
         }
         else if (panel.Case.Stage == CaseStage.AwaitingDecision && isManager && playbook.Decision.BusinessManagerMayDecideAlone is { Count: > 0 } fastOnly && fastOnly[0] is { } aloneOnly)
         {

@@ -50,6 +50,7 @@ public static class ThresholdDecisionServiceCollectionExtensions
         services.AddChatCommand<ReferCommand>();
         services.AddChatCommand<NotifiedCommand>();
         services.AddChatCommand<PutToPanelCommand>();
+        services.AddChatCommand<RecordCommand>();
         return services;
     }
 }

@@ -14,8 +14,11 @@ internal sealed record TickBox(string Section, string Label, bool? Ticked, strin
 /// Walks a form's body in reading order, keeping track of the section it is in, and pairs each
 /// control with the text before it: "label: [control]" inside one cell or paragraph, or a label
 /// cell followed by a value cell. Content controls wrapping blocks, rows and cells are looked into.
+/// A section heading in a table row may sit beside its number ("4." | "Details of the child") or
+/// start with it ("1. Detail of the known or suspected abuse"); a free-text section's answer is the
+/// one cell in the row under its heading, labelled with the heading.
 /// </summary>
-internal sealed class FormWalker(IReadOnlyList<string> sectionTitles)
+internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles)
 {
     private const char Ticked = '\u2612';
     private const char TickedAlt = '\u2611';
@@ -26,6 +29,7 @@ internal sealed class FormWalker(IReadOnlyList<string> sectionTitles)
     private readonly List<FormControl> _allSdts = [];
     private string _section = string.Empty;
     private List<string>? _columnLabels;
+    private string? _headingAbove;
 
     public IReadOnlyList<LabelledControl> Controls => _controls;
 
@@ -77,14 +81,25 @@ internal sealed class FormWalker(IReadOnlyList<string> sectionTitles)
     private void ReadRow(TableRow row)
     {
         var cells = Cells(row).ToList();
-        if (cells.Count == 1 && SwitchSection(WordText.Of(cells[0])))
+        var worded = cells.Where(c => !IsNumbering(WordText.Of(c))).ToList();
+        if (worded.Count == 1 && SwitchSection(WordText.Of(worded[0])))
         {
             _columnLabels = null;
+            _headingAbove = _section;
             return;
         }
 
         var segmented = cells.Select(Segments).ToList();
         var texts = segmented.Select(c => string.Concat(c.Select(s => s.Text)).Trim()).ToList();
+        var headingAbove = _headingAbove;
+        _headingAbove = null;
+        if (headingAbove is not null && cells.Count == 1)
+        {
+            // The answer typed under a free-text heading; the cell is read as usual as well.
+            var answer = segmented[0].FirstOrDefault(s => s.Control is not null)?.Control ?? FormControl.FromText(texts[0]);
+            _controls.Add(new LabelledControl(_section, headingAbove, answer));
+        }
+
         if (_columnLabels is { } labels && labels.Count == cells.Count)
         {
             // The row under a row of labels: each cell belongs to the label above it.
@@ -150,8 +165,9 @@ internal sealed class FormWalker(IReadOnlyList<string> sectionTitles)
 
         foreach (var line in string.Concat(segments.Select(s => s.Text)).Split('\n'))
         {
+            // A label cell Word saved as "Agency: " has nothing after its colon: it is a label, not a value.
             var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && colon < line.Length - 1)
+            if (colon > 0 && !string.IsNullOrWhiteSpace(line[(colon + 1)..]))
             {
                 _controls.Add(new LabelledControl(_section, line[..colon], FormControl.FromText(line[(colon + 1)..])));
             }
@@ -177,10 +193,12 @@ internal sealed class FormWalker(IReadOnlyList<string> sectionTitles)
     private bool SwitchSection(string text)
     {
         var normalised = FormText.Normalise(text);
+        var unnumbered = LeadingNumber().Replace(normalised, string.Empty);
         foreach (var title in sectionTitles)
         {
             var t = FormText.Normalise(title);
-            if (normalised.StartsWith(t, StringComparison.Ordinal) && normalised.Length <= t.Length + 80)
+            if ((normalised.StartsWith(t, StringComparison.Ordinal) && normalised.Length <= t.Length + 80)
+                || (unnumbered.StartsWith(t, StringComparison.Ordinal) && unnumbered.Length <= t.Length + 80))
             {
                 _section = title;
                 return true;
@@ -189,6 +207,15 @@ internal sealed class FormWalker(IReadOnlyList<string> sectionTitles)
 
         return false;
     }
+
+    /// <summary>A cell holding only a section number ("4.", "5") or nothing.</summary>
+    private static bool IsNumbering(string text) => BareNumber().IsMatch(text.Trim());
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+\.?)?$")]
+    private static partial System.Text.RegularExpressions.Regex BareNumber();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d+\.?\s+")]
+    private static partial System.Text.RegularExpressions.Regex LeadingNumber();
 
     /// <summary>A run of text, a value control, or a tick box, in reading order.</summary>
     private sealed record Segment(string Text, FormControl? Control, CheckBoxState? CheckBox);

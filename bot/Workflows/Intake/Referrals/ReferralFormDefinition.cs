@@ -20,6 +20,7 @@ public sealed record ReferralFormDefinition(
         GmNotificationForm.Definition,
         PracticeReviewReferralForm.Definition,
         CaseForConsiderationForm.Definition,
+        TamesidePartAForm.Definition,
     ];
 }
 

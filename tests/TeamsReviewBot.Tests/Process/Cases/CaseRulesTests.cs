@@ -99,11 +99,15 @@ public sealed class CaseRulesTests
     }
 
     [Fact]
-    public void A_split_vote_escalates_and_a_business_manager_resolves_it()
+    public void A_split_vote_still_split_when_the_window_passes_escalates_and_a_business_manager_resolves_it()
     {
         var harness = AwaitingDecision("oldham");
         harness.Do((r, s, now) => r.CastVote(s, "la", "rapid-review", "Neglect known.", Member("local-authority"), false, now));
         harness.Do((r, s, now) => r.CastVote(s, "police", "no-further-action", "Single agency issue.", Member("police"), false, now));
+        Assert.Equal(CaseStage.AwaitingDecision, harness.State.Stage);
+
+        harness.Now = London(2027, 1, 12, 17, 1);
+        harness.Do((r, s, now) => r.DecisionWindowPassed(s, now));
         Assert.Equal(CaseStage.Escalated, harness.State.Stage);
 
         Assert.Throws<CaseRuleException>(() => harness.Do((r, s, now) => r.ResolveEscalation(s, "rapid-review", "Mediated.", Member("police"), now)));
@@ -142,7 +146,6 @@ public sealed class CaseRulesTests
         var harness = AwaitingDecision("salford");
         harness.Do((r, s, now) => r.CastVote(s, "independent-adviser", "incomplete-referral", "No incident outline.", Member("independent"), false, now));
         harness.Do((r, s, now) => r.CastVote(s, "prsg-chair", "incomplete-referral", "Agree.", Member("practice-review-group"), false, now));
-        harness.Do((r, s, now) => r.CastVote(s, "business-manager", "incomplete-referral", "Agree.", BusinessManager, false, now));
         Assert.Equal(CaseStage.IncompleteResubmissionDue, harness.State.Stage);
         var due = Schedule.Deadlines(Playbook("salford"), harness.State, harness.Now).Single(d => d.Entry.Key == "resubmission");
         Assert.Equal(DeadlineStatus.Due, due.Status);
@@ -274,5 +277,22 @@ public sealed class CaseRulesTests
 
         harness.Do((r, s, now) => r.ScheduleMeeting(s, London(2027, 1, 25, 10), BusinessManager, now));
         Assert.Equal(CaseStage.MeetingScheduled, harness.State.Stage);
+    }
+
+    [Theory]
+    [InlineData("oldham", "papers")]
+    [InlineData("oldham", "lesson-log")]
+    [InlineData("oldham", "moderation")]
+    [InlineData("tameside", "papers")]
+    [InlineData("salford", "papers")]
+    [InlineData("gloucestershire", "chronology")]
+    public void A_step_nothing_can_mark_done_is_shown_but_not_chased(string partnership, string step)
+    {
+        var harness = GoingToRapidReview(partnership);
+
+        Assert.DoesNotContain(Schedule.Open(Playbook(partnership), harness.State), e => e.Key == step);
+        var shown = Schedule.Deadlines(Playbook(partnership), harness.State, harness.Now).Single(d => d.Entry.Key == step);
+        Assert.Equal(DeadlineStatus.Due, shown.Status);
+        Assert.Contains(Schedule.Open(Playbook(partnership), harness.State), e => e.Key == "information-requests");
     }
 }

@@ -48,19 +48,26 @@ public sealed class DecisionEvaluatorTests
     }
 
     [Fact]
-    public void Unanimous_a_disagreement_escalates_at_once()
+    public void Unanimous_a_disagreement_waits_for_agreement_while_the_window_is_open()
     {
+        // seed-000 §3: "no voting or majority rule is given for the Virtual Panel"; the escalation pathway is for operational disputes.
         var verdict = Evaluate("oldham", Before, ("la", "rapid-review"), ("police", "no-further-action"));
 
-        Assert.Contains("escalation process", Assert.IsType<DecisionVerdict.Escalate>(verdict).Explanation, StringComparison.Ordinal);
+        var waiting = Assert.IsType<DecisionVerdict.Undetermined>(verdict);
+        Assert.Contains("The votes disagree", waiting.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("escalation process", waiting.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Majority_two_to_one_of_the_three_partners_decides()
+    public void Majority_two_to_one_of_the_three_partners_decides_once_the_consultation_is_recorded()
     {
-        var verdict = Evaluate("tameside", Before, ("la", "rapid-review"), ("police", "no-further-action"), ("health", "rapid-review"));
+        // seed-001 L14: "a majority decision will be taken in consultation with the Executive Chair/ Independent Scrutineer".
+        var votes = new[] { new Vote("la", "rapid-review", false, Opened), new Vote("police", "no-further-action", false, Opened), new Vote("health", "rapid-review", false, Opened) };
 
-        Assert.Equal("rapid-review", Assert.IsType<DecisionVerdict.Decided>(verdict).Outcome);
+        Assert.IsType<DecisionVerdict.Undetermined>(DecisionEvaluator.Evaluate(Playbook("tameside"), "referral", votes, Before, Window));
+        var decided = DecisionEvaluator.Evaluate(Playbook("tameside"), "referral", votes, Before, Window, consultationRecorded: true);
+
+        Assert.Equal("rapid-review", Assert.IsType<DecisionVerdict.Decided>(decided).Outcome);
     }
 
     [Fact]
@@ -88,11 +95,10 @@ public sealed class DecisionEvaluatorTests
     }
 
     [Fact]
-    public void Majority_with_a_quorum_of_two_waits_then_decides_when_the_window_passes()
+    public void Majority_with_a_quorum_of_two_agreeing_decides_without_waiting_for_the_window()
     {
-        Assert.IsType<DecisionVerdict.Undetermined>(Evaluate("salford", Before, ("independent-adviser", "rapid-review"), ("prsg-chair", "rapid-review")));
-
-        var verdict = Evaluate("salford", After, ("independent-adviser", "rapid-review"), ("prsg-chair", "rapid-review"));
+        // seed-002 L278: "Two of the panel only are needed to be quorate."
+        var verdict = Evaluate("salford", Before, ("independent-adviser", "rapid-review"), ("prsg-chair", "rapid-review"));
 
         Assert.Equal("rapid-review", Assert.IsType<DecisionVerdict.Decided>(verdict).Outcome);
     }
@@ -144,26 +150,20 @@ public sealed class DecisionEvaluatorTests
     }
 
     [Fact]
-    public void Local_authority_final_say_decides_against_the_other_two()
+    public void Partners_disagreeing_in_West_Midlands_is_a_dispute_not_a_local_authority_decision()
     {
+        // seed-003 [L145]: "Where there are disagreements the dispute resolution protocol should be followed".
         var verdict = Evaluate("west-midlands", Before, ("police", "rapid-review"), ("health", "rapid-review"), ("la", "no-further-action"));
 
-        var decided = Assert.IsType<DecisionVerdict.Decided>(verdict);
-        Assert.Equal("no-further-action", decided.Outcome);
-        Assert.Contains("final say", decided.Explanation, StringComparison.Ordinal);
+        var dispute = Assert.IsType<DecisionVerdict.Escalate>(verdict);
+        Assert.True(dispute.IsDispute);
+        Assert.Contains("dispute resolution protocol", dispute.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Local_authority_final_say_without_the_local_authority_escalates_when_the_window_passes()
+    public void In_West_Midlands_the_local_authority_alone_does_not_decide_when_the_window_passes()
     {
-        Assert.IsType<DecisionVerdict.Undetermined>(Evaluate("west-midlands", Before, ("police", "rapid-review"), ("health", "rapid-review")));
-        Assert.IsType<DecisionVerdict.Escalate>(Evaluate("west-midlands", After, ("police", "rapid-review"), ("health", "rapid-review")));
-    }
-
-    [Fact]
-    public void Local_authority_final_say_when_the_window_passes_with_only_the_local_authority()
-    {
-        Assert.Equal("rapid-review", Assert.IsType<DecisionVerdict.Decided>(Evaluate("west-midlands", After, ("la", "rapid-review"))).Outcome);
+        Assert.IsType<DecisionVerdict.Escalate>(Evaluate("west-midlands", After, ("la", "rapid-review")));
     }
 
     [Fact]

@@ -208,7 +208,11 @@ public sealed class WholeCaseTests(AzuriteFixture azurite)
             state = await Do((r, s, now) => r.MoveDeadline(s, "lesson-log", later, Manager, "Two agencies asked for another week.", now));
         }
 
-        foreach (var step in world.Service.Schedule.Open(playbook, state).Where(e => e.Rule.CompletedBy == Milestones.Step).OrderBy(e => e.DueAt).ToList())
+        // Hand-marked steps are shown, not chased, so they are taken from the case's deadlines, not its open (chased) ones.
+        var afterwardsSteps = world.Service.Schedule.Deadlines(playbook, state, world.Clock.GetUtcNow())
+            .Where(d => d.Entry.Rule.CompletedBy == Milestones.Step && d.Status is DeadlineStatus.Due or DeadlineStatus.Overdue)
+            .Select(d => d.Entry).OrderBy(e => e.DueAt).ToList();
+        foreach (var step in afterwardsSteps)
         {
             await world.RunUntilAsync(Later(ActAt(step), world.Clock.GetUtcNow().AddMinutes(1)));
             state = await Do((r, s, now) => r.CompleteStep(s, step.Key, Manager, "Done.", now));

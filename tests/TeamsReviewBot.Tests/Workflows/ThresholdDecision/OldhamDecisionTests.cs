@@ -76,7 +76,10 @@ public sealed class OldhamDecisionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains(code, mail.GetProperty("subject").GetString(), StringComparison.Ordinal);
         var letter = mail.GetProperty("body").GetString()!;
         Assert.Contains("Decision: Progression to Rapid Review", letter, StringComparison.Ordinal);
-        Assert.Contains("Police investigation opened for suspected abuse.", letter, StringComparison.Ordinal);
+        Assert.Contains("3 of 3 seats agreed", letter, StringComparison.Ordinal);
+        // The referrer gets the panel's decision, not each member's words.
+        Assert.DoesNotContain("Police investigation opened for suspected abuse.", letter, StringComparison.Ordinal);
+        Assert.DoesNotContain("Health agrees", letter, StringComparison.Ordinal);
         Assert.DoesNotContain(PanelBot.ChildName, letter, StringComparison.Ordinal);
         Assert.Single(await _bot.EventsAsync<ReferrerInformed>(code, PanelEventTypes.ReferrerInformed));
 
@@ -85,17 +88,53 @@ public sealed class OldhamDecisionTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_disagreement_escalates_at_once_and_the_business_manager_is_told_the_route()
+    public async Task A_disagreement_waits_for_agreement_and_is_not_sent_to_the_escalation_pathway()
     {
-        var code = await _bot.ReferAsync(Bea);
+        // seed-000 §3: "no voting or majority rule is given for the Virtual Panel"; the escalation pathway is for operational disputes.
+        var code = await _bot.ReferAsync(Bea, receivedAt: PanelBot.Monday10am.AddHours(-1));
         await _bot.VoteAsync(Lola, code, "rapid-review", "Serious harm and neglect suspected.");
         var second = await _bot.VoteAsync(Pat, code, "no-further-action", "No indication of abuse.");
 
-        Assert.Contains("Escalated", PanelBot.Words(second), StringComparison.Ordinal);
-        Assert.Single(await _bot.EventsAsync<DecisionEscalated>(code, CaseEventTypes.DecisionEscalated));
+        Assert.DoesNotContain("Escalated", PanelBot.Words(second), StringComparison.Ordinal);
+        Assert.Empty(await _bot.EventsAsync<DecisionEscalated>(code, CaseEventTypes.DecisionEscalated));
         Assert.Empty(await _bot.EventsAsync<DecisionRecorded>(code, CaseEventTypes.DecisionRecorded));
-        var told = await WaitForPersonalAsync(Bea, "the threshold decision is escalated");
-        Assert.Contains("Independent Chair", told, StringComparison.Ordinal);
+
+        // Day 1 ends on Tuesday at 5 pm; the split is then put to the business manager.
+        await _bot.JumpAndFireTimersAsync(PanelBot.Monday10am.AddDays(1).AddHours(8));
+        var escalated = Assert.Single(await _bot.EventsAsync<DecisionEscalated>(code, CaseEventTypes.DecisionEscalated));
+        Assert.Contains("the votes still disagree", escalated.Reason, StringComparison.Ordinal);
+        var told = await _bot.WaitForPersonalAsync(Bea, "the threshold decision is escalated");
+        Assert.Contains("has not agreed by the end of Day 1", told, StringComparison.Ordinal);
+        Assert.DoesNotContain("Independent Chair mediates", told, StringComparison.Ordinal);
+
+        // The business manager records the outcome the partners agree; an escalation is not one of the choices.
+        var form = (await _bot.PressAsync(Bea, code, "refresh")).ToJsonString();
+        Assert.Contains("Record how the escalation was resolved", form, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"No further action\"", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"title\":\"Escalation\"", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Escalation_is_on_the_vote_card_and_the_incomplete_referral_is_the_business_managers_own_step()
+    {
+        // seed-000 §3 outcome 4 (Escalation) is a panel response; AppA Day 0: the Partnership Manager "requests any further information".
+        var code = await _bot.ReferAsync(Bea);
+
+        var card = PanelBot.Words(await _bot.PressAsync(Lola, code, "refresh"));
+        Assert.Contains("Escalation", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Further information requested from the referrer", card, StringComparison.Ordinal);
+        var refused = await _bot.VoteAsync(Lola, code, "incomplete-referral", "Missing the incident outline.");
+        Assert.Contains("not an outcome the Oldham Safeguarding Children Partnership panel chooses", PanelBot.Words(refused), StringComparison.Ordinal);
+        Assert.Empty(await _bot.EventsAsync<VoteCast>(code, CaseEventTypes.VoteCast));
+
+        var asked = await _bot.PressAsync(Bea, code, "decide-alone", new JsonObject { ["outcomeAlone"] = "incomplete-referral", ["rationale"] = "Please send the incident outline and the agencies involved." });
+
+        Assert.Contains("Decision: Further information requested from the referrer (Day 0)", PanelBot.Words(asked), StringComparison.Ordinal);
+        var decision = Assert.Single(await _bot.EventsAsync<DecisionRecorded>(code, CaseEventTypes.DecisionRecorded));
+        Assert.Equal("business-manager", decision.DecidedBy);
+        var letter = (await WaitForSentMailAsync()).GetProperty("body").GetString()!;
+        Assert.Contains("Please send the incident outline and the agencies involved.", letter, StringComparison.Ordinal);
+        Assert.Contains("Please send what is missing to", letter, StringComparison.Ordinal);
     }
 
     [Fact]

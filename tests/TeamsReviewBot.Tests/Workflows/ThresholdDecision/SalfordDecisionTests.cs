@@ -51,38 +51,40 @@ public sealed class SalfordDecisionTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task Three_of_four_for_an_incomplete_referral_set_the_resubmission_deadline_and_tell_the_referrer()
+    public async Task Two_of_four_agreeing_on_an_incomplete_referral_decide_at_once_and_the_referrer_gets_the_decision_not_the_members_words()
     {
+        // seed-002 L278: "Two of the panel only are needed to be quorate."
         var code = await _bot.ReferAsync(Bea);
-        await _bot.VoteAsync(Ian, code, "incomplete-referral", "No chronology of agency contact is attached.");
-        var twoOfFour = await _bot.VoteAsync(Chloe, code, "incomplete-referral", "We cannot judge harm without the medical summary.");
-        Assert.Contains("Votes: 2 of 4 seats", PanelBot.Words(twoOfFour), StringComparison.Ordinal);
+        var first = await _bot.VoteAsync(Ian, code, "incomplete-referral", "No chronology of agency contact is attached.");
+        Assert.Contains("Votes: 1 of 4 seats", PanelBot.Words(first), StringComparison.Ordinal);
         Assert.Empty(await _bot.EventsAsync<DecisionRecorded>(code, CaseEventTypes.DecisionRecorded));
 
-        var third = await _bot.VoteAsync(Dana, code, "incomplete-referral", "Agree: ask for the missing documents.");
+        var second = await _bot.VoteAsync(Chloe, code, "incomplete-referral", "We cannot judge harm without the medical summary.");
 
-        Assert.Contains("Decision: Incomplete referral", PanelBot.Words(third), StringComparison.Ordinal);
+        Assert.Contains("Decision: Incomplete referral", PanelBot.Words(second), StringComparison.Ordinal);
         var told = await _bot.WaitForPersonalAsync(Bea, "re-submitted by");
         Assert.Contains(code, told, StringComparison.Ordinal);
         var letter = (await _bot.WaitForSentMailAsync(code)).GetProperty("body").GetString()!;
+        Assert.Contains("Decision: Incomplete referral", letter, StringComparison.Ordinal);
         Assert.Contains("Please re-submit the updated referral", letter, StringComparison.Ordinal);
-        Assert.Contains("No chronology of agency contact is attached.", letter, StringComparison.Ordinal);
+        Assert.DoesNotContain("No chronology of agency contact is attached.", letter, StringComparison.Ordinal);
+        Assert.DoesNotContain("medical summary", letter, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_two_two_tie_is_escalated_to_the_business_manager()
+    public async Task One_against_one_waits_and_the_third_vote_decides_by_majority()
     {
+        // seed-002 L278: "Where there is not agreement, the decision will be based on the majority."
         var code = await _bot.ReferAsync(Bea);
         await _bot.VoteAsync(Ian, code, "rapid-review", "a");
         await _bot.VoteAsync(Chloe, code, "salford-case-review", "b");
+        Assert.Empty(await _bot.EventsAsync<DecisionRecorded>(code, CaseEventTypes.DecisionRecorded));
+
         await _bot.VoteAsync(Dana, code, "rapid-review", "c");
+
+        var decision = Assert.Single(await _bot.EventsAsync<DecisionRecorded>(code, CaseEventTypes.DecisionRecorded));
+        Assert.Equal("rapid-review", decision.Outcome);
         Assert.Empty(await _bot.EventsAsync<DecisionEscalated>(code, CaseEventTypes.DecisionEscalated));
-
-        await _bot.VoteAsync(Bea, code, "salford-case-review", "d");
-
-        var escalated = Assert.Single(await _bot.EventsAsync<DecisionEscalated>(code, CaseEventTypes.DecisionEscalated));
-        Assert.Contains("tied", escalated.Reason, StringComparison.Ordinal);
-        await _bot.WaitForPersonalAsync(Bea, "the threshold decision is escalated");
     }
 
     [Fact]

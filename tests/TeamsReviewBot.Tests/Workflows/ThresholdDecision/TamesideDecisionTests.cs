@@ -23,20 +23,29 @@ public sealed class TamesideDecisionTests(AzuriteFixture azurite) : IAsyncLifeti
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
-    public async Task Two_to_one_decides_by_majority_only_once_all_three_partners_have_voted()
+    public async Task Two_to_one_decides_by_majority_only_once_the_consultation_with_the_Executive_Chair_is_recorded()
     {
+        // seed-001 L14: "a majority decision will be taken in consultation with the Executive Chair/ Independent Scrutineer".
         var code = await _bot.ReferAsync(Bea);
 
         await _bot.VoteAsync(Lola, code, "rapid-review", "Bruising pattern is non-accidental.");
         var second = await _bot.VoteAsync(Pat, code, "no-further-action", "No evidence of abuse.");
         Assert.Contains("Your vote for the Police (GMP)", PanelBot.Words(second), StringComparison.Ordinal);
+        await _bot.VoteAsync(Hana, code, "rapid-review", "Health records show missed appointments and neglect.");
         Assert.Empty(await _bot.EventsAsync<DecisionRecorded>(code, CaseEventTypes.DecisionRecorded));
 
-        var third = await _bot.VoteAsync(Hana, code, "rapid-review", "Health records show missed appointments and neglect.");
+        await _bot.SayAsync(Lola, $"record {code} consulted I agree with myself");
+        Assert.Contains("Only a business manager", await _bot.WaitForPersonalAsync(Lola, "Only a business manager"), StringComparison.Ordinal);
+        Assert.Empty(await _bot.EventsAsync<ConsultationRecorded>(code, CaseEventTypes.ConsultationRecorded));
 
-        Assert.Contains("Decision: Meets threshold for Rapid Review", PanelBot.Words(third), StringComparison.Ordinal);
+        await _bot.SayAsync(Bea, $"record {code} consulted Executive Chair agreed with the majority by phone");
+
+        var answer = await _bot.WaitForPersonalAsync(Bea, "Recorded the consultation");
+        Assert.Contains("Decision: Meets threshold for Rapid Review", answer, StringComparison.Ordinal);
         var decision = Assert.Single(await _bot.EventsAsync<DecisionRecorded>(code, CaseEventTypes.DecisionRecorded));
         Assert.Contains("2 of 3 seats voted for Meets threshold for Rapid Review, a majority", decision.Rationale, StringComparison.Ordinal);
+        var consulted = Assert.Single(await _bot.EventsAsync<ConsultationRecorded>(code, CaseEventTypes.ConsultationRecorded));
+        Assert.Equal("independent-scrutineer", consulted.Seat);
     }
 
     [Fact]
