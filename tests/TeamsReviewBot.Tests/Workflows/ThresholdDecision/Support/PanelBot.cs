@@ -33,10 +33,12 @@ public sealed class PanelBot : IAsyncDisposable
     /// <summary>Monday 23 November 2026, 10:00 in London: a working day well clear of bank holidays.</summary>
     public static readonly DateTimeOffset Monday10am = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly Factory _factory;
+    private readonly Dictionary<string, string?> _settings;
+    private Factory _factory;
 
-    private PanelBot(Factory factory, FakeConnector teams, SandboxHost graph, AdjustableClock clock, HttpClient client)
+    private PanelBot(Dictionary<string, string?> settings, Factory factory, FakeConnector teams, SandboxHost graph, AdjustableClock clock, HttpClient client)
     {
+        _settings = settings;
         _factory = factory;
         Graph = graph;
         Teams = teams;
@@ -53,7 +55,7 @@ public sealed class PanelBot : IAsyncDisposable
 
     public AdjustableClock Clock { get; }
 
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; }
 
     public IServiceProvider Services => _factory.Services;
 
@@ -95,13 +97,26 @@ public sealed class PanelBot : IAsyncDisposable
 
         var factory = new Factory(settings, clock);
         factory.StartServer();
-        var bot = new PanelBot(factory, teams, graph, clock, factory.CreateClient());
+        var bot = new PanelBot(settings, factory, teams, graph, clock, factory.CreateClient());
         if (installInChannel)
         {
             await bot.InstallInChannelAsync();
         }
 
         return bot;
+    }
+
+    /// <summary>
+    /// Stops the bot, losing everything it held in memory, and starts it again over the same
+    /// tables, Teams stand-in, mailbox and clock, as a restart of the app would.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        _factory = new Factory(_settings, Clock);
+        _factory.StartServer();
+        Client = _factory.CreateClient();
     }
 
     /// <summary>The person opens their personal chat with the bot (so it can reach them 1:1).</summary>
