@@ -13,8 +13,9 @@ using TeamsActor = TeamsReviewBot.Teams.Identity.Actor;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 
-/// <summary>A case opened by hand, and whether its panel thread could be posted.</summary>
-public sealed record OpenedReferral(string CaseCode, string? ThreadFailure);
+/// <summary>A case opened by hand, whether its panel thread could be posted, and whether it was
+/// open already (the same form submitted again).</summary>
+public sealed record OpenedReferral(string CaseCode, string? ThreadFailure, bool WasOpenAlready = false);
 
 /// <summary>
 /// The threshold decision of a case: opens the panel thread, records votes through the process's
@@ -40,8 +41,20 @@ public sealed partial class ThresholdDecisionService(
 
     public Task<Versioned<PanelCase>> LoadAsync(string caseCode, CancellationToken cancellationToken) => cases.LoadAsync(caseCode, cancellationToken);
 
-    /// <summary>Opens a case from a referral entered by hand and puts it to the panel.</summary>
-    public async Task<OpenedReferral> OpenReferralAsync(ReferralForm form, TeamsActor by, CancellationToken cancellationToken)
+    /// <summary>A new case code for a referral entered by hand, from its partnership and year.</summary>
+    public Task<string> NextCodeAsync(ReferralForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var playbook = playbooks.Get(form.Partnership);
+        return codes.NextAsync(playbook.CaseCode.Prefix, WorkingDayCalendar.ToLondon(form.ReceivedAt).Year, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens case <paramref name="code"/> (the code reserved for this form) from a referral entered
+    /// by hand and puts it to the panel. Whether it is open already is decided with the append, so a
+    /// form pressed again (after a failure, or twice) opens its one case once.
+    /// </summary>
+    public async Task<OpenedReferral> OpenReferralAsync(string code, ReferralForm form, TeamsActor by, CancellationToken cancellationToken)
     {
         if (Check(form) is { } problem)
         {
@@ -50,7 +63,6 @@ public sealed partial class ThresholdDecisionService(
 
         var playbook = playbooks.Get(form.Partnership);
         var now = time.GetUtcNow();
-        var code = await codes.NextAsync(playbook.CaseCode.Prefix, WorkingDayCalendar.ToLondon(form.ReceivedAt).Year, cancellationToken).ConfigureAwait(false);
         var actor = CaseActors.From(by);
         var rules = new CaseRules(playbook, schedule);
         var opened = await AppendAsync(code, state =>
@@ -64,9 +76,15 @@ public sealed partial class ThresholdDecisionService(
             events.Insert(1, Event(PanelEventTypes.ReferralRecorded, new ReferralRecorded(form.Summary, form.Child, actor, "Referral details recorded from the refer form."), now));
             return events;
         }, cancellationToken).ConfigureAwait(false);
-        LogOpened(logger, code, playbook.Key);
+        var wasOpenAlready = opened.Appended.Count == 0;
+        if (!wasOpenAlready)
+        {
+            LogOpened(logger, code, playbook.Key);
+        }
+
+        // A first attempt may have stopped after the open: putting to the panel again finishes it.
         var failure = await PutToPanelAsync(code, actor, cancellationToken).ConfigureAwait(false);
-        return new OpenedReferral(code, failure);
+        return new OpenedReferral(code, failure, wasOpenAlready);
     }
 
     /// <summary>Why a referral cannot open a case, or null when it can.</summary>

@@ -34,11 +34,13 @@ public sealed class PanelBot : IAsyncDisposable
     public static readonly DateTimeOffset Monday10am = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
     private Factory _factory;
 
-    private PanelBot(Dictionary<string, string?> settings, Factory factory, FakeConnector teams, SandboxHost graph, AdjustableClock clock, HttpClient client)
+    private PanelBot(Dictionary<string, string?> settings, Action<IServiceCollection>? services, Factory factory, FakeConnector teams, SandboxHost graph, AdjustableClock clock, HttpClient client)
     {
         _settings = settings;
+        _services = services;
         _factory = factory;
         Graph = graph;
         Teams = teams;
@@ -59,7 +61,7 @@ public sealed class PanelBot : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<PanelBot> StartAsync(AzuriteFixture azurite, string partnership, IReadOnlyList<Person> people, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null, bool installInChannel = true)
+    public static async Task<PanelBot> StartAsync(AzuriteFixture azurite, string partnership, IReadOnlyList<Person> people, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null, bool installInChannel = true, Action<IServiceCollection>? services = null)
     {
         var teams = await FakeConnector.StartAsync(basePath: "");
         var graph = await SandboxHost.StartAsync();
@@ -95,9 +97,9 @@ public sealed class PanelBot : IAsyncDisposable
             settings[key] = value;
         }
 
-        var factory = new Factory(settings, clock);
+        var factory = new Factory(settings, clock, services);
         factory.StartServer();
-        var bot = new PanelBot(settings, factory, teams, graph, clock, factory.CreateClient());
+        var bot = new PanelBot(settings, services, factory, teams, graph, clock, factory.CreateClient());
         if (installInChannel)
         {
             await bot.InstallInChannelAsync();
@@ -114,7 +116,7 @@ public sealed class PanelBot : IAsyncDisposable
     {
         Client.Dispose();
         await _factory.DisposeAsync();
-        _factory = new Factory(_settings, Clock);
+        _factory = new Factory(_settings, Clock, _services);
         _factory.StartServer();
         Client = _factory.CreateClient();
     }
@@ -213,14 +215,30 @@ public sealed class PanelBot : IAsyncDisposable
     /// <summary>A business manager types refer and submits the form; returns the new case code.</summary>
     public async Task<string> ReferAsync(Person manager, string kind = "referral", DateTimeOffset? receivedAt = null, string referrer = "referrer@school.example")
     {
+        var form = await OpenReferFormAsync(manager);
+        var answer = await SubmitReferFormAsync(manager, form, kind, receivedAt, referrer);
+        var heading = answer["value"]!["body"]![0]!["text"]!.GetValue<string>();
+        Assert.StartsWith("Case ", heading, StringComparison.Ordinal);
+        return heading.Split(' ')[1];
+    }
+
+    /// <summary>A business manager types refer; returns the form card the bot sent.</summary>
+    public async Task<JsonNode> OpenReferFormAsync(Person manager)
+    {
         await SayAsync(manager, "refer");
         var form = await Teams.WaitForCallAsync(c => c.Card?.ToJsonString().Contains("\"verb\":\"refer\"", StringComparison.Ordinal) == true, "the refer form");
-        var formId = form.Card!["actions"]![0]!["data"]!["formId"]!.GetValue<string>();
+        return form.Card!;
+    }
+
+    /// <summary>The business manager fills in the form and presses its button; returns the invoke response.</summary>
+    public async Task<JsonObject> SubmitReferFormAsync(Person manager, JsonNode form, string kind = "referral", DateTimeOffset? receivedAt = null, string referrer = "referrer@school.example")
+    {
+        var formId = form["actions"]![0]!["data"]!["formId"]!.GetValue<string>();
         var received = TeamsReviewBot.Process.Calendar.WorkingDayCalendar.ToLondon(receivedAt ?? Clock.GetUtcNow().AddHours(-1));
         var answer = await InvokeAsync(manager, "refer", new JsonObject
         {
             ["formId"] = formId,
-            ["partnership"] = form.Card!["body"]![2]!["value"]!.GetValue<string>(),
+            ["partnership"] = form["body"]![2]!["value"]!.GetValue<string>(),
             ["referralKind"] = kind,
             ["receivedOn"] = received.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["receivedAt"] = received.ToString("HH:mm", CultureInfo.InvariantCulture),
@@ -234,9 +252,7 @@ public sealed class PanelBot : IAsyncDisposable
             ["childAddress"] = ChildAddress,
         }, conversationId: "a:chat-" + manager.TeamsId);
         LastReferAnswer = answer;
-        var heading = answer["value"]!["body"]![0]!["text"]!.GetValue<string>();
-        Assert.StartsWith("Case ", heading, StringComparison.Ordinal);
-        return heading.Split(' ')[1];
+        return answer;
     }
 
     /// <summary>What the bot answered the last refer form with.</summary>
@@ -373,11 +389,13 @@ public sealed class PanelBot : IAsyncDisposable
     {
         private readonly Dictionary<string, string?> _settings;
         private readonly AdjustableClock _clock;
+        private readonly Action<IServiceCollection>? _services;
 
-        public Factory(Dictionary<string, string?> settings, AdjustableClock clock)
+        public Factory(Dictionary<string, string?> settings, AdjustableClock clock, Action<IServiceCollection>? services)
         {
             _settings = settings;
             _clock = clock;
+            _services = services;
             UseKestrel(0);
         }
 
@@ -389,7 +407,11 @@ public sealed class PanelBot : IAsyncDisposable
                 builder.UseSetting(key, value);
             }
 
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(_clock);
+                _services?.Invoke(services);
+            });
         }
     }
 }
