@@ -37,9 +37,20 @@ public sealed class AggregateStore<TState>(ICaseEventStore stream, IStreamFold<T
     /// writer got there first the missing events are folded in and <paramref name="decide"/> runs
     /// again, so its answer always rests on the whole stream. An empty answer appends nothing.
     /// </summary>
+    public Task<AppendOutcome<TState>> ExecuteAsync(
+        string streamId,
+        Func<TState, IReadOnlyList<NewEvent>> decide,
+        CancellationToken cancellationToken = default) => ExecuteAsync(streamId, decide, null, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="beforeAppend"/> sees the events about to be written, before they
+    /// are, so a consequence that must not be lost can be recorded durably first (it may then be
+    /// recorded for events that lose a race and are decided again: its handler checks the stream).
+    /// </summary>
     public async Task<AppendOutcome<TState>> ExecuteAsync(
         string streamId,
         Func<TState, IReadOnlyList<NewEvent>> decide,
+        Func<IReadOnlyList<NewEvent>, CancellationToken, Task>? beforeAppend,
         CancellationToken cancellationToken = default)
     {
         var view = _cache.TryGetValue(streamId, out var cached) ? cached : await LoadAsync(streamId, cancellationToken).ConfigureAwait(false);
@@ -49,6 +60,11 @@ public sealed class AggregateStore<TState>(ICaseEventStore stream, IStreamFold<T
             if (events.Count == 0)
             {
                 return new AppendOutcome<TState>(view, [], attempt);
+            }
+
+            if (beforeAppend is not null)
+            {
+                await beforeAppend(events, cancellationToken).ConfigureAwait(false);
             }
 
             try

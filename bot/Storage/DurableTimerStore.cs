@@ -112,6 +112,29 @@ public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
         return claimed;
     }
 
+    /// <summary>
+    /// Extends the lease on a claimed timer under the ETag of its claim: the new claim, or null when
+    /// the timer was re-claimed by another instance, rescheduled or removed since (it is not ours to fire).
+    /// </summary>
+    public async Task<ClaimedTimer?> RenewAsync(ClaimedTimer claimed, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        var table = await tables.GetAsync(tables.Names.Timers, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await table.UpdateEntityAsync(
+                new TableEntity(Partition, DueKey(claimed.Timer.DueAt, claimed.Timer.Id)) { ["LeaseUntil"] = time.GetUtcNow() + lease },
+                claimed.ETag,
+                TableUpdateMode.Merge,
+                cancellationToken).ConfigureAwait(false);
+            return claimed with { ETag = response.Headers.ETag ?? claimed.ETag };
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Removes a fired timer, unless it was rescheduled or re-claimed while it ran.</summary>
     public async Task<bool> CompleteAsync(ClaimedTimer claimed, CancellationToken cancellationToken = default)
     {

@@ -25,6 +25,32 @@ public sealed class IdempotencyStore(StorageTables tables, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Claims (scope, key) with <paramref name="value"/>; when it was claimed already, returns the
+    /// value the first claim stored, so every caller goes on with the same one.
+    /// </summary>
+    public async Task<string> ClaimWithValueAsync(string scope, string key, string value, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.Idempotency, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(scope, KeySafe(key)) { ["ClaimedAt"] = time.GetUtcNow(), ["Value"] = value }, cancellationToken).ConfigureAwait(false);
+            return value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return await ValueAsync(scope, key, cancellationToken).ConfigureAwait(false) ?? value;
+        }
+    }
+
+    /// <summary>The value stored with (scope, key); null when unclaimed, empty when claimed without one.</summary>
+    public async Task<string?> ValueAsync(string scope, string key, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.Idempotency, cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(scope, KeySafe(key), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue && row.Value is not null ? row.Value.GetString("Value") ?? string.Empty : null;
+    }
+
     public async Task<bool> WasClaimedAsync(string scope, string key, CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(tables.Names.Idempotency, cancellationToken).ConfigureAwait(false);

@@ -12,12 +12,12 @@ internal static class MailEndpoints
     {
         app.MapGet("/v1.0/users/{mailbox}/mailFolders/{folder}/messages", ListFolder);
         app.MapGet("/v1.0/users/{mailbox}/mailFolders/{folder}/messages/{operation}", Delta);
+        app.MapGet("/v1.0/users/{mailbox}/messages", ListMailbox);
         app.MapGet("/v1.0/users/{mailbox}/messages/{id}", GetMessage);
         app.MapGet("/v1.0/users/{mailbox}/messages/{id}/attachments", ListAttachments);
         app.MapGet("/v1.0/users/{mailbox}/messages/{id}/attachments/{attachmentId}", GetAttachment);
         app.MapPost("/v1.0/users/{mailbox}/messages", CreateDraftAsync);
-        app.MapPost("/v1.0/users/{mailbox}/messages/{id}/send", (string mailbox, string id, SandboxState state) =>
-            state.Mailbox(mailbox).MoveToSent(id, state.Time.GetUtcNow()) is null ? GraphErrors.NotFound($"message {id}") : Results.Accepted());
+        app.MapPost("/v1.0/users/{mailbox}/messages/{id}/send", Send);
         app.MapPost("/v1.0/users/{mailbox}/messages/{id}/reply", ReplyAsync);
         app.MapPost("/v1.0/users/{mailbox}/sendMail", SendMailAsync);
     }
@@ -68,6 +68,40 @@ internal static class MailEndpoints
         }
 
         return Results.Json(result);
+    }
+
+    /// <summary>
+    /// The whole mailbox (every folder, drafts included), filtered as Graph filters on
+    /// internetMessageId: the one filter the bot uses here. Anything else is refused, not ignored.
+    /// </summary>
+    private static IResult ListMailbox(string mailbox, HttpRequest request, SandboxState state)
+    {
+        var filter = request.Query["$filter"].ToString();
+        var match = System.Text.RegularExpressions.Regex.Match(filter, @"^\s*internetMessageId\s+eq\s+'((?:[^']|'')*)'\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        if (!match.Success)
+        {
+            return GraphErrors.Problem(400, "ErrorInvalidUrlQueryFilter", $"The sandbox filters the mailbox on internetMessageId only, not '{filter}'.");
+        }
+
+        var wanted = match.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal);
+        var found = state.Mailbox(mailbox).All()
+            .Where(m => string.Equals(m.Json["internetMessageId"]?.GetValue<string>(), wanted, StringComparison.Ordinal))
+            .Select(m => (JsonNode?)Project(m, request))
+            .ToArray();
+        return Results.Json(new JsonObject { ["value"] = new JsonArray(found) });
+    }
+
+    /// <summary>Sends the draft; a lost-answer fault sends it and then answers 504, as a gateway that timed out after the work was done.</summary>
+    private static IResult Send(string mailbox, string id, SandboxState state)
+    {
+        if (state.Mailbox(mailbox).MoveToSent(id, state.Time.GetUtcNow()) is null)
+        {
+            return GraphErrors.NotFound($"message {id}");
+        }
+
+        return state.Faults.TakeLostSendAnswer()
+            ? GraphErrors.Problem(504, "GatewayTimeout", "The request timed out on its way back.")
+            : Results.Accepted();
     }
 
     private static IResult GetMessage(string mailbox, string id, HttpRequest request, SandboxState state) =>
@@ -147,7 +181,12 @@ internal static class MailEndpoints
         body["createdDateTime"] = now;
         body["lastModifiedDateTime"] = now;
         body["isDraft"] = true;
-        body["internetMessageId"] = $"<{Guid.NewGuid():N}@sandbox.local>";
+        // Graph keeps an internetMessageId given with the draft (it may be set while isDraft is true).
+        if (body["internetMessageId"]?.GetValue<string>() is not { Length: > 0 })
+        {
+            body["internetMessageId"] = $"<{Guid.NewGuid():N}@sandbox.local>";
+        }
+
         body["from"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = mailbox, ["address"] = mailbox } };
         body["sender"] = body["from"]!.DeepClone();
         body["conversationId"] = Rfc822Import.ConversationId(body["subject"]?.GetValue<string>());

@@ -46,6 +46,15 @@ public sealed class SandboxMailbox(string address)
         }
     }
 
+    /// <summary>Every message in every folder, in the order they were stored.</summary>
+    public IReadOnlyList<SandboxMessage> All()
+    {
+        lock (_gate)
+        {
+            return _messages.OrderBy(m => m.Sequence).ToList();
+        }
+    }
+
     public long LastSequence
     {
         get

@@ -77,6 +77,7 @@ public sealed class SandboxFaults
     private readonly Lock _gate = new();
     private int _throttleNext;
     private int _dropNotifications;
+    private int _loseSendAnswers;
 
     public int RetryAfterSeconds { get; private set; } = 1;
 
@@ -99,6 +100,7 @@ public sealed class SandboxFaults
             NotificationCopies = settings.NotificationCopies ?? NotificationCopies;
             MaxExpirationMinutes = settings.MaxExpirationMinutes ?? MaxExpirationMinutes;
             MailboxConcurrencyLimit = settings.MailboxConcurrencyLimit ?? MailboxConcurrencyLimit;
+            _loseSendAnswers = settings.LoseSendAnswers ?? _loseSendAnswers;
         }
     }
 
@@ -108,6 +110,7 @@ public sealed class SandboxFaults
         {
             _throttleNext = 0;
             _dropNotifications = 0;
+            _loseSendAnswers = 0;
             RetryAfterSeconds = 1;
             ThrottleStatus = 429;
             NotificationCopies = 1;
@@ -130,6 +133,21 @@ public sealed class SandboxFaults
         }
     }
 
+    /// <summary>True when this send, already carried out, should be answered as if the answer was lost on the way.</summary>
+    public bool TakeLostSendAnswer()
+    {
+        lock (_gate)
+        {
+            if (_loseSendAnswers <= 0)
+            {
+                return false;
+            }
+
+            _loseSendAnswers--;
+            return true;
+        }
+    }
+
     public bool TakeDrop()
     {
         lock (_gate)
@@ -148,7 +166,7 @@ public sealed class SandboxFaults
     {
         lock (_gate)
         {
-            return new { throttleNext = _throttleNext, RetryAfterSeconds, ThrottleStatus, dropNotifications = _dropNotifications, NotificationCopies, MaxExpirationMinutes, MailboxConcurrencyLimit };
+            return new { throttleNext = _throttleNext, RetryAfterSeconds, ThrottleStatus, dropNotifications = _dropNotifications, NotificationCopies, MaxExpirationMinutes, MailboxConcurrencyLimit, loseSendAnswers = _loseSendAnswers };
         }
     }
 }
@@ -161,7 +179,8 @@ public sealed record FaultSettings(
     int? DropNotifications,
     int? NotificationCopies,
     int? MaxExpirationMinutes,
-    int? MailboxConcurrencyLimit);
+    int? MailboxConcurrencyLimit,
+    int? LoseSendAnswers = null);
 
 /// <summary>What happened, for tests and for people watching the local stack.</summary>
 public sealed class SandboxStats

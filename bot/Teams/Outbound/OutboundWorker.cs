@@ -6,7 +6,10 @@ namespace TeamsReviewBot.Teams.Outbound;
 /// Connector calls that must not hold up an answer Teams is waiting for (a card action has 2 s):
 /// editing the shared copy of a card, for instance. They run one after another in the background,
 /// with the same retries and pacing as any other call; a failure is logged, never swallowed.
-/// The state they reflect is already stored, so a lost edit is repaired by the next one.
+/// Nothing queued here may be the only record of work owed: a card edit reflects state already
+/// stored (a lost edit is repaired by the next one), and work that must be done, such as what
+/// follows a threshold decision, has a durable timer row written first that carries it out if
+/// this queue is lost.
 /// </summary>
 public sealed partial class OutboundWorker(ILogger<OutboundWorker> logger) : BackgroundService
 {

@@ -124,7 +124,7 @@ public sealed partial class InformationRequestService(
                 book.ChildReference ?? throw new RequestRuleException($"{caseCode} has no child reference for the letters."),
                 [.. attachments.Select(a => a.Name)],
                 letterOptions.Value.Signature ?? $"{playbook.Name} business unit"));
-            var sent = await mail.SendAsync(Mailbox, new OutboundMail(request.Agency.Leads, letter.Subject, letter.Body, Attachments: attachments), cancellationToken).ConfigureAwait(false);
+            var sent = await mail.SendAsync(Mailbox, new OutboundMail(request.Agency.Leads, letter.Subject, letter.Body, Attachments: attachments), $"information-request:{caseCode}:{request.Agency.Name}", cancellationToken).ConfigureAwait(false);
             var record = new RequestSent(
                 request.Agency.Name,
                 request.Agency.Leads,
@@ -168,7 +168,7 @@ public sealed partial class InformationRequestService(
                 dueToday,
                 $"Information request – {caseCode} – {request.Agency.Name}",
                 letterOptions.Value.Signature ?? $"{playbook.Name} business unit");
-            var sent = await mail.SendAsync(Mailbox, new OutboundMail(request.Agency.Addresses, letter.Subject, letter.Body), cancellationToken).ConfigureAwait(false);
+            var sent = await mail.SendAsync(Mailbox, new OutboundMail(request.Agency.Addresses, letter.Subject, letter.Body), $"chaser:{caseCode}:{request.Agency.Name}:{timerId}", cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
             var chaser = new ChaserSent(request.Agency.Name, timerId, new SentMessage(sent.InternetMessageId ?? sent.Id, sent.ConversationId, "chaser", now));
             await books.ExecuteAsync(streamId, b => RequestRules.NeedsChaser(b, request.Agency.Name, timerId) ? RequestRules.MarkChased(b, chaser, now) : [], cancellationToken).ConfigureAwait(false);

@@ -6,6 +6,9 @@ namespace TeamsReviewBot.Workflows.Intake;
 /// nothing from the referral itself (mail can be forwarded).</summary>
 public static class Acknowledgement
 {
+    /// <summary>One acknowledgement per case, however many times intake retries.</summary>
+    public static string OnceKey(string caseCode) => "acknowledgement:" + caseCode;
+
     public static OutboundMail For(string caseCode, string referrerAddress) => new(
         [referrerAddress],
         $"Referral received: {caseCode}",

@@ -47,18 +47,20 @@ public sealed partial class MailIntakeProcessor(
             return "already taken in";
         }
 
+        // Every ledger write is made under the ETag last seen, so this holds the latest entry.
+        var held = new LedgerHold(entry);
         string outcome;
         try
         {
             outcome = entry.Status == IntakeStatus.CaseOpened && entry.CaseCode is not null
-                ? await AcknowledgeAsync(mail, entry.CaseCode, cancellationToken).ConfigureAwait(false)
-                : await ClassifyAndActAsync(mail, entry, cancellationToken).ConfigureAwait(false);
-            await ledger.MoveAsync(entry, IntakeStatus.Done, outcome, cancellationToken).ConfigureAwait(false);
+                ? await AcknowledgeAsync(mail, entry.CaseCode, held, cancellationToken).ConfigureAwait(false)
+                : await ClassifyAndActAsync(mail, held, cancellationToken).ConfigureAwait(false);
+            held.Entry = await ledger.MoveAsync(held.Entry, IntakeStatus.Done, outcome, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Let the retry of this work take the message straight away.
-            await ledger.ReleaseAsync(entry, CancellationToken.None).ConfigureAwait(false);
+            await ledger.ReleaseAsync(held.Entry, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
@@ -66,7 +68,7 @@ public sealed partial class MailIntakeProcessor(
         return outcome;
     }
 
-    private async Task<string> ClassifyAndActAsync(InboundMail mail, IntakeEntry entry, CancellationToken cancellationToken)
+    private async Task<string> ClassifyAndActAsync(InboundMail mail, LedgerHold held, CancellationToken cancellationToken)
     {
         InformationRequestMatch? match = null;
         if (MailClassifier.AutomaticReplyReason(mail) is null)
@@ -92,7 +94,7 @@ public sealed partial class MailIntakeProcessor(
             case MailKind.NationalPanel:
                 return await NationalPanelAsync(mail, verdict, cancellationToken).ConfigureAwait(false);
             case MailKind.Referral:
-                return await ReferralAsync(mail, entry, cancellationToken).ConfigureAwait(false);
+                return await ReferralAsync(mail, held, cancellationToken).ConfigureAwait(false);
             default:
                 await ShowAsync(mail, verdict.Reason, verdict.CaseCode, cancellationToken).ConfigureAwait(false);
                 return "shown to business managers: " + verdict.Reason;
@@ -131,7 +133,7 @@ public sealed partial class MailIntakeProcessor(
         return "shown to business managers: " + reason;
     }
 
-    private async Task<string> ReferralAsync(InboundMail mail, IntakeEntry entry, CancellationToken cancellationToken)
+    private async Task<string> ReferralAsync(InboundMail mail, LedgerHold held, CancellationToken cancellationToken)
     {
         var screen = new AttachmentScreen(intakeOptions.Value.MaxAttachmentBytes, intakeOptions.Value.MaxUnpackedBytes);
         var refusals = new List<string>();
@@ -169,18 +171,18 @@ public sealed partial class MailIntakeProcessor(
             return "referral not opened, shown to business managers";
         }
 
-        var code = entry.CaseCode;
+        var code = held.Entry.CaseCode;
         if (code is null)
         {
             var reserved = await cases.ReserveCodeAsync(mail.ReceivedAt, cancellationToken).ConfigureAwait(false);
-            entry = await ledger.ReserveCaseCodeAsync(entry, reserved, cancellationToken).ConfigureAwait(false);
-            code = entry.CaseCode!;
+            held.Entry = await ledger.ReserveCaseCodeAsync(held.Entry, reserved, cancellationToken).ConfigureAwait(false);
+            code = held.Entry.CaseCode!;
         }
 
         var kind = ReferralKindReader.Of(mail.Subject, mail.BodyIsHtml ? HtmlToText(mail.Body) : mail.Body, details);
         var intake = new ReferralIntake(Mailbox, mail.InternetMessageId, mail.Id, mail.WebLink, mail.ReceivedAt, mail.FromAddress, details, refusals, kind);
         await cases.OpenAsync(code, intake, cancellationToken).ConfigureAwait(false);
-        await ledger.MoveAsync(entry, IntakeStatus.CaseOpened, "case opened " + code, cancellationToken).ConfigureAwait(false);
+        held.Entry = await ledger.MoveAsync(held.Entry, IntakeStatus.CaseOpened, "case opened " + code, cancellationToken).ConfigureAwait(false);
         var flagged = details.FlaggedFields.Count();
         LogCaseOpened(logger, code, details.Source, flagged);
         if (refusals.Count > 0)
@@ -188,10 +190,10 @@ public sealed partial class MailIntakeProcessor(
             await ShowAsync(mail, $"Case {code} opened, but some attachments were refused: " + string.Join(" ", refusals), code, cancellationToken).ConfigureAwait(false);
         }
 
-        return await AcknowledgeAsync(mail, code, cancellationToken).ConfigureAwait(false);
+        return await AcknowledgeAsync(mail, code, held, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string> AcknowledgeAsync(InboundMail mail, string caseCode, CancellationToken cancellationToken)
+    private async Task<string> AcknowledgeAsync(InboundMail mail, string caseCode, LedgerHold held, CancellationToken cancellationToken)
     {
         if (await cases.WasAcknowledgedAsync(caseCode, cancellationToken).ConfigureAwait(false))
         {
@@ -204,7 +206,9 @@ public sealed partial class MailIntakeProcessor(
             return $"case {caseCode} opened, no address to acknowledge";
         }
 
-        var sent = await sender.SendAsync(Mailbox, Acknowledgement.For(caseCode, mail.FromAddress), cancellationToken).ConfigureAwait(false);
+        // Still ours? A pass slow enough to lose its lease stops here rather than race the new holder.
+        held.Entry = await ledger.RenewAsync(held.Entry, mailboxOptions.Value.WorkLease, cancellationToken).ConfigureAwait(false);
+        var sent = await sender.SendAsync(Mailbox, Acknowledgement.For(caseCode, mail.FromAddress), Acknowledgement.OnceKey(caseCode), cancellationToken).ConfigureAwait(false);
         await cases.RecordAcknowledgementAsync(caseCode, sent.InternetMessageId, cancellationToken).ConfigureAwait(false);
         return $"case {caseCode} opened, referrer acknowledged";
     }
@@ -235,6 +239,12 @@ public sealed partial class MailIntakeProcessor(
     {
         var withBreaks = Regex.Replace(html, @"<\s*(br|/p|/div|/tr|/li)[^>]*>", "\n", RegexOptions.IgnoreCase);
         return WebUtility.HtmlDecode(Regex.Replace(withBreaks, "<[^>]+>", string.Empty));
+    }
+
+    /// <summary>The ledger entry as this pass last wrote it.</summary>
+    private sealed class LedgerHold(IntakeEntry entry)
+    {
+        public IntakeEntry Entry { get; set; } = entry;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mail {InternetMessageId}: {Outcome}")]

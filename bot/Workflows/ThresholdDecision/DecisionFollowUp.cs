@@ -81,7 +81,7 @@ public sealed partial class DecisionFollowUp(
         }
 
         var (subject, body) = ReferrerLetter(playbook, panel);
-        var id = await mailer.SendAsync(playbook.Mailbox.Address, to, subject, body, cancellationToken).ConfigureAwait(false);
+        var id = await mailer.SendAsync(playbook.Mailbox.Address, to, subject, body, $"threshold-decision-letter:{panel.Case.CaseCode}", cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         await cases.ExecuteAsync(panel.Case.CaseCode, state => state.ReferrerInformed is not null ? [] :
             [ThresholdDecisionService.Event(PanelEventTypes.ReferrerInformed, new ReferrerInformed(to, panel.Decision!.Outcome, id, Actor.System, $"The decision and its rationale were emailed to the referrer from {playbook.Mailbox.Address}."), now)], cancellationToken).ConfigureAwait(false);

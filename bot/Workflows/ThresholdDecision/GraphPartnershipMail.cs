@@ -14,10 +14,10 @@ public sealed class GraphPartnershipMail(MailSender sender, IOptions<MailboxOpti
 {
     public bool IsConnected => mailbox.Value.Enabled;
 
-    public async Task<string?> SendAsync(string fromMailbox, string recipient, string subject, string body, CancellationToken cancellationToken)
+    public async Task<string?> SendAsync(string fromMailbox, string recipient, string subject, string body, string onceKey, CancellationToken cancellationToken)
     {
         var from = mailbox.Value.Mailbox is { Length: > 0 } connected ? connected : fromMailbox;
-        var sent = await sender.SendAsync(from, new OutboundMail([recipient], subject, body), cancellationToken).ConfigureAwait(false);
+        var sent = await sender.SendAsync(from, new OutboundMail([recipient], subject, body), onceKey, cancellationToken).ConfigureAwait(false);
         return sent.InternetMessageId ?? sent.Id;
     }
 }

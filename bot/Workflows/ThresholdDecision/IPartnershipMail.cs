@@ -7,5 +7,6 @@ public interface IPartnershipMail
     /// <summary>False when the bot has no partnership mailbox to send from (Graph not configured).</summary>
     bool IsConnected { get; }
 
-    Task<string?> SendAsync(string fromMailbox, string recipient, string subject, string body, CancellationToken cancellationToken);
+    /// <summary>Sends once per <paramref name="onceKey"/>: a repeat finds the message already sent.</summary>
+    Task<string?> SendAsync(string fromMailbox, string recipient, string subject, string body, string onceKey, CancellationToken cancellationToken);
 }

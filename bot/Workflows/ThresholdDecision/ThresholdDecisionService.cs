@@ -7,15 +7,15 @@ using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Teams.Identity;
-using TeamsReviewBot.Teams.Outbound;
 using TeamsReviewBot.Workflows.Cases;
 using ProcessActor = TeamsReviewBot.Process.Cases.Actor;
 using TeamsActor = TeamsReviewBot.Teams.Identity.Actor;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 
-/// <summary>A case opened by hand, and whether its panel thread could be posted.</summary>
-public sealed record OpenedReferral(string CaseCode, string? ThreadFailure);
+/// <summary>A case opened by hand, whether its panel thread could be posted, and whether it was
+/// open already (the same form submitted again).</summary>
+public sealed record OpenedReferral(string CaseCode, string? ThreadFailure, bool WasOpenAlready = false);
 
 /// <summary>
 /// The threshold decision of a case: opens the panel thread, records votes through the process's
@@ -30,8 +30,7 @@ public sealed partial class ThresholdDecisionService(
     SeatResolver seats,
     PanelViews views,
     PanelThread thread,
-    DecisionFollowUp followUp,
-    OutboundWorker background,
+    DecisionFollowUpOutbox followUps,
     DurableTimerStore timers,
     CaseService caseService,
     CaseCodeAllocator codes,
@@ -42,8 +41,20 @@ public sealed partial class ThresholdDecisionService(
 
     public Task<Versioned<PanelCase>> LoadAsync(string caseCode, CancellationToken cancellationToken) => cases.LoadAsync(caseCode, cancellationToken);
 
-    /// <summary>Opens a case from a referral entered by hand and puts it to the panel.</summary>
-    public async Task<OpenedReferral> OpenReferralAsync(ReferralForm form, TeamsActor by, CancellationToken cancellationToken)
+    /// <summary>A new case code for a referral entered by hand, from its partnership and year.</summary>
+    public Task<string> NextCodeAsync(ReferralForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var playbook = playbooks.Get(form.Partnership);
+        return codes.NextAsync(playbook.CaseCode.Prefix, WorkingDayCalendar.ToLondon(form.ReceivedAt).Year, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens case <paramref name="code"/> (the code reserved for this form) from a referral entered
+    /// by hand and puts it to the panel. Whether it is open already is decided with the append, so a
+    /// form pressed again (after a failure, or twice) opens its one case once.
+    /// </summary>
+    public async Task<OpenedReferral> OpenReferralAsync(string code, ReferralForm form, TeamsActor by, CancellationToken cancellationToken)
     {
         if (Check(form) is { } problem)
         {
@@ -52,7 +63,6 @@ public sealed partial class ThresholdDecisionService(
 
         var playbook = playbooks.Get(form.Partnership);
         var now = time.GetUtcNow();
-        var code = await codes.NextAsync(playbook.CaseCode.Prefix, WorkingDayCalendar.ToLondon(form.ReceivedAt).Year, cancellationToken).ConfigureAwait(false);
         var actor = CaseActors.From(by);
         var rules = new CaseRules(playbook, schedule);
         var opened = await AppendAsync(code, state =>
@@ -66,9 +76,15 @@ public sealed partial class ThresholdDecisionService(
             events.Insert(1, Event(PanelEventTypes.ReferralRecorded, new ReferralRecorded(form.Summary, form.Child, actor, "Referral details recorded from the refer form."), now));
             return events;
         }, cancellationToken).ConfigureAwait(false);
-        LogOpened(logger, code, playbook.Key);
+        var wasOpenAlready = opened.Appended.Count == 0;
+        if (!wasOpenAlready)
+        {
+            LogOpened(logger, code, playbook.Key);
+        }
+
+        // A first attempt may have stopped after the open: putting to the panel again finishes it.
         var failure = await PutToPanelAsync(code, actor, cancellationToken).ConfigureAwait(false);
-        return new OpenedReferral(code, failure);
+        return new OpenedReferral(code, failure, wasOpenAlready);
     }
 
     /// <summary>Why a referral cannot open a case, or null when it can.</summary>
@@ -136,7 +152,7 @@ public sealed partial class ThresholdDecisionService(
             await timers.ScheduleAsync(new DurableTimer($"{caseCode}:decision-window", WindowTimerKind, caseCode, window, "{}"), cancellationToken).ConfigureAwait(false);
         }
 
-        await AfterChangeAsync(caseCode, result.Appended, alwaysFollowUp: state.Decision is not null, cancellationToken).ConfigureAwait(false);
+        await AfterChangeAsync(caseCode, state, result.Appended, alwaysFollowUp: state.Decision is not null, cancellationToken).ConfigureAwait(false);
         return failure;
     }
 
@@ -205,7 +221,7 @@ public sealed partial class ThresholdDecisionService(
             LogVoted(logger, caseCode, claim.Seat.Key, result.Attempts);
         }
 
-        await AfterChangeAsync(caseCode, result.Appended, alwaysFollowUp: false, cancellationToken).ConfigureAwait(false);
+        await AfterChangeAsync(caseCode, result.Current.State, result.Appended, alwaysFollowUp: false, cancellationToken).ConfigureAwait(false);
         return await PersonalAsync(result.Current.State, playbook, voter, notice, cancellationToken).ConfigureAwait(false);
     }
 
@@ -249,7 +265,7 @@ public sealed partial class ThresholdDecisionService(
             return await PersonalAsync(loaded.State, playbook, manager, ex.Message + " Nothing was recorded.", cancellationToken).ConfigureAwait(false);
         }
 
-        await AfterChangeAsync(caseCode, result.Appended, alwaysFollowUp: false, cancellationToken).ConfigureAwait(false);
+        await AfterChangeAsync(caseCode, result.Current.State, result.Appended, alwaysFollowUp: false, cancellationToken).ConfigureAwait(false);
         return await PersonalAsync(result.Current.State, playbook, manager, null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -329,7 +345,7 @@ public sealed partial class ThresholdDecisionService(
         var actor = CaseActors.From(by);
         var rules = new CaseRules(playbook, schedule);
         var result = await AppendAsync(caseCode, state => rules.NotifyNationalPanel(state.Case, actor, $"Notified on {BritishDates.Date(notifiedOn)} (recorded by {by.DisplayName}).", at), cancellationToken).ConfigureAwait(false);
-        await AfterChangeAsync(caseCode, result.Appended, alwaysFollowUp: false, cancellationToken).ConfigureAwait(false);
+        await AfterChangeAsync(caseCode, result.Current.State, result.Appended, alwaysFollowUp: false, cancellationToken).ConfigureAwait(false);
         return $"Recorded: the National Panel was notified about case {caseCode} on {BritishDates.Date(notifiedOn)}.";
     }
 
@@ -351,7 +367,7 @@ public sealed partial class ThresholdDecisionService(
         var now = time.GetUtcNow();
         var result = await AppendAsync(caseCode, state => rules.DecisionWindowPassed(state.Case, now), cancellationToken).ConfigureAwait(false);
         var state = result.Current.State;
-        await AfterChangeAsync(caseCode, result.Appended, alwaysFollowUp: state.Decision is not null || state.Case.Stage == CaseStage.Escalated, cancellationToken).ConfigureAwait(false);
+        await AfterChangeAsync(caseCode, state, result.Appended, alwaysFollowUp: state.Decision is not null || state.Case.Stage == CaseStage.Escalated, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records on the case's audit trail that someone pressed a button they may not use.</summary>
@@ -396,25 +412,36 @@ public sealed partial class ThresholdDecisionService(
         return CardActionResult.Card(card);
     }
 
-    /// <summary>After an append: edit the shared card in the background and, when the decision was
-    /// made or escalated by this append, carry out what follows. Only the append that recorded the
-    /// decision can contain it, so what follows runs once however many clicks raced.</summary>
-    private async Task AfterChangeAsync(string caseCode, IReadOnlyList<StoredEvent> appended, bool alwaysFollowUp, CancellationToken cancellationToken)
+    /// <summary>
+    /// After an append: edit the shared card in the background or, when the decision was made or
+    /// escalated (by this append, or before it when <paramref name="alwaysFollowUp"/>), carry out what
+    /// follows. What follows is owed as a durable row before anything else: written before the
+    /// append that recorded the decision (see <see cref="AppendAsync"/>), or here when the decision
+    /// came without one. Only then is the window timer cancelled and the follow-up run, so a restart
+    /// at any point leaves either the row or the window timer to carry it out.
+    /// </summary>
+    private async Task AfterChangeAsync(string caseCode, PanelCase state, IReadOnlyList<StoredEvent> appended, bool alwaysFollowUp, CancellationToken cancellationToken)
     {
         if (appended.Count == 0 && !alwaysFollowUp)
         {
             return;
         }
 
-        var decisive = alwaysFollowUp || appended.Any(e => e.Type is CaseEventTypes.DecisionRecorded or CaseEventTypes.DecisionEscalated);
-        if (decisive)
+        var owedByAppend = DecisionFollowUpOutbox.Owed(appended.Select(e => e.Type));
+        var owed = owedByAppend ?? (alwaysFollowUp ? DecisionFollowUpOutbox.Owed(state) : null);
+        if (owed is null)
         {
-            await timers.CancelAsync($"{caseCode}:decision-window", cancellationToken).ConfigureAwait(false);
+            await followUps.UpdateThreadSoonAsync(caseCode, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        await background.EnqueueAsync($"update the panel thread of case {caseCode}", ct => decisive
-            ? followUp.RunAsync(caseCode, ct)
-            : followUp.UpdateThreadAsync(caseCode, ct), cancellationToken).ConfigureAwait(false);
+        if (owedByAppend is null)
+        {
+            await followUps.RecordAsync(caseCode, owed, cancellationToken).ConfigureAwait(false);
+        }
+
+        await timers.CancelAsync($"{caseCode}:decision-window", cancellationToken).ConfigureAwait(false);
+        await followUps.CarryOutSoonAsync(caseCode, owed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -425,11 +452,17 @@ public sealed partial class ThresholdDecisionService(
     private async Task<AppendOutcome<PanelCase>> AppendAsync(string caseCode, Func<PanelCase, IReadOnlyList<NewEvent>> decide, CancellationToken cancellationToken)
     {
         PanelCase? before = null;
-        var outcome = await cases.ExecuteAsync(caseCode, state =>
-        {
-            before = state;
-            return decide(state);
-        }, cancellationToken).ConfigureAwait(false);
+        var outcome = await cases.ExecuteAsync(
+            caseCode,
+            state =>
+            {
+                before = state;
+                return decide(state);
+            },
+            (events, ct) => DecisionFollowUpOutbox.Owed(events.Select(e => e.Type)) is { } owed
+                ? followUps.RecordAsync(caseCode, owed, ct)
+                : Task.CompletedTask,
+            cancellationToken).ConfigureAwait(false);
         if (before is not null && outcome.Appended.Any(e => !PanelEventTypes.All.Contains(e.Type)))
         {
             await caseService.AfterAppendedElsewhereAsync(before.Case, cancellationToken).ConfigureAwait(false);

@@ -31,6 +31,8 @@ public static class ThresholdDecisionServiceCollectionExtensions
         services.AddSingleton<DecisionFollowUp>();
         services.AddSingleton<ThresholdDecisionService>();
         services.AddSingleton<ITimerHandler, DecisionWindowTimerHandler>();
+        services.AddSingleton<DecisionFollowUpOutbox>();
+        services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<DecisionFollowUpOutbox>());
 
         // Referrals that arrive by email go to the panel once intake has opened them (registered
         // before intake's own opener, which is added only if none is).

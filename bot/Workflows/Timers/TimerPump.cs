@@ -45,8 +45,16 @@ public sealed partial class TimerPump(
 
             try
             {
-                await handler.HandleAsync(item.Timer, cancellationToken).ConfigureAwait(false);
-                await store.CompleteAsync(item, cancellationToken).ConfigureAwait(false);
+                // A batch fires one timer after another: the later ones' leases may have run out
+                // meanwhile, and another instance may hold them now.
+                if (await store.RenewAsync(item, options.Value.Lease, cancellationToken).ConfigureAwait(false) is not { } held)
+                {
+                    LogLeaseLost(item.Timer.Id);
+                    continue;
+                }
+
+                await handler.HandleAsync(held.Timer, cancellationToken).ConfigureAwait(false);
+                await store.CompleteAsync(held, cancellationToken).ConfigureAwait(false);
                 completed++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -109,6 +117,9 @@ public sealed partial class TimerPump(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer {TimerId} has kind {Kind}, which no handler serves; it stays due.")]
     private partial void LogNoHandler(string timerId, string kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Timer {TimerId} was taken over by another instance before its turn; this one leaves it.")]
+    private partial void LogLeaseLost(string timerId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Timer {TimerId} failed on attempt {Attempt}; it fires again when its lease ends.")]
     private partial void LogHandlerFailed(Exception exception, string timerId, int attempt);

@@ -118,7 +118,7 @@ public sealed class GraphSandboxTests
         await using var sandbox = await SandboxHost.StartAsync();
         var graph = GraphClientBuilder.Create(new GraphConnection { UseSandbox = true, BaseUrl = sandbox.GraphBaseUrl }, TimeProvider.System);
 
-        var sent = await new MailSender(graph).SendAsync(Box, new OutboundMail(["pat@school.example"], "Referral received: RR-TST-2026-0001", "Body"));
+        var sent = await new MailSender(graph).SendAsync(Box, new OutboundMail(["pat@school.example"], "Referral received: RR-TST-2026-0001", "Body"), "acknowledgement:RR-TST-2026-0001");
 
         Assert.NotNull(sent.InternetMessageId);
         var inSent = Assert.Single(await sandbox.SentAsync(Box));
@@ -126,6 +126,56 @@ public sealed class GraphSandboxTests
         Assert.Equal("pat@school.example", inSent.GetProperty("to")[0].GetString());
         var viaGraph = (await graph.Users[Box].MailFolders["sentitems"].Messages.GetAsync())!.Value!;
         Assert.False(Assert.Single(viaGraph).IsDraft);
+    }
+
+    [Fact]
+    public async Task A_send_whose_answer_was_lost_is_found_in_the_mailbox_and_not_sent_again_on_retry()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        var graph = GraphClientBuilder.Create(new GraphConnection { UseSandbox = true, BaseUrl = sandbox.GraphBaseUrl }, TimeProvider.System);
+        var sender = new MailSender(graph);
+        var mail = new OutboundMail(["pat@school.example"], "Referral received: RR-TST-2026-0002", "Body");
+        await sandbox.FaultsAsync(new { loseSendAnswers = 1 });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => sender.SendAsync(Box, mail, "acknowledgement:RR-TST-2026-0002"));
+        var retried = await sender.SendAsync(Box, mail, "acknowledgement:RR-TST-2026-0002");
+
+        Assert.True(retried.AlreadySent);
+        var inSent = Assert.Single(await sandbox.SentAsync(Box));
+        Assert.Equal(MessageIds.For(Box, "acknowledgement:RR-TST-2026-0002"), inSent.GetProperty("internetMessageId").GetString());
+        Assert.Equal(retried.InternetMessageId, inSent.GetProperty("internetMessageId").GetString());
+    }
+
+    [Fact]
+    public async Task A_draft_left_unsent_by_a_crash_is_sent_instead_of_a_second_copy()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        var graph = GraphClientBuilder.Create(new GraphConnection { UseSandbox = true, BaseUrl = sandbox.GraphBaseUrl }, TimeProvider.System);
+        var key = "threshold-decision-letter:RR-TST-2026-0003";
+        await graph.Users[Box].Messages.PostAsync(new Message
+        {
+            Subject = "RR-TST-2026-0003: threshold decision on your referral",
+            ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = "pat@school.example" } }],
+            InternetMessageId = MessageIds.For(Box, key),
+        });
+
+        var sent = await new MailSender(graph).SendAsync(Box, new OutboundMail(["pat@school.example"], "RR-TST-2026-0003: threshold decision on your referral", "Body"), key);
+
+        Assert.False(sent.AlreadySent);
+        Assert.Single(await sandbox.SentAsync(Box));
+        Assert.Empty((await graph.Users[Box].MailFolders["drafts"].Messages.GetAsync())!.Value!);
+    }
+
+    [Fact]
+    public void Different_purposes_get_different_message_ids_in_the_RFC_5322_shape_naming_no_case()
+    {
+        var acknowledgement = MessageIds.For(Box, "acknowledgement:RR-TST-2026-0001");
+        var letter = MessageIds.For(Box, "threshold-decision-letter:RR-TST-2026-0001");
+
+        Assert.NotEqual(acknowledgement, letter);
+        Assert.Equal(acknowledgement, MessageIds.For("BOX@partnership.example", "acknowledgement:RR-TST-2026-0001"));
+        Assert.Matches("^<rr\\.[0-9a-f]{40}@partnership\\.example>$", acknowledgement);
+        Assert.DoesNotContain("RR-TST", acknowledgement, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,14 +83,18 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
             // Only the lease holder writes here, so a changed row means our lease was lost.
-            throw new InvalidOperationException("Another worker took over this message while it was being processed.", ex);
+            throw new IntakeLeaseLostException(entry.InternetMessageId, ex);
         }
     }
 
+    /// <summary>
+    /// Moves the message on, under the ETag this worker last saw: if its lease ran out and another
+    /// worker took the message meanwhile, the write fails with <see cref="IntakeLeaseLostException"/>
+    /// instead of overwriting the other worker's progress.
+    /// </summary>
     public async Task<IntakeEntry> MoveAsync(IntakeEntry entry, IntakeStatus status, string outcome, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var table = await tables.GetAsync(tables.Names.MailIntake, cancellationToken).ConfigureAwait(false);
         var update = new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId))
         {
             ["Status"] = status.ToString(),
@@ -102,25 +106,48 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
             update["LeaseUntil"] = time.GetUtcNow();
         }
 
-        // Only the lease holder moves a message on, so the last writer is the right one.
-        var response = await table.UpdateEntityAsync(
-            update,
-            ETag.All,
-            TableUpdateMode.Merge,
-            cancellationToken).ConfigureAwait(false);
-        return entry with { Status = status, Outcome = outcome, ETag = response.Headers.ETag ?? ETag.All };
+        var etag = await MergeHeldAsync(entry, update, cancellationToken).ConfigureAwait(false);
+        return entry with { Status = status, Outcome = outcome, ETag = etag };
     }
 
-    /// <summary>Gives the message back after a failure so the retry can take it at once.</summary>
+    /// <summary>
+    /// Extends this worker's lease before a step that cannot be undone (sending mail), or fails
+    /// with <see cref="IntakeLeaseLostException"/> when another worker has taken the message over.
+    /// </summary>
+    public async Task<IntakeEntry> RenewAsync(IntakeEntry entry, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var update = new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId)) { ["LeaseUntil"] = time.GetUtcNow() + lease };
+        var etag = await MergeHeldAsync(entry, update, cancellationToken).ConfigureAwait(false);
+        return entry with { ETag = etag };
+    }
+
+    /// <summary>Gives the message back after a failure so the retry can take it at once (unless another worker holds it now).</summary>
     public async Task ReleaseAsync(IntakeEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        try
+        {
+            await MergeHeldAsync(entry, new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId)) { ["LeaseUntil"] = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IntakeLeaseLostException)
+        {
+            // The message is another worker's now: nothing of ours to give back.
+        }
+    }
+
+    private async Task<ETag> MergeHeldAsync(IntakeEntry entry, TableEntity update, CancellationToken cancellationToken)
+    {
         var table = await tables.GetAsync(tables.Names.MailIntake, cancellationToken).ConfigureAwait(false);
-        await table.UpdateEntityAsync(
-            new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId)) { ["LeaseUntil"] = time.GetUtcNow() },
-            ETag.All,
-            TableUpdateMode.Merge,
-            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await table.UpdateEntityAsync(update, entry.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return response.Headers.ETag ?? ETag.All;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            throw new IntakeLeaseLostException(entry.InternetMessageId, ex);
+        }
     }
 
     public async Task<IReadOnlyList<IntakeEntry>> ListAsync(string mailbox, CancellationToken cancellationToken = default)
@@ -143,3 +170,7 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
         row.GetString("Outcome"),
         row.ETag);
 }
+
+/// <summary>Another worker took the message over after this worker's lease ran out: this worker stops.</summary>
+public sealed class IntakeLeaseLostException(string internetMessageId, Exception inner)
+    : InvalidOperationException($"Another worker took over message {internetMessageId} while it was being processed.", inner);

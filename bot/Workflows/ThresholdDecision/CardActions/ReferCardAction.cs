@@ -11,11 +11,14 @@ using TeamsReviewBot.Teams.Identity;
 namespace TeamsReviewBot.Workflows.ThresholdDecision.CardActions;
 
 /// <summary>
-/// The refer form submitted: checks every field, opens the case once per form (a retry or a second
-/// click finds the form already used) and puts it to the panel. Business managers only.
+/// The refer form submitted: checks every field, reserves one case code for the form, opens that
+/// case once (a second click finds it open) and puts it to the panel. A failure part-way leaves the
+/// form's code reserved and the case unopened, so pressing again opens it. Business managers only.
 /// </summary>
 public sealed class ReferCardAction(ThresholdDecisionService decisions, PlaybookCatalogue playbooks, IdempotencyStore once) : ICardActionHandler
 {
+    private const string FormScope = "refer-form";
+
     public string Verb => ReferralFormCard.SubmitVerb;
 
     public IReadOnlySet<PartnershipRole> AllowedRoles { get; } = new HashSet<PartnershipRole> { PartnershipRole.BusinessManager };
@@ -91,14 +94,22 @@ public sealed class ReferCardAction(ThresholdDecisionService decisions, Playbook
             return CardActionResult.Message(problem + " Nothing was recorded; your form is as you left it.");
         }
 
-        if (!await once.TryClaimAsync("refer-form", formId, cancellationToken).ConfigureAwait(false))
-        {
-            return CardActionResult.Message("This form has already opened a case. Type refer for a new form.");
-        }
-
         try
         {
-            var opened = await decisions.OpenReferralAsync(form, action.Actor, cancellationToken).ConfigureAwait(false);
+            var code = await once.ValueAsync(FormScope, formId, cancellationToken).ConfigureAwait(false);
+            if (code is { Length: 0 })
+            {
+                // Claimed before forms kept their case code: the case it opened cannot be told.
+                return CardActionResult.Message("This form has already opened a case. Type refer for a new form.");
+            }
+
+            code ??= await once.ClaimWithValueAsync(FormScope, formId, await decisions.NextCodeAsync(form, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var opened = await decisions.OpenReferralAsync(code, form, action.Actor, cancellationToken).ConfigureAwait(false);
+            if (opened.WasOpenAlready)
+            {
+                return CardActionResult.Message($"This form has already opened case {opened.CaseCode}. Type refer for a new form.");
+            }
+
             return CardActionResult.Card(ReferralFormCard.Opened(opened.CaseCode, playbooks.Get(partnership).Name, opened.ThreadFailure));
         }
         catch (CaseRuleException ex)

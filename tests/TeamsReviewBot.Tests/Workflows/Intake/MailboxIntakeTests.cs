@@ -105,6 +105,23 @@ public sealed class MailboxIntakeTests(Xunit.Abstractions.ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task An_acknowledgement_whose_send_answer_was_lost_reaches_the_referrer_once()
+    {
+        await using var local = await LocalIntake.StartAsync();
+        await local.Sandbox.FaultsAsync(new { loseSendAnswers = 1 });
+
+        await local.DeliverAsync(TestMail.Referral(GmFormBuilder.Filled().Build()));
+        await local.SettledAsync(1, TimeSpan.FromSeconds(60));
+
+        var only = Assert.Single(await local.CasesAsync());
+        var acknowledgement = Assert.Single(await local.Sandbox.SentAsync(local.Mailbox));
+        Assert.Contains(only.CaseCode, acknowledgement.GetProperty("subject").GetString(), StringComparison.Ordinal);
+        var recorded = Assert.Single(await local.CaseEventsAsync(only.CaseCode), e => e.Type == IntakeEventTypes.ReferrerAcknowledged);
+        using var data = JsonDocument.Parse(recorded.Data);
+        Assert.Equal(acknowledgement.GetProperty("internetMessageId").GetString(), data.RootElement.GetProperty("internetMessageId").GetString());
+    }
+
+    [Fact]
     public async Task A_429_storm_slows_intake_down_without_losing_or_doubling_anything()
     {
         await using var local = await LocalIntake.StartAsync();

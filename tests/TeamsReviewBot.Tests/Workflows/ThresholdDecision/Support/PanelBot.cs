@@ -34,10 +34,14 @@ public sealed class PanelBot : IAsyncDisposable
     /// <summary>Monday 23 November 2026, 10:00 in London: a working day well clear of bank holidays.</summary>
     public static readonly DateTimeOffset Monday10am = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly Factory _factory;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+    private Factory _factory;
 
-    private PanelBot(Factory factory, FakeConnector teams, SandboxHost graph, AdjustableClock clock, HttpClient client)
+    private PanelBot(Dictionary<string, string?> settings, Action<IServiceCollection>? services, Factory factory, FakeConnector teams, SandboxHost graph, AdjustableClock clock, HttpClient client)
     {
+        _settings = settings;
+        _services = services;
         _factory = factory;
         Graph = graph;
         Teams = teams;
@@ -54,11 +58,11 @@ public sealed class PanelBot : IAsyncDisposable
 
     public AdjustableClock Clock { get; }
 
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; }
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<PanelBot> StartAsync(AzuriteFixture azurite, string partnership, IReadOnlyList<Person> people, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null, bool installInChannel = true)
+    public static async Task<PanelBot> StartAsync(AzuriteFixture azurite, string partnership, IReadOnlyList<Person> people, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null, bool installInChannel = true, Action<IServiceCollection>? services = null)
     {
         var teams = await FakeConnector.StartAsync(basePath: "");
         var graph = await SandboxHost.StartAsync();
@@ -94,15 +98,28 @@ public sealed class PanelBot : IAsyncDisposable
             settings[key] = value;
         }
 
-        var factory = new Factory(settings, clock);
+        var factory = new Factory(settings, clock, services);
         factory.StartServer();
-        var bot = new PanelBot(factory, teams, graph, clock, factory.CreateClient());
+        var bot = new PanelBot(settings, services, factory, teams, graph, clock, factory.CreateClient());
         if (installInChannel)
         {
             await bot.InstallInChannelAsync();
         }
 
         return bot;
+    }
+
+    /// <summary>
+    /// Stops the bot, losing everything it held in memory, and starts it again over the same
+    /// tables, Teams stand-in, mailbox and clock, as a restart of the app would.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        _factory = new Factory(_settings, Clock, _services);
+        _factory.StartServer();
+        Client = _factory.CreateClient();
     }
 
     /// <summary>The person opens their personal chat with the bot (so it can reach them 1:1).</summary>
@@ -199,14 +216,30 @@ public sealed class PanelBot : IAsyncDisposable
     /// <summary>A business manager types refer and submits the form; returns the new case code.</summary>
     public async Task<string> ReferAsync(Person manager, string kind = "referral", DateTimeOffset? receivedAt = null, string referrer = "referrer@school.example")
     {
+        var form = await OpenReferFormAsync(manager);
+        var answer = await SubmitReferFormAsync(manager, form, kind, receivedAt, referrer);
+        var heading = answer["value"]!["body"]![0]!["text"]!.GetValue<string>();
+        Assert.StartsWith("Case ", heading, StringComparison.Ordinal);
+        return heading.Split(' ')[1];
+    }
+
+    /// <summary>A business manager types refer; returns the form card the bot sent.</summary>
+    public async Task<JsonNode> OpenReferFormAsync(Person manager)
+    {
         await SayAsync(manager, "refer");
         var form = await Teams.WaitForCallAsync(c => c.Card?.ToJsonString().Contains("\"verb\":\"refer\"", StringComparison.Ordinal) == true, "the refer form");
-        var formId = form.Card!["actions"]![0]!["data"]!["formId"]!.GetValue<string>();
+        return form.Card!;
+    }
+
+    /// <summary>The business manager fills in the form and presses its button; returns the invoke response.</summary>
+    public async Task<JsonObject> SubmitReferFormAsync(Person manager, JsonNode form, string kind = "referral", DateTimeOffset? receivedAt = null, string referrer = "referrer@school.example")
+    {
+        var formId = form["actions"]![0]!["data"]!["formId"]!.GetValue<string>();
         var received = TeamsReviewBot.Process.Calendar.WorkingDayCalendar.ToLondon(receivedAt ?? Clock.GetUtcNow().AddHours(-1));
         var answer = await InvokeAsync(manager, "refer", new JsonObject
         {
             ["formId"] = formId,
-            ["partnership"] = form.Card!["body"]![2]!["value"]!.GetValue<string>(),
+            ["partnership"] = form["body"]![2]!["value"]!.GetValue<string>(),
             ["referralKind"] = kind,
             ["receivedOn"] = received.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["receivedAt"] = received.ToString("HH:mm", CultureInfo.InvariantCulture),
@@ -220,9 +253,7 @@ public sealed class PanelBot : IAsyncDisposable
             ["childAddress"] = ChildAddress,
         }, conversationId: "a:chat-" + manager.TeamsId);
         LastReferAnswer = answer;
-        var heading = answer["value"]!["body"]![0]!["text"]!.GetValue<string>();
-        Assert.StartsWith("Case ", heading, StringComparison.Ordinal);
-        return heading.Split(' ')[1];
+        return answer;
     }
 
     /// <summary>What the bot answered the last refer form with.</summary>
@@ -359,11 +390,13 @@ public sealed class PanelBot : IAsyncDisposable
     {
         private readonly Dictionary<string, string?> _settings;
         private readonly AdjustableClock _clock;
+        private readonly Action<IServiceCollection>? _services;
 
-        public Factory(Dictionary<string, string?> settings, AdjustableClock clock)
+        public Factory(Dictionary<string, string?> settings, AdjustableClock clock, Action<IServiceCollection>? services)
         {
             _settings = settings;
             _clock = clock;
+            _services = services;
             // Listen(...) rather than UseKestrel(0): the port overload rewrites the server's addresses while
             // a minimal-hosting app may already be binding them, a known race (dotnet/aspnetcore#67714).
             UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
@@ -377,7 +410,11 @@ public sealed class PanelBot : IAsyncDisposable
                 builder.UseSetting(key, value);
             }
 
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(_clock);
+                _services?.Invoke(services);
+            });
         }
     }
 }

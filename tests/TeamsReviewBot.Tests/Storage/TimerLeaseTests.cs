@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Workflows.Timers;
+
+namespace TeamsReviewBot.Tests.Storage;
+
+/// <summary>A timer claimed in a batch is fired only while its claim still holds.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class TimerLeaseTests(AzuriteFixture azurite)
+{
+    private const string Kind = "lease-test";
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task A_timer_whose_lease_ran_out_while_a_slow_batch_ran_is_fired_once_by_the_instance_that_took_it_over()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var tables = azurite.CreateTables();
+        var store = new DurableTimerStore(tables, clock);
+        await store.ScheduleAsync(new DurableTimer("RR-OLD-2026-0001:slow", Kind, "RR-OLD-2026-0001", Now.AddMinutes(1), "{}"));
+        await store.ScheduleAsync(new DurableTimer("RR-OLD-2026-0002:chaser", Kind, "RR-OLD-2026-0002", Now.AddMinutes(2), "{}"));
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        var other = new RecordingHandler();
+        var otherPump = Pump(tables, clock, other);
+        var slow = new RecordingHandler
+        {
+            // The first timer of the batch takes longer than the lease; meanwhile the other instance polls.
+            OnFire = async id =>
+            {
+                if (id.EndsWith(":slow", StringComparison.Ordinal))
+                {
+                    clock.Advance(Lease + TimeSpan.FromSeconds(1));
+                    await otherPump.RunOnceAsync(CancellationToken.None);
+                }
+            },
+        };
+        await Pump(tables, clock, slow).RunOnceAsync(CancellationToken.None);
+
+        var fired = slow.Fired.Concat(other.Fired).Where(id => id == "RR-OLD-2026-0002:chaser").ToList();
+        Assert.Single(fired);
+        Assert.DoesNotContain("RR-OLD-2026-0002:chaser", slow.Fired);
+    }
+
+    [Fact]
+    public async Task A_claim_taken_over_by_another_instance_cannot_be_renewed_by_its_first_holder()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var store = new DurableTimerStore(azurite.CreateTables(), clock);
+        await store.ScheduleAsync(new DurableTimer("RR-TAM-2026-0001:returns:due", Kind, "RR-TAM-2026-0001", Now, "{}"));
+
+        var first = Assert.Single(await store.ClaimDueAsync("instance-a", Lease, 10));
+        Assert.NotNull(await store.RenewAsync(first, Lease));
+        clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        Assert.Single(await store.ClaimDueAsync("instance-b", Lease, 10));
+
+        Assert.Null(await store.RenewAsync(first, Lease));
+    }
+
+    private static TimerPump Pump(StorageTables tables, FakeTimeProvider clock, RecordingHandler handler) => new(
+        new DurableTimerStore(tables, clock),
+        [handler],
+        Options.Create(new TimerPumpOptions { Lease = Lease }),
+        clock,
+        NullLogger<TimerPump>.Instance);
+
+    private sealed class RecordingHandler : ITimerHandler
+    {
+        public string Kind => TimerLeaseTests.Kind;
+
+        public ConcurrentQueue<string> Fired { get; } = new();
+
+        public Func<string, Task>? OnFire { get; init; }
+
+        public async Task HandleAsync(DurableTimer timer, CancellationToken cancellationToken)
+        {
+            Fired.Enqueue(timer.Id);
+            if (OnFire is not null)
+            {
+                await OnFire(timer.Id);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
+using TeamsReviewBot.Workflows.ThresholdDecision;
+using static TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support.Panels;
+
+namespace TeamsReviewBot.Tests.Workflows.ThresholdDecision;
+
+/// <summary>What follows a threshold decision survives the bot stopping before it is carried out.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class DecisionFollowUpRestartTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private PanelBot _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel);
+        await _bot.PersonalInstallAsync(Bea);
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task A_decision_whose_follow_up_was_cut_short_by_a_restart_is_followed_up_exactly_once_after_it()
+    {
+        var code = await _bot.ReferAsync(Bea);
+        await _bot.VoteAsync(Lola, code, "rapid-review", "Suspected abuse: the injury does not fit the account.");
+        await _bot.VoteAsync(Pat, code, "rapid-review", "Police investigation opened.");
+        await _bot.SharedCardAsync(code, json => json.Contains("Votes: 2 of 3 seats", StringComparison.Ordinal), "the tally after two votes");
+
+        // The decisive vote is stored, then the first step of what follows it (editing the card)
+        // is refused, and the bot stops: nothing in its memory survives.
+        var thread = (await _bot.CaseAsync(code)).Thread!;
+        _bot.Teams.Answer($"/v3/conversations/{thread.ThreadId}/activities/{thread.MessageId}", new ConnectorAnswer(403), new ConnectorAnswer(200));
+        var decided = await _bot.VoteAsync(Hana, code, "rapid-review", "Health agrees: serious harm.");
+        Assert.Contains("Decision: Progression to Rapid Review", PanelBot.Words(decided), StringComparison.Ordinal);
+        await _bot.SharedCardAsync(code, json => json.Contains("Decision: Progression to Rapid Review", StringComparison.Ordinal), "the refused edit of the decision card");
+        await Task.Delay(500);
+        Assert.Empty(await _bot.Graph.SentAsync(PanelBot.Mailbox));
+        Assert.Empty(await _bot.EventsAsync<ReferrerInformed>(code, PanelEventTypes.ReferrerInformed));
+
+        await _bot.RestartAsync();
+        await _bot.JumpAndFireTimersAsync(_bot.Clock.GetUtcNow().AddMinutes(3));
+        await _bot.JumpAndFireTimersAsync(_bot.Clock.GetUtcNow().AddMinutes(10));
+
+        var letter = Assert.Single(await _bot.Graph.SentAsync(PanelBot.Mailbox));
+        Assert.Equal("referrer@school.example", letter.GetProperty("to")[0].GetString());
+        Assert.Contains($"{code}: threshold decision", letter.GetProperty("subject").GetString(), StringComparison.Ordinal);
+        Assert.Single(await _bot.EventsAsync<ReferrerInformed>(code, PanelEventTypes.ReferrerInformed));
+        var notices = await _bot.EventsAsync<BusinessManagersNotified>(code, CaseEventTypes.BusinessManagersNotified);
+        Assert.Single(notices, n => n.NotificationId.StartsWith(DecisionFollowUp.DecisionNotice, StringComparison.Ordinal));
+        Assert.Single(_bot.PersonalMessagesTo(Bea), m => m.Contains("the threshold decision is", StringComparison.Ordinal));
+        await _bot.SharedCardAsync(code, json => json.Contains("Record National Panel notified", StringComparison.Ordinal), "the decision card after the restart");
+    }
+}
