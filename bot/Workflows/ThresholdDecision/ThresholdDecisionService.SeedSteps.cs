@@ -28,7 +28,7 @@ public sealed partial class ThresholdDecisionService
         var now = time.GetUtcNow();
         var actor = CaseActors.From(by);
         var result = await AppendAsync(caseCode, state => rules.RecordConsultation(state.Case, note.Trim(), actor, now), cancellationToken).ConfigureAwait(false);
-        await AfterChangeAsync(caseCode, result.Appended, alwaysFollowUp: false, cancellationToken).ConfigureAwait(false);
+        await AfterChangeAsync(caseCode, result.Current.State, result.Appended, alwaysFollowUp: false, cancellationToken).ConfigureAwait(false);
         var decision = result.Current.State.Decision;
         return decision is null
             ? $"Recorded the consultation on case {caseCode}. The decision is not made yet: the votes as they stand do not give one."
@@ -65,7 +65,7 @@ public sealed partial class ThresholdDecisionService
             await timers.ScheduleAsync(new DurableTimer($"{caseCode}:decision-window", WindowTimerKind, caseCode, window, "{}"), cancellationToken).ConfigureAwait(false);
         }
 
-        await AfterChangeAsync(caseCode, result.Appended, alwaysFollowUp: false, cancellationToken).ConfigureAwait(false);
+        await AfterChangeAsync(caseCode, result.Current.State, result.Appended, alwaysFollowUp: false, cancellationToken).ConfigureAwait(false);
         return $"Recorded: the partnership became aware of the incident in case {caseCode} on {BritishDates.Date(awareOn)}; Day 0 is now {BritishDates.Date(state.Case.DayZero)} and the timetable counts from it.";
     }
 

@@ -22,9 +22,9 @@ public sealed class SenderAddressLoggingTests(AzuriteFixture azurite)
         using var loggers = new LoggerFactory([logs]);
         using var http = new HttpClient();
         var alerts = new TeamsBusinessManagerAlerts(
-            new PartnershipDirectory(Options.Create(options)),
-            new ConversationReferenceStore(azurite.CreateTables(), new FakeTimeProvider(DateTimeOffset.UtcNow)),
-            new ConnectorClient(http, new NoConnectorToken()),
+            new PartnershipDirectory(Options.Create(options), Options.Create(new TeamsReviewBot.Teams.Auth.BotAuthOptions())),
+            new ConversationReferenceStore(azurite.CreateTables(), new FakeTimeProvider(DateTimeOffset.UtcNow), LocalServiceUrls.Policy),
+            new ConnectorClient(http, new NoConnectorToken(), LocalServiceUrls.Policy),
             loggers.CreateLogger<TeamsBusinessManagerAlerts>());
 
         var reached = await alerts.AlertAsync("Mail from Jo.Parent@family.example needs a business manager: Not a referral.", CancellationToken.None);
