@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Workflows.Intake.Referrals;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 
 /// <summary>
 /// Reads the referral that mail intake recorded on the case stream (event "ReferralReceived": the
 /// message, the sender and the form's fields, each with how it was read) into what the panel shows.
-/// Only fields read cleanly are used; anything else is "not given", never guessed. The age band is
-/// worked out from the date of birth and the date of the incident (or of the referral).
+/// Only fields read cleanly are used; anything else is "not given", never guessed. The incident
+/// category comes from a closed list (<see cref="IncidentCategories"/>), never as typed. The age band
+/// is worked out from the date of birth and the date of the incident (or of the referral).
 /// </summary>
 public static class IntakeReferralReading
 {
@@ -36,8 +38,11 @@ public static class IntakeReferralReading
         var incident = Date("incidentDate");
         var born = Date("childDateOfBirth");
         var referrer = intake["referrerAddress"]?.GetValue<string>() ?? fields.GetValueOrDefault("referrerEmail") ?? string.Empty;
+        var category = fields.ContainsKey("natureOfIncident") || fields.ContainsKey("mainTypeOfAbuse")
+            ? IncidentCategories.Category(fields.GetValueOrDefault("natureOfIncident"), fields.GetValueOrDefault("mainTypeOfAbuse"))
+            : IncidentCategories.Closed(fields.GetValueOrDefault("incidentCategory"));
         var summary = new ReferralSummary(
-            Text("natureOfIncident", "mainTypeOfAbuse", "incidentCategory"),
+            category,
             AgeBand(born, incident ?? DateOnly.FromDateTime(receivedAt.UtcDateTime)),
             incident,
             Text("referrerOrganisation", "referringOrganisation"),

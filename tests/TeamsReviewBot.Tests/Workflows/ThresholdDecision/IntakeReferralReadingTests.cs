@@ -19,7 +19,7 @@ public sealed class IntakeReferralReadingTests
             ("childDateOfBirth", "14/03/2020", 0),
             ("childHomeAddress", "12 Example Street", 0)), Received)!;
 
-        Assert.Equal("Serious injury", recorded.Summary.IncidentCategory);
+        Assert.Equal("Serious harm", recorded.Summary.IncidentCategory);
         Assert.Equal("5 to 10", recorded.Summary.AgeBand);
         Assert.Equal(new DateOnly(2026, 11, 21), recorded.Summary.IncidentDate);
         Assert.Equal("Hollybank Primary School", recorded.Summary.ReferringOrganisation);
@@ -41,6 +41,38 @@ public sealed class IntakeReferralReadingTests
         Assert.Null(recorded.Child.DateOfBirth);
         Assert.Equal("not given", recorded.Child.Address);
     }
+
+    [Theory]
+    [InlineData("Serious harm", "Physical abuse", "Serious harm: physical abuse")]
+    [InlineData("Death", null, "Death")]
+    [InlineData(null, "Neglect", "Neglect")]
+    [InlineData("Amelia Testchild, 12 Example Street", "Neglect", "Other: neglect")]
+    [InlineData("Serious harm", "Amelia Testchild hit by her stepfather", "Serious harm: other")]
+    [InlineData("Amelia Testchild", "12 Example Street", "Other")]
+    public void Typed_text_in_the_incident_fields_becomes_a_category_from_the_closed_list(string? nature, string? abuse, string category)
+    {
+        var fields = new List<(string, string, int)>();
+        if (nature is not null)
+        {
+            fields.Add(("natureOfIncident", nature, 0));
+        }
+
+        if (abuse is not null)
+        {
+            fields.Add(("mainTypeOfAbuse", abuse, 0));
+        }
+
+        Assert.Equal(category, IntakeReferralReading.Read(Event([.. fields]), Received)!.Summary.IncidentCategory);
+    }
+
+    [Theory]
+    [InlineData("Physical abuse", "Physical abuse")]
+    [InlineData("Serious harm: neglect", "Serious harm: neglect")]
+    [InlineData("Non-accidental injury", "Physical abuse")]
+    [InlineData("Amelia Testchild, 12 Example Street", "Other")]
+    [InlineData("not given", "not given")]
+    public void A_category_stored_before_the_closed_list_is_brought_onto_it_before_a_card_shows_it(string stored, string shown) =>
+        Assert.Equal(shown, TeamsReviewBot.Workflows.Intake.Referrals.IncidentCategories.Closed(stored));
 
     [Theory]
     [InlineData("2026-06-01", "Under 1")]

@@ -209,7 +209,7 @@ public sealed class PanelBot : IAsyncDisposable
             ["referralKind"] = kind,
             ["receivedOn"] = received.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["receivedAt"] = received.ToString("HH:mm", CultureInfo.InvariantCulture),
-            ["incidentCategory"] = "Non-accidental injury",
+            ["incidentCategory"] = "Physical abuse",
             ["ageBand"] = "Under 1",
             ["incidentDate"] = received.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["referringOrganisation"] = "Hollybank Primary School",
@@ -219,7 +219,7 @@ public sealed class PanelBot : IAsyncDisposable
             ["childAddress"] = ChildAddress,
         }, conversationId: "a:chat-" + manager.TeamsId);
         LastReferAnswer = answer;
-        var heading = answer["value"]!["body"]![0]!["text"]!.GetValue<string>();
+        var heading = answer["value"]?["body"]?[0]?["text"]?.GetValue<string>() ?? answer.ToJsonString();
         Assert.StartsWith("Case ", heading, StringComparison.Ordinal);
         return heading.Split(' ')[1];
     }
