@@ -38,7 +38,7 @@ public sealed class IntakeReferralReadingTests
         Assert.Equal("not given", recorded.Summary.IncidentCategory);
         Assert.Equal("not given", recorded.Summary.AgeBand);
         Assert.Null(recorded.Summary.IncidentDate);
-        Assert.Null(recorded.Child.DateOfBirth);
+        Assert.Null(recorded.Child!.DateOfBirth);
         Assert.Equal("not given", recorded.Child.Address);
     }
 
