@@ -29,8 +29,9 @@ public sealed class SealedDetailsStore(StorageTables tables, PayloadBlobStore pa
         }
 
         var table = await tables.GetAsync(tables.Names.ChildDetails, cancellationToken).ConfigureAwait(false);
-        var dataKey = await DataKeyAsync(table, caseCode, create: true, cancellationToken).ConfigureAwait(false);
-        var sealedBytes = EnvelopeCipher.Seal(dataKey!, Encoding.UTF8.GetBytes(plaintext), Place(caseCode, record));
+        var dataKey = await DataKeyAsync(table, caseCode, create: true, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The key of {caseCode} was erased while its details were being sealed.");
+        var sealedBytes = EnvelopeCipher.Seal(dataKey, Encoding.UTF8.GetBytes(plaintext), Place(caseCode, record));
         var inline = Convert.ToBase64String(sealedBytes);
         var entity = new TableEntity(caseCode, record);
         if (inline.Length <= MaxInlineCharacters)

@@ -13,6 +13,10 @@ public static class StorageServiceCollectionExtensions
             .Bind(configuration.GetSection(StorageOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.TableServiceUri is not null,
                 "Storage: set Storage:ConnectionString (e.g. UseDevelopmentStorage=true for Azurite) or Storage:TableServiceUri (Azure, with managed identity).")
+            .Validate(o => o.ConnectionString is not { } text
+                    || !text.Contains("TableEndpoint=", StringComparison.OrdinalIgnoreCase)
+                    || text.Contains("BlobEndpoint=", StringComparison.OrdinalIgnoreCase),
+                "Storage:ConnectionString names a TableEndpoint but no BlobEndpoint: large payloads and sealed details live in Blob Storage (scripts/lib.sh's azurite_connection_string gives both).")
             .Validate(o => o.TableServiceUri is null || o.BlobServiceUri is not null,
                 "Storage: with Storage:TableServiceUri set Storage:BlobServiceUri too (large payloads and sealed details live in Blob Storage).")
             .ValidateOnStart();

@@ -52,7 +52,8 @@ public static class IntakeReferralReading
             incident,
             Text("referrerOrganisation", "referringOrganisation"),
             referrer);
-        var child = new ChildDetails(Text("childName"), born, Text("childHomeAddress", "childAddress"));
+        // Sealed apart since; a referral recorded before that carries the child's details in clear.
+        var child = root["sealedAs"] is null ? new ChildDetails(Text("childName"), born, Text("childHomeAddress", "childAddress")) : null;
         return new ReferralRecorded(summary, child, Actor.System, "Referral read from the partnership mailbox.");
     }
 

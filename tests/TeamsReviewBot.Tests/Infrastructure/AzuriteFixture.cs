@@ -20,6 +20,12 @@ public sealed class AzuriteFixture
     public AzuriteFixture()
     {
         ConnectionString = Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } configured ? configured : DefaultConnectionString;
+        if (!ConnectionString.Contains("BlobEndpoint=", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"{EnvironmentVariable} has no BlobEndpoint: start Azurite with scripts/lib.sh's start_azurite and take azurite_connection_string, which names the table, queue and blob services.");
+        }
+
         Service = new TableServiceClient(ConnectionString, new TableClientOptions { Retry = { MaxRetries = 1, NetworkTimeout = TimeSpan.FromSeconds(5) } });
         try
         {

@@ -42,6 +42,21 @@ public sealed class IntakeReferralReadingTests
         Assert.Equal("not given", recorded.Child.Address);
     }
 
+    [Fact]
+    public void A_referral_recorded_since_sealing_shows_the_category_and_age_band_worked_out_at_intake_and_holds_no_child()
+    {
+        var sealedEvent = JsonNode.Parse(Event(("natureOfIncident", null!, 0), ("incidentDate", "21/11/2026", 0)))!.AsObject();
+        sealedEvent["sealedAs"] = "referral";
+        sealedEvent["incidentCategory"] = "Death: neglect";
+        sealedEvent["ageBand"] = "11 to 15";
+
+        var recorded = IntakeReferralReading.Read(sealedEvent.ToJsonString(), Received)!;
+
+        Assert.Equal("Death: neglect", recorded.Summary.IncidentCategory);
+        Assert.Equal("11 to 15", recorded.Summary.AgeBand);
+        Assert.Null(recorded.Child);
+    }
+
     [Theory]
     [InlineData("Serious harm", "Physical abuse", "Serious harm: physical abuse")]
     [InlineData("Death", null, "Death")]
