@@ -50,6 +50,7 @@ Graph__Mailbox=OSCP.Group@oldham.gov.uk \
 Graph__NotificationUrl=http://127.0.0.1:3978/api/notifications \
 Graph__LifecycleNotificationUrl=http://127.0.0.1:3978/api/notifications/lifecycle \
 Graph__ClientStateSecret=local-sandbox-client-state \
+Privacy__KeyEncryptionKey="$(head -c 32 /dev/urandom | base64)" \
 Intake__Partnership=oldham \
   dotnet bot/bin/Debug/net10.0/TeamsReviewBot.dll --urls http://127.0.0.1:3978 > .local/bot.log 2>&1 &
 pids+=("$!")

@@ -71,6 +71,10 @@ param logRetentionInDays int = 90
 @description('Shared secret Graph echoes back in every change notification (at most 128 characters). Set it on the first deployment; when empty the secret already in Key Vault stays.')
 param graphClientStateSecret string = ''
 
+@secure()
+@description('Key-encryption key sealing the child\'s details (32 random bytes, base64: openssl rand -base64 32). Set it on the first deployment; when empty the key already in Key Vault stays. Never change it while sealed details exist.')
+param privacyKeyEncryptionKey string = ''
+
 @description('Further app settings, e.g. the People and Agencies sections of docs/configuration.md flattened with "__". Keys here override the defaults.')
 param additionalAppSettings object = {}
 
@@ -102,6 +106,15 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+module network 'modules/network.bicep' = {
+  name: 'network'
+  params: {
+    namePrefix: namePrefix
+    location: location
+    tags: tags
+  }
+}
+
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   params: {
@@ -110,6 +123,10 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     skuName: storageSkuName
     principalId: identity.outputs.principalId
+    endpointSubnetId: network.outputs.endpointSubnetId
+    tableZoneId: network.outputs.tableZoneId
+    queueZoneId: network.outputs.queueZoneId
+    blobZoneId: network.outputs.blobZoneId
   }
 }
 
@@ -121,6 +138,9 @@ module vault 'modules/keyvault.bicep' = {
     tags: tags
     principalId: identity.outputs.principalId
     graphClientStateSecret: graphClientStateSecret
+    privacyKeyEncryptionKey: privacyKeyEncryptionKey
+    endpointSubnetId: network.outputs.endpointSubnetId
+    vaultZoneId: network.outputs.vaultZoneId
   }
 }
 
@@ -135,6 +155,7 @@ var appSettings = union(
     AZURE_CLIENT_ID: identity.outputs.clientId // which managed identity Azure.Identity uses
     Storage__TableServiceUri: storage.outputs.tableServiceUri
     Storage__QueueServiceUri: storage.outputs.queueServiceUri
+    Storage__BlobServiceUri: storage.outputs.blobServiceUri
     Bot__AppId: botAppIdEffective
     Bot__TenantId: tenant().tenantId
     Bot__AppType: botAppType
@@ -142,6 +163,7 @@ var appSettings = union(
     Graph__NotificationUrl: '${baseUrl}/api/notifications'
     Graph__LifecycleNotificationUrl: '${baseUrl}/api/notifications/lifecycle'
     Graph__ClientStateSecret: '@Microsoft.KeyVault(SecretUri=${vault.outputs.graphClientStateSecretUri})'
+    Privacy__KeyEncryptionKey: '@Microsoft.KeyVault(SecretUri=${vault.outputs.privacyKeySecretUri})'
     Partnership__Playbook: partnership
     APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
     // App Service's built-in Application Insights autoinstrumentation on Linux: requests and
@@ -160,6 +182,7 @@ module web 'modules/webapp.bicep' = {
     tags: tags
     planSkuName: appServicePlanSkuName
     identityId: identity.outputs.id
+    subnetId: network.outputs.appSubnetId
     appSettings: appSettings
   }
 }

@@ -53,17 +53,21 @@ wait_for_port() {
   log "$what did not start on port $port"; return 1
 }
 
+# Table, queue and blob endpoints of an Azurite started by start_azurite (the blob port defaults to
+# the one it chose, AZURITE_BLOB_PORT).
 azurite_connection_string() {
-  echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$2/devstoreaccount1;"
+  local blob_port=${3:-${AZURITE_BLOB_PORT:?start_azurite first, or pass the blob port}}
+  echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$2/devstoreaccount1;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
 }
 
-# Azurite's table and queue services in memory; sets AZURITE_PID.
+# Azurite's table, queue and blob services in memory; sets AZURITE_PID and AZURITE_BLOB_PORT.
 start_azurite() {
   local table_port=$1 queue_port=$2 logfile=$3
+  AZURITE_BLOB_PORT=$(free_port $((table_port + 1000)))
   node_modules/.bin/azurite --inMemoryPersistence --disableTelemetry --silent --skipApiVersionCheck \
-    --blobHost 127.0.0.1 --blobPort "$(free_port $((table_port + 1000)))" \
+    --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" \
     --queueHost 127.0.0.1 --queuePort "$queue_port" \
     --tableHost 127.0.0.1 --tablePort "$table_port" > "$logfile" 2>&1 &
   AZURITE_PID=$!
-  wait_for_port "$table_port" "Azurite"
+  wait_for_port "$table_port" "Azurite" && wait_for_port "$AZURITE_BLOB_PORT" "Azurite's blob service"
 }

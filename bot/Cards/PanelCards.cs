@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Process.Calendar;
+using TeamsReviewBot.Workflows.Intake.Referrals;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 
 namespace TeamsReviewBot.Cards;
@@ -228,7 +229,7 @@ public static class PanelCards
         var facts = new List<(string, string)> { ("Referral", view.ReferralKind.Replace('-', ' ')) };
         if (view.Summary is { } s)
         {
-            facts.Add(("Incident category", s.IncidentCategory));
+            facts.Add(("Incident category", IncidentCategories.Closed(s.IncidentCategory)));
             facts.Add(("Age band", s.AgeBand));
             facts.Add(("Date of incident", s.IncidentDate is { } incident ? BritishDates.Date(incident) : "not given"));
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TeamsReviewBot.Workflows.Intake.Referrals;
 
 namespace TeamsReviewBot.Cards;
 
@@ -23,7 +24,7 @@ public static class ReferralFormCard
             CardInputs.Choice("referralKind", "What arrived", [("Referral", "referral"), ("Serious Incident Notification", "serious-incident-notification")], "referral", required: true, errorMessage: "Please say what arrived."),
             CardInputs.Date("receivedOn", "Date the referral was received", today, required: true, errorMessage: "Please give the date it was received."),
             new JsonObject { ["type"] = "Input.Time", ["id"] = "receivedAt", ["label"] = "Time it was received", ["value"] = "09:00", ["isRequired"] = true, ["errorMessage"] = "Please give the time it was received." },
-            CardInputs.Text("incidentCategory", "Incident category", required: true, errorMessage: "Please give the incident category.", placeholder: "e.g. non-accidental injury, death, suicide"),
+            CardInputs.Choice("incidentCategory", "Incident category", IncidentCategories.Choices.Select(c => (c, c)), required: true, errorMessage: "Please choose the incident category."),
             CardInputs.Choice("ageBand", "Child's age band", AgeBands.Select(b => (b, b)), required: true, errorMessage: "Please choose the age band."),
             CardInputs.Date("incidentDate", "Date of the incident", required: true, errorMessage: "Please give the date of the incident."),
             CardInputs.Text("referringOrganisation", "Referring organisation", required: true, errorMessage: "Please give the referring organisation."),

@@ -7,9 +7,11 @@ namespace TeamsReviewBot.Storage;
 /// <summary>
 /// Case event streams in Table Storage: partition = case, row key = zero-padded sequence number.
 /// Appends insert (never upsert) the next row keys in one entity-group transaction, so two writers
-/// racing for the same sequence collide with 409 and nothing is ever overwritten.
+/// racing for the same sequence collide with 409 and nothing is ever overwritten. An event's JSON
+/// larger than a table property holds goes to Blob Storage first and the row keeps its blob's name
+/// ("DataBlob") in place of "Data", so a large referral is one append like any other.
 /// </summary>
-public sealed class TableCaseEventStore(StorageTables tables) : ICaseEventStore
+public sealed class TableCaseEventStore(StorageTables tables, PayloadBlobStore? payloads = null) : ICaseEventStore
 {
     // An entity-group transaction holds at most 100 operations.
     private const int MaxEventsPerAppend = 100;
@@ -24,11 +26,15 @@ public sealed class TableCaseEventStore(StorageTables tables) : ICaseEventStore
         var events = new List<StoredEvent>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            var data = entity.GetString("DataBlob") is { } blob
+                ? await (payloads ?? throw new InvalidOperationException($"Event {entity.RowKey} of {streamId} is in Blob Storage, which is not configured."))
+                    .GetTextAsync(blob, cancellationToken).ConfigureAwait(false)
+                : entity.GetString("Data");
             events.Add(new StoredEvent(
                 streamId,
                 long.Parse(entity.RowKey, CultureInfo.InvariantCulture),
                 entity.GetString("Type"),
-                entity.GetString("Data"),
+                data,
                 entity.GetDateTimeOffset("OccurredAt") ?? DateTimeOffset.MinValue));
         }
 
@@ -39,7 +45,7 @@ public sealed class TableCaseEventStore(StorageTables tables) : ICaseEventStore
     {
         ArgumentOutOfRangeException.ThrowIfZero(events.Count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(events.Count, MaxEventsPerAppend);
-        if (events.FirstOrDefault(e => e.Data.Length > MaxDataCharacters) is { } tooLarge)
+        if (payloads is null && events.FirstOrDefault(e => e.Data.Length > MaxDataCharacters) is { } tooLarge)
         {
             throw new ArgumentException($"Event '{tooLarge.Type}' is {tooLarge.Data.Length} characters; an event holds at most {MaxDataCharacters}.", nameof(events));
         }
@@ -49,7 +55,17 @@ public sealed class TableCaseEventStore(StorageTables tables) : ICaseEventStore
         var stored = events
             .Select((e, i) => new StoredEvent(streamId, expectedLastSequence + 1 + i, e.Type, e.Data, e.OccurredAt))
             .ToList();
-        var entities = stored.Select(ToEntity).ToList();
+        var entities = new List<TableEntity>(stored.Count);
+        foreach (var e in stored)
+        {
+            // Written before the row: a row never points at a blob that is not there. A row that
+            // loses the race leaves its blob unreferenced, and the retry writes the same name.
+            var blob = e.Data.Length > MaxDataCharacters
+                ? await payloads!.PutTextAsync($"events/{streamId}", e.Data, cancellationToken).ConfigureAwait(false)
+                : null;
+            entities.Add(ToEntity(e, blob));
+        }
+
         try
         {
             if (entities.Count == 1)
@@ -72,10 +88,23 @@ public sealed class TableCaseEventStore(StorageTables tables) : ICaseEventStore
 
     internal static string RowKeyOf(long sequence) => sequence.ToString("D19", CultureInfo.InvariantCulture);
 
-    private static TableEntity ToEntity(StoredEvent e) => new(e.StreamId, RowKeyOf(e.Sequence))
+    private static TableEntity ToEntity(StoredEvent e, string? blob)
     {
-        ["Type"] = e.Type,
-        ["Data"] = e.Data,
-        ["OccurredAt"] = e.OccurredAt,
-    };
+        var entity = new TableEntity(e.StreamId, RowKeyOf(e.Sequence))
+        {
+            ["Type"] = e.Type,
+            ["OccurredAt"] = e.OccurredAt,
+        };
+        if (blob is null)
+        {
+            entity["Data"] = e.Data;
+        }
+        else
+        {
+            entity["DataBlob"] = blob;
+            entity["DataLength"] = e.Data.Length;
+        }
+
+        return entity;
+    }
 }

@@ -19,5 +19,11 @@ public sealed class TableNames(string prefix)
     public string RequestCases { get; } = prefix + "RequestCases";
     public string ReturnFiles { get; } = prefix + "ReturnFiles";
 
-    public IEnumerable<string> All => [CaseEvents, CaseIndex, Timers, Idempotency, Counters, Conversations, Audit, ConnectionChecks, MailboxSync, MailNotifications, MailIntake, MailForReview, Agencies, RequestCases, ReturnFiles];
+    /// <summary>The child's details, sealed (<see cref="SealedDetailsStore"/>).</summary>
+    public string ChildDetails { get; } = prefix + "ChildDetails";
+
+    /// <summary>Blob container for payloads too large for a table row: lower case, 3 to 63 characters.</summary>
+    public string PayloadContainer { get; } = prefix.ToLowerInvariant() + "-payloads";
+
+    public IEnumerable<string> All => [CaseEvents, CaseIndex, Timers, Idempotency, Counters, Conversations, Audit, ConnectionChecks, MailboxSync, MailNotifications, MailIntake, MailForReview, Agencies, RequestCases, ReturnFiles, ChildDetails];
 }

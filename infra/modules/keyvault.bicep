@@ -1,5 +1,6 @@
 // Key Vault for the service's secrets, authorised by Azure RBAC, with purge protection so a
-// deleted secret cannot be destroyed before its retention ends.
+// deleted secret cannot be destroyed before its retention ends, reached only through its private
+// endpoint (App Service resolves Key Vault references through the VNet).
 
 param name string
 param location string
@@ -9,8 +10,14 @@ param principalId string
 @secure()
 @description('Graph clientState secret. Empty leaves the stored secret as it is (set it on the first deployment).')
 param graphClientStateSecret string
+@secure()
+@description('Key-encryption key that seals each case\'s child\'s details: 32 random bytes in base64 (openssl rand -base64 32). Empty leaves the stored key as it is (set it on the first deployment; never change it while sealed details exist).')
+param privacyKeyEncryptionKey string
+param endpointSubnetId string
+param vaultZoneId string
 
 var graphClientStateSecretName = 'graph-client-state'
+var privacyKeySecretName = 'privacy-key-encryption-key'
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -26,7 +33,35 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableSoftDelete: true
     softDeleteRetentionInDays: 90
     enablePurgeProtection: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: 'Disabled'
+    networkAcls: {
+      defaultAction: 'Deny'
+      bypass: 'None'
+      ipRules: []
+      virtualNetworkRules: []
+    }
+  }
+}
+
+module privateEndpoint 'private-endpoint.bicep' = {
+  name: 'pe-vault-${name}'
+  params: {
+    name: 'pe-${name}-vault'
+    location: location
+    tags: tags
+    subnetId: endpointSubnetId
+    resourceId: vault.id
+    groupId: 'vault'
+    dnsZoneId: vaultZoneId
+  }
+}
+
+resource privacyKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(privacyKeyEncryptionKey)) {
+  parent: vault
+  name: privacyKeySecretName
+  properties: {
+    value: privacyKeyEncryptionKey
+    contentType: 'AES-256 key-encryption key for sealed child details (base64)'
   }
 }
 
@@ -53,3 +88,4 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 output name string = vault.name
 // Versionless, so App Service picks up a rotated secret without a redeployment.
 output graphClientStateSecretUri string = '${vault.properties.vaultUri}secrets/${graphClientStateSecretName}'
+output privacyKeySecretUri string = '${vault.properties.vaultUri}secrets/${privacyKeySecretName}'

@@ -13,3 +13,4 @@ param appServicePlanSkuName = 'B1'
 param storageSkuName = 'Standard_LRS'
 param logRetentionInDays = 30
 param graphClientStateSecret = readEnvironmentVariable('TRB_GRAPH_CLIENT_STATE', '')
+param privacyKeyEncryptionKey = readEnvironmentVariable('TRB_PRIVACY_KEY', '')

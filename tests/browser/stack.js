@@ -3,6 +3,7 @@
 // Azurite must already run (./test.sh starts it and sets TEAMSREVIEWBOT_TEST_STORAGE).
 'use strict';
 const { spawn } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
@@ -54,6 +55,9 @@ function stopProcess(child) {
   });
 }
 
+// The key that seals the child's details: one per test file, so a restarted bot still opens what it sealed.
+const privacyKey = crypto.randomBytes(32).toString('base64');
+
 /** Starts the bot on `botPort` (or a free one) with a table prefix of its own. */
 async function startBot({ botPort, tablePrefix, settings = {} } = {}) {
   const storage = process.env.TEAMSREVIEWBOT_TEST_STORAGE;
@@ -65,6 +69,7 @@ async function startBot({ botPort, tablePrefix, settings = {} } = {}) {
     ASPNETCORE_ENVIRONMENT: 'Development',
     Bot__DevelopmentMode: 'true',
     Storage__ConnectionString: storage,
+    Privacy__KeyEncryptionKey: privacyKey,
     Storage__TablePrefix: tablePrefix ?? ('b' + Math.random().toString(36).slice(2, 12)),
     ...settings,
   };

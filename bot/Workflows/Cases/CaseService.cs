@@ -63,14 +63,34 @@ public sealed partial class CaseService(
     /// Opens the case under a code from <see cref="ReserveCodeAsync"/>. Opening the same code again
     /// (a retry after a crash) opens nothing new and finishes whatever the first try left undone.
     /// </summary>
-    public async Task<CaseState> OpenReservedAsync(string caseCode, string partnership, string referralKind, DateTimeOffset receivedAt, Actor actor, string reason, CancellationToken cancellationToken)
+    public async Task<CaseState> OpenReservedAsync(string caseCode, string partnership, string referralKind, DateTimeOffset receivedAt, Actor actor, string reason, CancellationToken cancellationToken) =>
+        (await OpenReservedAsync(caseCode, partnership, referralKind, receivedAt, actor, reason, _ => [], cancellationToken).ConfigureAwait(false)).State;
+
+    /// <summary>
+    /// Opens the case under a reserved code with <paramref name="alongside"/> (e.g. the referral as
+    /// received) in the same append: one decision, so a case never stands open without them. Returns
+    /// whether this call opened it.
+    /// </summary>
+    public async Task<(CaseState State, bool Opened)> OpenReservedAsync(
+        string caseCode, string partnership, string referralKind, DateTimeOffset receivedAt, Actor actor, string reason,
+        Func<DateTimeOffset, IReadOnlyList<NewEvent>> alongside, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(alongside);
         var playbook = playbooks.Find(partnership)
             ?? throw new CaseRuleException($"There is no partnership '{partnership}'. The partnerships are: {string.Join(", ", playbooks.Keys)}.");
         var rules = new CaseRules(playbook, schedule);
         var outcome = await cases.ExecuteAsync(
             caseCode,
-            state => state.Exists ? [] : rules.Open(caseCode, referralKind, receivedAt, actor, reason, time.GetUtcNow()),
+            state =>
+            {
+                if (state.Exists)
+                {
+                    return [];
+                }
+
+                var now = time.GetUtcNow();
+                return [.. rules.Open(caseCode, referralKind, receivedAt, actor, reason, now), .. alongside(now)];
+            },
             cancellationToken).ConfigureAwait(false);
         await AfterAsync(playbook, new CaseState { StreamId = caseCode }, outcome.Current, cancellationToken).ConfigureAwait(false);
         if (outcome.Appended.Count > 0)
@@ -78,7 +98,7 @@ public sealed partial class CaseService(
             LogOpened(caseCode, playbook.Key);
         }
 
-        return outcome.Current.State;
+        return (outcome.Current.State, outcome.Appended.Count > 0);
     }
 
     /// <summary>Applies one guarded move to a case. A refused move throws <see cref="CaseRuleException"/> and changes nothing.</summary>

@@ -31,6 +31,7 @@ public static class ReviewProcessServiceCollectionExtensions
         services.AddSingleton<IStreamFold<CaseState>, CaseFold>();
         services.AddSingleton<AggregateStore<CaseState>>();
         services.AddSingleton<CaseService>();
+        services.AddSingleton<ReferralVault>();
         services.AddSingleton<IBusinessManagerNotifier, TeamsBusinessManagerNotifier>();
         services.AddSingleton<ITimerHandler, CaseDeadlineTimerHandler>();
         services.AddChatCommand<TimetableCommand>();

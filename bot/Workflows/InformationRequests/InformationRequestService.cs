@@ -28,6 +28,7 @@ public sealed partial class InformationRequestService(
     IOptions<MailboxOptions> mailbox,
     IOptions<RequestMailOptions> letterOptions,
     ReturnCardInThread card,
+    ReferralVault vault,
     TimeProvider time,
     ILogger<InformationRequestService> logger)
 {
@@ -76,7 +77,9 @@ public sealed partial class InformationRequestService(
             throw new RequestRuleException($"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "is" : "are")} not in the agency directory; `agencies` lists it.");
         }
 
-        var chosen = new AgenciesChosen(state.CaseCode, playbook.Key, contacts, sendOn, dueOn, actorId, actorName, "chosen by the business manager", childReference.Trim());
+        // The child reference is the child's initials and date of birth: sealed apart, not in the stream.
+        await vault.SealChildReferenceAsync(state.CaseCode, childReference.Trim(), cancellationToken).ConfigureAwait(false);
+        var chosen = new AgenciesChosen(state.CaseCode, playbook.Key, contacts, sendOn, dueOn, actorId, actorName, "chosen by the business manager");
         var now = time.GetUtcNow();
         await books.ExecuteAsync(RequestBook.StreamIdFor(state.CaseCode), book => RequestRules.Choose(book, chosen, now), cancellationToken).ConfigureAwait(false);
         await openCases.OpenAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
@@ -108,6 +111,10 @@ public sealed partial class InformationRequestService(
         var dueOn = DueOnIfSent(playbook, state, state.RequestedAt ?? now);
         var template = await File.ReadAllTextAsync(RequestLetter.TemplatePath(playbook.Key), cancellationToken).ConfigureAwait(false);
         var forms = AgencyTemplates.FromPlaybook(playbook.InformationRequests.Templates, caseCode);
+        // Sealed since; a choice recorded before that carries it in the stream.
+        var childReference = book.ChildReference
+            ?? await vault.ChildReferenceAsync(caseCode, cancellationToken).ConfigureAwait(false)
+            ?? throw new RequestRuleException($"{caseCode} has no child reference for the letters.");
         foreach (var request in planned)
         {
             var facts = new TemplateFacts(caseCode, playbook.Name, request.Agency.Name, playbook.InformationRequests.ReturnTo, BritishDates.Date(dueOn), BritishDates.Date(WorkingDayCalendar.LondonDate(now)));
@@ -121,7 +128,7 @@ public sealed partial class InformationRequestService(
                 playbook.InformationRequests.ReturnTo,
                 playbook.InformationRequests.RecordsSecuringRequest,
                 letterOptions.Value.Contact ?? $"the {playbook.Name} business unit at {playbook.InformationRequests.ReturnTo}",
-                book.ChildReference ?? throw new RequestRuleException($"{caseCode} has no child reference for the letters."),
+                childReference,
                 [.. attachments.Select(a => a.Name)],
                 letterOptions.Value.Signature ?? $"{playbook.Name} business unit"));
             var sent = await mail.SendAsync(Mailbox, new OutboundMail(request.Agency.Leads, letter.Subject, letter.Body, Attachments: attachments), $"information-request:{caseCode}:{request.Agency.Name}", cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,7 @@ namespace TeamsReviewBot.Workflows.Intake;
 /// </summary>
 public static class IntakeEventTypes
 {
-    /// <summary>The referral as read: message ids, sender, form fields (with flags), tick boxes, refused attachments. The only place the child's details are kept.</summary>
+    /// <summary>The referral as read: message ids, sender, form fields (with flags), tick boxes, refused attachments. The child's details and free text are not in it: they are sealed apart (ReferralVault), and "sealedAs" names the record.</summary>
     public const string ReferralReceived = "ReferralReceived";
 
     /// <summary>The referrer was sent the acknowledgement with the case code.</summary>

@@ -2,15 +2,18 @@ using System.Text.Json;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Workflows.Cases;
+using TeamsReviewBot.Workflows.Intake.Referrals;
+using TeamsReviewBot.Workflows.ThresholdDecision;
 
 namespace TeamsReviewBot.Workflows.Intake;
 
 /// <summary>
 /// Opens cases through the process core: the playbook gives the case code, Day 0 (with its cut-off)
-/// and the timetable with its reminders; intake then adds the referral as read, and later the
-/// acknowledgement and any National Panel response date, each once.
+/// and the timetable with its reminders, and the case opens together with the referral as read (one
+/// append); the child's details are sealed apart first. Later the acknowledgement and any National
+/// Panel response date are added, each once.
 /// </summary>
-public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnership partnership) : IReferralCaseOpener
+public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnership partnership, ReferralVault vault) : IReferralCaseOpener
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -20,7 +23,14 @@ public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnersh
     public async Task<OpenedCase> OpenAsync(string caseCode, ReferralIntake intake, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intake);
-        var state = await cases.OpenReservedAsync(
+        var referral = Record(intake);
+        if (referral.Sealed is not null)
+        {
+            // Sealed first: the event that says so is written only once the details are safe.
+            await vault.SealAsync(caseCode, referral.Sealed, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (_, opened) = await cases.OpenReservedAsync(
             caseCode,
             partnership.Playbook.Key,
             intake.ReferralKind,
@@ -29,14 +39,39 @@ public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnersh
             intake.ReferralKind == CaseRules.SeriousIncidentNotification
                 ? "Serious Incident Notification received by e-mail at the partnership mailbox."
                 : "Referral received by e-mail at the partnership mailbox.",
+            now => [new NewEvent(IntakeEventTypes.ReferralReceived, referral.Json, now)],
             cancellationToken).ConfigureAwait(false);
-        var added = await AppendOnceAsync(
-            caseCode,
-            IntakeEventTypes.ReferralReceived,
-            intake.InternetMessageId,
-            JsonSerializer.Serialize(new { internetMessageId = intake.InternetMessageId, intake }, Json),
-            cancellationToken).ConfigureAwait(false);
-        return new OpenedCase(state.CaseCode, added);
+
+        // A case opened before the two were one decision may lack its referral: record it once.
+        var added = opened || await AppendOnceAsync(caseCode, IntakeEventTypes.ReferralReceived, intake.InternetMessageId, referral.Json, cancellationToken).ConfigureAwait(false);
+        return new OpenedCase(caseCode, added);
+    }
+
+    /// <summary>
+    /// The ReferralReceived event: the referral with the child's details and free text left out
+    /// (sealed apart), the category and age band the panel card shows worked out while they were at
+    /// hand, and "sealedAs" naming the sealed record.
+    /// </summary>
+    private static (string Json, SealedReferral? Sealed) Record(ReferralIntake intake)
+    {
+        if (intake.Details is not { } details)
+        {
+            return (JsonSerializer.Serialize(new { internetMessageId = intake.InternetMessageId, intake }, Json), null);
+        }
+
+        var shown = IntakeReferralReading.Read(JsonSerializer.Serialize(new { intake }, Json), intake.ReceivedAt)!.Summary;
+        var (clear, sealedPart) = ReferralSealing.Split(details);
+        var json = JsonSerializer.Serialize(
+            new
+            {
+                internetMessageId = intake.InternetMessageId,
+                intake = intake with { Details = clear },
+                sealedAs = SealedReferral.Record,
+                incidentCategory = shown.IncidentCategory,
+                ageBand = shown.AgeBand,
+            },
+            Json);
+        return (json, sealedPart);
     }
 
     public async Task<bool> WasAcknowledgedAsync(string caseCode, CancellationToken cancellationToken) =>

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Workflows.Intake.Referrals;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 
 /// <summary>
 /// Reads the referral that mail intake recorded on the case stream (event "ReferralReceived": the
 /// message, the sender and the form's fields, each with how it was read) into what the panel shows.
-/// Only fields read cleanly are used; anything else is "not given", never guessed. The age band is
-/// worked out from the date of birth and the date of the incident (or of the referral).
+/// Only fields read cleanly are used; anything else is "not given", never guessed. The incident
+/// category comes from a closed list (<see cref="IncidentCategories"/>), never as typed. The age band
+/// is worked out from the date of birth and the date of the incident (or of the referral).
 /// </summary>
 public static class IntakeReferralReading
 {
@@ -18,7 +20,8 @@ public static class IntakeReferralReading
 
     public static ReferralRecorded? Read(string json, DateTimeOffset receivedAt)
     {
-        if (JsonNode.Parse(json)?["intake"] is not JsonObject intake)
+        var root = JsonNode.Parse(json);
+        if (root?["intake"] is not JsonObject intake)
         {
             return null;
         }
@@ -36,14 +39,45 @@ public static class IntakeReferralReading
         var incident = Date("incidentDate");
         var born = Date("childDateOfBirth");
         var referrer = intake["referrerAddress"]?.GetValue<string>() ?? fields.GetValueOrDefault("referrerEmail") ?? string.Empty;
+        // Recorded since the child's details are sealed: worked out at intake, the dates being sealed.
+        var recordedCategory = root["incidentCategory"] is JsonValue c && c.TryGetValue<string>(out var categoryText) ? categoryText : null;
+        var recordedAgeBand = root["ageBand"] is JsonValue a && a.TryGetValue<string>(out var band) ? band : null;
+        var category = recordedCategory is not null ? IncidentCategories.Closed(recordedCategory)
+            : fields.ContainsKey("natureOfIncident") || fields.ContainsKey("mainTypeOfAbuse")
+            ? IncidentCategories.Category(fields.GetValueOrDefault("natureOfIncident"), fields.GetValueOrDefault("mainTypeOfAbuse"))
+            : IncidentCategories.Closed(fields.GetValueOrDefault("incidentCategory"));
         var summary = new ReferralSummary(
-            Text("natureOfIncident", "mainTypeOfAbuse", "incidentCategory"),
-            AgeBand(born, incident ?? DateOnly.FromDateTime(receivedAt.UtcDateTime)),
+            category,
+            recordedAgeBand ?? AgeBand(born, incident ?? DateOnly.FromDateTime(receivedAt.UtcDateTime)),
             incident,
             Text("referrerOrganisation", "referringOrganisation"),
             referrer);
-        var child = new ChildDetails(Text("childName"), born, Text("childHomeAddress", "childAddress"));
+        // Sealed apart since; a referral recorded before that carries the child's details in clear.
+        var child = root["sealedAs"] is null ? new ChildDetails(Text("childName"), born, Text("childHomeAddress", "childAddress")) : null;
         return new ReferralRecorded(summary, child, Actor.System, "Referral read from the partnership mailbox.");
+    }
+
+    /// <summary>The child's details from the sealed referral (the form's keys, or the refer form's).</summary>
+    public static ChildDetails Child(SealedReferral referral)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        return new ChildDetails(
+            referral.Value("childName") ?? "not given",
+            ParseDate(referral.Value("childDateOfBirth")),
+            referral.Value("childHomeAddress") ?? referral.Value("childAddress") ?? "not given");
+    }
+
+    /// <summary>What the refer form's child's details are sealed as.</summary>
+    public static SealedReferral Sealed(ChildDetails child)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["childName"] = child.Name, ["childAddress"] = child.Address };
+        if (child.DateOfBirth is { } born)
+        {
+            fields["childDateOfBirth"] = born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        return new SealedReferral(fields, new Dictionary<string, string>(StringComparer.Ordinal));
     }
 
     /// <summary>The age bands the panel card shows, from the child's age on the day.</summary>

@@ -33,7 +33,10 @@ public sealed record ReferralSummary(
 /// <summary>The child's details: shown only to authorised members in a view of their own, each view recorded.</summary>
 public sealed record ChildDetails(string Name, DateOnly? DateOfBirth, string Address);
 
-public sealed record ReferralRecorded(ReferralSummary Summary, ChildDetails Child, Actor Actor, string Reason);
+/// <summary>A referral as the panel reads it. <paramref name="Child"/> is null once the child's details
+/// are sealed apart (<see cref="TeamsReviewBot.Workflows.Cases.ReferralVault"/>); streams written
+/// before that carry them here, and are still read.</summary>
+public sealed record ReferralRecorded(ReferralSummary Summary, ChildDetails? Child, Actor Actor, string Reason);
 
 /// <summary>Where the case's thread lives, so its card can be edited after each vote.</summary>
 public sealed record PanelThreadOpened(string ServiceUrl, string ChannelId, string ThreadId, string MessageId, string TenantId, string BotId, string? BotName, Actor Actor);

@@ -3,12 +3,20 @@ using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Teams.Conversations;
 using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Workflows.InformationRequests;
+using TeamsReviewBot.Workflows.Intake.Referrals;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 
 /// <summary>Builds what the panel cards show from the case as stored.</summary>
-public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory directory, ConversationReferenceStore references)
+public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory directory, ConversationReferenceStore references, AgencyDirectory agencies)
 {
+    /// <summary>What the card says of a referring organisation that is not one of the partnership's agencies.</summary>
+    public const string NotInDirectory = "not in the agency directory";
+
+    // Longer than any agency's name: not looked up (a row key holds at most 1 KiB).
+    private const int LongestAgencyName = 200;
+
     /// <summary>
     /// The view of a case. For a card answered to one person (<paramref name="viewerTeamsId"/>) the
     /// refresh lists only them: the answer is shown in their client alone. The shared card lists the
@@ -34,7 +42,7 @@ public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory direc
             state.CaseCode,
             playbook.Name,
             state.ReferralKind,
-            panel.Referral?.Summary,
+            panel.Referral is { } referral ? await ChannelSafeAsync(playbook, referral.Summary, cancellationToken).ConfigureAwait(false) : null,
             state.ReceivedAt,
             timetable.Get("decision").DueAt,
             RuleSummary(playbook),
@@ -50,6 +58,26 @@ public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory direc
             notificationDue,
             state.NotifiedAt,
             refreshIds);
+    }
+
+    /// <summary>
+    /// The summary as a channel may show it: the incident category from the closed list and the
+    /// referring organisation only under the name the agency directory gives it. Whatever a form or
+    /// a person typed there stays off the card.
+    /// </summary>
+    private async Task<ReferralSummary> ChannelSafeAsync(Playbook playbook, ReferralSummary summary, CancellationToken cancellationToken)
+    {
+        var organisation = summary.ReferringOrganisation?.Trim();
+        // The directory is the deployment's own partnership's; another partnership's case has none here.
+        var hasDirectory = string.Equals(agencies.PartnershipKey, playbook.Key, StringComparison.OrdinalIgnoreCase);
+        var known = !hasDirectory || string.IsNullOrEmpty(organisation) || organisation.Length > LongestAgencyName
+            ? null
+            : await agencies.FindAsync(organisation, cancellationToken).ConfigureAwait(false);
+        return summary with
+        {
+            IncidentCategory = IncidentCategories.Closed(summary.IncidentCategory),
+            ReferringOrganisation = known?.Name ?? NotInDirectory,
+        };
     }
 
     /// <summary>

@@ -34,6 +34,7 @@ public sealed partial class ThresholdDecisionService(
     DurableTimerStore timers,
     CaseService caseService,
     CaseCodeAllocator codes,
+    ReferralVault vault,
     TimeProvider time,
     ILogger<ThresholdDecisionService> logger)
 {
@@ -65,6 +66,8 @@ public sealed partial class ThresholdDecisionService(
         var now = time.GetUtcNow();
         var actor = CaseActors.From(by);
         var rules = new CaseRules(playbook, schedule);
+        // The child's details are sealed apart before the case records that it has them.
+        await vault.SealAsync(code, IntakeReferralReading.Sealed(form.Child), cancellationToken).ConfigureAwait(false);
         var opened = await AppendAsync(code, state =>
         {
             if (state.Case.Exists)
@@ -73,7 +76,7 @@ public sealed partial class ThresholdDecisionService(
             }
 
             var events = rules.Open(code, form.ReferralKind, form.ReceivedAt, actor, "Referral entered by a business manager in Teams.", now).ToList();
-            events.Insert(1, Event(PanelEventTypes.ReferralRecorded, new ReferralRecorded(form.Summary, form.Child, actor, "Referral details recorded from the refer form."), now));
+            events.Insert(1, Event(PanelEventTypes.ReferralRecorded, new ReferralRecorded(form.Summary, null, actor, "Referral details recorded from the refer form; the child's details are sealed apart."), now));
             return events;
         }, cancellationToken).ConfigureAwait(false);
         var wasOpenAlready = opened.Appended.Count == 0;
@@ -307,7 +310,11 @@ public sealed partial class ThresholdDecisionService(
         var actor = CaseActors.From(viewer, seats.Resolve(playbook, viewer));
         var result = await AppendAsync(caseCode, _ => [Event(PanelEventTypes.ReferralViewed, new ReferralViewed(actor, "Opened the referral's details in a view only they could see."), now)], cancellationToken).ConfigureAwait(false);
         var view = await views.BuildAsync(playbook, result.Current.State, cancellationToken, viewer.TeamsUserId).ConfigureAwait(false);
-        return CardActionResult.Card(PanelCards.ReferralDetails(view, referral.Child, viewer.DisplayName, now));
+        // Sealed apart since; a stream recorded before that still carries them in clear.
+        var child = await vault.OpenAsync(caseCode, cancellationToken).ConfigureAwait(false) is { } sealedReferral
+            ? IntakeReferralReading.Child(sealedReferral)
+            : referral.Child ?? new ChildDetails("not on record", null, "not on record");
+        return CardActionResult.Card(PanelCards.ReferralDetails(view, child, viewer.DisplayName, now));
     }
 
     /// <summary>Records the date the National Panel was notified (which may start the playbook's 15-day clock).</summary>

@@ -11,7 +11,7 @@ public sealed class HealthWithoutStorageTests(AzuriteFixture azurite)
     public async Task Healthz_reports_storage_unreachable_with_503()
     {
         // Port 9 (discard) has nothing listening on loopback.
-        var unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;";
+        var unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;";
         await using var bot = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["Storage:ConnectionString"] = unreachable });
         bot.StartServer();
         using var client = bot.CreateClient();

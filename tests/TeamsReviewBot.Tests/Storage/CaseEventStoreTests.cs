@@ -98,7 +98,25 @@ public sealed class CaseEventStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task An_event_too_large_for_a_table_row_is_refused_before_anything_is_written()
+    public async Task An_event_larger_than_a_table_property_is_kept_in_Blob_Storage_and_read_back_whole_with_its_neighbours()
+    {
+        var tables = azurite.CreateTables();
+        var store = new TableCaseEventStore(tables, azurite.CreatePayloads(tables));
+        var large = "{\"text\":\"" + new string('x', 100_000) + "\"}";
+
+        await store.AppendAsync("RR-OLD-2026-0007", 0, [Event("opened"), new NewEvent("referral", large, At), Event("after")]);
+
+        var stream = await store.ReadAsync("RR-OLD-2026-0007");
+        Assert.Equal(["opened", "referral", "after"], stream.Select(e => e.Type));
+        Assert.Equal(large, stream[1].Data);
+        // The row itself holds a reference, not the text.
+        var row = (await tables.GetAsync(tables.Names.CaseEvents)).GetEntity<Azure.Data.Tables.TableEntity>("RR-OLD-2026-0007", TableCaseEventStore.RowKeyOf(2)).Value;
+        Assert.Null(row.GetString("Data"));
+        Assert.StartsWith("events/RR-OLD-2026-0007/", row.GetString("DataBlob"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_event_too_large_for_a_table_row_is_refused_before_anything_is_written_where_no_blob_store_is_given()
     {
         var store = new TableCaseEventStore(azurite.CreateTables());
 

@@ -7,6 +7,7 @@ using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Workflows.Intake.Referrals;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision.CardActions;
 
@@ -60,7 +61,13 @@ public sealed class ReferCardAction(ThresholdDecisionService decisions, Playbook
         var kind = Need("referralKind", "what arrived");
         var receivedOn = NeedDate("receivedOn", "the date it was received");
         var receivedTime = TimeOnly.TryParseExact(action.DataString("receivedAt"), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : new TimeOnly(9, 0);
+        // A closed list, so nothing typed reaches the channel card.
         var category = Need("incidentCategory", "the incident category");
+        if (category.Length > 0 && !IncidentCategories.Choices.Contains(category, StringComparer.Ordinal))
+        {
+            problems.Add("the incident category as one of the form's choices");
+        }
+
         var ageBand = Need("ageBand", "the age band");
         var incidentDate = NeedDate("incidentDate", "the date of the incident");
         var organisation = Need("referringOrganisation", "the referring organisation");

@@ -74,6 +74,22 @@ public class InformationRequestMailTests(AzuriteFixture azurite, Xunit.Abstracti
     }
 
     [Fact]
+    public async Task The_letters_carry_the_childs_initials_and_date_of_birth_which_the_request_stream_does_not_hold()
+    {
+        var (world, code) = await ChosenAsync(azurite, Police);
+        await using var _ = world;
+
+        // Recorded apart, sealed: the request stream's choice carries no child reference.
+        Assert.Null((await world.BookAsync(code)).ChildReference);
+        Assert.Equal(Child, await world.Vault.ChildReferenceAsync(code, CancellationToken.None));
+
+        await world.RunUntilAsync(London(2026, 12, 29, 9, 0));
+        var letter = Assert.Single(await world.SentAsync());
+        Assert.Contains("Child: " + Child, letter.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Child, letter.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Agencies_chosen_after_the_send_day_are_sent_to_at_once_by_the_timer_and_choosing_again_sends_nothing_more()
     {
         await using var world = await RequestWorld.StartAsync(azurite, London(2026, 12, 23, 8), Police, School);

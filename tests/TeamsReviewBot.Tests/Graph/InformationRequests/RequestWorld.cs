@@ -38,7 +38,7 @@ internal sealed class RequestWorld : IAsyncDisposable
     private readonly HttpClient _teamsHttp = new();
     private readonly TimerPump[] _pumps;
 
-    private RequestWorld(SandboxHost sandbox, StorageTables tables, DateTimeOffset start, IReadOnlyList<AgencyContact> agencies)
+    private RequestWorld(SandboxHost sandbox, StorageTables tables, AzuriteFixture azurite, DateTimeOffset start, IReadOnlyList<AgencyContact> agencies)
     {
         Sandbox = sandbox;
         _tables = tables;
@@ -63,7 +63,8 @@ internal sealed class RequestWorld : IAsyncDisposable
         Files = new ReturnFileStore(tables);
         Panels = new AggregateStore<PanelCase>(events, new PanelCaseFold(new CaseFold(Catalogue)));
         var card = new ReturnCardInThread(Books, Panels, new ConnectorClient(_teamsHttp, new NoConnectorToken(), LocalServiceUrls.Policy), Clock, NullLogger<ReturnCardInThread>.Instance);
-        Requests = new InformationRequestService(Cases, Directory, Books, openCases, Timers, Sender, mailboxOptions, Options.Create(new RequestMailOptions()), card, Clock, NullLogger<InformationRequestService>.Instance);
+        Vault = new ReferralVault(new SealedDetailsStore(tables, azurite.CreatePayloads(tables), Options.Create(new PrivacyOptions { KeyEncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) })));
+        Requests = new InformationRequestService(Cases, Directory, Books, openCases, Timers, Sender, mailboxOptions, Options.Create(new RequestMailOptions()), card, Vault, Clock, NullLogger<InformationRequestService>.Instance);
         var collation = new ChronologyCollation(Books, Files, Clock, NullLogger<ChronologyCollation>.Instance);
         Progress = new RequestProgress(Cases, Books, collation, openCases, Notified, card, Clock);
         var replies = new InformationRequestReplies(new ReplyIntake(Books, openCases, Files, Clock, NullLogger<ReplyIntake>.Instance), Progress);
@@ -76,7 +77,10 @@ internal sealed class RequestWorld : IAsyncDisposable
             Review,
             new MailClassifier(new IntakeOptionsSnapshot(["Mailbox.NationalReviewPanel@education.gov.uk"])),
             replies,
-            new ProcessReferralCaseOpener(Cases, new IntakePartnership(intakeOptions, mailboxOptions, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), Catalogue)),
+            new ProcessReferralCaseOpener(
+                Cases,
+                new IntakePartnership(intakeOptions, mailboxOptions, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), Catalogue),
+                Vault),
             Alerts,
             mailboxOptions,
             intakeOptions,
@@ -119,6 +123,9 @@ internal sealed class RequestWorld : IAsyncDisposable
 
     public InformationRequestService Requests { get; }
 
+    /// <summary>The case's sealed details: the child reference of the letters among them.</summary>
+    public ReferralVault Vault { get; }
+
     public RequestProgress Progress { get; }
 
     public MailForReviewStore Review { get; }
@@ -131,7 +138,7 @@ internal sealed class RequestWorld : IAsyncDisposable
     public RecordedAlerts Alerts { get; } = new();
 
     public static async Task<RequestWorld> StartAsync(AzuriteFixture azurite, DateTimeOffset start, params AgencyContact[] agencies) =>
-        new(await SandboxHost.StartAsync(), azurite.CreateTables(), start, agencies);
+        new(await SandboxHost.StartAsync(), azurite.CreateTables(), azurite, start, agencies);
 
     /// <summary>A referral received at <paramref name="receivedAt"/>, put to the panel and decided "Rapid Review" by all three statutory partners.</summary>
     public async Task<string> RapidReviewAsync(DateTimeOffset receivedAt, DateTimeOffset decidedAt)

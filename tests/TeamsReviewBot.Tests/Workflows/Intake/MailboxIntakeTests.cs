@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Tests.Workflows.Intake.Referrals;
+using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Intake;
 
 namespace TeamsReviewBot.Tests.Workflows.Intake;
@@ -75,7 +76,43 @@ public sealed class MailboxIntakeTests(Xunit.Abstractions.ITestOutputHelper outp
         var fields = referral.RootElement.GetProperty("intake").GetProperty("details").GetProperty("fields").EnumerateArray()
             .ToDictionary(f => f.GetProperty("key").GetString()!, f => f.GetProperty("value").GetString());
         Assert.Equal("2026-11-18", fields["incidentDate"]);
-        Assert.Equal("Physical abuse", fields["mainTypeOfAbuse"]);
+        Assert.Equal("Serious harm: physical abuse", referral.RootElement.GetProperty("incidentCategory").GetString());
+        Assert.Equal("5 to 10", referral.RootElement.GetProperty("ageBand").GetString());
+
+        // The child's details and the referral's free text are sealed apart, not in the stream.
+        Assert.Null(fields["childName"]);
+        Assert.Null(fields["mainTypeOfAbuse"]);
+        var stream = string.Join("\n", events.Select(e => e.Data));
+        Assert.DoesNotContain("Alex Sample", stream, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 Test Street", stream, StringComparison.Ordinal);
+        Assert.DoesNotContain("01/02/2019", stream, StringComparison.Ordinal);
+        Assert.DoesNotContain("Admitted to hospital", stream, StringComparison.Ordinal);
+        var sealedReferral = await local.Services.GetRequiredService<ReferralVault>().OpenAsync(entry.CaseCode, CancellationToken.None);
+        Assert.Equal("Alex Sample", sealedReferral!.Value("childName"));
+        Assert.Equal("01/02/2019", sealedReferral.Value("childDateOfBirth"));
+        Assert.Equal("Admitted to hospital with injuries.", sealedReferral.Value("incidentOutline"));
+    }
+
+    [Fact]
+    public async Task A_referral_over_32K_characters_opens_its_case_with_the_referral_recorded_and_nothing_half_done()
+    {
+        await using var local = await LocalIntake.StartAsync();
+        var outline = string.Concat(Enumerable.Repeat("The child was seen at hospital with injuries that were not explained. ", 700));
+        Assert.True(outline.Length > 40_000);
+
+        await local.DeliverAsync(TestMail.Referral(GmFormBuilder.Filled()
+            .Set("Incident Outline: What is it about this incident that makes it serious and why it meets the criteria for Rapid Review", outline)
+            .Build()));
+        await local.SettledAsync(1);
+
+        var entry = Assert.Single(await local.CasesAsync());
+        var types = (await local.CaseEventsAsync(entry.CaseCode)).Select(e => e.Type).ToList();
+        Assert.Equal(1, types.Count(t => t == "CaseOpened"));
+        Assert.Equal(1, types.Count(t => t == IntakeEventTypes.ReferralReceived));
+        Assert.Contains(IntakeEventTypes.ReferrerAcknowledged, types);
+        var sealedReferral = await local.Services.GetRequiredService<ReferralVault>().OpenAsync(entry.CaseCode, CancellationToken.None);
+        Assert.Equal(outline.Trim(), sealedReferral!.Value("incidentOutline"));
+        Assert.Empty(local.Alerts);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class IntakeReferralReadingTests
             ("childDateOfBirth", "14/03/2020", 0),
             ("childHomeAddress", "12 Example Street", 0)), Received)!;
 
-        Assert.Equal("Serious injury", recorded.Summary.IncidentCategory);
+        Assert.Equal("Serious harm", recorded.Summary.IncidentCategory);
         Assert.Equal("5 to 10", recorded.Summary.AgeBand);
         Assert.Equal(new DateOnly(2026, 11, 21), recorded.Summary.IncidentDate);
         Assert.Equal("Hollybank Primary School", recorded.Summary.ReferringOrganisation);
@@ -38,9 +38,56 @@ public sealed class IntakeReferralReadingTests
         Assert.Equal("not given", recorded.Summary.IncidentCategory);
         Assert.Equal("not given", recorded.Summary.AgeBand);
         Assert.Null(recorded.Summary.IncidentDate);
-        Assert.Null(recorded.Child.DateOfBirth);
+        Assert.Null(recorded.Child!.DateOfBirth);
         Assert.Equal("not given", recorded.Child.Address);
     }
+
+    [Fact]
+    public void A_referral_recorded_since_sealing_shows_the_category_and_age_band_worked_out_at_intake_and_holds_no_child()
+    {
+        var sealedEvent = JsonNode.Parse(Event(("natureOfIncident", null!, 0), ("incidentDate", "21/11/2026", 0)))!.AsObject();
+        sealedEvent["sealedAs"] = "referral";
+        sealedEvent["incidentCategory"] = "Death: neglect";
+        sealedEvent["ageBand"] = "11 to 15";
+
+        var recorded = IntakeReferralReading.Read(sealedEvent.ToJsonString(), Received)!;
+
+        Assert.Equal("Death: neglect", recorded.Summary.IncidentCategory);
+        Assert.Equal("11 to 15", recorded.Summary.AgeBand);
+        Assert.Null(recorded.Child);
+    }
+
+    [Theory]
+    [InlineData("Serious harm", "Physical abuse", "Serious harm: physical abuse")]
+    [InlineData("Death", null, "Death")]
+    [InlineData(null, "Neglect", "Neglect")]
+    [InlineData("Amelia Testchild, 12 Example Street", "Neglect", "Other: neglect")]
+    [InlineData("Serious harm", "Amelia Testchild hit by her stepfather", "Serious harm: other")]
+    [InlineData("Amelia Testchild", "12 Example Street", "Other")]
+    public void Typed_text_in_the_incident_fields_becomes_a_category_from_the_closed_list(string? nature, string? abuse, string category)
+    {
+        var fields = new List<(string, string, int)>();
+        if (nature is not null)
+        {
+            fields.Add(("natureOfIncident", nature, 0));
+        }
+
+        if (abuse is not null)
+        {
+            fields.Add(("mainTypeOfAbuse", abuse, 0));
+        }
+
+        Assert.Equal(category, IntakeReferralReading.Read(Event([.. fields]), Received)!.Summary.IncidentCategory);
+    }
+
+    [Theory]
+    [InlineData("Physical abuse", "Physical abuse")]
+    [InlineData("Serious harm: neglect", "Serious harm: neglect")]
+    [InlineData("Non-accidental injury", "Physical abuse")]
+    [InlineData("Amelia Testchild, 12 Example Street", "Other")]
+    [InlineData("not given", "not given")]
+    public void A_category_stored_before_the_closed_list_is_brought_onto_it_before_a_card_shows_it(string stored, string shown) =>
+        Assert.Equal(shown, TeamsReviewBot.Workflows.Intake.Referrals.IncidentCategories.Closed(stored));
 
     [Theory]
     [InlineData("2026-06-01", "Under 1")]

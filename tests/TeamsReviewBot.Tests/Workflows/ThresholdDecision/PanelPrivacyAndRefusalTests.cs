@@ -146,4 +146,33 @@ public sealed class PanelPrivacyAndRefusalTests(AzuriteFixture azurite) : IAsync
         var visitor = await _bot.InvokeAsync(Vic, "refer", new System.Text.Json.Nodes.JsonObject { ["formId"] = formId }, conversationId: "a:chat-" + Vic.TeamsId);
         Assert.Contains("Only a business manager can open a case.", visitor["value"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_refer_form_whose_incident_category_was_typed_over_the_choices_is_refused_and_opens_nothing()
+    {
+        await _bot.SayAsync(Bea, "refer");
+        var form = await _bot.Teams.WaitForCallAsync(c => c.Card?.ToJsonString().Contains("\"verb\":\"refer\"", StringComparison.Ordinal) == true, "the refer form");
+        var formId = form.Card!["actions"]![0]!["data"]!["formId"]!.GetValue<string>();
+        var received = _bot.Clock.GetUtcNow().AddHours(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var answer = await _bot.InvokeAsync(Bea, "refer", new System.Text.Json.Nodes.JsonObject
+        {
+            ["formId"] = formId,
+            ["partnership"] = "oldham",
+            ["referralKind"] = "referral",
+            ["receivedOn"] = received,
+            ["receivedAt"] = "09:00",
+            ["incidentCategory"] = "Amelia Testchild, hit at 12 Example Street",
+            ["ageBand"] = "Under 1",
+            ["incidentDate"] = received,
+            ["referringOrganisation"] = "Hollybank Primary School",
+            ["referrerEmail"] = "referrer@school.example",
+            ["childName"] = PanelBot.ChildName,
+            ["childDateOfBirth"] = "2026-03-14",
+            ["childAddress"] = PanelBot.ChildAddress,
+        }, conversationId: "a:chat-" + Bea.TeamsId);
+
+        Assert.Contains("the incident category as one of the form's choices", answer["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_bot.Teams.Calls, c => c.Path == "/v3/conversations");
+    }
 }

@@ -243,7 +243,7 @@ public sealed class PanelBot : IAsyncDisposable
             ["referralKind"] = kind,
             ["receivedOn"] = received.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["receivedAt"] = received.ToString("HH:mm", CultureInfo.InvariantCulture),
-            ["incidentCategory"] = "Non-accidental injury",
+            ["incidentCategory"] = "Physical abuse",
             ["ageBand"] = "Under 1",
             ["incidentDate"] = received.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["referringOrganisation"] = "Hollybank Primary School",
