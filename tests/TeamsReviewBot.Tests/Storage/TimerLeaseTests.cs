@@ -66,6 +66,7 @@ public sealed class TimerLeaseTests(AzuriteFixture azurite)
         new DurableTimerStore(tables, clock),
         [handler],
         Options.Create(new TimerPumpOptions { Lease = Lease }),
+        new TeamsReviewBot.Tests.Workflows.Cases.RecordedAlerts(),
         clock,
         NullLogger<TimerPump>.Instance);
 
