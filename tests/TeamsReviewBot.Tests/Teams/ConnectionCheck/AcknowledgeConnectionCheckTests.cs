@@ -58,7 +58,6 @@ public sealed class AcknowledgeConnectionCheckTests(AzuriteFixture azurite, Xuni
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         output.WriteLine($"Acknowledge answered in {elapsed.TotalMilliseconds:F0} ms");
-        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"answered in {elapsed.TotalMilliseconds} ms");
         var body = await response.BodyAsync();
         Assert.Equal(200, body["statusCode"]!.GetValue<int>());
         Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
