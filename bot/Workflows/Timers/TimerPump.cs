@@ -43,6 +43,8 @@ public sealed partial class TimerPump(
                 continue;
             }
 
+            // The claim as last renewed: setting the timer aside must write under its current ETag.
+            var current = item;
             try
             {
                 // A batch fires one timer after another: the later ones' leases may have run out
@@ -53,6 +55,7 @@ public sealed partial class TimerPump(
                     continue;
                 }
 
+                current = held;
                 await handler.HandleAsync(held.Timer, cancellationToken).ConfigureAwait(false);
                 await store.CompleteAsync(held, cancellationToken).ConfigureAwait(false);
                 completed++;
@@ -63,7 +66,7 @@ public sealed partial class TimerPump(
                 if (item.Attempt >= maxAttempts)
                 {
                     // The exception's message may quote case data, so the sentence names only its kind.
-                    await SetAsideAsync(item, $"It failed {item.Attempt} times; the last error was {ex.GetType().Name}.", cancellationToken).ConfigureAwait(false);
+                    await SetAsideAsync(current, $"It failed {item.Attempt} times; the last error was {ex.GetType().Name}.", cancellationToken).ConfigureAwait(false);
                 }
             }
         }
