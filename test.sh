@@ -63,7 +63,7 @@ if [ "$shifted_date" != "none" ]; then
 fi
 
 # One closing line for every runner together.
-sum() { local pattern=$1; shift; cat "$@" 2>/dev/null | grep -oE "$pattern" | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'; }
+sum() { local pattern=$1; shift; { cat "$@" 2>/dev/null || true; } | { grep -oE "$pattern" || true; } | { grep -oE '[0-9]+' || true; } | awk '{ s += $1 } END { print s + 0 }'; }
 dotnet_logs=(test-output/dotnet.log test-output/shifted-dotnet.log)
 browser_logs=(test-output/browser.log test-output/shifted-browser.log)
 passed=$(( $(sum 'Passed: +[0-9]+' "${dotnet_logs[@]}") + $(sum '^# pass [0-9]+' "${browser_logs[@]}") ))
