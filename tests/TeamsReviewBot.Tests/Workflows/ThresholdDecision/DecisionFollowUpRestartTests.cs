@@ -41,6 +41,10 @@ public sealed class DecisionFollowUpRestartTests(AzuriteFixture azurite) : IAsyn
 
         await _bot.RestartAsync();
         await _bot.JumpAndFireTimersAsync(_bot.Clock.GetUtcNow().AddMinutes(3));
+        // The background pump may have claimed the row first: let the follow-up finish before the
+        // clock jumps past its lease, as real time would, so the later jump tests a repeat.
+        await _bot.WaitForPersonalAsync(Bea, "the threshold decision is");
+        await WaitUntilAsync(async () => (await _bot.EventsAsync<BusinessManagersNotified>(code, CaseEventTypes.BusinessManagersNotified)).Count > 0, "the notice recorded on the case");
         await _bot.JumpAndFireTimersAsync(_bot.Clock.GetUtcNow().AddMinutes(10));
 
         var letter = Assert.Single(await _bot.Graph.SentAsync(PanelBot.Mailbox));
@@ -51,5 +55,15 @@ public sealed class DecisionFollowUpRestartTests(AzuriteFixture azurite) : IAsyn
         Assert.Single(notices, n => n.NotificationId.StartsWith(DecisionFollowUp.DecisionNotice, StringComparison.Ordinal));
         Assert.Single(_bot.PersonalMessagesTo(Bea), m => m.Contains("the threshold decision is", StringComparison.Ordinal));
         await _bot.SharedCardAsync(code, json => json.Contains("Record National Panel notified", StringComparison.Ordinal), "the decision card after the restart");
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < until, $"timed out waiting for {what}");
+            await Task.Delay(100);
+        }
     }
 }
