@@ -50,7 +50,9 @@ public sealed record InformationRequested(IReadOnlyList<string> Agencies, Actor 
 
 public sealed record ReturnsCompleted(Actor Actor, string Reason);
 
-public sealed record MeetingScheduled(DateTimeOffset MeetingAt, Actor Actor, string Reason);
+/// <summary>The meeting booked or moved; <paramref name="EventId"/> and <paramref name="JoinUrl"/> are the
+/// organiser's calendar event and its Teams link when the bot booked it through Graph.</summary>
+public sealed record MeetingScheduled(DateTimeOffset MeetingAt, Actor Actor, string Reason, string? EventId = null, string? JoinUrl = null);
 
 public sealed record MeetingHeld(IReadOnlyList<string> PartnersPresent, Actor Actor, string Reason);
 

@@ -181,7 +181,7 @@ public sealed class CaseRules(Playbook playbook, CaseSchedule schedule)
         return [Event(CaseEventTypes.ReturnsCompleted, new ReturnsCompleted(actor, reason), now)];
     }
 
-    public IReadOnlyList<NewEvent> ScheduleMeeting(CaseState state, DateTimeOffset meetingAt, Actor actor, DateTimeOffset now)
+    public IReadOnlyList<NewEvent> ScheduleMeeting(CaseState state, DateTimeOffset meetingAt, Actor actor, DateTimeOffset now, string? eventId = null, string? joinUrl = null)
     {
         RequireRapidReview(state, "A meeting is scheduled");
         if (state.MeetingHeldAt is not null)
@@ -195,7 +195,7 @@ public sealed class CaseRules(Playbook playbook, CaseSchedule schedule)
         }
 
         var verb = state.MeetingAt is null ? "booked" : $"moved from {BritishDates.DateAndTime(state.MeetingAt.Value)}";
-        return [Event(CaseEventTypes.MeetingScheduled, new MeetingScheduled(meetingAt, actor, $"Meeting {verb} to {BritishDates.DateAndTime(meetingAt)}."), now)];
+        return [Event(CaseEventTypes.MeetingScheduled, new MeetingScheduled(meetingAt, actor, $"Meeting {verb} to {BritishDates.DateAndTime(meetingAt)}.", eventId, joinUrl), now)];
     }
 
     public IReadOnlyList<NewEvent> HoldMeeting(CaseState state, IReadOnlyList<string> partnersPresent, Actor actor, DateTimeOffset now)

@@ -58,6 +58,11 @@ public sealed record CaseState
 
     public DateTimeOffset? MeetingAt { get; init; }
 
+    /// <summary>The organiser's calendar event for the meeting, when the bot booked it.</summary>
+    public string? MeetingEventId { get; init; }
+
+    public string? MeetingJoinUrl { get; init; }
+
     public DateTimeOffset? MeetingHeldAt { get; init; }
 
     public DateTimeOffset? ReportDraftedAt { get; init; }
