@@ -18,6 +18,7 @@ public static class CaseEventTypes
     public const string ReturnsCompleted = "ReturnsCompleted";
     public const string MeetingScheduled = "MeetingScheduled";
     public const string MeetingHeld = "MeetingHeld";
+    public const string MeetingCancelled = "MeetingCancelled";
     public const string ReportDrafted = "ReportDrafted";
     public const string SignOffRecorded = "SignOffRecorded";
     public const string SignedOff = "SignedOff";
@@ -53,6 +54,9 @@ public sealed record ReturnsCompleted(Actor Actor, string Reason);
 /// <summary>The meeting booked or moved; <paramref name="EventId"/> and <paramref name="JoinUrl"/> are the
 /// organiser's calendar event and its Teams link when the bot booked it through Graph.</summary>
 public sealed record MeetingScheduled(DateTimeOffset MeetingAt, Actor Actor, string Reason, string? EventId = null, string? JoinUrl = null);
+
+/// <summary>The booked meeting was called off; <paramref name="EventId"/> is the cancelled calendar event.</summary>
+public sealed record MeetingCancelled(DateTimeOffset WasAt, string? EventId, Actor Actor, string Reason);
 
 public sealed record MeetingHeld(IReadOnlyList<string> PartnersPresent, Actor Actor, string Reason);
 

@@ -36,6 +36,14 @@ public sealed class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<CaseStat
             CaseEventTypes.ReturnsCompleted => state with { ReturnsCompleteAt = at },
             CaseEventTypes.MeetingScheduled => Scheduled(state, CaseJson.Read<MeetingScheduled>(stored.Data), at),
             CaseEventTypes.MeetingHeld => state with { MeetingHeldAt = at },
+            CaseEventTypes.MeetingCancelled => state with
+            {
+                MeetingAt = null,
+                MeetingScheduledAt = null,
+                MeetingEventId = null,
+                MeetingJoinUrl = null,
+                MeetingCancellations = state.MeetingCancellations + 1,
+            },
             CaseEventTypes.ReportDrafted => state with { ReportDraftedAt = at },
             CaseEventTypes.SignOffRecorded => SignOff(state, CaseJson.Read<SignOffRecorded>(stored.Data), at),
             CaseEventTypes.SignedOff => state with { SignedOffAt = at, SignOffDisputed = false },

@@ -181,7 +181,7 @@ public sealed class CaseRules(Playbook playbook, CaseSchedule schedule)
         return [Event(CaseEventTypes.ReturnsCompleted, new ReturnsCompleted(actor, reason), now)];
     }
 
-    public IReadOnlyList<NewEvent> ScheduleMeeting(CaseState state, DateTimeOffset meetingAt, Actor actor, DateTimeOffset now, string? eventId = null, string? joinUrl = null)
+    public IReadOnlyList<NewEvent> ScheduleMeeting(CaseState state, DateTimeOffset meetingAt, Actor actor, DateTimeOffset now, string? eventId = null, string? joinUrl = null, string? why = null)
     {
         RequireRapidReview(state, "A meeting is scheduled");
         if (state.MeetingHeldAt is not null)
@@ -195,7 +195,26 @@ public sealed class CaseRules(Playbook playbook, CaseSchedule schedule)
         }
 
         var verb = state.MeetingAt is null ? "booked" : $"moved from {BritishDates.DateAndTime(state.MeetingAt.Value)}";
-        return [Event(CaseEventTypes.MeetingScheduled, new MeetingScheduled(meetingAt, actor, $"Meeting {verb} to {BritishDates.DateAndTime(meetingAt)}.", eventId, joinUrl), now)];
+        return [Event(CaseEventTypes.MeetingScheduled, new MeetingScheduled(meetingAt, actor, $"Meeting {verb} to {BritishDates.DateAndTime(meetingAt)}." + (string.IsNullOrWhiteSpace(why) ? string.Empty : $" {why.Trim()}"), eventId, joinUrl), now)];
+    }
+
+    /// <summary>A business manager calls off the booked meeting, with a reason; its deadlines go back to the plan.</summary>
+    public IReadOnlyList<NewEvent> CancelMeeting(CaseState state, Actor actor, string reason, DateTimeOffset now)
+    {
+        RequireRapidReview(state, "A meeting is cancelled");
+        RequireBusinessManager(actor, "cancel the meeting");
+        if (state.MeetingHeldAt is not null)
+        {
+            throw new CaseRuleException($"The meeting for case {state.CaseCode} has already been held.");
+        }
+
+        if (state.MeetingAt is not { } wasAt)
+        {
+            throw new CaseRuleException($"No meeting is booked for case {state.CaseCode}, so there is none to cancel.");
+        }
+
+        RequireRationale(reason, "cancelling the meeting");
+        return [Event(CaseEventTypes.MeetingCancelled, new MeetingCancelled(wasAt, state.MeetingEventId, actor, reason.Trim()), now)];
     }
 
     public IReadOnlyList<NewEvent> HoldMeeting(CaseState state, IReadOnlyList<string> partnersPresent, Actor actor, DateTimeOffset now)

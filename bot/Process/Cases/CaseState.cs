@@ -63,6 +63,9 @@ public sealed record CaseState
 
     public string? MeetingJoinUrl { get; init; }
 
+    /// <summary>How many booked meetings were cancelled; the next booking is a new calendar event.</summary>
+    public int MeetingCancellations { get; init; }
+
     public DateTimeOffset? MeetingHeldAt { get; init; }
 
     public DateTimeOffset? ReportDraftedAt { get; init; }

@@ -71,11 +71,57 @@ public sealed class MeetingService(
             start,
             start + Length,
             [.. people.Select(p => new MeetingAttendee(p.Address, p.Name))],
-            MeetingInvitation.TransactionId(state.CaseCode, 1));
+            MeetingInvitation.TransactionId(state.CaseCode, state.MeetingCancellations + 1));
         var booked = await meetings.CreateAsync(invite, cancellationToken).ConfigureAwait(false);
         return await cases.ExecuteAsync(
             state.CaseCode,
             (rules, current, now) => current.MeetingEventId == booked.EventId ? [] : rules.ScheduleMeeting(current, booked.Start, actor, now, booked.EventId, booked.JoinUrl),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves the booked meeting: the same calendar event is updated (attendees get an update,
+    /// not a second invitation) and the case follows. A retry after a crash updates it to the same time
+    /// again and records it once.</summary>
+    public async Task<CaseState> MoveAsync(string caseCode, DateTimeOffset start, Process.Cases.Actor actor, string reason, CancellationToken cancellationToken)
+    {
+        var (state, playbook) = await CaseAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        var eventId = state.MeetingEventId
+            ?? throw new CaseRuleException($"No meeting has been booked through the bot for case {state.CaseCode}; type \"meeting {state.CaseCode}\" to book one.");
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new CaseRuleException("Please give a reason when moving the meeting; it is kept in the case's record.");
+        }
+
+        if (state.MeetingAt == start)
+        {
+            throw new CaseRuleException($"The meeting for case {state.CaseCode} is already at {BritishDates.DateAndTime(start)}.");
+        }
+
+        new CaseRules(playbook, cases.Schedule).ScheduleMeeting(state, start, actor, time.GetUtcNow());
+        var moved = await meetings.MoveAsync(Organiser(), eventId, start, start + Length, cancellationToken).ConfigureAwait(false);
+        return await cases.ExecuteAsync(
+            state.CaseCode,
+            (rules, current, now) => current.MeetingEventId != eventId || current.MeetingAt == moved.Start ? [] : rules.ScheduleMeeting(current, moved.Start, actor, now, eventId, moved.JoinUrl, reason),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Cancels the booked meeting: Graph tells the attendees, the case records it and its
+    /// meeting deadlines go back to the plan. An event already cancelled (a retry) is not cancelled again.</summary>
+    public async Task<CaseState> CancelAsync(string caseCode, Process.Cases.Actor actor, string reason, CancellationToken cancellationToken)
+    {
+        var (state, playbook) = await CaseAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        var eventId = state.MeetingEventId
+            ?? throw new CaseRuleException($"No meeting has been booked through the bot for case {state.CaseCode}, so there is none to cancel.");
+        new CaseRules(playbook, cases.Schedule).CancelMeeting(state, actor, reason, time.GetUtcNow());
+        var organiser = Organiser();
+        if (await meetings.GetAsync(organiser, eventId, cancellationToken).ConfigureAwait(false) is { IsCancelled: false })
+        {
+            await meetings.CancelAsync(organiser, eventId, reason.Trim(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await cases.ExecuteAsync(
+            state.CaseCode,
+            (rules, current, now) => current.MeetingEventId != eventId ? [] : rules.CancelMeeting(current, actor, reason, now),
             cancellationToken).ConfigureAwait(false);
     }
 

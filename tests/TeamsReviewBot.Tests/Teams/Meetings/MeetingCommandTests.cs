@@ -170,6 +170,65 @@ public sealed class MeetingCommandTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Moving_updates_the_same_event_cancelling_cancels_it_and_booking_again_makes_a_new_one()
+    {
+        var cases = _bot.Services.GetRequiredService<CaseService>();
+        var state = await GoingToRapidReviewAsync(cases, "oldham");
+        var playbook = cases.Playbooks.Get("oldham");
+        var window = cases.Schedule.Timetable(playbook, state).Get("meeting");
+        var booked = WorkingDayCalendar.AtLondon(window.DueDate, new TimeOnly(10, 0));
+        var movedTo = WorkingDayCalendar.AtLondon(window.EarliestDate!.Value, new TimeOnly(13, 30));
+        await PressAsync(Activities.Ada, TestIds.AdaChat, state.CaseCode, booked);
+
+        var moved = await AskAsync(Activities.Ada, $"meeting {state.CaseCode} move {window.EarliestDate:yyyy-MM-dd} 13:30 the chair is at court");
+
+        Assert.Equal($"{state.CaseCode}: the meeting is moved to {BritishDates.DateAndTime(movedTo)}; attendees get an update to the same invitation and the deadlines follow.", moved["text"]!.GetValue<string>());
+        var afterMove = Assert.Single(await EventsAsync());
+        Assert.Equal(["invitation", "update"], afterMove.GetProperty("notices").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal(movedTo, afterMove.GetProperty("start").GetDateTimeOffset());
+        var papers = cases.Schedule.Timetable(playbook, (await cases.FindAsync(state.CaseCode, CancellationToken.None))!).Get("papers");
+        Assert.Equal(WorkingDays().AddWorkingDays(window.EarliestDate!.Value, -1), papers.DueDate);
+
+        var cancelled = await AskAsync(Activities.Ada, $"meeting {state.CaseCode} cancel the family asked for a later date");
+        var cancelledAgain = await AskAsync(Activities.Ada, $"meeting {state.CaseCode} cancel once more");
+
+        Assert.Equal($"{state.CaseCode}: the meeting is cancelled and the attendees told. Type \"meeting {state.CaseCode}\" to book another.", cancelled["text"]!.GetValue<string>());
+        Assert.Equal($"No meeting has been booked through the bot for case {state.CaseCode}, so there is none to cancel. Nothing was changed.", cancelledAgain["text"]!.GetValue<string>());
+        var afterCancel = Assert.Single(await EventsAsync());
+        Assert.True(afterCancel.GetProperty("isCancelled").GetBoolean());
+        Assert.Equal(["invitation", "update", "cancellation"], afterCancel.GetProperty("notices").EnumerateArray().Select(n => n.GetString()));
+        var now = (await cases.FindAsync(state.CaseCode, CancellationToken.None))!;
+        Assert.Null(now.MeetingAt);
+        Assert.Null(now.MeetingEventId);
+        var trail = await cases.HistoryAsync(state.CaseCode, CancellationToken.None);
+        Assert.EndsWith("the chair is at court", CaseJson.Read<MeetingScheduled>(trail.Last(e => e.Type == CaseEventTypes.MeetingScheduled).Data).Reason, StringComparison.Ordinal);
+        Assert.Equal("the family asked for a later date", CaseJson.Read<MeetingCancelled>(Assert.Single(trail, e => e.Type == CaseEventTypes.MeetingCancelled).Data).Reason);
+
+        await PressAsync(Activities.Ada, TestIds.AdaChat, state.CaseCode, booked);
+
+        var events = await EventsAsync();
+        Assert.Equal(2, events.Length);
+        Assert.Equal([$"{state.CaseCode.ToLowerInvariant()}-meeting-1", $"{state.CaseCode.ToLowerInvariant()}-meeting-2"], events.Select(e => e.GetProperty("transactionId").GetString()));
+        Assert.Equal(events[1].GetProperty("id").GetString(), (await cases.FindAsync(state.CaseCode, CancellationToken.None))!.MeetingEventId);
+    }
+
+    [Theory]
+    [InlineData("move 31/02/2027 10:00 chair away", "I can't read that date and time; use 20/01/2027 10:00 or 2027-01-20 10:00. Nothing was changed.")]
+    [InlineData("move 2027-01-20", "Please type: meeting {0} move ‹date› ‹time› ‹reason›, for example: meeting {0} move 20/01/2027 10:00 the chair is at court. Nothing was changed.")]
+    [InlineData("cancel", "Please type: meeting {0} cancel ‹reason›. Nothing was changed.")]
+    [InlineData("move 2027-01-20 10:00 chair away", "No meeting has been booked through the bot for case {0}; type \"meeting {0}\" to book one. Nothing was changed.")]
+    public async Task Moves_and_cancellations_that_cannot_be_done_say_why_and_change_nothing(string arguments, string expected)
+    {
+        var cases = _bot.Services.GetRequiredService<CaseService>();
+        var state = await GoingToRapidReviewAsync(cases, "oldham");
+
+        var reply = await AskAsync(Activities.Ada, $"meeting {state.CaseCode} {arguments}");
+
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, state.CaseCode), reply["text"]!.GetValue<string>());
+        Assert.Empty(await EventsAsync());
+    }
+
+    [Fact]
     public async Task Someone_who_is_not_a_business_manager_can_neither_see_slots_nor_book_and_nothing_is_made()
     {
         var cases = _bot.Services.GetRequiredService<CaseService>();
