@@ -128,6 +128,9 @@ public sealed class MeetingCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         var after = (await cases.FindAsync(state.CaseCode, CancellationToken.None))!;
         Assert.Equal(starts[0], after.MeetingAt);
         Assert.Equal(meeting.GetProperty("id").GetString(), after.MeetingEventId);
+        var timetableReply = await AskAsync(Activities.Ada, $"timetable {state.CaseCode}");
+        Assert.Contains($"The meeting is booked for {BritishDates.DateAndTime(starts[0])} (Teams: {joinUrl}).", timetableReply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+
         // Deadlines anchored on the meeting follow the booked time (papers before, sign-off and submission after).
         var timetable = cases.Schedule.Timetable(playbook, after);
         foreach (var rule in playbook.Deadlines.Where(d => d.Anchor == playbook.Meeting.Deadline && d.Condition is null))
