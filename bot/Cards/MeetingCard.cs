@@ -16,6 +16,10 @@ public static class MeetingCard
     public const string BookVerb = "meeting.book";
     public const string CaseCodeField = "caseCode";
     public const string StartField = "start";
+    public const string OutcomeVerb = "meeting.outcome";
+    public const string LearningInput = "learning";
+    public const string ReviewInput = "reviewRecommended";
+    public const string LeadReviewerInput = "leadReviewer";
 
     public static JsonObject Slots(string caseCode, string meetingName, IReadOnlyList<MeetingSlot> slots, int invited)
     {
@@ -44,6 +48,45 @@ public static class MeetingCard
 
         return AdaptiveCard.Create(body, actions);
     }
+
+    /// <summary>The outcome form: the learning identified, whether a practice review is recommended,
+    /// and the lead reviewer or author. Shown only in the chair's or a business manager's own chat.</summary>
+    public static JsonObject Outcome(string caseCode) => AdaptiveCard.Create(
+        [
+            AdaptiveCard.Heading($"Meeting outcome – {caseCode}"),
+            AdaptiveCard.Text("Recording \"yes\" starts the deadlines that apply if a review is decided. Use the case code only; keep names and details to the secure papers."),
+            new JsonObject
+            {
+                ["type"] = "Input.Text",
+                ["id"] = LearningInput,
+                ["label"] = "Learning identified",
+                ["isMultiline"] = true,
+                ["maxLength"] = 2000,
+                ["isRequired"] = true,
+                ["errorMessage"] = "Record the learning identified.",
+            },
+            new JsonObject
+            {
+                ["type"] = "Input.ChoiceSet",
+                ["id"] = ReviewInput,
+                ["label"] = "Local Child Safeguarding Practice Review recommended?",
+                ["style"] = "expanded",
+                ["isRequired"] = true,
+                ["errorMessage"] = "Choose yes, no or needs more information.",
+                ["choices"] = new JsonArray(
+                    new JsonObject { ["title"] = "Yes", ["value"] = ReviewRecommendations.Yes },
+                    new JsonObject { ["title"] = "No", ["value"] = ReviewRecommendations.No },
+                    new JsonObject { ["title"] = "Needs more information", ["value"] = ReviewRecommendations.NeedsMoreInformation }),
+            },
+            new JsonObject
+            {
+                ["type"] = "Input.Text",
+                ["id"] = LeadReviewerInput,
+                ["label"] = "Lead reviewer or author",
+                ["maxLength"] = 120,
+            },
+        ],
+        [AdaptiveCard.ExecuteAction("Record the outcome", OutcomeVerb, new JsonObject { [CaseCodeField] = caseCode })]);
 
     public static JsonObject Booked(CaseState state)
     {

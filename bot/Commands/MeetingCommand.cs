@@ -23,13 +23,21 @@ public sealed partial class MeetingCommand(MeetingService meetings, PartnershipD
 
     public string Name => "meeting";
 
-    public string Usage => "meeting ‹case code› [move ‹date› ‹time› ‹reason› | cancel ‹reason›]";
+    public string Usage => "meeting ‹case code› [move ‹date› ‹time› ‹reason› | cancel ‹reason› | outcome]";
 
-    public string Summary => "The case's Rapid Review meeting: its time and Teams link, or the best slots to book it in; move or cancel it with a reason (business managers only).";
+    public string Summary => "The case's Rapid Review meeting: its time and Teams link, or the best slots to book it in; move or cancel it with a reason (business managers only); record its outcome (the chair too).";
 
-    public CommandAccess AccessFor(string arguments) => CommandAccess.BusinessManagers(
-        "Only a business manager can arrange the Rapid Review meeting. Nothing was changed.",
-        "the meeting card shows who is free and the Teams link");
+    public CommandAccess AccessFor(string arguments) => IsOutcome(arguments)
+        ? new CommandAccess(
+            new HashSet<PartnershipRole> { PartnershipRole.BusinessManager, PartnershipRole.Chair },
+            "Only the chair or a business manager can record the meeting's outcome. Nothing was changed.",
+            "the outcome card takes the learning identified")
+        : CommandAccess.BusinessManagers(
+            "Only a business manager can arrange the Rapid Review meeting. Nothing was changed.",
+            "the meeting card shows who is free and the Teams link");
+
+    private static bool IsOutcome(string arguments) =>
+        arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var verb] && verb.Equals("outcome", StringComparison.OrdinalIgnoreCase);
 
     public async Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -50,6 +58,7 @@ public sealed partial class MeetingCommand(MeetingService meetings, PartnershipD
                 null => await ShowOrProposeAsync(caseCode, cancellationToken).ConfigureAwait(false),
                 "move" => await MoveAsync(caseCode, rest, actor, cancellationToken).ConfigureAwait(false),
                 "cancel" => await CancelAsync(caseCode, rest, actor, cancellationToken).ConfigureAwait(false),
+                "outcome" when rest.Length == 0 => CommandReply.WithCard(MeetingCard.Outcome(caseCode), $"{caseCode}: record the meeting's outcome on the card."),
                 _ => CommandReply.Message($"Please type: {Usage}. Nothing was changed."),
             };
         }

@@ -19,6 +19,7 @@ public static class CaseEventTypes
     public const string MeetingScheduled = "MeetingScheduled";
     public const string MeetingHeld = "MeetingHeld";
     public const string MeetingCancelled = "MeetingCancelled";
+    public const string MeetingOutcomeRecorded = "MeetingOutcomeRecorded";
     public const string ReportDrafted = "ReportDrafted";
     public const string SignOffRecorded = "SignOffRecorded";
     public const string SignedOff = "SignedOff";
@@ -57,6 +58,28 @@ public sealed record MeetingScheduled(DateTimeOffset MeetingAt, Actor Actor, str
 
 /// <summary>The booked meeting was called off; <paramref name="EventId"/> is the cancelled calendar event.</summary>
 public sealed record MeetingCancelled(DateTimeOffset WasAt, string? EventId, Actor Actor, string Reason);
+
+/// <summary>What the meeting concluded. <paramref name="ReviewRecommended"/> is one of
+/// <see cref="ReviewRecommendations"/>; "yes" starts the deadlines that apply only if a review is decided.
+/// <paramref name="Learning"/> is free text and stays on the case, never in a channel or a log.</summary>
+public sealed record MeetingOutcomeRecorded(string Learning, string ReviewRecommended, string? LeadReviewer, Actor Actor, string Reason);
+
+/// <summary>Whether the meeting recommends a Local Child Safeguarding Practice Review.</summary>
+public static class ReviewRecommendations
+{
+    public const string Yes = "yes";
+    public const string No = "no";
+    public const string NeedsMoreInformation = "needs-more-information";
+
+    public static IReadOnlyList<string> All { get; } = [Yes, No, NeedsMoreInformation];
+
+    public static string Describe(string value) => value switch
+    {
+        Yes => "yes",
+        No => "no",
+        _ => "needs more information",
+    };
+}
 
 public sealed record MeetingHeld(IReadOnlyList<string> PartnersPresent, Actor Actor, string Reason);
 

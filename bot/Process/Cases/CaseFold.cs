@@ -36,6 +36,7 @@ public sealed class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<CaseStat
             CaseEventTypes.ReturnsCompleted => state with { ReturnsCompleteAt = at },
             CaseEventTypes.MeetingScheduled => Scheduled(state, CaseJson.Read<MeetingScheduled>(stored.Data), at),
             CaseEventTypes.MeetingHeld => state with { MeetingHeldAt = at },
+            CaseEventTypes.MeetingOutcomeRecorded => state with { ReviewRecommended = CaseJson.Read<MeetingOutcomeRecorded>(stored.Data).ReviewRecommended },
             CaseEventTypes.MeetingCancelled => state with
             {
                 MeetingAt = null,

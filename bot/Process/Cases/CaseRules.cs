@@ -217,6 +217,45 @@ public sealed class CaseRules(Playbook playbook, CaseSchedule schedule)
         return [Event(CaseEventTypes.MeetingCancelled, new MeetingCancelled(wasAt, state.MeetingEventId, actor, reason.Trim()), now)];
     }
 
+    /// <summary>The chair or a business manager records what the meeting concluded, once, after it began.</summary>
+    public IReadOnlyList<NewEvent> RecordMeetingOutcome(CaseState state, string learning, string reviewRecommended, string? leadReviewer, Actor actor, DateTimeOffset now)
+    {
+        RequireRapidReview(state, "The meeting's outcome is recorded");
+        if (actor.Role is not (Roles.BusinessManager or Roles.Chair))
+        {
+            throw new CaseRuleException("Only the chair or a business manager can record the meeting's outcome.");
+        }
+
+        if (state.MeetingAt is null)
+        {
+            throw new CaseRuleException($"The outcome is recorded after the meeting, and case {state.CaseCode} has no meeting booked.");
+        }
+
+        if (state.MeetingAt > now)
+        {
+            throw new CaseRuleException($"The outcome is recorded after the meeting, and case {state.CaseCode} has its meeting on {BritishDates.DateAndTime(state.MeetingAt.Value)}.");
+        }
+
+        if (state.ReviewRecommended is not null)
+        {
+            throw new CaseRuleException($"The meeting's outcome for case {state.CaseCode} is already recorded.");
+        }
+
+        if (!ReviewRecommendations.All.Contains(reviewRecommended, StringComparer.Ordinal))
+        {
+            throw new CaseRuleException("Say whether a Local Child Safeguarding Practice Review is recommended: yes, no or needs more information.");
+        }
+
+        if (string.IsNullOrWhiteSpace(learning))
+        {
+            throw new CaseRuleException("Please record the learning identified; it is kept in the case's record.");
+        }
+
+        var reason = $"Practice review recommended: {ReviewRecommendations.Describe(reviewRecommended)}."
+            + (reviewRecommended == ReviewRecommendations.Yes ? " The deadlines that apply if a review is decided now run." : string.Empty);
+        return [Event(CaseEventTypes.MeetingOutcomeRecorded, new MeetingOutcomeRecorded(learning.Trim(), reviewRecommended, string.IsNullOrWhiteSpace(leadReviewer) ? null : leadReviewer.Trim(), actor, reason), now)];
+    }
+
     public IReadOnlyList<NewEvent> HoldMeeting(CaseState state, IReadOnlyList<string> partnersPresent, Actor actor, DateTimeOffset now)
     {
         RequireRapidReview(state, "The meeting is held");

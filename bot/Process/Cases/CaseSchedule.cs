@@ -53,7 +53,7 @@ public sealed class CaseSchedule(TimetableCalculator calculator)
         {
             var doneAt = state.MilestoneAt(entry.Rule.CompletedBy, entry.Key);
             var status = doneAt is not null ? DeadlineStatus.Done
-                : entry.IsConditional ? DeadlineStatus.Conditional
+                : entry.IsConditional && !state.ReviewDecided ? DeadlineStatus.Conditional
                 : now > entry.DueAt ? DeadlineStatus.Overdue
                 : DeadlineStatus.Due;
             return new CaseDeadline(entry, status, doneAt);
@@ -61,7 +61,8 @@ public sealed class CaseSchedule(TimetableCalculator calculator)
     }
 
     /// <summary>The deadlines still to chase: they apply to the decided path (only those before any
-    /// decision while undecided), are not done, not conditional, and the case is open.</summary>
+    /// decision while undecided), are not done, not conditional (unless the meeting decided on a
+    /// review), and the case is open.</summary>
     public IReadOnlyList<TimetableEntry> Open(Playbook playbook, CaseState state)
     {
         if (state.IsClosed || !state.Exists)
@@ -73,6 +74,6 @@ public sealed class CaseSchedule(TimetableCalculator calculator)
         var applying = state.OutcomeKind is null
             ? timetable.Entries.Where(e => e.Rule.AppliesWhen is null)
             : timetable.For(state.OutcomeKind);
-        return [.. applying.Where(e => !e.IsConditional && state.MilestoneAt(e.Rule.CompletedBy, e.Key) is null)];
+        return [.. applying.Where(e => (!e.IsConditional || state.ReviewDecided) && state.MilestoneAt(e.Rule.CompletedBy, e.Key) is null)];
     }
 }

@@ -16,6 +16,7 @@ public static class MeetingServiceCollectionExtensions
         services.AddSingleton<MeetingInvitees>();
         services.AddSingleton<MeetingService>();
         services.AddCardAction<BookMeetingCardHandler>();
+        services.AddCardAction<RecordOutcomeCardHandler>();
         services.AddChatCommand<MeetingCommand>();
         return services;
     }

@@ -51,6 +51,10 @@ public static class CardSamples
                     ("meeting slots, none left", MeetingCard.Slots("RR-OLD-2026-0001", "Rapid Review meeting", [], 2)),
                 ];
             },
+            ["MeetingCard.Outcome"] = _ =>
+            [
+                ("meeting outcome form", MeetingCard.Outcome("RR-OLD-2026-0001")),
+            ],
             ["MeetingCard.Booked"] = _ =>
             [
                 ("meeting booked", MeetingCard.Booked(new CaseState { StreamId = "RR-OLD-2026-0001", Exists = true, CaseCode = "RR-OLD-2026-0001", MeetingAt = Posted.AddDays(14), MeetingJoinUrl = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0" })),

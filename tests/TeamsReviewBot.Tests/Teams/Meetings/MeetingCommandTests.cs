@@ -259,6 +259,39 @@ public sealed class MeetingCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Null(reply["attachments"]);
     }
 
+    [Fact]
+    public async Task The_outcome_card_records_a_review_once_and_starts_its_deadline_and_a_panel_member_is_refused()
+    {
+        var cases = _bot.Services.GetRequiredService<CaseService>();
+        var state = await GoingToRapidReviewAsync(cases, "oldham");
+        // A meeting that has taken place: recorded as it would have been when booked, an hour ago.
+        var heldAt = DateTimeOffset.UtcNow.AddHours(-1);
+        await cases.ExecuteAsync(state.CaseCode, (_, _, now) => [new TeamsReviewBot.Storage.NewEvent(CaseEventTypes.MeetingScheduled, CaseJson.Write(new MeetingScheduled(heldAt, Manager, "Meeting booked.")), now)], CancellationToken.None);
+        var form = await AskAsync(Activities.Ada, $"meeting {state.CaseCode} outcome");
+        Assert.Equal(MeetingCard.OutcomeVerb, form["attachments"]![0]!["content"]!["actions"]![0]!["verb"]!.GetValue<string>());
+        var pressed = new JsonObject
+        {
+            [MeetingCard.CaseCodeField] = state.CaseCode,
+            [MeetingCard.LearningInput] = "Health visiting and school nursing did not share the move of address.",
+            [MeetingCard.ReviewInput] = ReviewRecommendations.Yes,
+            [MeetingCard.LeadReviewerInput] = "A. Reviewer",
+        };
+
+        var refused = await (await _client.PostAsync(Activities.Execute(_connector.ServiceUrl, Activities.Bob, "a:personal-bob", "4001", MeetingCard.OutcomeVerb, pressed))).BodyAsync();
+        var recorded = await (await _client.PostAsync(Activities.Execute(_connector.ServiceUrl, Activities.Ada, TestIds.AdaChat, "4001", MeetingCard.OutcomeVerb, pressed))).BodyAsync();
+        var repeated = await (await _client.PostAsync(Activities.Execute(_connector.ServiceUrl, Activities.Ada, TestIds.AdaChat, "4001", MeetingCard.OutcomeVerb, pressed))).BodyAsync();
+
+        Assert.StartsWith("Only the chair or a business manager can record the meeting's outcome.", refused["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal($"{state.CaseCode}: the meeting's outcome is recorded (practice review recommended: yes). The review's deadlines now run; \"timetable {state.CaseCode}\" shows them.", recorded["value"]!.GetValue<string>());
+        Assert.Equal($"The meeting's outcome for case {state.CaseCode} is already recorded. Nothing was recorded.", repeated["value"]!.GetValue<string>());
+        var after = (await cases.FindAsync(state.CaseCode, CancellationToken.None))!;
+        Assert.True(after.ReviewDecided);
+        Assert.Single(await cases.HistoryAsync(state.CaseCode, CancellationToken.None), e => e.Type == CaseEventTypes.MeetingOutcomeRecorded);
+        var lcspr = cases.Schedule.Deadlines(cases.Playbooks.Get("oldham"), after, DateTimeOffset.UtcNow).Single(d => d.Entry.Key == "lcspr");
+        Assert.Equal(DeadlineStatus.Due, lcspr.Status);
+        Assert.Contains(cases.Schedule.Open(cases.Playbooks.Get("oldham"), after), e => e.Key == "lcspr");
+    }
+
     private static WorkingDayCalendar WorkingDays() => WorkingDayCalendar.Default;
 
     private static async Task<CaseState> GoingToRapidReviewAsync(CaseService cases, string partnership)
