@@ -5,6 +5,7 @@ using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Meetings;
 using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Meetings;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 
@@ -16,7 +17,7 @@ namespace TeamsReviewBot.Commands;
 /// "… cancel ‹reason›" cancels it. Business managers only, in a personal chat (the card lists who
 /// is free and the Teams link).
 /// </summary>
-public sealed partial class MeetingCommand(MeetingService meetings, PartnershipDirectory directory, ILogger<MeetingCommand> logger) : IChatCommand
+public sealed partial class MeetingCommand(MeetingService meetings, CaseService cases, PartnershipDirectory directory, ILogger<MeetingCommand> logger) : IChatCommand
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"];
     private static readonly string[] TimeFormats = ["HH:mm", "H:mm"];
@@ -58,7 +59,7 @@ public sealed partial class MeetingCommand(MeetingService meetings, PartnershipD
                 null => await ShowOrProposeAsync(caseCode, cancellationToken).ConfigureAwait(false),
                 "move" => await MoveAsync(caseCode, rest, actor, cancellationToken).ConfigureAwait(false),
                 "cancel" => await CancelAsync(caseCode, rest, actor, cancellationToken).ConfigureAwait(false),
-                "outcome" when rest.Length == 0 => CommandReply.WithCard(MeetingCard.Outcome(caseCode), $"{caseCode}: record the meeting's outcome on the card."),
+                "outcome" when rest.Length == 0 => await OutcomeFormAsync(caseCode, cancellationToken).ConfigureAwait(false),
                 _ => CommandReply.Message($"Please type: {Usage}. Nothing was changed."),
             };
         }
@@ -84,6 +85,18 @@ public sealed partial class MeetingCommand(MeetingService meetings, PartnershipD
         return CommandReply.WithCard(
             MeetingCard.Slots(proposal.Case.CaseCode, MeetingInvitation.MeetingName(proposal.Playbook), proposal.Slots, proposal.Invitees.Count),
             proposal.Slots.Count == 0 ? $"{proposal.Case.CaseCode}: no time is left in the window." : $"{proposal.Case.CaseCode}: {proposal.Slots.Count} times to choose from.");
+    }
+
+    private async Task<CommandReply> OutcomeFormAsync(string caseCode, CancellationToken cancellationToken)
+    {
+        var state = await cases.FindAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        return state switch
+        {
+            null => CommandReply.Message($"There is no case {caseCode}."),
+            { MeetingAt: null } => CommandReply.Message($"Case {state.CaseCode} has no meeting booked; its outcome is recorded after the meeting."),
+            { ReviewRecommended: not null } => CommandReply.Message($"The meeting's outcome for case {state.CaseCode} is already recorded."),
+            _ => CommandReply.WithCard(MeetingCard.Outcome(state.CaseCode), $"{state.CaseCode}: record the meeting's outcome on the card."),
+        };
     }
 
     private async Task<CommandReply> MoveAsync(string caseCode, string arguments, Process.Cases.Actor actor, CancellationToken cancellationToken)

@@ -264,7 +264,10 @@ public sealed class MeetingCommandTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var cases = _bot.Services.GetRequiredService<CaseService>();
         var state = await GoingToRapidReviewAsync(cases, "oldham");
-        // A meeting that has taken place: recorded as it would have been when booked, an hour ago.
+        var tooEarly = await AskAsync(Activities.Ada, $"meeting {state.CaseCode} outcome");
+        Assert.Equal($"Case {state.CaseCode} has no meeting booked; its outcome is recorded after the meeting.", tooEarly["text"]!.GetValue<string>());
+
+        // A meeting that has taken place: recorded as it was when booked, for an hour ago.
         var heldAt = DateTimeOffset.UtcNow.AddHours(-1);
         await cases.ExecuteAsync(state.CaseCode, (_, _, now) => [new TeamsReviewBot.Storage.NewEvent(CaseEventTypes.MeetingScheduled, CaseJson.Write(new MeetingScheduled(heldAt, Manager, "Meeting booked.")), now)], CancellationToken.None);
         var form = await AskAsync(Activities.Ada, $"meeting {state.CaseCode} outcome");
