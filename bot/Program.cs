@@ -6,6 +6,7 @@ using TeamsReviewBot.Teams;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.InformationRequests;
 using TeamsReviewBot.Workflows.Intake;
+using TeamsReviewBot.Workflows.Meetings;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsReviewBot.Workflows.Timers;
 
@@ -22,6 +23,7 @@ builder.Services.AddSingleton<TimerPump>();
 builder.Services.AddThresholdDecision(builder.Configuration);
 builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerPump>());
 builder.Services.AddMailboxIntake(builder.Configuration);
+builder.Services.AddMeetings(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);

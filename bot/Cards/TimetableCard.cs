@@ -33,8 +33,13 @@ public static class TimetableCard
 
     private static View CaseView(CaseState state, CaseTimetable timetable, IReadOnlyList<CaseDeadline> deadlines) => new(
         $"Timetable: case {state.CaseCode}",
-        $"{timetable.Playbook.Name}. Received {BritishDates.DateAndTime(state.ReceivedAt)}; Day 0 is {BritishDates.Date(state.DayZero)}. The case is {CaseStageNames.Describe(state.Stage)}.",
+        $"{timetable.Playbook.Name}. Received {BritishDates.DateAndTime(state.ReceivedAt)}; Day 0 is {BritishDates.Date(state.DayZero)}. The case is {CaseStageNames.Describe(state.Stage)}." + BookedMeeting(state),
         [.. deadlines.Select(d => new Row(DayLabel(d.Entry), d.Entry.Name, When(d.Entry), Status(d)))]);
+
+    /// <summary>The booked meeting's time and Teams link, which the deadlines after it follow.</summary>
+    private static string BookedMeeting(CaseState state) => state.MeetingAt is { } at && state.MeetingHeldAt is null
+        ? $" The meeting is booked for {BritishDates.DateAndTime(at)}" + (state.MeetingJoinUrl is { } joinUrl ? $" (Teams: {joinUrl})." : ".")
+        : string.Empty;
 
     private static JsonObject Card(View view) => AdaptiveCard.Create(
     [

@@ -18,6 +18,8 @@ public static class SandboxApp
         app.UseMiddleware<FaultMiddleware>();
         app.MapSubscriptionEndpoints();
         app.MapMailEndpoints();
+        app.MapCalendarEndpoints();
+        app.MapCalendarControls();
         app.MapControlEndpoints();
         app.MapGet("/", () => Results.Text("Graph sandbox: Graph v1.0 under /v1.0, controls under /sandbox (see tests/GraphSandbox/README.md)."));
         return app;

@@ -15,6 +15,8 @@ public sealed class SandboxState(TimeProvider time)
 
     public SandboxStats Stats { get; } = new();
 
+    public SandboxCalendars Calendars { get; } = new();
+
     /// <summary>Any address is a mailbox: the sandbox creates it on first use.</summary>
     public SandboxMailbox Mailbox(string address) => _mailboxes.GetOrAdd(address, a => new SandboxMailbox(a));
 

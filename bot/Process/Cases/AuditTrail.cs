@@ -58,6 +58,12 @@ public static class AuditTrail
             case CaseEventTypes.MeetingScheduled:
                 var scheduled = CaseJson.Read<MeetingScheduled>(e.Data);
                 return $"{Who(scheduled.Actor)} scheduled the meeting: {scheduled.Reason}";
+            case CaseEventTypes.MeetingOutcomeRecorded:
+                var outcome = CaseJson.Read<MeetingOutcomeRecorded>(e.Data);
+                return $"{Who(outcome.Actor)} recorded the meeting's outcome: practice review recommended: {ReviewRecommendations.Describe(outcome.ReviewRecommended)}.";
+            case CaseEventTypes.MeetingCancelled:
+                var cancelled = CaseJson.Read<MeetingCancelled>(e.Data);
+                return $"{Who(cancelled.Actor)} cancelled the meeting of {BritishDates.DateAndTime(cancelled.WasAt)}: {cancelled.Reason}";
             case CaseEventTypes.MeetingHeld:
                 var held = CaseJson.Read<MeetingHeld>(e.Data);
                 return $"{Who(held.Actor)} recorded the meeting as held, with {Partners.List(held.PartnersPresent)} present.";

@@ -18,6 +18,8 @@ public static class CaseEventTypes
     public const string ReturnsCompleted = "ReturnsCompleted";
     public const string MeetingScheduled = "MeetingScheduled";
     public const string MeetingHeld = "MeetingHeld";
+    public const string MeetingCancelled = "MeetingCancelled";
+    public const string MeetingOutcomeRecorded = "MeetingOutcomeRecorded";
     public const string ReportDrafted = "ReportDrafted";
     public const string SignOffRecorded = "SignOffRecorded";
     public const string SignedOff = "SignedOff";
@@ -60,7 +62,34 @@ public sealed record InformationRequested(IReadOnlyList<string> Agencies, Actor 
 
 public sealed record ReturnsCompleted(Actor Actor, string Reason);
 
-public sealed record MeetingScheduled(DateTimeOffset MeetingAt, Actor Actor, string Reason);
+/// <summary>The meeting booked or moved; <paramref name="EventId"/> and <paramref name="JoinUrl"/> are the
+/// organiser's calendar event and its Teams link when the bot booked it through Graph.</summary>
+public sealed record MeetingScheduled(DateTimeOffset MeetingAt, Actor Actor, string Reason, string? EventId = null, string? JoinUrl = null);
+
+/// <summary>The booked meeting was called off; <paramref name="EventId"/> is the cancelled calendar event.</summary>
+public sealed record MeetingCancelled(DateTimeOffset WasAt, string? EventId, Actor Actor, string Reason);
+
+/// <summary>What the meeting concluded. <paramref name="ReviewRecommended"/> is one of
+/// <see cref="ReviewRecommendations"/>; "yes" starts the deadlines that apply only if a review is decided.
+/// <paramref name="Learning"/> is free text and stays on the case, never in a channel or a log.</summary>
+public sealed record MeetingOutcomeRecorded(string Learning, string ReviewRecommended, string? LeadReviewer, Actor Actor, string Reason);
+
+/// <summary>Whether the meeting recommends a Local Child Safeguarding Practice Review.</summary>
+public static class ReviewRecommendations
+{
+    public const string Yes = "yes";
+    public const string No = "no";
+    public const string NeedsMoreInformation = "needs-more-information";
+
+    public static IReadOnlyList<string> All { get; } = [Yes, No, NeedsMoreInformation];
+
+    public static string Describe(string value) => value switch
+    {
+        Yes => "yes",
+        No => "no",
+        _ => "needs more information",
+    };
+}
 
 public sealed record MeetingHeld(IReadOnlyList<string> PartnersPresent, Actor Actor, string Reason);
 

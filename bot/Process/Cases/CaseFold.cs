@@ -35,8 +35,17 @@ public sealed class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<CaseStat
             CaseEventTypes.NationalPanelNotified => state with { NotifiedAt = at },
             CaseEventTypes.InformationRequested => state with { RequestedAt = at },
             CaseEventTypes.ReturnsCompleted => state with { ReturnsCompleteAt = at },
-            CaseEventTypes.MeetingScheduled => state with { MeetingScheduledAt = state.MeetingScheduledAt ?? at, MeetingAt = CaseJson.Read<MeetingScheduled>(stored.Data).MeetingAt },
+            CaseEventTypes.MeetingScheduled => Scheduled(state, CaseJson.Read<MeetingScheduled>(stored.Data), at),
             CaseEventTypes.MeetingHeld => state with { MeetingHeldAt = at },
+            CaseEventTypes.MeetingOutcomeRecorded => state with { ReviewRecommended = CaseJson.Read<MeetingOutcomeRecorded>(stored.Data).ReviewRecommended },
+            CaseEventTypes.MeetingCancelled => state with
+            {
+                MeetingAt = null,
+                MeetingScheduledAt = null,
+                MeetingEventId = null,
+                MeetingJoinUrl = null,
+                MeetingCancellations = state.MeetingCancellations + 1,
+            },
             CaseEventTypes.ReportDrafted => state with { ReportDraftedAt = at },
             CaseEventTypes.SignOffRecorded => SignOff(state, CaseJson.Read<SignOffRecorded>(stored.Data), at),
             CaseEventTypes.SignedOff => state with { SignedOffAt = at, SignOffDisputed = false },
@@ -81,6 +90,14 @@ public sealed class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<CaseStat
 
     private static CaseState SignOff(CaseState state, SignOffRecorded e, DateTimeOffset at) =>
         state with { SignOffs = state.SignOffs.SetItem(e.Seat, new SignOffEntry(e.Seat, e.Agrees, e.ByDeputy, at)) };
+
+    private static CaseState Scheduled(CaseState state, MeetingScheduled e, DateTimeOffset at) => state with
+    {
+        MeetingScheduledAt = state.MeetingScheduledAt ?? at,
+        MeetingAt = e.MeetingAt,
+        MeetingEventId = e.EventId ?? state.MeetingEventId,
+        MeetingJoinUrl = e.JoinUrl ?? state.MeetingJoinUrl,
+    };
 
     private static CaseState Moved(CaseState state, DeadlineMoved e) =>
         state with { Moves = state.Moves.SetItem(e.Deadline, new DeadlineMove(e.OriginalDueAt, e.NewDueAt, e.Reason)) };

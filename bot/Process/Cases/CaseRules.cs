@@ -253,7 +253,7 @@ public sealed class CaseRules(Playbook playbook, CaseSchedule schedule)
         return [Event(CaseEventTypes.ReturnsCompleted, new ReturnsCompleted(actor, reason), now)];
     }
 
-    public IReadOnlyList<NewEvent> ScheduleMeeting(CaseState state, DateTimeOffset meetingAt, Actor actor, DateTimeOffset now)
+    public IReadOnlyList<NewEvent> ScheduleMeeting(CaseState state, DateTimeOffset meetingAt, Actor actor, DateTimeOffset now, string? eventId = null, string? joinUrl = null, string? why = null)
     {
         RequireRapidReview(state, "A meeting is scheduled");
         if (state.MeetingHeldAt is not null)
@@ -267,7 +267,65 @@ public sealed class CaseRules(Playbook playbook, CaseSchedule schedule)
         }
 
         var verb = state.MeetingAt is null ? "booked" : $"moved from {BritishDates.DateAndTime(state.MeetingAt.Value)}";
-        return [Event(CaseEventTypes.MeetingScheduled, new MeetingScheduled(meetingAt, actor, $"Meeting {verb} to {BritishDates.DateAndTime(meetingAt)}."), now)];
+        return [Event(CaseEventTypes.MeetingScheduled, new MeetingScheduled(meetingAt, actor, $"Meeting {verb} to {BritishDates.DateAndTime(meetingAt)}." + (string.IsNullOrWhiteSpace(why) ? string.Empty : $" {why.Trim()}"), eventId, joinUrl), now)];
+    }
+
+    /// <summary>A business manager calls off the booked meeting, with a reason; its deadlines go back to the plan.</summary>
+    public IReadOnlyList<NewEvent> CancelMeeting(CaseState state, Actor actor, string reason, DateTimeOffset now)
+    {
+        RequireRapidReview(state, "A meeting is cancelled");
+        RequireBusinessManager(actor, "cancel the meeting");
+        if (state.MeetingHeldAt is not null)
+        {
+            throw new CaseRuleException($"The meeting for case {state.CaseCode} has already been held.");
+        }
+
+        if (state.MeetingAt is not { } wasAt)
+        {
+            throw new CaseRuleException($"No meeting is booked for case {state.CaseCode}, so there is none to cancel.");
+        }
+
+        RequireRationale(reason, "cancelling the meeting");
+        return [Event(CaseEventTypes.MeetingCancelled, new MeetingCancelled(wasAt, state.MeetingEventId, actor, reason.Trim()), now)];
+    }
+
+    /// <summary>The chair or a business manager records what the meeting concluded, once, after it began.</summary>
+    public IReadOnlyList<NewEvent> RecordMeetingOutcome(CaseState state, string learning, string reviewRecommended, string? leadReviewer, Actor actor, DateTimeOffset now)
+    {
+        RequireRapidReview(state, "The meeting's outcome is recorded");
+        if (actor.Role is not (Roles.BusinessManager or Roles.Chair))
+        {
+            throw new CaseRuleException("Only the chair or a business manager can record the meeting's outcome.");
+        }
+
+        if (state.MeetingAt is null)
+        {
+            throw new CaseRuleException($"The outcome is recorded after the meeting, and case {state.CaseCode} has no meeting booked.");
+        }
+
+        if (state.MeetingAt > now)
+        {
+            throw new CaseRuleException($"The outcome is recorded after the meeting, and case {state.CaseCode} has its meeting on {BritishDates.DateAndTime(state.MeetingAt.Value)}.");
+        }
+
+        if (state.ReviewRecommended is not null)
+        {
+            throw new CaseRuleException($"The meeting's outcome for case {state.CaseCode} is already recorded.");
+        }
+
+        if (!ReviewRecommendations.All.Contains(reviewRecommended, StringComparer.Ordinal))
+        {
+            throw new CaseRuleException("Say whether a Local Child Safeguarding Practice Review is recommended: yes, no or needs more information.");
+        }
+
+        if (string.IsNullOrWhiteSpace(learning))
+        {
+            throw new CaseRuleException("Please record the learning identified; it is kept in the case's record.");
+        }
+
+        var reason = $"Practice review recommended: {ReviewRecommendations.Describe(reviewRecommended)}."
+            + (reviewRecommended == ReviewRecommendations.Yes ? " The deadlines that apply if a review is decided now run." : string.Empty);
+        return [Event(CaseEventTypes.MeetingOutcomeRecorded, new MeetingOutcomeRecorded(learning.Trim(), reviewRecommended, string.IsNullOrWhiteSpace(leadReviewer) ? null : leadReviewer.Trim(), actor, reason), now)];
     }
 
     public IReadOnlyList<NewEvent> HoldMeeting(CaseState state, IReadOnlyList<string> partnersPresent, Actor actor, DateTimeOffset now)

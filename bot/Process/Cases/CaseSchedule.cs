@@ -53,7 +53,7 @@ public sealed class CaseSchedule(TimetableCalculator calculator)
         {
             var doneAt = state.MilestoneAt(entry.Rule.CompletedBy, entry.Key);
             var status = doneAt is not null ? DeadlineStatus.Done
-                : entry.IsConditional ? DeadlineStatus.Conditional
+                : entry.IsConditional && !state.ReviewDecided ? DeadlineStatus.Conditional
                 : now > entry.DueAt ? DeadlineStatus.Overdue
                 : DeadlineStatus.Due;
             return new CaseDeadline(entry, status, doneAt);
@@ -61,7 +61,8 @@ public sealed class CaseSchedule(TimetableCalculator calculator)
     }
 
     /// <summary>The deadlines still to chase: they apply to the decided path (only those before any
-    /// decision while undecided), are not done, not conditional, not a hand-marked step, and the case is open.</summary>
+    /// decision while undecided), are not done, not conditional (unless the meeting decided on a
+    /// review), not a hand-marked step, and the case is open.</summary>
     public IReadOnlyList<TimetableEntry> Open(Playbook playbook, CaseState state)
     {
         if (state.IsClosed || !state.Exists)
@@ -75,6 +76,6 @@ public sealed class CaseSchedule(TimetableCalculator calculator)
             : timetable.For(state.OutcomeKind);
         // A step the business manager would mark done by hand is shown, not chased: nothing in the
         // product marks one done yet, and an alert nobody can clear teaches people to ignore alerts.
-        return [.. applying.Where(e => !e.IsConditional && e.Rule.CompletedBy != Milestones.Step && state.MilestoneAt(e.Rule.CompletedBy, e.Key) is null)];
+        return [.. applying.Where(e => (!e.IsConditional || state.ReviewDecided) && e.Rule.CompletedBy != Milestones.Step && state.MilestoneAt(e.Rule.CompletedBy, e.Key) is null)];
     }
 }

@@ -67,6 +67,20 @@ public sealed record CaseState
 
     public DateTimeOffset? MeetingAt { get; init; }
 
+    /// <summary>The organiser's calendar event for the meeting, when the bot booked it.</summary>
+    public string? MeetingEventId { get; init; }
+
+    public string? MeetingJoinUrl { get; init; }
+
+    /// <summary>How many booked meetings were cancelled; the next booking is a new calendar event.</summary>
+    public int MeetingCancellations { get; init; }
+
+    /// <summary>The meeting's recommendation on a practice review, once its outcome is recorded.</summary>
+    public string? ReviewRecommended { get; init; }
+
+    /// <summary>A review was decided at the meeting: the deadlines that apply only then are in force.</summary>
+    public bool ReviewDecided => ReviewRecommended == ReviewRecommendations.Yes;
+
     public DateTimeOffset? MeetingHeldAt { get; init; }
 
     public DateTimeOffset? ReportDraftedAt { get; init; }

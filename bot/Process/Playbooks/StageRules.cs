@@ -18,7 +18,8 @@ public sealed record MeetingRule(
     IReadOnlyList<string> QuorumPartners,
     string Source,
     string? Papers = null,
-    string? Variant = null) : ICited;
+    string? Variant = null,
+    IReadOnlyList<string>? Agenda = null) : ICited;
 
 /// <summary>
 /// Sign-off: <paramref name="Required"/> of the seats in <paramref name="Seats"/> (a deputy may sign

@@ -21,6 +21,9 @@ public sealed class PersonOptions
     /// <summary>For statutory leads and deputies: the partner they speak for.</summary>
     public StatutoryPartner? Partner { get; set; }
 
+    /// <summary>Where meeting invitations reach them (their work address).</summary>
+    public string? Email { get; set; }
+
     /// <summary>The person's home tenant; partners are often in different tenants.</summary>
     public string? TenantId { get; set; }
 }

@@ -38,6 +38,27 @@ public static class CardSamples
                 ("connection check, more than 60 pending", ConnectionCheckCard.Build(new ConnectionCheckView(
                     "c1", "General", "Rapid Review Panel", Posted, "Ada Lovelace", [], [.. Enumerable.Range(0, 70).Select(i => $"29:user-{i}")]))),
             ],
+            ["MeetingCard.Slots"] = _ =>
+            {
+                var police = new TeamsReviewBot.Process.Meetings.Invitee("p@police.example", "Police lead", "police", true);
+                var council = new TeamsReviewBot.Process.Meetings.Invitee("c@council.example", "LA lead", "local-authority", true);
+                return
+                [
+                    ("meeting slots, one quorate and one not", MeetingCard.Slots("RR-OLD-2026-0001", "Rapid Review meeting", [
+                        new(Posted.AddDays(14), Posted.AddDays(14).AddHours(2), [police, council], [], []),
+                        new(Posted.AddDays(15), Posted.AddDays(15).AddHours(2), [council], [police], ["police"]),
+                    ], 2)),
+                    ("meeting slots, none left", MeetingCard.Slots("RR-OLD-2026-0001", "Rapid Review meeting", [], 2)),
+                ];
+            },
+            ["MeetingCard.Outcome"] = _ =>
+            [
+                ("meeting outcome form", MeetingCard.Outcome("RR-OLD-2026-0001")),
+            ],
+            ["MeetingCard.Booked"] = _ =>
+            [
+                ("meeting booked", MeetingCard.Booked(new CaseState { StreamId = "RR-OLD-2026-0001", Exists = true, CaseCode = "RR-OLD-2026-0001", MeetingAt = Posted.AddDays(14), MeetingJoinUrl = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0" })),
+            ],
             ["TimetableCard.ForReferral"] = services =>
             [
                 .. services.GetRequiredService<CaseService>().Playbooks.All.Select(p =>

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TeamsReviewBot.Process.Calendar;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Meetings;
+
+namespace TeamsReviewBot.Cards;
+
+/// <summary>
+/// The meeting card in a business manager's personal chat: the slots offered, each with who is free
+/// and any statutory partner with nobody free, and a button to book it; once booked, the meeting's
+/// time and Teams link. Case code only, never the child's details.
+/// </summary>
+public static class MeetingCard
+{
+    public const string BookVerb = "meeting.book";
+    public const string CaseCodeField = "caseCode";
+    public const string StartField = "start";
+    public const string OutcomeVerb = "meeting.outcome";
+    public const string LearningInput = "learning";
+    public const string ReviewInput = "reviewRecommended";
+    public const string LeadReviewerInput = "leadReviewer";
+
+    public static JsonObject Slots(string caseCode, string meetingName, IReadOnlyList<MeetingSlot> slots, int invited)
+    {
+        ArgumentNullException.ThrowIfNull(slots);
+        var body = new List<JsonNode>
+        {
+            AdaptiveCard.Heading($"{meetingName} – {caseCode}"),
+            AdaptiveCard.Text($"The best times in the playbook's window, from the calendars of the {invited} people invited. \"Availability unknown\" (someone outside the organisation) is not counted as free."),
+        };
+        var actions = new List<JsonNode>();
+        foreach (var slot in slots)
+        {
+            var when = BritishDates.DateAndTime(slot.Start);
+            var missing = slot.Quorate ? "every statutory partner has someone free" : $"nobody free for {Partners.List(slot.PartnersMissing)}";
+            body.Add(AdaptiveCard.Facts([(when, $"{slot.Free.Count} of {slot.Free.Count + slot.NotFree.Count} free; {missing}")]));
+            actions.Add(AdaptiveCard.ExecuteAction(
+                $"Book {when}",
+                BookVerb,
+                new JsonObject { [CaseCodeField] = caseCode, [StartField] = slot.Start.ToString("o", CultureInfo.InvariantCulture) }));
+        }
+
+        if (slots.Count == 0)
+        {
+            body.Add(AdaptiveCard.Text("There is no working-hours time left in the window. Type \"meeting ‹case code› move ‹date› ‹time› ‹reason›\" once a meeting is booked, or agree a time and book it by hand."));
+        }
+
+        return AdaptiveCard.Create(body, actions);
+    }
+
+    /// <summary>The outcome form: the learning identified, whether a practice review is recommended,
+    /// and the lead reviewer or author. Shown only in the chair's or a business manager's own chat.</summary>
+    public static JsonObject Outcome(string caseCode) => AdaptiveCard.Create(
+        [
+            AdaptiveCard.Heading($"Meeting outcome – {caseCode}"),
+            AdaptiveCard.Text("Recording \"yes\" starts the deadlines that apply if a review is decided. Use the case code only; keep names and details to the secure papers."),
+            new JsonObject
+            {
+                ["type"] = "Input.Text",
+                ["id"] = LearningInput,
+                ["label"] = "Learning identified",
+                ["isMultiline"] = true,
+                ["maxLength"] = 2000,
+                ["isRequired"] = true,
+                ["errorMessage"] = "Record the learning identified.",
+            },
+            new JsonObject
+            {
+                ["type"] = "Input.ChoiceSet",
+                ["id"] = ReviewInput,
+                ["label"] = "Local Child Safeguarding Practice Review recommended?",
+                ["style"] = "expanded",
+                ["isRequired"] = true,
+                ["errorMessage"] = "Choose yes, no or needs more information.",
+                ["choices"] = new JsonArray(
+                    new JsonObject { ["title"] = "Yes", ["value"] = ReviewRecommendations.Yes },
+                    new JsonObject { ["title"] = "No", ["value"] = ReviewRecommendations.No },
+                    new JsonObject { ["title"] = "Needs more information", ["value"] = ReviewRecommendations.NeedsMoreInformation }),
+            },
+            new JsonObject
+            {
+                ["type"] = "Input.Text",
+                ["id"] = LeadReviewerInput,
+                ["label"] = "Lead reviewer or author",
+                ["maxLength"] = 120,
+            },
+        ],
+        [AdaptiveCard.ExecuteAction("Record the outcome", OutcomeVerb, new JsonObject { [CaseCodeField] = caseCode })]);
+
+    public static JsonObject Booked(CaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var facts = new List<(string, string)> { ("When", BritishDates.DateAndTime(state.MeetingAt!.Value)) };
+        if (state.MeetingJoinUrl is { } join)
+        {
+            facts.Add(("Teams", join));
+        }
+
+        return AdaptiveCard.Create(
+            [
+                AdaptiveCard.Heading($"Meeting booked – {state.CaseCode}"),
+                AdaptiveCard.Facts(facts),
+                AdaptiveCard.Text($"The invitation went to everyone invited; \"timetable {state.CaseCode}\" shows the deadlines that follow the meeting."),
+            ]);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Graph;
+using TeamsReviewBot.Commands;
+using TeamsReviewBot.GraphIntegration.Calendar;
+using TeamsReviewBot.Teams.CardActions;
+
+namespace TeamsReviewBot.Workflows.Meetings;
+
+public static class MeetingServiceCollectionExtensions
+{
+    /// <summary>The Rapid Review meeting: free/busy, slots, booking through Graph, the "meeting" command.</summary>
+    public static IServiceCollection AddMeetings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MeetingOptions>(configuration.GetSection(MeetingOptions.SectionName));
+        services.AddSingleton(sp => new FreeBusyReader(sp.GetRequiredService<GraphServiceClient>()));
+        services.AddSingleton(sp => new OnlineMeetings(sp.GetRequiredService<GraphServiceClient>()));
+        services.AddSingleton<MeetingInvitees>();
+        services.AddSingleton<MeetingService>();
+        services.AddCardAction<BookMeetingCardHandler>();
+        services.AddCardAction<RecordOutcomeCardHandler>();
+        services.AddChatCommand<MeetingCommand>();
+        return services;
+    }
+}
