@@ -42,13 +42,15 @@ public sealed class MeetingOutcomeRulesTests
 
         harness.Do((r, s, now) => r.RecordMeetingOutcome(s, "Information sharing between school nursing and GP.", ReviewRecommendations.Yes, "A. Reviewer", Chair, now));
 
-        Assert.All(Schedule.Deadlines(Playbook(partnership), harness.State, harness.Now).Where(d => conditional.Contains(d.Entry.Key)), d => Assert.Equal(DeadlineStatus.Due, d.Status));
+        // In force: due, or (a step planned on the meeting day, such as the partners' decision to initiate) overdue.
+        Assert.All(Schedule.Deadlines(Playbook(partnership), harness.State, harness.Now).Where(d => conditional.Contains(d.Entry.Key)), d => Assert.NotEqual(DeadlineStatus.Conditional, d.Status));
         // Steps a person marks done are shown, not chased, until something can mark them done.
         var chased = Playbook(partnership).Deadlines.Where(d => d.Condition is not null && d.CompletedBy != Milestones.Step).Select(d => d.Key);
         Assert.Equal(chased.Order(), Schedule.Open(Playbook(partnership), harness.State).Where(e => e.IsConditional).Select(e => e.Key).Order());
         var lcspr = Schedule.Timetable(Playbook(partnership), harness.State).Get("lcspr");
-        // Six months after the meeting of Monday 15 February 2027 (15 August is a Sunday).
-        Assert.InRange(lcspr.DueDate, new DateOnly(2027, 8, 13), new DateOnly(2027, 8, 16));
+        // Six months from the decision to initiate (Salford: from the National Panel and the Local Area
+        // agreeing), each planned no earlier than the meeting of Monday 15 February 2027.
+        Assert.InRange(lcspr.DueDate, new DateOnly(2027, 8, 13), new DateOnly(2027, 8, 31));
         Assert.Equal(DeadlineStatus.Due, Schedule.Deadlines(Playbook(partnership), harness.State, harness.Now).Single(d => d.Entry.Key == "lcspr").Status);
     }
 
