@@ -22,15 +22,25 @@ public sealed class ManifestCommandsTests(AzuriteFixture azurite)
         Assert.All(menu, title => Assert.True(catalogue.Find(title) is not null, $"The manifest offers \"{title}\", which the bot does not have."));
     }
 
+    /// <summary>Teams allows at most 12 commands in one menu; these are left to "help" instead.</summary>
+    private static readonly string[] LeftOutOfTheMenu =
+    [
+        "check-channels", // an installation check a business manager runs once in a while, not daily work
+    ];
+
     [Fact]
-    public async Task Every_command_the_bot_has_is_in_the_personal_menu()
+    public async Task Every_command_the_bot_has_is_in_the_personal_menu_but_those_left_to_help_when_the_menu_is_full()
     {
         await using var bot = new BotApplicationFactory(azurite);
         var catalogue = bot.Services.GetRequiredService<CommandCatalogue>();
 
         var personal = ManifestCommandTitles("personal");
 
-        Assert.All(catalogue.All, command => Assert.Contains(command.Name, personal));
+        Assert.InRange(personal.Count, 1, 12);
+        Assert.All(catalogue.All.Where(c => !LeftOutOfTheMenu.Contains(c.Name)), command => Assert.Contains(command.Name, personal));
+        Assert.All(LeftOutOfTheMenu, name => Assert.True(catalogue.Find(name) is not null, $"\"{name}\" is left out of the menu but the bot does not have it."));
+        // A command is left out only while the menu is full.
+        Assert.Equal(12, personal.Count);
     }
 
     private static List<string> ManifestCommandTitles(string? scope = null)
