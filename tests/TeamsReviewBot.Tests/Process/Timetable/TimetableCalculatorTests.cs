@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Timetable;
+using TeamsReviewBot.Process.Playbooks;
 using static TeamsReviewBot.Tests.Process.ProcessTestKit;
 
 namespace TeamsReviewBot.Tests.Process.Timetable;
@@ -40,6 +41,20 @@ public sealed class TimetableCalculatorTests
         Assert.Equal("Thursday 14 January 2027, 4 pm", BritishDates.DateAndTime(timetable.Get("submission").DueAt));
         Assert.True(timetable.Get("submission").HasTimeOfDay);
         Assert.False(timetable.Get("returns").HasTimeOfDay);
+    }
+
+    [Fact]
+    public void Oldham_Review_Panel_signs_off_on_Day_12_to_13_before_the_statutory_partners()
+    {
+        // seed-000 §8.2 step 4 (SAS-AppB/AppC): "Day 12-13: Review Panel sign-off off Draft Rapid Review
+        // Report and sent to statutory partners for final sign off." Day 13-14: the partners, by 4pm.
+        var timetable = Calculator.Compute(Playbook("oldham"), London(2026, 12, 21, 10));
+        var panel = timetable.Get("review-panel-sign-off");
+
+        Assert.Equal(new DateOnly(2027, 1, 11), panel.EarliestDate);
+        Assert.Equal("Tuesday 12 January 2027, 5 pm", BritishDates.DateAndTime(panel.DueAt));
+        Assert.True(panel.DueAt < timetable.Get("sign-off").DueAt);
+        Assert.Equal(Milestones.Step, panel.Rule.CompletedBy);
     }
 
     [Fact]

@@ -49,6 +49,7 @@ internal static class OldhamStory
         "Thursday 15 April 2027, 9 am — TeamsReviewBot sent a reminder (before): 'Statutory partners' sign-off' is due Friday 16 April 2027, 4 pm.",
         "Thursday 15 April 2027, 9 am — TeamsReviewBot told the business managers: Case RR-OLD-2027-0001: 'Statutory partners' sign-off' is due Friday 16 April 2027, 4 pm.",
         "Thursday 15 April 2027, 11 am — Bea Manager (business manager, partnership business unit) recorded the report as drafted: Report drafted and sent for sign-off.",
+        "Thursday 15 April 2027, 11.30 am — Bea Manager (business manager, partnership business unit) marked 'Rapid Review Panel comments on and signs off the draft report' done: Panel comments in; signed off and sent to the statutory partners.",
         "Friday 16 April 2027, 9 am — TeamsReviewBot sent a reminder (on the day): 'Statutory partners' sign-off' is due Friday 16 April 2027, 4 pm.",
         "Friday 16 April 2027, 9 am — TeamsReviewBot told the business managers: Case RR-OLD-2027-0001: 'Statutory partners' sign-off' is due today, Friday 16 April 2027, 4 pm.",
         "Friday 16 April 2027, 9 am — TeamsReviewBot sent a reminder (before): 'Report sent to the National Panel' is due Monday 19 April 2027, 4 pm.",

@@ -179,6 +179,14 @@ public sealed class WholeCaseTests(AzuriteFixture azurite)
         await world.RunUntilAsync(draftAt);
         state = await Do((r, s, now) => r.DraftReport(s, Manager, now));
 
+        // Steps between the draft and the partners' sign-off (Oldham's Review Panel sign-off, Day 12–13).
+        var signOffDue = timetable.Get(playbook.SignOff.Deadline).DueAt;
+        foreach (var step in timetable.For(OutcomeKind.RapidReview).Where(e => e.Rule.CompletedBy == Milestones.Step && !e.IsConditional && e.DueAt > meetingAt && e.DueAt < signOffDue).OrderBy(e => e.DueAt))
+        {
+            await world.RunUntilAsync(Later(ActAt(step), world.Clock.GetUtcNow().AddMinutes(30)));
+            state = await Do((r, s, now) => r.CompleteStep(s, step.Key, Manager, "Panel comments in; signed off and sent to the statutory partners.", now));
+        }
+
         var signAt = Later(ActAt(timetable.Get(playbook.SignOff.Deadline)), world.Clock.GetUtcNow().AddMinutes(10));
         var signers = playbook.SignOff.Seats.Take(playbook.SignOff.Required).ToList();
         if (playbook.SignOff.IndependentEndorsement == "required")
