@@ -64,7 +64,9 @@ public sealed partial class DecisionFollowUp(
 
     private async Task<string> InformReferrerAsync(Playbook playbook, PanelCase panel, CancellationToken cancellationToken)
     {
-        if (panel.ReferrerInformed is not null)
+        // Once per outcome: an escalation's letter is followed by the letter with how it was resolved.
+        var outcome = panel.Decision!.Outcome;
+        if (panel.ReferrerInformed?.Outcome == outcome)
         {
             return string.Empty;
         }
@@ -81,10 +83,10 @@ public sealed partial class DecisionFollowUp(
         }
 
         var (subject, body) = ReferrerLetter(playbook, panel);
-        var id = await mailer.SendAsync(playbook.Mailbox.Address, to, subject, body, $"threshold-decision-letter:{panel.Case.CaseCode}", cancellationToken).ConfigureAwait(false);
+        var id = await mailer.SendAsync(playbook.Mailbox.Address, to, subject, body, $"threshold-decision-letter:{panel.Case.CaseCode}:{outcome}", cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        await cases.ExecuteAsync(panel.Case.CaseCode, state => state.ReferrerInformed is not null ? [] :
-            [ThresholdDecisionService.Event(PanelEventTypes.ReferrerInformed, new ReferrerInformed(to, panel.Decision!.Outcome, id, Actor.System, $"The decision and its rationale were emailed to the referrer from {playbook.Mailbox.Address}."), now)], cancellationToken).ConfigureAwait(false);
+        await cases.ExecuteAsync(panel.Case.CaseCode, state => state.ReferrerInformed?.Outcome == outcome ? [] :
+            [ThresholdDecisionService.Event(PanelEventTypes.ReferrerInformed, new ReferrerInformed(to, outcome, id, Actor.System, $"The decision and its rationale were emailed to the referrer from {playbook.Mailbox.Address}."), now)], cancellationToken).ConfigureAwait(false);
         LogReferrerInformed(logger, panel.Case.CaseCode);
         return $" The referrer ({to}) has been emailed the decision and its rationale.";
     }

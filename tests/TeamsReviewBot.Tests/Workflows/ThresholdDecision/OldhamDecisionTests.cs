@@ -140,6 +140,34 @@ public sealed class OldhamDecisionTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_referrer_is_emailed_the_escalation_and_then_once_how_it_was_resolved()
+    {
+        // seed-000 §3 outcome 1: "the OSCP business manager will give a clear rationale for this decision to the referrer";
+        // outcome 4: "the Business Manager will refer these into the escalation process for a swift response".
+        var code = await _bot.ReferAsync(Bea);
+        await _bot.VoteAsync(Lola, code, "escalation", "Partners dispute the operational decision.");
+        await _bot.VoteAsync(Pat, code, "escalation", "Partners dispute the operational decision.");
+        await _bot.VoteAsync(Hana, code, "escalation", "Partners dispute the operational decision.");
+        var escalationLetter = (await WaitForSentMailsAsync(1))[0].GetProperty("body").GetString()!;
+        Assert.Contains("Escalation", escalationLetter, StringComparison.Ordinal);
+
+        var resolved = await _bot.PressAsync(Bea, code, "decide-alone", new JsonObject { ["outcome"] = "no-further-action", ["rationale"] = "The partners agreed no criteria are met after mediation." });
+
+        Assert.Contains("Decision: No further action", PanelBot.Words(resolved), StringComparison.Ordinal);
+        var letters = await WaitForSentMailsAsync(2);
+        var resolution = letters.Single(m => m.GetProperty("body").GetString()!.Contains("The partners agreed no criteria are met after mediation.", StringComparison.Ordinal));
+        Assert.Equal("referrer@school.example", resolution.GetProperty("to")[0].GetString());
+        Assert.Contains("No further action", resolution.GetProperty("body").GetString(), StringComparison.Ordinal);
+
+        // Running the follow-up again (a refresh) sends neither letter a second time.
+        await _bot.PressAsync(Bea, code, "refresh");
+        await Task.Delay(500);
+        Assert.Equal(2, (await SentLettersAsync()).Count);
+        var informed = await _bot.EventsAsync<ReferrerInformed>(code, PanelEventTypes.ReferrerInformed);
+        Assert.Equal(["escalation", "no-further-action"], informed.Select(i => i.Outcome));
+    }
+
+    [Fact]
     public async Task A_vote_without_a_rationale_is_refused_in_a_sentence_and_nothing_is_recorded()
     {
         var code = await _bot.ReferAsync(Bea);
@@ -165,6 +193,24 @@ public sealed class OldhamDecisionTests(AzuriteFixture azurite) : IAsyncLifetime
         var again = await _bot.PressAsync(Bea, code, "notified", new JsonObject { ["notifiedOn"] = "2026-11-23" });
         Assert.Contains("already notified", PanelBot.Words(again), StringComparison.Ordinal);
         Assert.Single(await _bot.EventsAsync<NationalPanelNotified>(code, CaseEventTypes.NationalPanelNotified));
+    }
+
+    private async Task<List<System.Text.Json.JsonElement>> SentLettersAsync() =>
+        [.. (await _bot.Graph.SentAsync(PanelBot.Mailbox)).Where(m => m.GetProperty("subject").GetString()!.Contains("threshold decision", StringComparison.Ordinal))];
+
+    private async Task<List<System.Text.Json.JsonElement>> WaitForSentMailsAsync(int count)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (await SentLettersAsync() is { } sent && sent.Count >= count)
+            {
+                return sent;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The referrer was not emailed {count} letter(s).");
     }
 
     private async Task<System.Text.Json.JsonElement> WaitForSentMailAsync()
