@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Teams.Auth;
 
@@ -14,16 +13,9 @@ public sealed partial class DevelopmentClockGuard(DevelopmentClockStart start, T
 {
     public Task StartedAsync(CancellationToken cancellationToken)
     {
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var exposed = addresses.Where(a => !DevelopmentModeGuard.IsLoopbackAddress(a)).ToList();
-        if (exposed.Count > 0)
-        {
-            throw new InvalidOperationException(
-                $"{DevelopmentClock.StartAtKey} moves the bot's clock away from the real time; that is only allowed when the bot listens on loopback addresses, but it listens on {string.Join(", ", exposed)}. Remove the setting or listen on 127.0.0.1 only.");
-        }
-
-        LogShiftedClock(logger, BritishDates.DateAndTime(start.StartAt), start.StartAt, BritishDates.DateAndTime(clock.GetUtcNow()),
-            addresses.Count == 0 ? "(in-process test server)" : string.Join(", ", addresses));
+        var addresses = Loopback.RequireListeningOnly(server, exposed =>
+            $"{DevelopmentClock.StartAtKey} moves the bot's clock away from the real time; that is only allowed when the bot listens on loopback addresses, but it listens on {exposed}. Remove the setting or listen on 127.0.0.1 only.");
+        LogShiftedClock(logger, BritishDates.DateAndTime(start.StartAt), start.StartAt, BritishDates.DateAndTime(clock.GetUtcNow()), addresses);
         return Task.CompletedTask;
     }
 

@@ -86,7 +86,7 @@ public static partial class MessagesEndpoint
         }
 
         var host = context.Request.Host.Host;
-        return ServiceUrlPolicy.IsLoopbackHost(host) ? null : "Host " + host;
+        return Loopback.IsHost(host) ? null : "Host " + host;
     }
 
     private static IResult Problem(int status, string message) => Results.Json(new { error = message }, statusCode: status);

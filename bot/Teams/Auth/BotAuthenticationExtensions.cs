@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -55,7 +54,7 @@ public static partial class BotAuthenticationExtensions
     {
         jwt.MetadataAddress = metadata.ToString();
         // Plain HTTP metadata is only ever a test's own endpoint on this machine.
-        jwt.RequireHttpsMetadata = !(metadata.Scheme == Uri.UriSchemeHttp && IsLoopback(metadata));
+        jwt.RequireHttpsMetadata = !(metadata.Scheme == Uri.UriSchemeHttp && Loopback.IsUri(metadata));
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
@@ -83,9 +82,6 @@ public static partial class BotAuthenticationExtensions
             },
         };
     }
-
-    internal static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity posted to {Path} with 401: {Reason}.")]
     private static partial void LogRefused(ILogger logger, string reason, string path);

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace TeamsReviewBot.Teams.Auth;
@@ -19,23 +18,10 @@ public sealed partial class DevelopmentModeGuard(IOptions<BotAuthOptions> option
             return Task.CompletedTask;
         }
 
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var exposed = addresses.Where(a => !IsLoopbackAddress(a)).ToList();
-        if (exposed.Count > 0)
-        {
-            throw new InvalidOperationException(
-                $"Bot:DevelopmentMode is on, which turns off authentication of Teams activities; that is only allowed when the bot listens on loopback addresses, but it listens on {string.Join(", ", exposed)}. Set Bot:AppId and Bot:TenantId instead, or listen on 127.0.0.1 only.");
-        }
-
-        LogDevelopmentMode(logger, addresses.Count == 0 ? "(in-process test server)" : string.Join(", ", addresses));
+        var addresses = Loopback.RequireListeningOnly(server, exposed =>
+            $"Bot:DevelopmentMode is on, which turns off authentication of Teams activities; that is only allowed when the bot listens on loopback addresses, but it listens on {exposed}. Set Bot:AppId and Bot:TenantId instead, or listen on 127.0.0.1 only.");
+        LogDevelopmentMode(logger, addresses);
         return Task.CompletedTask;
-    }
-
-    internal static bool IsLoopbackAddress(string address)
-    {
-        // Kestrel reports wildcards as http://[::]:80, http://0.0.0.0:80 or http://+:80.
-        var normalised = address.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal);
-        return Uri.TryCreate(normalised, UriKind.Absolute, out var uri) && BotAuthenticationExtensions.IsLoopback(uri);
     }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace TeamsReviewBot.Teams.Auth;
@@ -18,7 +17,7 @@ public sealed class ServiceUrlPolicy(IOptions<BotAuthOptions> options)
         }
 
         var bot = options.Value;
-        if (bot.IsDevelopmentMode && IsLoopbackHost(uri.Host) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        if (bot.IsDevelopmentMode && Loopback.IsHost(uri.Host) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
         {
             return true;
         }
@@ -27,11 +26,6 @@ public sealed class ServiceUrlPolicy(IOptions<BotAuthOptions> options)
             && uri.IsDefaultPort
             && bot.EffectiveServiceUrlHosts.Any(h => string.Equals(h, uri.Host, StringComparison.OrdinalIgnoreCase));
     }
-
-    /// <summary>"localhost", "127.0.0.1", "[::1]": a name or address that stays on this machine.</summary>
-    public static bool IsLoopbackHost(string host) =>
-        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 }
 
 /// <summary>The bot refused to call a service URL that is not the Bot Connector's.</summary>

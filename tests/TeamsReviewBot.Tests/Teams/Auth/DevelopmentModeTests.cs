@@ -24,7 +24,7 @@ public sealed class DevelopmentModeTests(AzuriteFixture azurite)
     [InlineData("http://*:80", false)]
     [InlineData("http://10.1.2.3:3978", false)]
     public void Only_loopback_addresses_count_as_loopback(string address, bool loopback) =>
-        Assert.Equal(loopback, DevelopmentModeGuard.IsLoopbackAddress(address));
+        Assert.Equal(loopback, Loopback.IsListenAddress(address));
 
     [Fact]
     public async Task On_loopback_it_accepts_activities_and_says_so_loudly_once()
