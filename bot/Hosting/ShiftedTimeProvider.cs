@@ -6,8 +6,6 @@ namespace TeamsReviewBot.Hosting;
 /// </summary>
 public sealed class ShiftedTimeProvider(TimeProvider inner, TimeSpan offset) : TimeProvider
 {
-    public TimeSpan Offset => offset;
-
     public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + offset;
 
     public override long GetTimestamp() => inner.GetTimestamp();
