@@ -21,5 +21,5 @@ public sealed record InboundMail(
 public sealed record MailHeader(string Name, string Value);
 
 /// <summary>An attachment. <paramref name="IsFile"/> is false for item and reference attachments,
-/// which carry no bytes.</summary>
-public sealed record MailAttachment(string Name, string ContentType, long Size, bool IsFile, ReadOnlyMemory<byte> Content);
+/// which carry no bytes; <paramref name="Id"/> is Graph's, for fetching bytes left unread.</summary>
+public sealed record MailAttachment(string Name, string ContentType, long Size, bool IsFile, ReadOnlyMemory<byte> Content, string? Id = null);

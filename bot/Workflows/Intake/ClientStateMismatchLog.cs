@@ -7,7 +7,7 @@ namespace TeamsReviewBot.Workflows.Intake;
 /// </summary>
 public sealed partial class ClientStateMismatchLog(TimeProvider time, ILogger<ClientStateMismatchLog> logger)
 {
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     private readonly Lock _gate = new();
     private DateTimeOffset _nextLogAt = DateTimeOffset.MinValue;

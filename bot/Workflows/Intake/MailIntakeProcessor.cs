@@ -103,13 +103,8 @@ public sealed partial class MailIntakeProcessor(
 
     /// <summary>A return may be larger than a referral form: files left unread for their size, but
     /// within the returns' limit, are fetched now (the rest stay unread and are refused by size).</summary>
-    private async Task<InboundMail> WithReturnsAsync(InboundMail mail, CancellationToken cancellationToken)
-    {
-        var returnsLimit = TeamsReviewBot.Process.InformationRequests.AttachmentPolicy.MaxBytes;
-        var referralLimit = intakeOptions.Value.MaxAttachmentBytes;
-        var unread = mail.Attachments.Any(a => a.IsFile && a.Content.IsEmpty && a.Size > referralLimit && a.Size <= returnsLimit);
-        return unread ? await reader.GetAsync(Mailbox, mail.Id, returnsLimit, cancellationToken).ConfigureAwait(false) ?? mail : mail;
-    }
+    private Task<InboundMail> WithReturnsAsync(InboundMail mail, CancellationToken cancellationToken) =>
+        reader.ReadUnreadAttachmentsAsync(Mailbox, mail, TeamsReviewBot.Process.InformationRequests.AttachmentPolicy.MaxBytes, cancellationToken);
 
     private async Task<string> NationalPanelAsync(InboundMail mail, MailClassification verdict, CancellationToken cancellationToken)
     {
@@ -157,9 +152,10 @@ public sealed partial class MailIntakeProcessor(
             }
         }
 
+        var text = mail.BodyIsHtml ? HtmlToText(mail.Body) : mail.Body;
         if (details is null && refusals.Count == 0)
         {
-            details = PlainTextReferralReader.Read(mail.BodyIsHtml ? HtmlToText(mail.Body) : mail.Body);
+            details = PlainTextReferralReader.Read(text);
         }
 
         if (details is null)
@@ -179,7 +175,7 @@ public sealed partial class MailIntakeProcessor(
             code = held.Entry.CaseCode!;
         }
 
-        var kind = ReferralKindReader.Of(mail.Subject, mail.BodyIsHtml ? HtmlToText(mail.Body) : mail.Body, details);
+        var kind = ReferralKindReader.Of(mail.Subject, text, details);
         var intake = new ReferralIntake(Mailbox, mail.InternetMessageId, mail.Id, mail.WebLink, mail.ReceivedAt, mail.FromAddress, details, refusals, kind);
         await cases.OpenAsync(code, intake, cancellationToken).ConfigureAwait(false);
         held.Entry = await ledger.MoveAsync(held.Entry, IntakeStatus.CaseOpened, "case opened " + code, cancellationToken).ConfigureAwait(false);

@@ -80,6 +80,30 @@ public sealed class GraphSandboxTests
     }
 
     [Fact]
+    public async Task Files_left_unread_for_their_size_are_fetched_later_without_reading_the_message_again()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        var form = new byte[2_000];
+        var large = System.Security.Cryptography.RandomNumberGenerator.GetBytes(2 * 1024 * 1024);
+        var body = new MimeKit.BodyBuilder { TextBody = "Two files." };
+        body.Attachments.Add("form.docx", form);
+        body.Attachments.Add("chronology.pdf", large);
+        await sandbox.DeliverAsync(Box, TestMail.Message("pat@school.example", "Return", body.ToMessageBody()));
+        var graph = GraphClientBuilder.Create(new GraphConnection { UseSandbox = true, BaseUrl = sandbox.GraphBaseUrl }, TimeProvider.System);
+        var id = (await graph.Users[Box].MailFolders["inbox"].Messages.GetAsync())!.Value!.Single().Id!;
+        var reader = new MailboxReader(graph);
+        var mail = (await reader.GetAsync(Box, id, 1024 * 1024))!;
+        var before = sandbox.State.Stats.GraphRequests;
+
+        var withReturns = await reader.ReadUnreadAttachmentsAsync(Box, mail, 4 * 1024 * 1024);
+
+        Assert.Equal(large, Assert.Single(withReturns.Attachments, a => a.Name == "chronology.pdf").Content.ToArray());
+        Assert.Equal(form, Assert.Single(withReturns.Attachments, a => a.Name == "form.docx").Content.ToArray());
+        Assert.Equal(1, sandbox.State.Stats.GraphRequests - before);
+        Assert.Equal(2, sandbox.State.Stats.AttachmentContentServed);
+    }
+
+    [Fact]
     public async Task Headers_come_back_only_when_selected_as_in_Graph()
     {
         await using var sandbox = await SandboxHost.StartAsync();
