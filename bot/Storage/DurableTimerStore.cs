@@ -152,32 +152,12 @@ public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
         ArgumentNullException.ThrowIfNull(claimed);
         var table = await tables.GetAsync(tables.Names.Timers, cancellationToken).ConfigureAwait(false);
         var timer = claimed.Timer;
-        var dead = new TableEntity(Partition, DeadPrefix + timer.Id + "|" + Ticks(time.GetUtcNow()))
-        {
-            ["TimerId"] = timer.Id,
-            ["Kind"] = timer.Kind,
-            ["StreamId"] = timer.StreamId,
-            ["DueAt"] = timer.DueAt,
-            ["Payload"] = timer.Payload,
-            ["Attempts"] = claimed.Attempt,
-            ["Reason"] = reason,
-            ["DeadAt"] = time.GetUtcNow(),
-        };
-        try
-        {
-            await table.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, DueKey(timer.DueAt, timer.Id)), claimed.ETag),
-                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, IdPrefix + timer.Id), ETag.All),
-                    new TableTransactionAction(TableTransactionActionType.Add, dead),
-                ],
-                cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
-        {
-            return false;
-        }
+        var now = time.GetUtcNow();
+        var dead = DueRow(timer, DeadPrefix + timer.Id + "|" + Ticks(now));
+        dead["Attempts"] = claimed.Attempt;
+        dead["Reason"] = reason;
+        dead["DeadAt"] = now;
+        return await DeleteBothAsync(table, DueKey(timer.DueAt, timer.Id), claimed.ETag, timer.Id, cancellationToken, new TableTransactionAction(TableTransactionActionType.Add, dead)).ConfigureAwait(false);
     }
 
     /// <summary>The timers set aside after too many failed attempts, oldest first.</summary>
@@ -221,7 +201,8 @@ public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
         return due.HasValue && due.Value is not null ? FromDueRow(due.Value) : null;
     }
 
-    private static async Task<bool> DeleteBothAsync(TableClient table, string dueKey, ETag dueETag, string timerId, CancellationToken cancellationToken)
+    /// <summary>Deletes a timer's due and id rows, with <paramref name="alongside"/> in the same transaction.</summary>
+    private static async Task<bool> DeleteBothAsync(TableClient table, string dueKey, ETag dueETag, string timerId, CancellationToken cancellationToken, params TableTransactionAction[] alongside)
     {
         try
         {
@@ -229,11 +210,12 @@ public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
                 [
                     new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, dueKey), dueETag),
                     new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, IdPrefix + timerId), ETag.All),
+                    .. alongside,
                 ],
                 cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412)
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
             return false;
         }

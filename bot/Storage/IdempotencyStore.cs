@@ -10,38 +10,17 @@ namespace TeamsReviewBot.Storage;
 public sealed class IdempotencyStore(StorageTables tables, TimeProvider time)
 {
     /// <summary>True the first time (scope, key) is claimed, false every time after.</summary>
-    public async Task<bool> TryClaimAsync(string scope, string key, CancellationToken cancellationToken = default)
-    {
-        var table = await tables.GetAsync(tables.Names.Idempotency, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var entity = new TableEntity(scope, KeySafe(key)) { ["ClaimedAt"] = time.GetUtcNow() };
-            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryClaimAsync(string scope, string key, CancellationToken cancellationToken = default) =>
+        TryAddAsync(scope, key, null, cancellationToken);
 
     /// <summary>
     /// Claims (scope, key) with <paramref name="value"/>; when it was claimed already, returns the
     /// value the first claim stored, so every caller goes on with the same one.
     /// </summary>
-    public async Task<string> ClaimWithValueAsync(string scope, string key, string value, CancellationToken cancellationToken = default)
-    {
-        var table = await tables.GetAsync(tables.Names.Idempotency, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await table.AddEntityAsync(new TableEntity(scope, KeySafe(key)) { ["ClaimedAt"] = time.GetUtcNow(), ["Value"] = value }, cancellationToken).ConfigureAwait(false);
-            return value;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return await ValueAsync(scope, key, cancellationToken).ConfigureAwait(false) ?? value;
-        }
-    }
+    public async Task<string> ClaimWithValueAsync(string scope, string key, string value, CancellationToken cancellationToken = default) =>
+        await TryAddAsync(scope, key, value, cancellationToken).ConfigureAwait(false)
+            ? value
+            : await ValueAsync(scope, key, cancellationToken).ConfigureAwait(false) ?? value;
 
     /// <summary>The value stored with (scope, key); null when unclaimed, empty when claimed without one.</summary>
     public async Task<string?> ValueAsync(string scope, string key, CancellationToken cancellationToken = default)
@@ -51,11 +30,27 @@ public sealed class IdempotencyStore(StorageTables tables, TimeProvider time)
         return row.HasValue && row.Value is not null ? row.Value.GetString("Value") ?? string.Empty : null;
     }
 
-    public async Task<bool> WasClaimedAsync(string scope, string key, CancellationToken cancellationToken = default)
+    public async Task<bool> WasClaimedAsync(string scope, string key, CancellationToken cancellationToken = default) =>
+        await ValueAsync(scope, key, cancellationToken).ConfigureAwait(false) is not null;
+
+    private async Task<bool> TryAddAsync(string scope, string key, string? value, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tables.Names.Idempotency, cancellationToken).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(scope, KeySafe(key), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue;
+        var entity = new TableEntity(scope, KeySafe(key)) { ["ClaimedAt"] = time.GetUtcNow() };
+        if (value is not null)
+        {
+            entity["Value"] = value;
+        }
+
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
     }
 
     /// <summary>Row keys may not hold / \ # ? or control characters; message ids such as

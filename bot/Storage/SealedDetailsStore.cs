@@ -50,14 +50,12 @@ public sealed class SealedDetailsStore(StorageTables tables, PayloadBlobStore pa
     public async Task<string?> OpenAsync(string caseCode, string record, CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(tables.Names.ChildDetails, cancellationToken).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(caseCode, record, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!row.HasValue || row.Value is null)
-        {
-            return null;
-        }
-
-        var dataKey = await DataKeyAsync(table, caseCode, create: false, cancellationToken).ConfigureAwait(false);
-        if (dataKey is null)
+        // The record and the case's key are two point reads of one partition: made together, not one after the other.
+        var rowRead = table.GetEntityIfExistsAsync<TableEntity>(caseCode, record, cancellationToken: cancellationToken);
+        var keyRead = DataKeyAsync(table, caseCode, create: false, cancellationToken);
+        await Task.WhenAll(rowRead, keyRead).ConfigureAwait(false);
+        var row = await rowRead.ConfigureAwait(false);
+        if (!row.HasValue || row.Value is null || await keyRead.ConfigureAwait(false) is not { } dataKey)
         {
             return null;
         }

@@ -31,24 +31,13 @@ public sealed partial class TimerPump(
         var maxAttempts = options.Value.MaxAttempts;
         foreach (var item in claimed)
         {
-            if (item.Attempt > maxAttempts)
-            {
-                await SetAsideAsync(item, $"It was started {item.Attempt - 1} times without finishing.", cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            if (!_handlers.TryGetValue(item.Timer.Kind, out var handler))
-            {
-                LogNoHandler(item.Timer.Id, item.Timer.Kind);
-                continue;
-            }
-
             // The claim as last renewed: setting the timer aside must write under its current ETag.
             var current = item;
             try
             {
-                // A batch fires one timer after another: the later ones' leases may have run out
-                // meanwhile, and another instance may hold them now.
+                // A batch takes one timer after another: the later ones' leases may have run out
+                // meanwhile, and another instance may hold them now. Renewing first means only the
+                // holder fires a timer or sets it aside (and tells the business managers).
                 if (await store.RenewAsync(item, options.Value.Lease, cancellationToken).ConfigureAwait(false) is not { } held)
                 {
                     LogLeaseLost(item.Timer.Id);
@@ -56,6 +45,18 @@ public sealed partial class TimerPump(
                 }
 
                 current = held;
+                if (held.Attempt > maxAttempts)
+                {
+                    await SetAsideAsync(held, $"It was started {held.Attempt - 1} times without finishing.", cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (!_handlers.TryGetValue(held.Timer.Kind, out var handler))
+                {
+                    LogNoHandler(held.Timer.Id, held.Timer.Kind);
+                    continue;
+                }
+
                 await handler.HandleAsync(held.Timer, cancellationToken).ConfigureAwait(false);
                 await store.CompleteAsync(held, cancellationToken).ConfigureAwait(false);
                 completed++;

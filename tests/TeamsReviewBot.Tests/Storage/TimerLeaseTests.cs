@@ -48,6 +48,44 @@ public sealed class TimerLeaseTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_spent_timer_taken_over_while_a_slow_batch_ran_is_set_aside_and_told_once()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var tables = azurite.CreateTables();
+        var store = new DurableTimerStore(tables, clock);
+        await store.ScheduleAsync(new DurableTimer("RR-OLD-2026-0004:spent", Kind, "RR-OLD-2026-0004", Now.AddMinutes(2), "{}"));
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        // Its instances died twice while it ran: its next claim is past the limit.
+        for (var crash = 0; crash < 2; crash++)
+        {
+            Assert.Single(await store.ClaimDueAsync("dying-" + crash, Lease, 10));
+            clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        }
+
+        // A sound timer due before it comes first in the next batch, and runs longer than the lease.
+        await store.ScheduleAsync(new DurableTimer("RR-OLD-2026-0003:slow", Kind, "RR-OLD-2026-0003", Now.AddMinutes(1), "{}"));
+
+        var alerts = new TeamsReviewBot.Tests.Workflows.Cases.RecordedAlerts();
+        var otherPump = Pump(tables, clock, new RecordingHandler(), alerts, maxAttempts: 2);
+        var slow = new RecordingHandler
+        {
+            OnFire = async id =>
+            {
+                if (id.EndsWith(":slow", StringComparison.Ordinal))
+                {
+                    clock.Advance(Lease + TimeSpan.FromSeconds(1));
+                    await otherPump.RunOnceAsync(CancellationToken.None);
+                }
+            },
+        };
+        await Pump(tables, clock, slow, alerts, maxAttempts: 2).RunOnceAsync(CancellationToken.None);
+
+        Assert.Single(await store.DeadLettersAsync());
+        Assert.Single(alerts.Sentences);
+    }
+
+    [Fact]
     public async Task A_claim_taken_over_by_another_instance_cannot_be_renewed_by_its_first_holder()
     {
         var clock = new FakeTimeProvider(Now);
@@ -62,11 +100,11 @@ public sealed class TimerLeaseTests(AzuriteFixture azurite)
         Assert.Null(await store.RenewAsync(first, Lease));
     }
 
-    private static TimerPump Pump(StorageTables tables, FakeTimeProvider clock, RecordingHandler handler) => new(
+    private static TimerPump Pump(StorageTables tables, FakeTimeProvider clock, RecordingHandler handler, TeamsReviewBot.Tests.Workflows.Cases.RecordedAlerts? alerts = null, int maxAttempts = 5) => new(
         new DurableTimerStore(tables, clock),
         [handler],
-        Options.Create(new TimerPumpOptions { Lease = Lease }),
-        new TeamsReviewBot.Tests.Workflows.Cases.RecordedAlerts(),
+        Options.Create(new TimerPumpOptions { Lease = Lease, MaxAttempts = maxAttempts }),
+        alerts ?? new TeamsReviewBot.Tests.Workflows.Cases.RecordedAlerts(),
         clock,
         NullLogger<TimerPump>.Instance);
 
