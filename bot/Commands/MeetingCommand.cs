@@ -19,7 +19,6 @@ namespace TeamsReviewBot.Commands;
 /// </summary>
 public sealed partial class MeetingCommand(MeetingService meetings, CaseService cases, PartnershipDirectory directory, ILogger<MeetingCommand> logger) : IChatCommand
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"];
     private static readonly string[] TimeFormats = ["HH:mm", "H:mm"];
 
     public string Name => "meeting";
@@ -107,7 +106,7 @@ public sealed partial class MeetingCommand(MeetingService meetings, CaseService 
             return CommandReply.Message($"Please type: meeting {caseCode} move ‹date› ‹time› ‹reason›, for example: meeting {caseCode} move 20/01/2027 10:00 the chair is at court. Nothing was changed.");
         }
 
-        if (!DateOnly.TryParseExact(words[0], DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        if (!TypedDates.TryParse(words[0], out var date)
             || !TimeOnly.TryParseExact(words[1], TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
             return CommandReply.Message("I can't read that date and time; use 20/01/2027 10:00 or 2027-01-20 10:00. Nothing was changed.");

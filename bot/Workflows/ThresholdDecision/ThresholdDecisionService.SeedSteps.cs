@@ -16,13 +16,7 @@ public sealed partial class ThresholdDecisionService
     /// <summary>Records the consultation a split majority waits for; the rule then decides if it can.</summary>
     public async Task<string> RecordConsultationAsync(string caseCode, string note, TeamsActor by, CancellationToken cancellationToken)
     {
-        var loaded = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        if (!loaded.State.Case.Exists)
-        {
-            throw new CaseRuleException($"There is no case {caseCode}.");
-        }
-
-        var playbook = playbooks.Get(loaded.State.Case.Partnership);
+        var (_, playbook) = await ExistingCaseAsync(caseCode, cancellationToken).ConfigureAwait(false);
         await RequireBusinessManagerAsync(caseCode, ConsultedVerb, by, "record the consultation on a split decision", cancellationToken).ConfigureAwait(false);
         var rules = new CaseRules(playbook, schedule);
         var now = time.GetUtcNow();
@@ -38,13 +32,7 @@ public sealed partial class ThresholdDecisionService
     /// <summary>Records when the partnership became aware of the incident; deadlines counted from Day 0 follow it.</summary>
     public async Task<string> RecordAwarenessAsync(string caseCode, DateOnly awareOn, TeamsActor by, CancellationToken cancellationToken)
     {
-        var loaded = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        if (!loaded.State.Case.Exists)
-        {
-            throw new CaseRuleException($"There is no case {caseCode}.");
-        }
-
-        var playbook = playbooks.Get(loaded.State.Case.Partnership);
+        var (existing, playbook) = await ExistingCaseAsync(caseCode, cancellationToken).ConfigureAwait(false);
         await RequireBusinessManagerAsync(caseCode, AwareVerb, by, "record when the partnership became aware", cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         if (awareOn > WorkingDayCalendar.LondonDate(now))
@@ -54,7 +42,7 @@ public sealed partial class ThresholdDecisionService
 
         // A date only: the start of that working day, or the moment of receipt if that was earlier the same day.
         var startOfDay = WorkingDayCalendar.AtLondon(awareOn, playbook.Clock.WorkingDayStarts);
-        var at = startOfDay < loaded.State.Case.ReceivedAt ? startOfDay : loaded.State.Case.ReceivedAt;
+        var at = startOfDay < existing.ReceivedAt ? startOfDay : existing.ReceivedAt;
         var rules = new CaseRules(playbook, schedule);
         var actor = CaseActors.From(by);
         var result = await AppendAsync(caseCode, state => rules.RecordAwareness(state.Case, at, actor, $"Became aware on {BritishDates.Date(awareOn)} (recorded by {by.DisplayName}).", now), cancellationToken).ConfigureAwait(false);

@@ -320,13 +320,7 @@ public sealed partial class ThresholdDecisionService(
     /// <summary>Records the date the National Panel was notified (which may start the playbook's 15-day clock).</summary>
     public async Task<string> RecordNotifiedAsync(string caseCode, DateOnly notifiedOn, TeamsActor by, CancellationToken cancellationToken)
     {
-        var loaded = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        if (!loaded.State.Case.Exists)
-        {
-            throw new CaseRuleException($"There is no case {caseCode}.");
-        }
-
-        var playbook = playbooks.Get(loaded.State.Case.Partnership);
+        var (existing, playbook) = await ExistingCaseAsync(caseCode, cancellationToken).ConfigureAwait(false);
         var mayRecord = by.Holds(PartnershipRole.BusinessManager)
             || by.Roles.Any(r => r.Role is PartnershipRole.StatutoryLead or PartnershipRole.Deputy && r.Partner == StatutoryPartner.LocalAuthority);
         if (!mayRecord)
@@ -342,9 +336,9 @@ public sealed partial class ThresholdDecisionService(
             throw new CaseRuleException($"The notification date {BritishDates.Date(notifiedOn)} is in the future; record it once it has been sent.");
         }
 
-        if (notifiedOn < loaded.State.Case.DayZero)
+        if (notifiedOn < existing.DayZero)
         {
-            throw new CaseRuleException($"The notification date {BritishDates.Date(notifiedOn)} is before the case's Day 0 ({BritishDates.Date(loaded.State.Case.DayZero)}).");
+            throw new CaseRuleException($"The notification date {BritishDates.Date(notifiedOn)} is before the case's Day 0 ({BritishDates.Date(existing.DayZero)}).");
         }
 
         // The event takes the day it happened, so deadlines counted from it start that day.
@@ -375,6 +369,19 @@ public sealed partial class ThresholdDecisionService(
         var result = await AppendAsync(caseCode, state => rules.DecisionWindowPassed(state.Case, now), cancellationToken).ConfigureAwait(false);
         var state = result.Current.State;
         await AfterChangeAsync(caseCode, state, result.Appended, alwaysFollowUp: state.Decision is not null || state.Case.Stage == CaseStage.Escalated, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The case as it stands and its playbook; a command naming no case is refused.</summary>
+    private async Task<(CaseState Case, Playbook Playbook)> ExistingCaseAsync(string caseCode, CancellationToken cancellationToken)
+    {
+        var loaded = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        var state = loaded.State.Case;
+        if (!state.Exists)
+        {
+            throw new CaseRuleException($"There is no case {caseCode}.");
+        }
+
+        return (state, playbooks.Get(state.Partnership));
     }
 
     /// <summary>Records on the case's audit trail that someone pressed a button they may not use.</summary>

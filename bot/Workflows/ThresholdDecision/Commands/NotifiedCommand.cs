@@ -1,4 +1,3 @@
-using System.Globalization;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Teams.Identity;
@@ -8,8 +7,6 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision.Commands;
 /// <summary>"notified RR-OLD-2026-0007 2026-11-24": records the date the National Panel was notified.</summary>
 public sealed class NotifiedCommand(ThresholdDecisionService decisions, PartnershipDirectory directory) : IChatCommand
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"];
-
     public string Name => "notified";
 
     public string Usage => "notified ‹case code› ‹date›";
@@ -29,7 +26,7 @@ public sealed class NotifiedCommand(ThresholdDecisionService decisions, Partners
             return CommandReply.Message($"Please type: {Usage}, for example: notified RR-OLD-2026-0007 24/11/2026.");
         }
 
-        if (!DateOnly.TryParseExact(parts[1], DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!TypedDates.TryParse(parts[1], out var date))
         {
             return CommandReply.Message($"\"{parts[1]}\" is not a date I can read; use 24/11/2026 or 2026-11-24. Nothing was recorded.");
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Teams.Identity;
@@ -12,8 +11,6 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision.Commands;
 /// </summary>
 public sealed class RecordCommand(ThresholdDecisionService decisions, PartnershipDirectory directory) : IChatCommand
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"];
-
     public string Name => "record";
 
     public string Usage => "record ‹case code› consulted ‹what was concluded› | record ‹case code› aware ‹date›";
@@ -43,7 +40,7 @@ public sealed class RecordCommand(ThresholdDecisionService decisions, Partnershi
                 return CommandReply.Message(await decisions.RecordConsultationAsync(caseCode, parts[2], by, cancellationToken).ConfigureAwait(false));
             }
 
-            if (!DateOnly.TryParseExact(parts[2], DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!TypedDates.TryParse(parts[2], out var date))
             {
                 return CommandReply.Message($"\"{parts[2]}\" is not a date I can read; use 08/01/2027 or 2027-01-08. Nothing was recorded.");
             }
