@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Cases;
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Workflows.Intake.Referrals;

@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Cases;
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 

@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Cases;
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Cards;

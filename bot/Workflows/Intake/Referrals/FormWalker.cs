@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Cases;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 

@@ -1,3 +1,5 @@
+using TeamsReviewBot.Process.Intake;
+using TeamsReviewBot.Process.Cases;
 namespace TeamsReviewBot.Workflows.Intake.Referrals;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using TeamsReviewBot.Process.Intake;
+using TeamsReviewBot.Process.Cases;
 using System.Globalization;
 using System.Text.RegularExpressions;
 

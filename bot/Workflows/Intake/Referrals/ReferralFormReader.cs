@@ -1,3 +1,5 @@
+using TeamsReviewBot.Process.Intake;
+using TeamsReviewBot.Process.Cases;
 using DocumentFormat.OpenXml.Packaging;
 
 namespace TeamsReviewBot.Workflows.Intake.Referrals;

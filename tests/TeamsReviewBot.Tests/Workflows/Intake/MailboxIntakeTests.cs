@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Cases;
 using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using TeamsReviewBot.Tests.Graph;

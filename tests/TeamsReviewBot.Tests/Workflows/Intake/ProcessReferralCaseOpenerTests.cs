@@ -1,3 +1,5 @@
+using TeamsReviewBot.Process.Intake;
+using TeamsReviewBot.Process.Cases;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Workflows.Intake;

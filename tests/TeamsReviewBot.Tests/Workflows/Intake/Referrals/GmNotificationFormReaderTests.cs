@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Intake;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 

@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Intake;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Storage;

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Workflows.ThresholdDecision;
@@ -303,8 +304,8 @@ public sealed class PanelBot : IAsyncDisposable
     public async Task<IReadOnlyList<StoredEvent>> StreamAsync(string caseCode) =>
         await Services.GetRequiredService<ICaseEventStore>().ReadAsync(caseCode);
 
-    public async Task<PanelCase> CaseAsync(string caseCode) =>
-        (await Services.GetRequiredService<ThresholdDecisionService>().LoadAsync(caseCode, CancellationToken.None)).State;
+    public Task<CaseState> CaseAsync(string caseCode) =>
+        Services.GetRequiredService<CaseService>().LoadAsync(caseCode, CancellationToken.None);
 
     /// <summary>The thread the case's card was posted in, as the stand-in answered it.</summary>
     public string ThreadIdOf(string caseCode) =>
