@@ -1,14 +1,7 @@
 using System.Collections.Concurrent;
+using TeamsReviewBot.Process.Streams;
 
 namespace TeamsReviewBot.Storage;
-
-/// <summary>How a stream's events fold into the state decisions are made on.</summary>
-public interface IStreamFold<TState>
-{
-    TState Initial(string streamId);
-
-    TState Apply(TState state, StoredEvent stored);
-}
 
 /// <summary>The state of a stream as of a sequence number.</summary>
 public sealed record Versioned<TState>(TState State, long Version);

@@ -1,7 +1,7 @@
 using TeamsReviewBot.Process.Decisions;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.SignOff;
-using TeamsReviewBot.Storage;
+using TeamsReviewBot.Process.Streams;
 
 namespace TeamsReviewBot.Process.Cases;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using TeamsReviewBot.Storage;
+using TeamsReviewBot.Process.Streams;
 
 namespace TeamsReviewBot.Process.Cases;
 

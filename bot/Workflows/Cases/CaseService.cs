@@ -1,6 +1,7 @@
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.Reminders;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
 
 namespace TeamsReviewBot.Workflows.Cases;

@@ -1,5 +1,5 @@
 using TeamsReviewBot.Process.Cases;
-using TeamsReviewBot.Storage;
+using TeamsReviewBot.Process.Streams;
 
 namespace TeamsReviewBot.Workflows.InformationRequests;
 

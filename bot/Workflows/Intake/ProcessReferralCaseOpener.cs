@@ -1,5 +1,5 @@
-using TeamsReviewBot.Process.Intake;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Intake;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 

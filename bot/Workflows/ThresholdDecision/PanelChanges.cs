@@ -1,4 +1,5 @@
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Workflows.Cases;
 

@@ -1,7 +1,7 @@
-using TeamsReviewBot.Process.Cases;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using TeamsReviewBot.Cards;
+using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Teams.Conversations;

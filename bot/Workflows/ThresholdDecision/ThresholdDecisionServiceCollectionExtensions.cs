@@ -1,10 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Process.Cases;
-using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.CardActions;
-using TeamsReviewBot.Workflows.ThresholdDecision.CardActions;
 using TeamsReviewBot.Workflows.Intake;
+using TeamsReviewBot.Workflows.ThresholdDecision.CardActions;
 using TeamsReviewBot.Workflows.ThresholdDecision.Commands;
 using TeamsReviewBot.Workflows.Timers;
 

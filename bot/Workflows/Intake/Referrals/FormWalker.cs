@@ -1,6 +1,6 @@
-using TeamsReviewBot.Process.Cases;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
+using TeamsReviewBot.Process.Cases;
 
 namespace TeamsReviewBot.Workflows.Intake.Referrals;
 

@@ -1,7 +1,7 @@
-using TeamsReviewBot.Process.Intake;
-using TeamsReviewBot.Process.Cases;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Intake;
 
 namespace TeamsReviewBot.Workflows.Intake.Referrals;
 

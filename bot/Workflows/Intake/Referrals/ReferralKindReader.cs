@@ -1,6 +1,6 @@
-using TeamsReviewBot.Process.Intake;
 using System.Text.RegularExpressions;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Intake;
 
 namespace TeamsReviewBot.Workflows.Intake.Referrals;
 

@@ -10,7 +10,9 @@ using TeamsReviewBot.GraphIntegration.Mail;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Process.Reminders;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Teams;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Workflows.Cases;
 using TeamsReviewBot.Workflows.Cases;
@@ -19,7 +21,6 @@ using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.Intake.Storage;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsReviewBot.Workflows.Timers;
-using TeamsReviewBot.Teams;
 using static TeamsReviewBot.Tests.Process.ProcessTestKit;
 
 namespace TeamsReviewBot.Tests.Graph.InformationRequests;

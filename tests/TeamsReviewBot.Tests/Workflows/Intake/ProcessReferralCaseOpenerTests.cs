@@ -1,6 +1,6 @@
-using TeamsReviewBot.Process.Intake;
-using TeamsReviewBot.Process.Cases;
 using Microsoft.Extensions.DependencyInjection;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Intake;
 using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.Intake.Referrals;

@@ -1,5 +1,5 @@
-using TeamsReviewBot.Process.Cases;
 using System.Text.Json.Nodes;
+using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 
 namespace TeamsReviewBot.Tests.Workflows.ThresholdDecision;

@@ -1,6 +1,6 @@
 using TeamsReviewBot.Process.Intake;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 using TeamsReviewBot.Workflows.Intake.Referrals;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace TeamsReviewBot.Tests.Workflows.Intake.Referrals;
 

@@ -7,10 +7,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
-using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 
 namespace TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
@@ -36,7 +37,7 @@ public sealed class PanelBot : IAsyncDisposable
     public static readonly DateTimeOffset Monday10am = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, string?> _settings;
-    private readonly Action<IServiceCollection>? _services;
+    private Action<IServiceCollection>? _services;
     private Factory _factory;
 
     private PanelBot(Dictionary<string, string?> settings, Action<IServiceCollection>? services, Factory factory, FakeConnector teams, SandboxHost graph, AdjustableClock clock, HttpClient client)
@@ -112,10 +113,12 @@ public sealed class PanelBot : IAsyncDisposable
 
     /// <summary>
     /// Stops the bot, losing everything it held in memory, and starts it again over the same
-    /// tables, Teams stand-in, mailbox and clock, as a restart of the app would.
+    /// tables, Teams stand-in, mailbox and clock, as a restart of the app would. The restarted bot
+    /// runs with <paramref name="services"/> in place of the first run's service changes, when given.
     /// </summary>
-    public async Task RestartAsync()
+    public async Task RestartAsync(Action<IServiceCollection>? services = null)
     {
+        _services = services ?? _services;
         Client.Dispose();
         await _factory.DisposeAsync();
         _factory = new Factory(_settings, Clock, _services);
