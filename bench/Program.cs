@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
 using TeamsReviewBot.Bench;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
 
 // Measures the storage paths a card click and a timer sweep take, against the same Azurite:

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Process.Calendar;
+using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 

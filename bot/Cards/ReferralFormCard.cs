@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 
 namespace TeamsReviewBot.Cards;

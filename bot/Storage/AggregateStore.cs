@@ -1,14 +1,7 @@
 using System.Collections.Concurrent;
+using TeamsReviewBot.Process.Streams;
 
 namespace TeamsReviewBot.Storage;
-
-/// <summary>How a stream's events fold into the state decisions are made on.</summary>
-public interface IStreamFold<TState>
-{
-    TState Initial(string streamId);
-
-    TState Apply(TState state, StoredEvent stored);
-}
 
 /// <summary>The state of a stream as of a sequence number.</summary>
 public sealed record Versioned<TState>(TState State, long Version);
@@ -32,6 +25,10 @@ public sealed class AggregateStore<TState>(ICaseEventStore stream, IStreamFold<T
         return current;
     }
 
+    /// <summary>The state as this instance last saw it; read from the stream only when not seen yet.</summary>
+    public async Task<Versioned<TState>> CurrentAsync(string streamId, CancellationToken cancellationToken = default) =>
+        _cache.TryGetValue(streamId, out var cached) ? cached : await LoadAsync(streamId, cancellationToken).ConfigureAwait(false);
+
     /// <summary>
     /// Runs <paramref name="decide"/> on the latest state and appends what it returns. When another
     /// writer got there first the missing events are folded in and <paramref name="decide"/> runs
@@ -53,7 +50,7 @@ public sealed class AggregateStore<TState>(ICaseEventStore stream, IStreamFold<T
         Func<IReadOnlyList<NewEvent>, CancellationToken, Task>? beforeAppend,
         CancellationToken cancellationToken = default)
     {
-        var view = _cache.TryGetValue(streamId, out var cached) ? cached : await LoadAsync(streamId, cancellationToken).ConfigureAwait(false);
+        var view = await CurrentAsync(streamId, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
             var events = decide(view.State);

@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Streams;
 namespace TeamsReviewBot.Storage;
 
 /// <summary>Append-only event streams, one per case.</summary>

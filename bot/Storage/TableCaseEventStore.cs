@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using TeamsReviewBot.Process.Streams;
 
 namespace TeamsReviewBot.Storage;
 

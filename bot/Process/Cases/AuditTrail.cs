@@ -1,7 +1,7 @@
 using System.Globalization;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Playbooks;
-using TeamsReviewBot.Storage;
+using TeamsReviewBot.Process.Streams;
 
 namespace TeamsReviewBot.Process.Cases;
 

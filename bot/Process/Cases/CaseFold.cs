@@ -1,13 +1,14 @@
 using TeamsReviewBot.Process.Decisions;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.SignOff;
-using TeamsReviewBot.Storage;
+using TeamsReviewBot.Process.Streams;
 
 namespace TeamsReviewBot.Process.Cases;
 
-/// <summary>Folds a case's events into its state. Unknown event types are skipped, so an older
-/// service can still read a stream a newer one wrote.</summary>
-public sealed class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<CaseState>
+/// <summary>Folds a case's events into its state: the one fold over the case stream, so every stage
+/// decides on the same state. Unknown event types are skipped, so an older service can still read
+/// a stream a newer one wrote.</summary>
+public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<CaseState>
 {
     public CaseState Initial(string streamId) => new() { StreamId = streamId };
 
@@ -62,6 +63,8 @@ public sealed class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<CaseStat
             CaseEventTypes.BusinessManagersNotified => state with { Notifications = state.Notifications.Add(CaseJson.Read<BusinessManagersNotified>(stored.Data).NotificationId) },
             _ => state,
         };
+        next = ThresholdDecision(next, stored);
+        next = Intake(next, stored);
         return next with { Stage = StageOf(next) };
     }
 

@@ -2,8 +2,8 @@ using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Decisions;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.SignOff;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Process.Timetable;
-using TeamsReviewBot.Storage;
 
 namespace TeamsReviewBot.Process.Cases;
 

@@ -12,7 +12,7 @@ public sealed record DeadlineMove(DateTimeOffset OriginalDueAt, DateTimeOffset D
 /// A case as its events have made it. Immutable: every event gives a new state. Times are the
 /// instants the events were recorded (or, for the meeting, when it is booked for).
 /// </summary>
-public sealed record CaseState
+public sealed partial record CaseState
 {
     public required string StreamId { get; init; }
 

@@ -1,4 +1,4 @@
-using TeamsReviewBot.Storage;
+using TeamsReviewBot.Process.Streams;
 
 namespace TeamsReviewBot.Process.InformationRequests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using TeamsReviewBot.Storage;
+using TeamsReviewBot.Process.Streams;
 
 namespace TeamsReviewBot.Process.InformationRequests;
 

@@ -1,6 +1,7 @@
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Reminders;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Workflows.Timers;
 
@@ -14,7 +15,6 @@ namespace TeamsReviewBot.Workflows.Cases;
 /// </summary>
 public sealed class CaseDeadlineTimerHandler(
     CaseService service,
-    AggregateStore<CaseState> cases,
     IBusinessManagerNotifier notifier) : ITimerHandler
 {
     public string Kind => CaseDeadlineTimer.TimerKind;
@@ -23,8 +23,7 @@ public sealed class CaseDeadlineTimerHandler(
     {
         var payload = CaseJson.Read<CaseDeadlineTimer>(timer.Payload);
         var playbook = service.Playbooks.ForCaseCode(payload.CaseCode);
-        var loaded = await cases.LoadAsync(payload.CaseCode, cancellationToken).ConfigureAwait(false);
-        if (playbook is null || !loaded.State.Exists)
+        if (playbook is null || !(await service.LoadAsync(payload.CaseCode, cancellationToken).ConfigureAwait(false)).Exists)
         {
             return;
         }

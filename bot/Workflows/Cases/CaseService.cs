@@ -1,15 +1,17 @@
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.Reminders;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
 
 namespace TeamsReviewBot.Workflows.Cases;
 
 /// <summary>
-/// Runs the case rules against storage: opens cases, applies moves through the aggregate store
-/// (one append per move, retried on a race), keeps the case index in step, and keeps each case's
-/// reminder and escalation timers matching its open deadlines — scheduling new ones, replacing
-/// moved ones and cancelling those whose step is done.
+/// The one writer of case streams. Every stage hands it a decide function, (case as it stands, now)
+/// → events, with the rules from the process core; it runs it on the folded state (from memory when
+/// current), appends what it returns in one write (a colliding append reloads and decides again),
+/// keeps the case index in step, and keeps each case's reminder and escalation timers matching its
+/// open deadlines — scheduling new ones, replacing moved ones and cancelling those whose step is done.
 /// </summary>
 public sealed partial class CaseService(
     AggregateStore<CaseState> cases,
@@ -26,8 +28,6 @@ public sealed partial class CaseService(
     public PlaybookCatalogue Playbooks => playbooks;
 
     public CaseSchedule Schedule => schedule;
-
-    public CaseRules RulesFor(string partnership) => new(playbooks.Get(partnership), schedule);
 
     /// <summary>Opens a case for a referral received at <paramref name="receivedAt"/> and schedules its reminders.</summary>
     public async Task<CaseState> OpenAsync(string partnership, string referralKind, DateTimeOffset receivedAt, Actor actor, string reason, CancellationToken cancellationToken)
@@ -83,6 +83,7 @@ public sealed partial class CaseService(
             caseCode,
             state =>
             {
+                // Opened already (a retry after a crash, or the same referral again): nothing new.
                 if (state.Exists)
                 {
                     return [];
@@ -104,8 +105,29 @@ public sealed partial class CaseService(
     /// <summary>Applies one guarded move to a case. A refused move throws <see cref="CaseRuleException"/> and changes nothing.</summary>
     public async Task<CaseState> ExecuteAsync(string caseCode, Func<CaseRules, CaseState, DateTimeOffset, IReadOnlyList<NewEvent>> move, CancellationToken cancellationToken)
     {
+        var rules = RulesForCase(caseCode);
+        var change = await DecideAsync(
+            caseCode,
+            (state, now) => state.Exists ? move(rules, state, now) : throw new CaseRuleException($"There is no case {caseCode}."),
+            cancellationToken).ConfigureAwait(false);
+        return change.State;
+    }
+
+    /// <summary>
+    /// Decides on the case as it stands and appends what <paramref name="decide"/> returns, in one
+    /// write. Checks that make a command happen once belong inside <paramref name="decide"/>: it
+    /// runs again on the whole stream after a collision, so they are atomic with the append. An
+    /// empty answer appends nothing. <paramref name="beforeAppend"/> sees the events before they are
+    /// written, so a consequence that must not be lost is recorded durably first.
+    /// </summary>
+    public async Task<CaseChange> DecideAsync(
+        string caseCode,
+        Func<CaseState, DateTimeOffset, IReadOnlyList<NewEvent>> decide,
+        CancellationToken cancellationToken,
+        Func<IReadOnlyList<NewEvent>, CancellationToken, Task>? beforeAppend = null)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
         var playbook = playbooks.ForCaseCode(caseCode) ?? throw new CaseRuleException($"'{caseCode}' is not a case code of any partnership.");
-        var rules = new CaseRules(playbook, schedule);
 
         // The state the move was decided on (the last try's, after any race) is what the timers are diffed against.
         CaseState? before = null;
@@ -113,29 +135,39 @@ public sealed partial class CaseService(
             caseCode,
             state =>
             {
-                before = state.Exists ? state : throw new CaseRuleException($"There is no case {caseCode}.");
-                return move(rules, state, time.GetUtcNow());
+                before = state;
+                return decide(state, time.GetUtcNow());
             },
+            beforeAppend,
             cancellationToken).ConfigureAwait(false);
         if (outcome.Appended.Count > 0)
         {
             await AfterAsync(playbook, before!, outcome.Current, cancellationToken).ConfigureAwait(false);
         }
 
-        return outcome.Current.State;
+        return new CaseChange(outcome.Current.State, outcome.Appended, outcome.Attempts);
     }
 
+    /// <summary>The rules of the partnership a case code belongs to.</summary>
+    public CaseRules RulesForCase(string caseCode) =>
+        new(playbooks.ForCaseCode(caseCode) ?? throw new CaseRuleException($"'{caseCode}' is not a case code of any partnership."), schedule);
+
     /// <summary>
-    /// Brings the case index and the reminder timers in line after events were appended to the case
-    /// through another view of its stream (the threshold decision appends votes with its own fold).
-    /// <paramref name="before"/> is the state those events were decided on.
+    /// The case as this instance last saw it, read only when it has not seen it yet. For what a
+    /// command checks before it decides (who may act, what to show): the decision itself runs on the
+    /// whole stream, since a stale view collides on append and is brought up to date.
     /// </summary>
-    public async Task AfterAppendedElsewhereAsync(CaseState before, CancellationToken cancellationToken)
+    public async Task<CaseState> CurrentAsync(string caseCode, CancellationToken cancellationToken)
     {
-        var playbook = playbooks.ForCaseCode(before.StreamId) ?? throw new CaseRuleException($"'{before.StreamId}' is not a case code of any partnership.");
-        var after = await cases.LoadAsync(before.StreamId, cancellationToken).ConfigureAwait(false);
-        await AfterAsync(playbook, before, after, cancellationToken).ConfigureAwait(false);
+        var seen = (await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false)).State;
+
+        // A case opened elsewhere since this instance looked has nothing to collide with: read it.
+        return seen.Exists ? seen : await LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The case as it stands in the store (reads what was written since this instance last saw it).</summary>
+    public async Task<CaseState> LoadAsync(string caseCode, CancellationToken cancellationToken) =>
+        (await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false)).State;
 
     public async Task<CaseState?> FindAsync(string caseCode, CancellationToken cancellationToken)
     {
@@ -197,3 +229,6 @@ public sealed partial class CaseService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseCode} opened for {Partnership}.")]
     private partial void LogOpened(string caseCode, string partnership);
 }
+
+/// <summary>The case after a decision, the events it appended (none when nothing changed), and how many tries it took.</summary>
+public sealed record CaseChange(CaseState State, IReadOnlyList<StoredEvent> Appended, int Attempts);

@@ -4,6 +4,7 @@ using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.Reminders;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Process.Timetable;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Workflows.Timers;

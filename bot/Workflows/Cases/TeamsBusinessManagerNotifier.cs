@@ -1,5 +1,4 @@
 using TeamsReviewBot.Process.Cases;
-using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.Conversations;
 
 namespace TeamsReviewBot.Workflows.Cases;
@@ -11,29 +10,21 @@ namespace TeamsReviewBot.Workflows.Cases;
 /// personal data: the case code, the kind and the deadline only.
 /// </summary>
 public sealed partial class TeamsBusinessManagerNotifier(
-    AggregateStore<CaseState> cases,
+    CaseService cases,
     IBusinessManagerAlerts alerts,
-    TimeProvider time,
     ILogger<TeamsBusinessManagerNotifier> logger) : IBusinessManagerNotifier
 {
     public async Task NotifyAsync(BusinessManagerNotification notification, CancellationToken cancellationToken)
     {
         var current = await cases.LoadAsync(notification.CaseCode, cancellationToken).ConfigureAwait(false);
-        if (current.State.Notifications.Contains(notification.Id))
+        if (current.Notifications.Contains(notification.Id))
         {
             return;
         }
 
         var reached = await alerts.AlertAsync($"{notification.CaseCode}: {notification.Message}", cancellationToken).ConfigureAwait(false);
-        var outcome = await cases.ExecuteAsync(
-            notification.CaseCode,
-            state => state.Notifications.Contains(notification.Id)
-                ? []
-                : [new NewEvent(
-                    CaseEventTypes.BusinessManagersNotified,
-                    CaseJson.Write(new BusinessManagersNotified(notification.Id, notification.Message, Actor.System, notification.Kind)),
-                    time.GetUtcNow())],
-            cancellationToken).ConfigureAwait(false);
+        var notified = new BusinessManagersNotified(notification.Id, notification.Message, Actor.System, notification.Kind);
+        var outcome = await cases.DecideAsync(notification.CaseCode, (state, now) => DecisionRules.ManagersNotified(state, notified, now), cancellationToken).ConfigureAwait(false);
         if (outcome.Appended.Count > 0)
         {
             LogNotified(notification.Partnership, notification.CaseCode, notification.Kind, reached);

@@ -1,5 +1,6 @@
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Process.InformationRequests;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Workflows.Intake;

@@ -3,7 +3,7 @@ using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams;
-using TeamsReviewBot.Workflows.ThresholdDecision;
+using TeamsReviewBot.Workflows.Cases;
 
 namespace TeamsReviewBot.Workflows.InformationRequests;
 
@@ -15,7 +15,7 @@ namespace TeamsReviewBot.Workflows.InformationRequests;
 /// </summary>
 public sealed partial class ReturnCardInThread(
     AggregateStore<RequestBook> books,
-    AggregateStore<PanelCase> panels,
+    CaseService cases,
     ConnectorClient connector,
     TimeProvider time,
     ILogger<ReturnCardInThread> logger)
@@ -24,7 +24,7 @@ public sealed partial class ReturnCardInThread(
     {
         try
         {
-            var thread = (await panels.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false)).State.Thread;
+            var thread = (await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false)).Thread;
             if (thread is null)
             {
                 LogNoThread(caseCode);

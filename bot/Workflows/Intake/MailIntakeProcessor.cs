@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using TeamsReviewBot.GraphIntegration.Mail;
+using TeamsReviewBot.Process.Intake;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 using TeamsReviewBot.Workflows.Intake.Storage;
 

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using TeamsReviewBot.Process.Cases;
-using TeamsReviewBot.Storage;
+using TeamsReviewBot.Process.Intake;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Intake.Referrals;
-using TeamsReviewBot.Workflows.ThresholdDecision;
 
 namespace TeamsReviewBot.Workflows.Intake;
 
@@ -15,19 +13,17 @@ namespace TeamsReviewBot.Workflows.Intake;
 /// </summary>
 public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnership partnership, ReferralVault vault) : IReferralCaseOpener
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public Task<string> ReserveCodeAsync(DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         cases.ReserveCodeAsync(partnership.Playbook.Key, receivedAt, cancellationToken);
 
     public async Task<OpenedCase> OpenAsync(string caseCode, ReferralIntake intake, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intake);
-        var referral = Record(intake);
-        if (referral.Sealed is not null)
+        var (received, sealedPart) = Record(intake);
+        if (sealedPart is not null)
         {
             // Sealed first: the event that says so is written only once the details are safe.
-            await vault.SealAsync(caseCode, referral.Sealed, cancellationToken).ConfigureAwait(false);
+            await vault.SealAsync(caseCode, sealedPart, cancellationToken).ConfigureAwait(false);
         }
 
         var (_, opened) = await cases.OpenReservedAsync(
@@ -39,11 +35,11 @@ public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnersh
             intake.ReferralKind == CaseRules.SeriousIncidentNotification
                 ? "Serious Incident Notification received by e-mail at the partnership mailbox."
                 : "Referral received by e-mail at the partnership mailbox.",
-            now => [new NewEvent(IntakeEventTypes.ReferralReceived, referral.Json, now)],
+            now => [IntakeRules.Event(IntakeEventTypes.ReferralReceived, received, now)],
             cancellationToken).ConfigureAwait(false);
 
         // A case opened before the two were one decision may lack its referral: record it once.
-        var added = opened || await AppendOnceAsync(caseCode, IntakeEventTypes.ReferralReceived, intake.InternetMessageId, referral.Json, cancellationToken).ConfigureAwait(false);
+        var added = opened || (await cases.DecideAsync(caseCode, (state, now) => IntakeRules.RecordReferral(state, received, now), cancellationToken).ConfigureAwait(false)).Appended.Count > 0;
         return new OpenedCase(caseCode, added);
     }
 
@@ -52,33 +48,24 @@ public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnersh
     /// (sealed apart), the category and age band the panel card shows worked out while they were at
     /// hand, and "sealedAs" naming the sealed record.
     /// </summary>
-    private static (string Json, SealedReferral? Sealed) Record(ReferralIntake intake)
+    private static (ReferralReceived Received, SealedReferral? Sealed) Record(ReferralIntake intake)
     {
         if (intake.Details is not { } details)
         {
-            return (JsonSerializer.Serialize(new { internetMessageId = intake.InternetMessageId, intake }, Json), null);
+            return (new ReferralReceived(intake.InternetMessageId, intake), null);
         }
 
-        var shown = IntakeReferralReading.Read(JsonSerializer.Serialize(new { intake }, Json), intake.ReceivedAt)!.Summary;
+        var shown = IntakeReferralReading.Read(new ReferralReceived(intake.InternetMessageId, intake), intake.ReceivedAt)!.Summary;
         var (clear, sealedPart) = ReferralSealing.Split(details);
-        var json = JsonSerializer.Serialize(
-            new
-            {
-                internetMessageId = intake.InternetMessageId,
-                intake = intake with { Details = clear },
-                sealedAs = SealedReferral.Record,
-                incidentCategory = shown.IncidentCategory,
-                ageBand = shown.AgeBand,
-            },
-            Json);
-        return (json, sealedPart);
+        var received = new ReferralReceived(intake.InternetMessageId, intake with { Details = clear }, SealedReferral.Record, shown.IncidentCategory, shown.AgeBand);
+        return (received, sealedPart);
     }
 
     public async Task<bool> WasAcknowledgedAsync(string caseCode, CancellationToken cancellationToken) =>
-        (await cases.HistoryAsync(caseCode, cancellationToken).ConfigureAwait(false)).Any(e => e.Type == IntakeEventTypes.ReferrerAcknowledged);
+        (await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false)).ReferrerAcknowledged;
 
     public Task RecordAcknowledgementAsync(string caseCode, string? internetMessageId, CancellationToken cancellationToken) =>
-        AppendOnceAsync(caseCode, IntakeEventTypes.ReferrerAcknowledged, null, JsonSerializer.Serialize(new { internetMessageId }, Json), cancellationToken);
+        cases.DecideAsync(caseCode, (state, now) => IntakeRules.RecordAcknowledgement(state, internetMessageId, now), cancellationToken);
 
     public async Task RecordPanelResponseDateAsync(string caseCode, DateOnly expected, string internetMessageId, CancellationToken cancellationToken)
     {
@@ -87,30 +74,7 @@ public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnersh
             throw new InvalidOperationException($"There is no case {caseCode} to record the National Panel's response date on.");
         }
 
-        await AppendOnceAsync(
-            caseCode,
-            IntakeEventTypes.NationalPanelResponseExpected,
-            internetMessageId,
-            JsonSerializer.Serialize(new { internetMessageId, expectedResponseDate = expected }, Json),
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Appends the event unless the stream already has one of its type (for the same message, when given).</summary>
-    private async Task<bool> AppendOnceAsync(string caseCode, string type, string? internetMessageId, string data, CancellationToken cancellationToken)
-    {
-        var history = await cases.HistoryAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        if (history.Any(e => e.Type == type && (internetMessageId is null || Mentions(e.Data, internetMessageId))))
-        {
-            return false;
-        }
-
-        await cases.ExecuteAsync(caseCode, (_, _, now) => [new NewEvent(type, data, now)], cancellationToken).ConfigureAwait(false);
-        return true;
-    }
-
-    private static bool Mentions(string json, string internetMessageId)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.TryGetProperty("internetMessageId", out var id) && id.GetString() == internetMessageId;
+        var response = new NationalPanelResponseExpected(internetMessageId, expected);
+        await cases.DecideAsync(caseCode, (state, now) => IntakeRules.RecordPanelResponseDate(state, response, now), cancellationToken).ConfigureAwait(false);
     }
 }

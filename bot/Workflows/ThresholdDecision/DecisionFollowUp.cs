@@ -4,8 +4,8 @@ using TeamsReviewBot.Cards;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
-using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.Conversations;
+using TeamsReviewBot.Workflows.Cases;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 
@@ -17,7 +17,7 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision;
 /// is recorded on the case stream and skipped when already recorded, so running again is harmless.
 /// </summary>
 public sealed partial class DecisionFollowUp(
-    AggregateStore<PanelCase> cases,
+    CaseService cases,
     PlaybookCatalogue playbooks,
     CaseSchedule schedule,
     PanelViews views,
@@ -33,13 +33,13 @@ public sealed partial class DecisionFollowUp(
     /// <summary>Edits the thread's card to show the case as it now stands.</summary>
     public async Task UpdateThreadAsync(string caseCode, CancellationToken cancellationToken)
     {
-        var panel = (await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false)).State;
+        var panel = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
         if (panel.Thread is not { } opened)
         {
             return;
         }
 
-        var playbook = playbooks.Get(panel.Case.Partnership);
+        var playbook = playbooks.Get(panel.Partnership);
         var card = PanelCards.Shared(await views.BuildAsync(playbook, panel, cancellationToken).ConfigureAwait(false));
         await thread.UpdateAsync(opened, card, cancellationToken).ConfigureAwait(false);
     }
@@ -47,8 +47,8 @@ public sealed partial class DecisionFollowUp(
     public async Task RunAsync(string caseCode, CancellationToken cancellationToken)
     {
         await UpdateThreadAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        var panel = (await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false)).State;
-        var playbook = playbooks.Get(panel.Case.Partnership);
+        var panel = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        var playbook = playbooks.Get(panel.Partnership);
         if (panel.Decision is not null)
         {
             var mailNote = await InformReferrerAsync(playbook, panel, cancellationToken).ConfigureAwait(false);
@@ -62,7 +62,7 @@ public sealed partial class DecisionFollowUp(
         }
     }
 
-    private async Task<string> InformReferrerAsync(Playbook playbook, PanelCase panel, CancellationToken cancellationToken)
+    private async Task<string> InformReferrerAsync(Playbook playbook, CaseState panel, CancellationToken cancellationToken)
     {
         // Once per outcome: an escalation's letter is followed by the letter with how it was resolved.
         var outcome = panel.Decision!.Outcome;
@@ -83,31 +83,31 @@ public sealed partial class DecisionFollowUp(
         }
 
         var (subject, body) = ReferrerLetter(playbook, panel);
-        var id = await mailer.SendAsync(playbook.Mailbox.Address, to, subject, body, $"threshold-decision-letter:{panel.Case.CaseCode}:{outcome}", cancellationToken).ConfigureAwait(false);
+        var id = await mailer.SendAsync(playbook.Mailbox.Address, to, subject, body, $"threshold-decision-letter:{panel.CaseCode}:{outcome}", cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        await cases.ExecuteAsync(panel.Case.CaseCode, state => state.ReferrerInformed?.Outcome == outcome ? [] :
-            [ThresholdDecisionService.Event(PanelEventTypes.ReferrerInformed, new ReferrerInformed(to, outcome, id, Actor.System, $"The decision and its rationale were emailed to the referrer from {playbook.Mailbox.Address}."), now)], cancellationToken).ConfigureAwait(false);
-        LogReferrerInformed(logger, panel.Case.CaseCode);
+        var informed = new ReferrerInformed(to, outcome, id, Actor.System, $"The decision and its rationale were emailed to the referrer from {playbook.Mailbox.Address}.");
+        await cases.DecideAsync(panel.CaseCode, (state, _) => DecisionRules.ReferrerInformed(state, informed, now), cancellationToken).ConfigureAwait(false);
+        LogReferrerInformed(logger, panel.CaseCode);
         return $" The referrer ({to}) has been emailed the decision and its rationale.";
     }
 
-    private async Task TellManagersAsync(PanelCase panel, string noticeId, string sentence, CancellationToken cancellationToken)
+    private async Task TellManagersAsync(CaseState panel, string noticeId, string sentence, CancellationToken cancellationToken)
     {
-        var id = $"{noticeId}:{panel.Case.DecidedAt?.ToUnixTimeMilliseconds() ?? panel.Case.EscalatedAt?.ToUnixTimeMilliseconds() ?? 0}";
-        if (panel.Case.Notifications.Contains(id))
+        var id = $"{noticeId}:{panel.DecidedAt?.ToUnixTimeMilliseconds() ?? panel.EscalatedAt?.ToUnixTimeMilliseconds() ?? 0}";
+        if (panel.Notifications.Contains(id))
         {
             return;
         }
 
         var reached = await alerts.AlertAsync(sentence, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        await cases.ExecuteAsync(panel.Case.CaseCode, state => state.Case.Notifications.Contains(id) ? [] :
-            [ThresholdDecisionService.Event(CaseEventTypes.BusinessManagersNotified, new BusinessManagersNotified(id, sentence, Actor.System, $"Sent to {reached} business manager(s) in Teams."), now)], cancellationToken).ConfigureAwait(false);
+        var notified = new BusinessManagersNotified(id, sentence, Actor.System, $"Sent to {reached} business manager(s) in Teams.");
+        await cases.DecideAsync(panel.CaseCode, (state, _) => DecisionRules.ManagersNotified(state, notified, now), cancellationToken).ConfigureAwait(false);
     }
 
-    private string NextStepSentence(Playbook playbook, PanelCase panel)
+    private string NextStepSentence(Playbook playbook, CaseState panel)
     {
-        var state = panel.Case;
+        var state = panel;
         var decision = panel.Decision!;
         var timetable = schedule.Timetable(playbook, state);
         var text = new StringBuilder($"Case {state.CaseCode} ({playbook.Name}): the threshold decision is \"{decision.OutcomeLabel}\". ");
@@ -145,11 +145,11 @@ public sealed partial class DecisionFollowUp(
         return text.ToString().TrimEnd();
     }
 
-    private (string Subject, string Body) ReferrerLetter(Playbook playbook, PanelCase panel)
+    private (string Subject, string Body) ReferrerLetter(Playbook playbook, CaseState panel)
     {
         var resubmission = playbook.Deadlines.FirstOrDefault(d => d.CompletedBy == Milestones.Resubmitted);
-        DateTimeOffset? resubmitBy = resubmission is null ? null : schedule.Timetable(playbook, panel.Case).Get(resubmission.Key).DueAt;
-        return ReferrerDecisionLetter.Write(playbook, panel.Case, panel.Decision!, resubmitBy);
+        DateTimeOffset? resubmitBy = resubmission is null ? null : schedule.Timetable(playbook, panel).Get(resubmission.Key).DueAt;
+        return ReferrerDecisionLetter.Write(playbook, panel, panel.Decision!, resubmitBy);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Referrer emailed the threshold decision of case {CaseCode}.")]

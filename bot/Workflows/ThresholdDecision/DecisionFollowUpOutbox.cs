@@ -25,19 +25,6 @@ public sealed class DecisionFollowUpOutbox(
 
     public string Kind => TimerKind;
 
-    /// <summary>"decided" or "escalated" when these events owe a follow-up, else null.</summary>
-    public static string? Owed(IEnumerable<string> eventTypes)
-    {
-        var types = eventTypes.ToList();
-        return types.Contains(CaseEventTypes.DecisionRecorded) ? "decided"
-            : types.Contains(CaseEventTypes.DecisionEscalated) ? "escalated"
-            : null;
-    }
-
-    /// <summary>"decided" or "escalated" when the case stands there (a follow-up is owed), else null.</summary>
-    public static string? Owed(PanelCase panel) =>
-        panel.Decision is not null ? "decided" : panel.Case.Stage == CaseStage.Escalated ? "escalated" : null;
-
     public static string TimerId(string caseCode, string owed) => $"{caseCode}:threshold-follow-up:{owed}";
 
     /// <summary>Writes the owed follow-up down; it falls due a lease from now, in case nothing here runs it sooner.</summary>

@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Intake;
 using TeamsReviewBot.Workflows.Intake;
 using ProcessActor = TeamsReviewBot.Process.Cases.Actor;
 
@@ -10,7 +11,7 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision;
 /// </summary>
 public sealed partial class PanelReferralCaseOpener(
     ProcessReferralCaseOpener opener,
-    ThresholdDecisionService decisions,
+    PostToPanel panel,
     ILogger<PanelReferralCaseOpener> logger) : IReferralCaseOpener
 {
     public Task<string> ReserveCodeAsync(DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
@@ -19,7 +20,7 @@ public sealed partial class PanelReferralCaseOpener(
     public async Task<OpenedCase> OpenAsync(string caseCode, ReferralIntake intake, CancellationToken cancellationToken)
     {
         var opened = await opener.OpenAsync(caseCode, intake, cancellationToken).ConfigureAwait(false);
-        if (await decisions.PutToPanelAsync(opened.CaseCode, ProcessActor.System, cancellationToken).ConfigureAwait(false) is { } failure)
+        if (await panel.PostAsync(opened.CaseCode, ProcessActor.System, cancellationToken).ConfigureAwait(false) is { } failure)
         {
             // The case stays open and awaits the decision; a business manager can post it with put-to-panel.
             LogNotPosted(logger, opened.CaseCode, failure);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using TeamsReviewBot.Cards;
+using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Teams.Conversations;

@@ -22,12 +22,12 @@ public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory direc
     /// refresh lists only them: the answer is shown in their client alone. The shared card lists the
     /// voters still to vote.
     /// </summary>
-    public async Task<PanelCardView> BuildAsync(Playbook playbook, PanelCase panel, CancellationToken cancellationToken, string? viewerTeamsId = null)
+    public async Task<PanelCardView> BuildAsync(Playbook playbook, CaseState panel, CancellationToken cancellationToken, string? viewerTeamsId = null)
     {
-        var state = panel.Case;
+        var state = panel;
         var timetable = schedule.Timetable(playbook, state);
         var seats = playbook.Seats.Where(s => s.Votes)
-            .Select(s => new SeatLine(s.Key, s.Title, panel.Votes.GetValueOrDefault(s.Key)))
+            .Select(s => new SeatLine(s.Key, s.Title, panel.SeatVotes.GetValueOrDefault(s.Key)))
             .ToList();
         var decided = panel.Decision is not null && state.OutcomeKind is not null;
         var nextSteps = decided
@@ -86,7 +86,7 @@ public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory direc
     /// id is unknown the list is left out, and Teams refreshes for every member of the channel
     /// (it does so for channels of up to 60 members; see docs/teams-behaviour.md).
     /// </summary>
-    private async Task<IReadOnlyList<string>?> PendingVoterIdsAsync(Playbook playbook, PanelCase panel, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>?> PendingVoterIdsAsync(Playbook playbook, CaseState panel, CancellationToken cancellationToken)
     {
         var ids = new List<string>();
         var pendingPartners = playbook.Seats.Where(s => s.Votes && !panel.Votes.ContainsKey(s.Key)).Select(s => s.Partner).ToHashSet(StringComparer.Ordinal);

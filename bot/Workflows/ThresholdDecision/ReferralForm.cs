@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Cases;
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 
 /// <summary>A referral as a business manager enters it (the same fields as the emailed form).</summary>

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Process.Cases;
-using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.CardActions;
-using TeamsReviewBot.Workflows.ThresholdDecision.CardActions;
 using TeamsReviewBot.Workflows.Intake;
+using TeamsReviewBot.Workflows.ThresholdDecision.CardActions;
 using TeamsReviewBot.Workflows.ThresholdDecision.Commands;
 using TeamsReviewBot.Workflows.Timers;
 
@@ -22,15 +21,22 @@ public static class ThresholdDecisionServiceCollectionExtensions
         services.PostConfigure<ThresholdDecisionOptions>(o => o.DefaultPartnership ??= configuration["Partnership:Playbook"]);
 
         // The process core (playbooks, clock, schedule) comes from AddReviewProcess.
-        services.TryAddSingleton<CaseFold>();
-        services.AddSingleton<PanelCaseFold>();
-        services.AddSingleton(sp => new AggregateStore<PanelCase>(sp.GetRequiredService<ICaseEventStore>(), sp.GetRequiredService<PanelCaseFold>()));
         services.AddSingleton<SeatResolver>();
         services.AddSingleton<PanelViews>();
         services.AddSingleton<PanelThread>();
         services.AddSingleton<DecisionFollowUp>();
-        services.AddSingleton<ThresholdDecisionService>();
-        services.AddSingleton<ITimerHandler, DecisionWindowTimerHandler>();
+        services.AddSingleton<PanelChanges>();
+        services.AddSingleton<CardRefusals>();
+        services.AddSingleton<PanelCardViews>();
+        services.AddSingleton<OpenCase>();
+        services.AddSingleton<PostToPanel>();
+        services.AddSingleton<CastVote>();
+        services.AddSingleton<DecideAlone>();
+        services.AddSingleton<RecordNotification>();
+        services.AddSingleton<RecordConsultation>();
+        services.AddSingleton<RecordAwareness>();
+        services.AddSingleton<DecisionWindow>();
+        services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<DecisionWindow>());
         services.AddSingleton<DecisionFollowUpOutbox>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<DecisionFollowUpOutbox>());
 

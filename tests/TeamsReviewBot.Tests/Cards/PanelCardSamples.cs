@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Cards;
+using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 
 namespace TeamsReviewBot.Tests.Cards;

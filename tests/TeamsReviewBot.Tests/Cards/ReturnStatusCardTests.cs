@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Cards;
 using TeamsReviewBot.Process.InformationRequests;
-using TeamsReviewBot.Storage;
+using TeamsReviewBot.Process.Streams;
 
 namespace TeamsReviewBot.Tests.Cards;
 

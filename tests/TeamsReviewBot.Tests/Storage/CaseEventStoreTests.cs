@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Infrastructure;
 

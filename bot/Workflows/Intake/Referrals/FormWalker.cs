@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
+using TeamsReviewBot.Process.Cases;
 
 namespace TeamsReviewBot.Workflows.Intake.Referrals;
 

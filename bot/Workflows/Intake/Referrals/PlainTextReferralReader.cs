@@ -1,3 +1,5 @@
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Intake;
 namespace TeamsReviewBot.Workflows.Intake.Referrals;
 
 /// <summary>

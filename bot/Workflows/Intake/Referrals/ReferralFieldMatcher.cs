@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Intake;
 
 namespace TeamsReviewBot.Workflows.Intake.Referrals;
 

@@ -1,4 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Intake;
 
 namespace TeamsReviewBot.Workflows.Intake.Referrals;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Intake;
 
 namespace TeamsReviewBot.Workflows.Intake.Referrals;
 

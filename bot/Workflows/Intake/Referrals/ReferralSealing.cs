@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Intake;
 namespace TeamsReviewBot.Workflows.Intake.Referrals;
 
 /// <summary>

@@ -6,7 +6,7 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision.CardActions;
 
 /// <summary>A business manager decides alone (where the playbook allows it) or records how an
 /// escalated decision was resolved. Others are refused on the case's record.</summary>
-public sealed class DecideAloneCardAction(ThresholdDecisionService decisions) : ICardActionHandler
+public sealed class DecideAloneCardAction(DecideAlone decideAlone) : ICardActionHandler
 {
     public string Verb => PanelCards.DecideAloneVerb;
 
@@ -22,7 +22,7 @@ public sealed class DecideAloneCardAction(ThresholdDecisionService decisions) : 
         }
 
         var outcome = action.DataString("outcomeAlone") ?? action.DataString("outcome") ?? string.Empty;
-        var result = await decisions.BusinessManagerDecidesAsync(caseCode, action.Actor, outcome, action.DataString("rationale") ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        var result = await decideAlone.DecideAsync(caseCode, action.Actor, outcome, action.DataString("rationale") ?? string.Empty, cancellationToken).ConfigureAwait(false);
         return SubmitFallbackAnswers.Public(action, result, "The panel card shows where the case now stands.");
     }
 }

@@ -7,7 +7,7 @@ using TeamsReviewBot.Teams.Identity;
 namespace TeamsReviewBot.Workflows.ThresholdDecision.CardActions;
 
 /// <summary>"Record National Panel notified" with the date it was sent.</summary>
-public sealed class NotifiedCardAction(ThresholdDecisionService decisions) : ICardActionHandler
+public sealed class NotifiedCardAction(RecordNotification notification, PanelCardViews cards) : ICardActionHandler
 {
     public string Verb => PanelCards.NotifiedVerb;
 
@@ -29,8 +29,8 @@ public sealed class NotifiedCardAction(ThresholdDecisionService decisions) : ICa
 
         try
         {
-            var done = await decisions.RecordNotifiedAsync(caseCode, notifiedOn, action.Actor, cancellationToken).ConfigureAwait(false);
-            var view = await decisions.ViewAsync(caseCode, action.Actor, cancellationToken).ConfigureAwait(false);
+            var done = await notification.RecordAsync(caseCode, notifiedOn, action.Actor, cancellationToken).ConfigureAwait(false);
+            var view = await cards.ViewAsync(caseCode, action.Actor, cancellationToken).ConfigureAwait(false);
             return view is CardReply && !SubmitFallbackAnswers.IsFallback(action) ? view : CardActionResult.Message(done);
         }
         catch (CaseRuleException ex)

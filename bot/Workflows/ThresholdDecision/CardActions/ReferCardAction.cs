@@ -16,7 +16,7 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision.CardActions;
 /// case once (a second click finds it open) and puts it to the panel. A failure part-way leaves the
 /// form's code reserved and the case unopened, so pressing again opens it. Business managers only.
 /// </summary>
-public sealed class ReferCardAction(ThresholdDecisionService decisions, PlaybookCatalogue playbooks, IdempotencyStore once) : ICardActionHandler
+public sealed class ReferCardAction(OpenCase opening, PlaybookCatalogue playbooks, IdempotencyStore once) : ICardActionHandler
 {
     private const string FormScope = "refer-form";
 
@@ -96,7 +96,7 @@ public sealed class ReferCardAction(ThresholdDecisionService decisions, Playbook
             WorkingDayCalendar.AtLondon(receivedOn, receivedTime),
             new ReferralSummary(category, ageBand, incidentDate, organisation, referrer),
             new ChildDetails(childName, dob, address));
-        if (decisions.Check(form) is { } problem)
+        if (opening.Check(form) is { } problem)
         {
             return CardActionResult.Message(problem + " Nothing was recorded; your form is as you left it.");
         }
@@ -110,8 +110,8 @@ public sealed class ReferCardAction(ThresholdDecisionService decisions, Playbook
                 return CardActionResult.Message("This form has already opened a case. Type refer for a new form.");
             }
 
-            code ??= await once.ClaimWithValueAsync(FormScope, formId, await decisions.NextCodeAsync(form, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            var opened = await decisions.OpenReferralAsync(code, form, action.Actor, cancellationToken).ConfigureAwait(false);
+            code ??= await once.ClaimWithValueAsync(FormScope, formId, await opening.NextCodeAsync(form, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var opened = await opening.OpenAsync(code, form, action.Actor, cancellationToken).ConfigureAwait(false);
             if (opened.WasOpenAlready)
             {
                 return CardActionResult.Message($"This form has already opened case {opened.CaseCode}. Type refer for a new form.");

@@ -6,7 +6,7 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision.CardActions;
 
 /// <summary>Teams asks for one person's view of a panel card (refresh, or "Open my vote card"):
 /// a voter gets their own vote card, everyone else the shared one. Reads only.</summary>
-public sealed class RefreshPanelCardAction(ThresholdDecisionService decisions) : ICardActionHandler
+public sealed class RefreshPanelCardAction(PanelCardViews cards) : ICardActionHandler
 {
     public string Verb => PanelCards.RefreshVerb;
 
@@ -21,7 +21,7 @@ public sealed class RefreshPanelCardAction(ThresholdDecisionService decisions) :
             return CardActionResult.Message("This card does not say which case it is about.");
         }
 
-        var result = await decisions.ViewAsync(caseCode, action.Actor, cancellationToken).ConfigureAwait(false);
+        var result = await cards.ViewAsync(caseCode, action.Actor, cancellationToken).ConfigureAwait(false);
         return SubmitFallbackAnswers.Public(action, result, "This Teams client cannot show a card only you can see. Open the case's card in the current Teams client (desktop, web or mobile) to vote.");
     }
 }

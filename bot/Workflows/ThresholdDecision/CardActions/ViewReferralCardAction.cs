@@ -6,7 +6,7 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision.CardActions;
 
 /// <summary>"View referral details": the child's details in the answer to this person's own
 /// invoke (a view only they see), recorded on the case. Others are refused on the case's record.</summary>
-public sealed class ViewReferralCardAction(ThresholdDecisionService decisions) : ICardActionHandler
+public sealed class ViewReferralCardAction(PanelCardViews cards) : ICardActionHandler
 {
     public string Verb => PanelCards.ViewReferralVerb;
 
@@ -19,7 +19,7 @@ public sealed class ViewReferralCardAction(ThresholdDecisionService decisions) :
         if (action.IsAutomaticRefresh)
         {
             // A refresh never opens the child's details by itself.
-            return decisions.ViewAsync(action.DataString("caseCode") ?? string.Empty, action.Actor, cancellationToken);
+            return cards.ViewAsync(action.DataString("caseCode") ?? string.Empty, action.Actor, cancellationToken);
         }
 
         if (SubmitFallbackAnswers.IsFallback(action))
@@ -29,7 +29,7 @@ public sealed class ViewReferralCardAction(ThresholdDecisionService decisions) :
         }
 
         return action.DataString("caseCode") is { Length: > 0 } caseCode
-            ? decisions.ViewReferralAsync(caseCode, action.Actor, cancellationToken)
+            ? cards.ViewReferralAsync(caseCode, action.Actor, cancellationToken)
             : Task.FromResult(CardActionResult.Message("This card does not say which case it is about."));
     }
 }

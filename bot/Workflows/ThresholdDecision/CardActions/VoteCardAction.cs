@@ -6,7 +6,7 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision.CardActions;
 
 /// <summary>"Cast my vote" on a panel card. Open to anyone who can see the card: the seat check
 /// happens on the case, so a refusal lands on the case's own audit trail.</summary>
-public sealed class VoteCardAction(ThresholdDecisionService decisions) : ICardActionHandler
+public sealed class VoteCardAction(CastVote votes) : ICardActionHandler
 {
     public string Verb => PanelCards.VoteVerb;
 
@@ -26,7 +26,7 @@ public sealed class VoteCardAction(ThresholdDecisionService decisions) : ICardAc
             .Where(a => !string.IsNullOrWhiteSpace(a.Value))
             .ToDictionary(a => a.Key, a => a.Value!, StringComparer.Ordinal);
         var input = new VoteInput(action.DataString("outcome") ?? string.Empty, action.DataString("rationale") ?? string.Empty, answers);
-        var result = await decisions.CastVoteAsync(caseCode, action.Actor, input, cancellationToken).ConfigureAwait(false);
+        var result = await votes.CastAsync(caseCode, action.Actor, input, cancellationToken).ConfigureAwait(false);
         return SubmitFallbackAnswers.Public(action, result, $"Thank you, {action.Actor.DisplayName}. The panel card shows who has voted so far.");
     }
 }

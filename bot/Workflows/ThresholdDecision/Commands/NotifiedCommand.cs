@@ -5,7 +5,7 @@ using TeamsReviewBot.Teams.Identity;
 namespace TeamsReviewBot.Workflows.ThresholdDecision.Commands;
 
 /// <summary>"notified RR-OLD-2026-0007 2026-11-24": records the date the National Panel was notified.</summary>
-public sealed class NotifiedCommand(ThresholdDecisionService decisions, PartnershipDirectory directory) : IChatCommand
+public sealed class NotifiedCommand(RecordNotification notification, PartnershipDirectory directory) : IChatCommand
 {
     public string Name => "notified";
 
@@ -34,7 +34,7 @@ public sealed class NotifiedCommand(ThresholdDecisionService decisions, Partners
         var by = directory.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name);
         try
         {
-            return CommandReply.Message(await decisions.RecordNotifiedAsync(parts[0].ToUpperInvariant(), date, by, cancellationToken).ConfigureAwait(false));
+            return CommandReply.Message(await notification.RecordAsync(parts[0].ToUpperInvariant(), date, by, cancellationToken).ConfigureAwait(false));
         }
         catch (CaseRuleException ex)
         {

@@ -6,7 +6,7 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision.Commands;
 
 /// <summary>"put-to-panel RR-OLD-2026-0007": posts an open case's thread in the panel channel when
 /// it could not be posted before (the bot was not yet in the channel, for instance).</summary>
-public sealed class PutToPanelCommand(ThresholdDecisionService decisions, PartnershipDirectory directory) : IChatCommand
+public sealed class PutToPanelCommand(PostToPanel panel, PartnershipDirectory directory) : IChatCommand
 {
     public string Name => "put-to-panel";
 
@@ -28,7 +28,7 @@ public sealed class PutToPanelCommand(ThresholdDecisionService decisions, Partne
 
         try
         {
-            var failure = await decisions.PutToPanelAsync(code, CaseActors.From(by), cancellationToken).ConfigureAwait(false);
+            var failure = await panel.PostAsync(code, CaseActors.From(by), cancellationToken).ConfigureAwait(false);
             return CommandReply.Message(failure is null
                 ? $"Case {code} is in the panel channel."
                 : $"I could not post case {code} to the panel channel: {failure}.");

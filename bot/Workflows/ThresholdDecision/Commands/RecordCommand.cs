@@ -9,7 +9,7 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision.Commands;
 /// "record RR-WM-2027-0002 aware 08/01/2027": the business manager's records a partnership's own
 /// rules wait for (the consultation a split majority needs; when the partnership became aware).
 /// </summary>
-public sealed class RecordCommand(ThresholdDecisionService decisions, PartnershipDirectory directory) : IChatCommand
+public sealed class RecordCommand(RecordConsultation consultation, RecordAwareness awareness, PartnershipDirectory directory) : IChatCommand
 {
     public string Name => "record";
 
@@ -26,7 +26,7 @@ public sealed class RecordCommand(ThresholdDecisionService decisions, Partnershi
     {
         var parts = request.Arguments.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var what = parts.Length == 3 ? parts[1].ToLowerInvariant() : string.Empty;
-        if (what is not (ThresholdDecisionService.ConsultedVerb or ThresholdDecisionService.AwareVerb))
+        if (what is not (RecordConsultation.Verb or RecordAwareness.Verb))
         {
             return CommandReply.Message($"Please type: {Usage}. Nothing was recorded.");
         }
@@ -35,9 +35,9 @@ public sealed class RecordCommand(ThresholdDecisionService decisions, Partnershi
         var by = directory.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name);
         try
         {
-            if (what == ThresholdDecisionService.ConsultedVerb)
+            if (what == RecordConsultation.Verb)
             {
-                return CommandReply.Message(await decisions.RecordConsultationAsync(caseCode, parts[2], by, cancellationToken).ConfigureAwait(false));
+                return CommandReply.Message(await consultation.RecordAsync(caseCode, parts[2], by, cancellationToken).ConfigureAwait(false));
             }
 
             if (!TypedDates.TryParse(parts[2], out var date))
@@ -45,7 +45,7 @@ public sealed class RecordCommand(ThresholdDecisionService decisions, Partnershi
                 return CommandReply.Message($"\"{parts[2]}\" is not a date I can read; use 08/01/2027 or 2027-01-08. Nothing was recorded.");
             }
 
-            return CommandReply.Message(await decisions.RecordAwarenessAsync(caseCode, date, by, cancellationToken).ConfigureAwait(false));
+            return CommandReply.Message(await awareness.RecordAsync(caseCode, date, by, cancellationToken).ConfigureAwait(false));
         }
         catch (CaseRuleException ex)
         {

@@ -10,7 +10,9 @@ using TeamsReviewBot.GraphIntegration.Mail;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Process.Reminders;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Teams;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Workflows.Cases;
 using TeamsReviewBot.Workflows.Cases;
@@ -19,7 +21,6 @@ using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.Intake.Storage;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsReviewBot.Workflows.Timers;
-using TeamsReviewBot.Teams;
 using static TeamsReviewBot.Tests.Process.ProcessTestKit;
 
 namespace TeamsReviewBot.Tests.Graph.InformationRequests;
@@ -49,7 +50,7 @@ internal sealed class RequestWorld : IAsyncDisposable
         Timers = new DurableTimerStore(tables, Clock);
         var index = new CaseIndexStore(tables);
         Cases = new CaseService(caseStore, events, index, Timers, new CaseCodeAllocator(tables), Catalogue, Schedule, new ReminderPlanner(WorkingDays, new ReminderOptions()), Clock, NullLogger<CaseService>.Instance);
-        Notified = new CapturingNotifier(new TeamsBusinessManagerNotifier(caseStore, new RecordedAlerts(), Clock, NullLogger<TeamsBusinessManagerNotifier>.Instance));
+        Notified = new CapturingNotifier(new TeamsBusinessManagerNotifier(Cases, new RecordedAlerts(), NullLogger<TeamsBusinessManagerNotifier>.Instance));
 
         // Graph's own pacing and retries run on real time; the process runs on the fake clock.
         var graph = GraphClientBuilder.Create(new GraphConnection { BaseUrl = sandbox.GraphBaseUrl, UseSandbox = true }, TimeProvider.System);
@@ -61,8 +62,7 @@ internal sealed class RequestWorld : IAsyncDisposable
         Directory = new AgencyDirectory(tables, new AgencyDirectoryOptions { PartnershipKey = Partnership, Seed = agencies });
         var openCases = new RequestCaseIndex(tables);
         Files = new ReturnFileStore(tables);
-        Panels = new AggregateStore<PanelCase>(events, new PanelCaseFold(new CaseFold(Catalogue)));
-        var card = new ReturnCardInThread(Books, Panels, new ConnectorClient(_teamsHttp, new NoConnectorToken(), LocalServiceUrls.Policy), Clock, NullLogger<ReturnCardInThread>.Instance);
+        var card = new ReturnCardInThread(Books, Cases, new ConnectorClient(_teamsHttp, new NoConnectorToken(), LocalServiceUrls.Policy), Clock, NullLogger<ReturnCardInThread>.Instance);
         Vault = new ReferralVault(new SealedDetailsStore(tables, azurite.CreatePayloads(tables), Options.Create(new PrivacyOptions { KeyEncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) })));
         Requests = new InformationRequestService(Cases, Directory, Books, openCases, Timers, Sender, mailboxOptions, Options.Create(new RequestMailOptions()), card, Vault, Clock, NullLogger<InformationRequestService>.Instance);
         var collation = new ChronologyCollation(Books, Files, Clock, NullLogger<ChronologyCollation>.Instance);
@@ -88,7 +88,7 @@ internal sealed class RequestWorld : IAsyncDisposable
 
         ITimerHandler[] handlers =
         [
-            new CaseDeadlineTimerHandler(Cases, caseStore, Notified),
+            new CaseDeadlineTimerHandler(Cases, Notified),
             new SendRequestsTimerHandler(Requests),
             new ChaseRequestsTimerHandler(Requests),
             new OverdueRequestsTimerHandler(Requests, Progress, Books),
@@ -116,8 +116,6 @@ internal sealed class RequestWorld : IAsyncDisposable
     public AggregateStore<RequestBook> Books { get; }
 
     public AgencyDirectory Directory { get; }
-
-    public AggregateStore<PanelCase> Panels { get; }
 
     public ReturnFileStore Files { get; }
 
@@ -178,10 +176,10 @@ internal sealed class RequestWorld : IAsyncDisposable
 
     /// <summary>Records that the case has a thread in the panel channel, as the threshold decision does when it posts one.</summary>
     public Task OpenPanelThreadAsync(string code, string serviceUrl, string threadId, string messageId) =>
-        Panels.ExecuteAsync(code, _ =>
+        Cases.DecideAsync(code, (_, now) =>
         [
-            new NewEvent(PanelEventTypes.PanelThreadOpened, CaseJson.Write(new PanelThreadOpened(serviceUrl, "19:channel-panel@thread.tacv2", threadId, messageId, "tenant", "28:bot", "TeamsReviewBot", new Actor("bm-object-id", "Bea Manning", Roles.BusinessManager, null))), Clock.GetUtcNow()),
-        ]);
+            new NewEvent(PanelEventTypes.PanelThreadOpened, CaseJson.Write(new PanelThreadOpened(serviceUrl, "19:channel-panel@thread.tacv2", threadId, messageId, "tenant", "28:bot", "TeamsReviewBot", new Actor("bm-object-id", "Bea Manning", Roles.BusinessManager, null))), now),
+        ], CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,5 @@
 using TeamsReviewBot.Process.Cases;
-using TeamsReviewBot.Storage;
+using TeamsReviewBot.Process.Streams;
 using static TeamsReviewBot.Tests.Process.ProcessTestKit;
 
 namespace TeamsReviewBot.Tests.Process.Cases;

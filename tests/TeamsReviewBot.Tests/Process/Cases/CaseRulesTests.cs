@@ -1,6 +1,7 @@
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Process.Streams;
 using static TeamsReviewBot.Tests.Process.Cases.CaseHarness;
 using static TeamsReviewBot.Tests.Process.ProcessTestKit;
 
@@ -272,7 +273,7 @@ public sealed class CaseRulesTests
     {
         var harness = GoingToRapidReview();
         harness.Do((r, s, now) => r.RequestInformation(s, ["GP"], BusinessManager, now));
-        harness.Do((_, _, now) => [new TeamsReviewBot.Storage.NewEvent(CaseEventTypes.DeadlineMissed, CaseJson.Write(new DeadlineMissed("t1", "returns", Milestones.ReturnsComplete, now, Actor.System, "passed")), now)]);
+        harness.Do((_, _, now) => [new NewEvent(CaseEventTypes.DeadlineMissed, CaseJson.Write(new DeadlineMissed("t1", "returns", Milestones.ReturnsComplete, now, Actor.System, "passed")), now)]);
         Assert.Equal(CaseStage.ReturnsOverdue, harness.State.Stage);
 
         harness.Do((r, s, now) => r.ScheduleMeeting(s, London(2027, 1, 25, 10), BusinessManager, now));

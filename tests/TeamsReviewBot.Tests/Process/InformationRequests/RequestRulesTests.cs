@@ -1,5 +1,5 @@
 using TeamsReviewBot.Process.InformationRequests;
-using TeamsReviewBot.Storage;
+using TeamsReviewBot.Process.Streams;
 
 namespace TeamsReviewBot.Tests.Process.InformationRequests;
 

@@ -8,6 +8,7 @@ using TeamsReviewBot.GraphIntegration.Client;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Meetings;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Teams.Support;
@@ -269,7 +270,7 @@ public sealed class MeetingCommandTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // A meeting that has taken place: recorded as it was when booked, for an hour ago.
         var heldAt = DateTimeOffset.UtcNow.AddHours(-1);
-        await cases.ExecuteAsync(state.CaseCode, (_, _, now) => [new TeamsReviewBot.Storage.NewEvent(CaseEventTypes.MeetingScheduled, CaseJson.Write(new MeetingScheduled(heldAt, Manager, "Meeting booked.")), now)], CancellationToken.None);
+        await cases.ExecuteAsync(state.CaseCode, (_, _, now) => [new NewEvent(CaseEventTypes.MeetingScheduled, CaseJson.Write(new MeetingScheduled(heldAt, Manager, "Meeting booked.")), now)], CancellationToken.None);
         var form = await AskAsync(Activities.Ada, $"meeting {state.CaseCode} outcome");
         Assert.Equal(MeetingCard.OutcomeVerb, form["attachments"]![0]!["content"]!["actions"]![0]!["verb"]!.GetValue<string>());
         var pressed = new JsonObject

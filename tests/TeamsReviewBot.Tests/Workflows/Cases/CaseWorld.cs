@@ -61,7 +61,7 @@ internal sealed class CaseWorld
         Index = new CaseIndexStore(_tables);
         Timers = new DurableTimerStore(_tables, Clock);
         Service = new CaseService(cases, events, Index, Timers, new CaseCodeAllocator(_tables), Catalogue, Schedule, new ReminderPlanner(WorkingDays, new ReminderOptions()), Clock, NullLogger<CaseService>.Instance);
-        var handler = new CaseDeadlineTimerHandler(Service, cases, new TeamsBusinessManagerNotifier(cases, Alerts, Clock, NullLogger<TeamsBusinessManagerNotifier>.Instance));
+        var handler = new CaseDeadlineTimerHandler(Service, new TeamsBusinessManagerNotifier(Service, Alerts, NullLogger<TeamsBusinessManagerNotifier>.Instance));
         Pumps = [Pump(handler), Pump(handler)];
     }
 

@@ -2,8 +2,8 @@ using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.Reminders;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Process.Timetable;
-using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Infrastructure;
 using static TeamsReviewBot.Tests.Process.ProcessTestKit;
 

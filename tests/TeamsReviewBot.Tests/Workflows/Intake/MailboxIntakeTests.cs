@@ -1,5 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Tests.Workflows.Intake.Referrals;
 using TeamsReviewBot.Workflows.Cases;

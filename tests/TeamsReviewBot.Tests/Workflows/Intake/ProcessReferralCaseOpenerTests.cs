@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Intake;
 using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.Intake.Referrals;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
@@ -55,6 +57,49 @@ public sealed class DecisionFollowUpRestartTests(AzuriteFixture azurite) : IAsyn
         Assert.Single(notices, n => n.NotificationId.StartsWith(DecisionFollowUp.DecisionNotice, StringComparison.Ordinal));
         Assert.Single(_bot.PersonalMessagesTo(Bea), m => m.Contains("the threshold decision is", StringComparison.Ordinal));
         await _bot.SharedCardAsync(code, json => json.Contains("Record National Panel notified", StringComparison.Ordinal), "the decision card after the restart");
+    }
+
+    [Fact]
+    public async Task A_decision_stored_just_before_the_bot_stopped_is_followed_up_exactly_once_after_the_restart()
+    {
+        // A bot whose background work never runs: it stops the moment the deciding vote is stored,
+        // before any step of what follows (the card, the referrer's letter, the managers' notice).
+        await using var stopping = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, services: NothingRunsInTheBackground);
+        await stopping.PersonalInstallAsync(Bea);
+        var code = await stopping.ReferAsync(Bea);
+        await stopping.VoteAsync(Lola, code, "rapid-review", "Suspected abuse: the injury does not fit the account.");
+        await stopping.VoteAsync(Pat, code, "rapid-review", "Police investigation opened.");
+        var decided = await stopping.VoteAsync(Hana, code, "rapid-review", "Health agrees: serious harm.");
+        Assert.Contains("Decision: Progression to Rapid Review", PanelBot.Words(decided), StringComparison.Ordinal);
+        Assert.Single(await stopping.EventsAsync<DecisionRecorded>(code, CaseEventTypes.DecisionRecorded));
+        Assert.Empty(await stopping.Graph.SentAsync(PanelBot.Mailbox));
+        Assert.Empty(await stopping.EventsAsync<ReferrerInformed>(code, PanelEventTypes.ReferrerInformed));
+        Assert.Empty(await stopping.EventsAsync<BusinessManagersNotified>(code, CaseEventTypes.BusinessManagersNotified));
+        Assert.DoesNotContain(stopping.Teams.Calls, c => c.Method == "PUT" && c.Card?.ToJsonString().Contains("Decision: Progression to Rapid Review", StringComparison.Ordinal) == true);
+
+        // Started again as deployed: the row written before the decision was stored carries the follow-up out.
+        await stopping.RestartAsync(services: _ => { });
+        await stopping.JumpAndFireTimersAsync(stopping.Clock.GetUtcNow().AddMinutes(3));
+        await stopping.WaitForPersonalAsync(Bea, "the threshold decision is");
+        await WaitUntilAsync(async () => (await stopping.EventsAsync<BusinessManagersNotified>(code, CaseEventTypes.BusinessManagersNotified)).Count > 0, "the notice recorded on the case");
+        await stopping.JumpAndFireTimersAsync(stopping.Clock.GetUtcNow().AddMinutes(10));
+
+        var letter = Assert.Single(await stopping.Graph.SentAsync(PanelBot.Mailbox));
+        Assert.Equal("referrer@school.example", letter.GetProperty("to")[0].GetString());
+        Assert.Single(await stopping.EventsAsync<ReferrerInformed>(code, PanelEventTypes.ReferrerInformed));
+        Assert.Single(await stopping.EventsAsync<BusinessManagersNotified>(code, CaseEventTypes.BusinessManagersNotified), n => n.NotificationId.StartsWith(DecisionFollowUp.DecisionNotice, StringComparison.Ordinal));
+        Assert.Single(stopping.PersonalMessagesTo(Bea), m => m.Contains("the threshold decision is", StringComparison.Ordinal));
+        await stopping.SharedCardAsync(code, json => json.Contains("Record National Panel notified", StringComparison.Ordinal), "the decision card after the restart");
+    }
+
+    /// <summary>Takes out the bot's two background loops (the outbound queue and the timer pump's own
+    /// schedule); the test fires timers itself.</summary>
+    private static void NothingRunsInTheBackground(IServiceCollection services)
+    {
+        foreach (var background in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory is not null).ToList())
+        {
+            services.Remove(background);
+        }
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 
 namespace TeamsReviewBot.Tests.Workflows.ThresholdDecision;
@@ -87,7 +88,7 @@ public sealed class IntakeReferralReadingTests
     [InlineData("Amelia Testchild, 12 Example Street", "Other")]
     [InlineData("not given", "not given")]
     public void A_category_stored_before_the_closed_list_is_brought_onto_it_before_a_card_shows_it(string stored, string shown) =>
-        Assert.Equal(shown, TeamsReviewBot.Workflows.Intake.Referrals.IncidentCategories.Closed(stored));
+        Assert.Equal(shown, IncidentCategories.Closed(stored));
 
     [Theory]
     [InlineData("2026-06-01", "Under 1")]

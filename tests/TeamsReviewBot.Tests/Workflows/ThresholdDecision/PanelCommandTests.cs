@@ -64,7 +64,7 @@ public sealed class PanelCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         await _bot.WaitForPersonalAsync(Bea, $"Recorded: the National Panel was notified about case {code} on Monday 23 November 2026.");
         Assert.Single(await _bot.EventsAsync<NationalPanelNotified>(code, CaseEventTypes.NationalPanelNotified));
         var state = await _bot.CaseAsync(code);
-        Assert.Equal(new DateOnly(2026, 11, 23), TeamsReviewBot.Process.Calendar.WorkingDayCalendar.LondonDate(state.Case.NotifiedAt!.Value));
+        Assert.Equal(new DateOnly(2026, 11, 23), TeamsReviewBot.Process.Calendar.WorkingDayCalendar.LondonDate(state.NotifiedAt!.Value));
         await _bot.SharedCardAsync(code, json => json.Contains("The National Panel was notified on Monday 23 November 2026", StringComparison.Ordinal), "the card showing the notification");
     }
 }

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
@@ -64,7 +65,7 @@ public sealed class SealedChildDetailsTests(AzuriteFixture azurite) : IAsyncLife
         """{"internetMessageId":"<old@school.example>","intake":{"mailbox":"partnership-mailbox@example.gov.uk","internetMessageId":"<old@school.example>","messageId":"m-old","webLink":null,"receivedAt":"2026-11-23T09:00:00+00:00","referrerAddress":"referrer@school.example","details":{"source":"Greater Manchester Serious Child Safeguarding Case Notification Form (DOCX)","fields":[{"key":"natureOfIncident","section":"Referrer Details","label":"Nature of Incident","value":"Serious harm","reading":0,"note":null},{"key":"incidentDate","section":"Referrer Details","label":"Date of Incident","value":"2026-11-21","reading":0,"note":null},{"key":"childName","section":"Child and Incident","label":"Child's Name","value":"Amelia Testchild","reading":0,"note":null},{"key":"childDateOfBirth","section":"Child and Incident","label":"Child's DOB","value":"14/03/2026","reading":0,"note":null},{"key":"childHomeAddress","section":"Child and Incident","label":"Home address","value":"12 Example Street, Oldham OL1 1AA","reading":0,"note":null}],"caseFactors":[]},"refusedAttachments":[]}}""";
 
     [Theory]
-    [InlineData(TeamsReviewBot.Workflows.ThresholdDecision.PanelEventTypes.ReferralRecorded, ReferralRecordedInClear)]
+    [InlineData(PanelEventTypes.ReferralRecorded, ReferralRecordedInClear)]
     [InlineData("ReferralReceived", ReferralReceivedInClear)]
     public async Task A_case_recorded_before_the_details_were_sealed_still_shows_them_to_a_panel_member_who_asks(string type, string data)
     {
@@ -72,7 +73,7 @@ public sealed class SealedChildDetailsTests(AzuriteFixture azurite) : IAsyncLife
         var received = PanelBot.Monday10am.AddHours(-1);
         var code = await cases.ReserveCodeAsync("oldham", received, CancellationToken.None);
         var now = _bot.Clock.GetUtcNow();
-        var opened = cases.RulesFor("oldham").Open(code, "referral", received, Actor.System, "Referral received.", now);
+        var opened = cases.RulesForCase(code).Open(code, "referral", received, Actor.System, "Referral received.", now);
         await _bot.Services.GetRequiredService<ICaseEventStore>().AppendAsync(code, 0, [.. opened, new NewEvent(type, data, now)]);
 
         var shown = PanelBot.Words(await _bot.PressAsync(Lola, code, "view-referral"));

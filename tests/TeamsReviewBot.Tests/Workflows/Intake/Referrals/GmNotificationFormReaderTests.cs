@@ -1,5 +1,6 @@
-using W = DocumentFormat.OpenXml.Wordprocessing;
+using TeamsReviewBot.Process.Intake;
 using TeamsReviewBot.Workflows.Intake.Referrals;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace TeamsReviewBot.Tests.Workflows.Intake.Referrals;
 

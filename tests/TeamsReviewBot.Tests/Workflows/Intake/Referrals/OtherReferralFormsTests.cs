@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Intake;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 
 namespace TeamsReviewBot.Tests.Workflows.Intake.Referrals;

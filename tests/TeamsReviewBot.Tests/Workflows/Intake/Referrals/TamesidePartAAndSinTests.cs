@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Intake;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Workflows.Intake.Referrals;

@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 
 namespace TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
@@ -35,7 +37,7 @@ public sealed class PanelBot : IAsyncDisposable
     public static readonly DateTimeOffset Monday10am = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, string?> _settings;
-    private readonly Action<IServiceCollection>? _services;
+    private Action<IServiceCollection>? _services;
     private Factory _factory;
 
     private PanelBot(Dictionary<string, string?> settings, Action<IServiceCollection>? services, Factory factory, FakeConnector teams, SandboxHost graph, AdjustableClock clock, HttpClient client)
@@ -111,10 +113,12 @@ public sealed class PanelBot : IAsyncDisposable
 
     /// <summary>
     /// Stops the bot, losing everything it held in memory, and starts it again over the same
-    /// tables, Teams stand-in, mailbox and clock, as a restart of the app would.
+    /// tables, Teams stand-in, mailbox and clock, as a restart of the app would. The restarted bot
+    /// runs with <paramref name="services"/> in place of the first run's service changes, when given.
     /// </summary>
-    public async Task RestartAsync()
+    public async Task RestartAsync(Action<IServiceCollection>? services = null)
     {
+        _services = services ?? _services;
         Client.Dispose();
         await _factory.DisposeAsync();
         _factory = new Factory(_settings, Clock, _services);
@@ -303,8 +307,8 @@ public sealed class PanelBot : IAsyncDisposable
     public async Task<IReadOnlyList<StoredEvent>> StreamAsync(string caseCode) =>
         await Services.GetRequiredService<ICaseEventStore>().ReadAsync(caseCode);
 
-    public async Task<PanelCase> CaseAsync(string caseCode) =>
-        (await Services.GetRequiredService<ThresholdDecisionService>().LoadAsync(caseCode, CancellationToken.None)).State;
+    public Task<CaseState> CaseAsync(string caseCode) =>
+        Services.GetRequiredService<CaseService>().LoadAsync(caseCode, CancellationToken.None);
 
     /// <summary>The thread the case's card was posted in, as the stand-in answered it.</summary>
     public string ThreadIdOf(string caseCode) =>

@@ -1,4 +1,4 @@
-namespace TeamsReviewBot.Storage;
+namespace TeamsReviewBot.Process.Streams;
 
 /// <summary>An event about to be appended to a case's stream. <paramref name="Data"/> is the event's JSON.</summary>
 public sealed record NewEvent(string Type, string Data, DateTimeOffset OccurredAt);

@@ -1,10 +1,9 @@
-using TeamsReviewBot.Process.Cases;
-
-namespace TeamsReviewBot.Workflows.ThresholdDecision;
+namespace TeamsReviewBot.Process.Cases;
 
 /// <summary>
-/// The panel's own events on a case stream, beside the process's (<see cref="CaseEventTypes"/>).
-/// The process fold skips them; <see cref="PanelCaseFold"/> reads both.
+/// The panel's own events on a case stream, beside the process's (<see cref="CaseEventTypes"/>):
+/// what the threshold decision records about the referral, its thread, each voter and the referrer.
+/// <see cref="CaseFold"/> reads them into the one <see cref="CaseState"/>.
 /// </summary>
 public static class PanelEventTypes
 {
@@ -34,7 +33,7 @@ public sealed record ReferralSummary(
 public sealed record ChildDetails(string Name, DateOnly? DateOfBirth, string Address);
 
 /// <summary>A referral as the panel reads it. <paramref name="Child"/> is null once the child's details
-/// are sealed apart (<see cref="TeamsReviewBot.Workflows.Cases.ReferralVault"/>); streams written
+/// are sealed apart (kept outside the stream); streams written
 /// before that carry them here, and are still read.</summary>
 public sealed record ReferralRecorded(ReferralSummary Summary, ChildDetails? Child, Actor Actor, string Reason);
 
@@ -50,3 +49,6 @@ public sealed record ReferralViewed(Actor Actor, string Reason);
 public sealed record CardActionRefused(string Verb, Actor Actor, string Reason);
 
 public sealed record ReferrerInformed(string To, string Outcome, string? MessageId, Actor Actor, string Reason);
+
+/// <summary>One seat's vote as the panel shows it: who cast it, with what rationale and answers.</summary>
+public sealed record SeatVote(string Seat, string Outcome, string Rationale, bool ByDeputy, string VoterName, string VoterObjectId, DateTimeOffset At, System.Collections.Immutable.ImmutableDictionary<string, string> Answers);

@@ -1,6 +1,9 @@
-namespace TeamsReviewBot.Workflows.Intake.Referrals;
+using System.Text.Json.Serialization;
 
-/// <summary>How a field came out of the form.</summary>
+namespace TeamsReviewBot.Process.Intake;
+
+/// <summary>How a field came out of the form. Stored as its number; a name is read too.</summary>
+[JsonConverter(typeof(FieldReadingJson))]
 public enum FieldReading
 {
     /// <summary>Filled in and read.</summary>
@@ -29,7 +32,7 @@ public sealed record CaseFactorReading(string Factor, bool? Ticked, string? Deta
     public bool Flagged => Ticked is null;
 }
 
-/// <summary>What a referral said, as read from its form or its email text. Its child's details and free text are sealed apart (<see cref="ReferralSealing"/>); the rest is in the case stream.</summary>
+/// <summary>What a referral said, as read from its form or its email text. Its child's details and free text are sealed apart; the rest is in the case stream.</summary>
 public sealed record ReferralDetails(string Source, IReadOnlyList<ReferralField> Fields, IReadOnlyList<CaseFactorReading> CaseFactors)
 {
     public ReferralField? Field(string key) => Fields.FirstOrDefault(f => f.Key == key);

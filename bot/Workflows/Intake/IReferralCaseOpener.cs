@@ -1,22 +1,6 @@
-using TeamsReviewBot.Workflows.Intake.Referrals;
+using TeamsReviewBot.Process.Intake;
 
 namespace TeamsReviewBot.Workflows.Intake;
-
-/// <summary>
-/// A referral as it arrived: which message, when, from whom, what its form said (null when it had
-/// to be read by a person), which attachments were refused and why, and whether it is a referral
-/// or a Serious Incident Notification (<see cref="ReferralKindReader"/>).
-/// </summary>
-public sealed record ReferralIntake(
-    string Mailbox,
-    string InternetMessageId,
-    string MessageId,
-    string? WebLink,
-    DateTimeOffset ReceivedAt,
-    string? ReferrerAddress,
-    ReferralDetails? Details,
-    IReadOnlyList<string> RefusedAttachments,
-    string ReferralKind = TeamsReviewBot.Process.Cases.CaseRules.Referral);
 
 /// <summary>The case a referral opened.</summary>
 public sealed record OpenedCase(string CaseCode, bool NewlyOpened);

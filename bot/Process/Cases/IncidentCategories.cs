@@ -1,4 +1,4 @@
-namespace TeamsReviewBot.Workflows.Intake.Referrals;
+namespace TeamsReviewBot.Process.Cases;
 
 /// <summary>
 /// The closed list a channel card may show as a referral's incident category. A form's "Nature of

@@ -1,0 +1,83 @@
+using TeamsReviewBot.Process.Calendar;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Workflows.Cases;
+using TeamsActor = TeamsReviewBot.Teams.Identity.Actor;
+
+namespace TeamsReviewBot.Workflows.ThresholdDecision;
+
+/// <summary>A case opened by hand, whether its panel thread could be posted, and whether it was
+/// open already (the same form submitted again).</summary>
+public sealed record OpenedReferral(string CaseCode, string? ThreadFailure, bool WasOpenAlready = false);
+
+/// <summary>
+/// Opens a case from a referral a business manager entered on the refer form, and puts it to the
+/// panel. Whether it is open already is decided with the append, so a form pressed again (after a
+/// failure, or twice) opens its one case once.
+/// </summary>
+public sealed partial class OpenCase(
+    CaseService cases,
+    CaseCodeAllocator codes,
+    ReferralVault vault,
+    PostToPanel panel,
+    TimeProvider time,
+    ILogger<OpenCase> logger)
+{
+    /// <summary>A new case code for a referral entered by hand, from its partnership and year.</summary>
+    public Task<string> NextCodeAsync(ReferralForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var playbook = cases.Playbooks.Get(form.Partnership);
+        return codes.NextAsync(playbook.CaseCode.Prefix, WorkingDayCalendar.ToLondon(form.ReceivedAt).Year, cancellationToken);
+    }
+
+    /// <summary>Why a referral cannot open a case, or null when it can.</summary>
+    public string? Check(ReferralForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (cases.Playbooks.Find(form.Partnership) is null)
+        {
+            return $"There is no partnership '{form.Partnership}'. The partnerships are: {string.Join(", ", cases.Playbooks.Keys)}.";
+        }
+
+        if (form.ReferralKind is not (CaseRules.Referral or CaseRules.SeriousIncidentNotification))
+        {
+            return $"A case is opened from a referral or a serious incident notification, not '{form.ReferralKind}'.";
+        }
+
+        return form.ReceivedAt > time.GetUtcNow()
+            ? $"The referral cannot have been received in the future ({BritishDates.DateAndTime(form.ReceivedAt)})."
+            : null;
+    }
+
+    /// <summary>Opens case <paramref name="code"/> (the code reserved for this form) and puts it to the panel.</summary>
+    public async Task<OpenedReferral> OpenAsync(string code, ReferralForm form, TeamsActor by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (Check(form) is { } problem)
+        {
+            throw new CaseRuleException(problem);
+        }
+
+        var rules = cases.RulesForCase(code);
+        var actor = CaseActors.From(by);
+        // The child's details are sealed apart before the case records that it has them.
+        await vault.SealAsync(code, SealedChildDetails.Sealed(form.Child), cancellationToken).ConfigureAwait(false);
+        var opened = await cases.DecideAsync(
+            code,
+            (state, now) => DecisionRules.OpenFromForm(rules, state, code, form.ReferralKind, form.ReceivedAt, form.Summary, actor, now),
+            cancellationToken).ConfigureAwait(false);
+        var wasOpenAlready = opened.Appended.Count == 0;
+        if (!wasOpenAlready)
+        {
+            LogOpened(logger, code, rules.Playbook.Key);
+        }
+
+        // A first attempt may have stopped after the open: putting to the panel again finishes it.
+        var failure = await panel.PostAsync(code, actor, cancellationToken).ConfigureAwait(false);
+        return new OpenedReferral(code, failure, wasOpenAlready);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseCode} opened for playbook {Playbook}.")]
+    private static partial void LogOpened(ILogger logger, string caseCode, string playbook);
+}
