@@ -6,6 +6,7 @@ using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.Reminders;
 using TeamsReviewBot.Process.Timetable;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Workflows.Cases.Commands;
 using TeamsReviewBot.Workflows.Timers;
 
 namespace TeamsReviewBot.Workflows.Cases;

@@ -1,6 +1,6 @@
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Storage;
-using TeamsReviewBot.Teams.Conversations;
+using TeamsReviewBot.Workflows.Outbound;
 
 namespace TeamsReviewBot.Workflows.Cases;
 

@@ -2,6 +2,8 @@ using TeamsReviewBot.Commands;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.CardActions;
+using TeamsReviewBot.Workflows.InformationRequests.CardHandlers;
+using TeamsReviewBot.Workflows.InformationRequests.Commands;
 using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.Timers;
 

@@ -5,6 +5,7 @@ using TeamsReviewBot.Commands;
 using TeamsReviewBot.GraphIntegration.Client;
 using TeamsReviewBot.GraphIntegration.Mail;
 using TeamsReviewBot.GraphIntegration.Subscriptions;
+using TeamsReviewBot.Workflows.Intake.Commands;
 using TeamsReviewBot.Workflows.Intake.Storage;
 
 namespace TeamsReviewBot.Workflows.Intake;

@@ -21,7 +21,7 @@ public sealed partial class MailIntakeProcessor(
     MailClassifier classifier,
     IInformationRequestReplies replies,
     IReferralCaseOpener cases,
-    TeamsReviewBot.Teams.Conversations.IBusinessManagerAlerts alerts,
+    TeamsReviewBot.Workflows.Outbound.IBusinessManagerAlerts alerts,
     IOptions<MailboxOptions> mailboxOptions,
     IOptions<IntakeOptions> intakeOptions,
     ILogger<MailIntakeProcessor> logger)

@@ -1,6 +1,6 @@
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Meetings;
-using TeamsReviewBot.Teams.Identity;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.InformationRequests;
 

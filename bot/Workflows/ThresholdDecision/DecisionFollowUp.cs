@@ -5,7 +5,7 @@ using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Storage;
-using TeamsReviewBot.Teams.Conversations;
+using TeamsReviewBot.Workflows.Outbound;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 

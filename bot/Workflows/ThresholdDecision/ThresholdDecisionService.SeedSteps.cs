@@ -1,8 +1,8 @@
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Storage;
-using TeamsReviewBot.Teams.Identity;
-using TeamsActor = TeamsReviewBot.Teams.Identity.Actor;
+using TeamsReviewBot.Identity;
+using TeamsActor = TeamsReviewBot.Identity.Actor;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 

@@ -6,10 +6,10 @@ using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.CardActions;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Workflows.Cases;
 using ProcessActor = TeamsReviewBot.Process.Cases.Actor;
-using TeamsActor = TeamsReviewBot.Teams.Identity.Actor;
+using TeamsActor = TeamsReviewBot.Identity.Actor;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 

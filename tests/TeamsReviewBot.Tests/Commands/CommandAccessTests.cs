@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Commands;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Process.Cases;
-using TeamsReviewBot.Teams.Identity;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Teams.Support;
 using TeamsReviewBot.Workflows.Cases;

@@ -166,11 +166,11 @@ public sealed class LocalIntake : IAsyncDisposable
             }
 
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
-            builder.ConfigureServices(services => services.AddSingleton<TeamsReviewBot.Teams.Conversations.IBusinessManagerAlerts>(Alerts));
+            builder.ConfigureServices(services => services.AddSingleton<TeamsReviewBot.Workflows.Outbound.IBusinessManagerAlerts>(Alerts));
         }
     }
 
-    internal sealed class RecordedAlerts : TeamsReviewBot.Teams.Conversations.IBusinessManagerAlerts
+    internal sealed class RecordedAlerts : TeamsReviewBot.Workflows.Outbound.IBusinessManagerAlerts
     {
         private readonly System.Collections.Concurrent.ConcurrentQueue<string> _sentences = new();
 

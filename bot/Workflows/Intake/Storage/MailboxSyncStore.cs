@@ -53,12 +53,6 @@ public sealed class MailboxSyncStore(StorageTables tables) : ISubscriptionStateS
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task ClearDeltaLinkAsync(string mailbox, CancellationToken cancellationToken = default)
-    {
-        var table = await tables.GetAsync(tables.Names.MailboxSync, cancellationToken).ConfigureAwait(false);
-        await table.DeleteEntityAsync(Key(mailbox), DeltaRow, ETag.All, cancellationToken).ConfigureAwait(false);
-    }
-
     private async Task<TableEntity?> GetAsync(string mailbox, string rowKey, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tables.Names.MailboxSync, cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,8 @@ using TeamsReviewBot.Workflows.Intake.Storage;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsReviewBot.Workflows.Timers;
 using TeamsReviewBot.Teams;
+using TeamsReviewBot.Teams.Conversations;
+using TeamsReviewBot.Teams.Outbound;
 using static TeamsReviewBot.Tests.Process.ProcessTestKit;
 
 namespace TeamsReviewBot.Tests.Graph.InformationRequests;
@@ -36,6 +38,7 @@ internal sealed class RequestWorld : IAsyncDisposable
 
     private readonly StorageTables _tables;
     private readonly HttpClient _teamsHttp = new();
+    private readonly ConversationReferenceStore _references;
     private readonly TimerPump[] _pumps;
 
     private RequestWorld(SandboxHost sandbox, StorageTables tables, AzuriteFixture azurite, DateTimeOffset start, IReadOnlyList<AgencyContact> agencies)
@@ -62,7 +65,13 @@ internal sealed class RequestWorld : IAsyncDisposable
         var openCases = new RequestCaseIndex(tables);
         Files = new ReturnFileStore(tables);
         Panels = new AggregateStore<PanelCase>(events, new PanelCaseFold(new CaseFold(Catalogue)));
-        var card = new ReturnCardInThread(Books, Panels, new ConnectorClient(_teamsHttp, new NoConnectorToken(), LocalServiceUrls.Policy), Clock, NullLogger<ReturnCardInThread>.Instance);
+        var connector = new ConnectorClient(_teamsHttp, new NoConnectorToken(), LocalServiceUrls.Policy);
+        _references = new ConversationReferenceStore(tables, Clock, LocalServiceUrls.Policy);
+        var teams = new TeamsOutbound(
+            _references,
+            new ChannelPoster(connector, new RecordedAlerts(), NullLogger<ChannelPoster>.Instance),
+            connector);
+        var card = new ReturnCardInThread(Books, Panels, teams, Clock, NullLogger<ReturnCardInThread>.Instance);
         Vault = new ReferralVault(new SealedDetailsStore(tables, azurite.CreatePayloads(tables), Options.Create(new PrivacyOptions { KeyEncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) })));
         Requests = new InformationRequestService(Cases, Directory, Books, openCases, Timers, Sender, mailboxOptions, Options.Create(new RequestMailOptions()), card, Vault, Clock, NullLogger<InformationRequestService>.Instance);
         var collation = new ChronologyCollation(Books, Files, Clock, NullLogger<ChronologyCollation>.Instance);
@@ -177,11 +186,16 @@ internal sealed class RequestWorld : IAsyncDisposable
     public Task RunUntilAsync(DateTimeOffset target) => TimerDriver.RunUntilAsync(Clock, _pumps, Timers, target, Problems);
 
     /// <summary>Records that the case has a thread in the panel channel, as the threshold decision does when it posts one.</summary>
-    public Task OpenPanelThreadAsync(string code, string serviceUrl, string threadId, string messageId) =>
-        Panels.ExecuteAsync(code, _ =>
+    /// <summary>The bot is installed in the panel channel (Teams told it so) and the case's thread is open there.</summary>
+    public async Task OpenPanelThreadAsync(string code, string serviceUrl, string threadId, string messageId)
+    {
+        const string channel = "19:channel-panel@thread.tacv2";
+        await _references.SaveAsync(new ConversationReference(ConversationKind.Channel, serviceUrl, channel, "tenant", "28:bot", "TeamsReviewBot", TeamId: channel), CancellationToken.None);
+        await Panels.ExecuteAsync(code, _ =>
         [
-            new NewEvent(PanelEventTypes.PanelThreadOpened, CaseJson.Write(new PanelThreadOpened(serviceUrl, "19:channel-panel@thread.tacv2", threadId, messageId, "tenant", "28:bot", "TeamsReviewBot", new Actor("bm-object-id", "Bea Manning", Roles.BusinessManager, null))), Clock.GetUtcNow()),
+            new NewEvent(PanelEventTypes.PanelThreadOpened, CaseJson.Write(new PanelThreadOpened(serviceUrl, channel, threadId, messageId, "tenant", "28:bot", "TeamsReviewBot", new Actor("bm-object-id", "Bea Manning", Roles.BusinessManager, null))), Clock.GetUtcNow()),
         ]);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Teams.Support;
 

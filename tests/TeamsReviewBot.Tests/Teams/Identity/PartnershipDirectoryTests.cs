@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Teams.Auth;
-using TeamsReviewBot.Teams.Identity;
 
 namespace TeamsReviewBot.Tests.Teams.Identity;
 
@@ -96,7 +96,7 @@ public sealed class PartnershipDirectoryTests
         };
         var directory = Directory(new PersonOptions { AadObjectId = "a1", Role = PartnershipRole.BusinessManager, TenantId = Tenant });
 
-        var actor = directory.Identify("29:x", "a1", PartnershipDirectory.SenderTenantOf(guestInPartnerChannel), null);
+        var actor = directory.Identify("29:x", "a1", ActivitySender.TenantOf(guestInPartnerChannel), null);
 
         Assert.Empty(actor.Roles);
     }
