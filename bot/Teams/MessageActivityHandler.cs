@@ -1,5 +1,6 @@
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Identity;
+using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Teams.Conversations;
 

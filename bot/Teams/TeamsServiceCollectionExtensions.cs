@@ -2,6 +2,7 @@ using Microsoft.Identity.Abstractions;
 using Microsoft.Identity.Web;
 using Microsoft.Identity.Web.TokenCacheProviders.InMemory;
 using TeamsReviewBot.Identity;
+using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.Auth;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Teams.Conversations;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Identity;
+using TeamsReviewBot.Storage;
 
 namespace TeamsReviewBot.Teams.CardActions;
 

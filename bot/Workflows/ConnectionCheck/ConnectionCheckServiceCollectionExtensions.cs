@@ -1,5 +1,6 @@
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Storage.ConnectionCheck;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Workflows.ConnectionCheck.CardHandlers;
 using TeamsReviewBot.Workflows.ConnectionCheck.Commands;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TeamsReviewBot.Cards;
 using TeamsReviewBot.Identity;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Storage.ConnectionCheck;
 using TeamsReviewBot.Workflows.Outbound;
 
 namespace TeamsReviewBot.Workflows.ConnectionCheck;

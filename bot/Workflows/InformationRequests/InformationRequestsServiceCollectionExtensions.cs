@@ -1,6 +1,7 @@
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Workflows.InformationRequests.CardHandlers;
 using TeamsReviewBot.Workflows.InformationRequests.Commands;

@@ -5,8 +5,8 @@ using TeamsReviewBot.Commands;
 using TeamsReviewBot.GraphIntegration.Client;
 using TeamsReviewBot.GraphIntegration.Mail;
 using TeamsReviewBot.GraphIntegration.Subscriptions;
+using TeamsReviewBot.Storage.Intake;
 using TeamsReviewBot.Workflows.Intake.Commands;
-using TeamsReviewBot.Workflows.Intake.Storage;
 
 namespace TeamsReviewBot.Workflows.Intake;
 

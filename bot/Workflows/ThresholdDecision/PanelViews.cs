@@ -2,6 +2,7 @@ using TeamsReviewBot.Cards;
 using TeamsReviewBot.Identity;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Teams.Conversations;
 using TeamsReviewBot.Workflows.InformationRequests;
 using TeamsReviewBot.Workflows.Intake.Referrals;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Identity;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Teams.Support;
 using TeamsReviewBot.Workflows.Cases;

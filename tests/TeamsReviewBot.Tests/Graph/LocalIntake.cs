@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Storage.Intake;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Workflows.Intake.Storage;
 
 namespace TeamsReviewBot.Tests.Graph;
 

@@ -1,6 +1,7 @@
 using TeamsReviewBot.Cards;
 using TeamsReviewBot.Identity;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Storage.ConnectionCheck;
 using TeamsReviewBot.Teams.CardActions;
 
 namespace TeamsReviewBot.Workflows.ConnectionCheck.CardHandlers;

@@ -3,6 +3,7 @@ using TeamsReviewBot.Cards;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Identity;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Storage.ConnectionCheck;
 using TeamsReviewBot.Workflows.Outbound;
 
 namespace TeamsReviewBot.Workflows.ConnectionCheck.Commands;

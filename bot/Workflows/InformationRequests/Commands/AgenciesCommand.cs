@@ -1,6 +1,7 @@
 using System.Text;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Process.InformationRequests;
+using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Workflows.InformationRequests;
 
 namespace TeamsReviewBot.Workflows.InformationRequests.Commands;

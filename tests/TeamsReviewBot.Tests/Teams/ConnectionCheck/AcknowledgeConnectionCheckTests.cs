@@ -101,7 +101,7 @@ public sealed class AcknowledgeConnectionCheckTests(AzuriteFixture azurite, Xuni
         await Task.Delay(300);
         Assert.DoesNotContain(_connector.Calls, c => c.Method == "PUT");
 
-        var audit = _bot.Services.GetRequiredService<TeamsReviewBot.Identity.RefusalAudit>();
+        var audit = _bot.Services.GetRequiredService<TeamsReviewBot.Storage.RefusalAudit>();
         var rows = await audit.ListAsync(DateTimeOffset.UtcNow, CancellationToken.None);
         var row = Assert.Single(rows);
         Assert.Equal("card:connectionCheck.acknowledge", row.GetString("Action"));

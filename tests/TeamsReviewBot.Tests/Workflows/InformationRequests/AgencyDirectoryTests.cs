@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Identity;
 using TeamsReviewBot.Process.InformationRequests;
+using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Workflows.InformationRequests;
 using TeamsReviewBot.Workflows.InformationRequests.Commands;

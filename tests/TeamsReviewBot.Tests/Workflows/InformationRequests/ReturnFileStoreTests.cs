@@ -1,3 +1,4 @@
+using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Workflows.InformationRequests;
 

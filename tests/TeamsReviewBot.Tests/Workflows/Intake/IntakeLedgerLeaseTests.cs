@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
+using TeamsReviewBot.Storage.Intake;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Workflows.Intake.Storage;
 
 namespace TeamsReviewBot.Tests.Workflows.Intake;
 

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using TeamsReviewBot.Cards;
 
-namespace TeamsReviewBot.Storage;
+namespace TeamsReviewBot.Storage.ConnectionCheck;
 
 /// <summary>A connection check posted to one channel, and where its card is. Rows written by
 /// earlier versions also hold the channel's connector address; it is not read: Teams is reached

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using TeamsReviewBot.Storage;
 
-namespace TeamsReviewBot.Workflows.Intake.Storage;
+namespace TeamsReviewBot.Storage.Intake;
 
 /// <summary>
 /// A named lease in the MailboxSync table so that, with several instances running, only one renews

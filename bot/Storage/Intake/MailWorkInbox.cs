@@ -3,7 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using TeamsReviewBot.Storage;
 
-namespace TeamsReviewBot.Workflows.Intake.Storage;
+namespace TeamsReviewBot.Storage.Intake;
 
 /// <summary>
 /// Notifications and delta finds stored before anything else happens, so a crash loses nothing:

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
-using TeamsReviewBot.Storage;
+using TeamsReviewBot.Identity;
 
-namespace TeamsReviewBot.Identity;
+namespace TeamsReviewBot.Storage;
 
 /// <summary>
 /// Records what someone tried and was refused for want of a role (a card button, a command):

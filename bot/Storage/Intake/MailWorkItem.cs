@@ -1,4 +1,4 @@
-namespace TeamsReviewBot.Workflows.Intake.Storage;
+namespace TeamsReviewBot.Storage.Intake;
 
 /// <summary>What a stored piece of intake work is about.</summary>
 public enum MailWorkKind

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using TeamsReviewBot.Storage;
 
-namespace TeamsReviewBot.Workflows.InformationRequests;
+namespace TeamsReviewBot.Storage.InformationRequests;
 
 /// <summary>A stored file: its name, type and bytes.</summary>
 public sealed record StoredFile(string Id, string Name, string ContentType, ReadOnlyMemory<byte> Content);

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using TeamsReviewBot.Storage;
 
-namespace TeamsReviewBot.Workflows.InformationRequests;
+namespace TeamsReviewBot.Storage.InformationRequests;
 
 /// <summary>
 /// The cases with information requests still open, so an incoming reply is matched against the

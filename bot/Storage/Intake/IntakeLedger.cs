@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using TeamsReviewBot.Storage;
 
-namespace TeamsReviewBot.Workflows.Intake.Storage;
+namespace TeamsReviewBot.Storage.Intake;
 
 /// <summary>How far intake got with one message.</summary>
 public enum IntakeStatus

@@ -1,6 +1,6 @@
 using TeamsReviewBot.Process.InformationRequests;
 
-namespace TeamsReviewBot.Workflows.InformationRequests;
+namespace TeamsReviewBot.Storage.InformationRequests;
 
 /// <summary>
 /// The partnership this service runs for (Partnership:Playbook, else Intake:Partnership: a playbook

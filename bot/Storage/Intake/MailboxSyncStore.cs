@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using TeamsReviewBot.GraphIntegration.Subscriptions;
 using TeamsReviewBot.Storage;
 
-namespace TeamsReviewBot.Workflows.Intake.Storage;
+namespace TeamsReviewBot.Storage.Intake;
 
 /// <summary>
 /// The mailbox's sync state in Table Storage: partition = mailbox; rows "subscription" and

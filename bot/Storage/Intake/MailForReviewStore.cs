@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using TeamsReviewBot.Storage;
 
-namespace TeamsReviewBot.Workflows.Intake.Storage;
+namespace TeamsReviewBot.Storage.Intake;
 
 /// <summary>A message the bot did not act on by itself, for a business manager to open from the link.
 /// Carries no subject or body: those may name the child.</summary>

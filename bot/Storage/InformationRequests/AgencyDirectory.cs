@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
 
-namespace TeamsReviewBot.Workflows.InformationRequests;
+namespace TeamsReviewBot.Storage.InformationRequests;
 
 /// <summary>
 /// The partnership's agencies and their safeguarding leads, in Table Storage: partition = partnership,
