@@ -6,7 +6,6 @@ using TeamsReviewBot.Identity;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Teams.Conversations;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 
 namespace TeamsReviewBot.Tests.Workflows.Intake;
 

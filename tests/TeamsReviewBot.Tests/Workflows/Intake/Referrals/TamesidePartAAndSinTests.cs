@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Graph;
+using TeamsReviewBot.Tests.Workflows.Intake;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 
 namespace TeamsReviewBot.Tests.Workflows.Intake.Referrals;

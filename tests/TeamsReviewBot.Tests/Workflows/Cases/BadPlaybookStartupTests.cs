@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Tests.Infrastructure;
 
-namespace TeamsReviewBot.Tests.Commands;
+namespace TeamsReviewBot.Tests.Workflows.Cases;
 
 /// <summary>A playbook that does not hold up stops the service from starting.</summary>
 [Collection(AzuriteGroup.Name)]

@@ -3,9 +3,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 
-namespace TeamsReviewBot.Tests.Teams.ConnectionCheck;
+namespace TeamsReviewBot.Tests.Workflows.ConnectionCheck;
 
 /// <summary>
 /// Pressing Acknowledge on a connection-check card: answered at once with the presser's own view,
@@ -16,7 +15,7 @@ namespace TeamsReviewBot.Tests.Teams.ConnectionCheck;
 public sealed class AcknowledgeConnectionCheckTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private FakeConnector _connector = null!;
-    private BotHost _bot = null!;
+    private BotApplicationFactory _bot = null!;
     private HttpClient _client = null!;
     private string _threadId = string.Empty;
     private string _messageId = string.Empty;
@@ -25,7 +24,7 @@ public sealed class AcknowledgeConnectionCheckTests(AzuriteFixture azurite, Xuni
     public async Task InitializeAsync()
     {
         _connector = await FakeConnector.StartAsync();
-        _bot = new BotHost(azurite, BotHost.People());
+        _bot = new BotApplicationFactory(azurite, TestIds.People());
         _client = _bot.CreateClient();
         await _client.PostAsync(Activities.ChannelInstall(_connector.ServiceUrl));
         await _client.PostAsync(Activities.PersonalInstall(_connector.ServiceUrl, Activities.Ada));

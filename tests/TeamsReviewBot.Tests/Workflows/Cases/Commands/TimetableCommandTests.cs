@@ -4,7 +4,7 @@ using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Workflows.Cases;
 
-namespace TeamsReviewBot.Tests.Commands;
+namespace TeamsReviewBot.Tests.Workflows.Cases.Commands;
 
 /// <summary>The "timetable" chat command through the whole bot: a Teams message over HTTP in, the reply to the connector out.</summary>
 [Collection(AzuriteGroup.Name)]

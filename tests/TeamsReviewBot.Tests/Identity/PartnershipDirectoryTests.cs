@@ -3,7 +3,7 @@ using TeamsReviewBot.Identity;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Teams.Auth;
 
-namespace TeamsReviewBot.Tests.Teams.Identity;
+namespace TeamsReviewBot.Tests.Identity;
 
 public sealed class PartnershipDirectoryTests
 {

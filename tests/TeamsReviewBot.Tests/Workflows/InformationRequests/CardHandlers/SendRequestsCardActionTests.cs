@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 
-namespace TeamsReviewBot.Tests.Teams.InformationRequests;
+namespace TeamsReviewBot.Tests.Workflows.InformationRequests.CardHandlers;
 
 /// <summary>
 /// The agency selection card and the requests command over HTTP through Kestrel: only a business
@@ -15,13 +14,13 @@ public sealed class SendRequestsCardActionTests(AzuriteFixture azurite) : IAsync
 {
     private const string Code = "RR-OLD-2026-0009";
     private FakeConnector _connector = null!;
-    private BotHost _bot = null!;
+    private BotApplicationFactory _bot = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _connector = await FakeConnector.StartAsync();
-        _bot = new BotHost(azurite, BotHost.People());
+        _bot = new BotApplicationFactory(azurite, TestIds.People());
         _client = _bot.CreateClient();
         await _client.PostAsync(Activities.PersonalInstall(_connector.ServiceUrl, Activities.Ada));
     }

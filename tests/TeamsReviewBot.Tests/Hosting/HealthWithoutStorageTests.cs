@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Tests.Infrastructure;
 
-namespace TeamsReviewBot.Tests.Host;
+namespace TeamsReviewBot.Tests.Hosting;
 
 [Collection(AzuriteGroup.Name)]
 public sealed class HealthWithoutStorageTests(AzuriteFixture azurite)

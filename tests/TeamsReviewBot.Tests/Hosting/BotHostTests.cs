@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Tests.Infrastructure;
 
-namespace TeamsReviewBot.Tests.Host;
+namespace TeamsReviewBot.Tests.Hosting;
 
 [Collection(AzuriteGroup.Name)]
 public sealed class BotHostTests(AzuriteFixture azurite) : IAsyncLifetime

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using TeamsReviewBot.Storage.Intake;
 using TeamsReviewBot.Tests.Infrastructure;
 
-namespace TeamsReviewBot.Tests.Workflows.Intake;
+namespace TeamsReviewBot.Tests.Storage.Intake;
 
 /// <summary>A slow intake pass whose lease ran out must not write over the pass that took the message over.</summary>
 [Collection(AzuriteGroup.Name)]

@@ -10,10 +10,9 @@ using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Meetings;
 using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 using TeamsReviewBot.Workflows.Cases;
 
-namespace TeamsReviewBot.Tests.Teams.Meetings;
+namespace TeamsReviewBot.Tests.Workflows.Meetings.Commands;
 
 /// <summary>
 /// "meeting ‹case code›" and the slot buttons through the whole bot over Kestrel, with calendars and
@@ -33,14 +32,14 @@ public sealed class MeetingCommandTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private SandboxHost _sandbox = null!;
     private FakeConnector _connector = null!;
-    private BotHost _bot = null!;
+    private BotApplicationFactory _bot = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _sandbox = await SandboxHost.StartAsync();
         _connector = await FakeConnector.StartAsync();
-        var settings = BotHost.People();
+        var settings = TestIds.People();
         settings["Partnership:People:0:Email"] = Ada;
         settings["Partnership:People:1:Email"] = PoliceLead;
         settings["Partnership:People:2:AadObjectId"] = "55555555-5555-5555-5555-555555555555";
@@ -56,7 +55,7 @@ public sealed class MeetingCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         settings["Graph:UseSandbox"] = "true";
         settings["Graph:BaseUrl"] = _sandbox.GraphBaseUrl;
         settings["Meeting:Organiser"] = Organiser;
-        _bot = new BotHost(azurite, settings);
+        _bot = new BotApplicationFactory(azurite, settings);
         _client = _bot.CreateClient();
         await _client.PostAsync(Activities.PersonalInstall(_connector.ServiceUrl, Activities.Ada));
         await _client.PostAsync(Activities.PersonalInstall(_connector.ServiceUrl, Activities.Bob, "a:personal-bob"));

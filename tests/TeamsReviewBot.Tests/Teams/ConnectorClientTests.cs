@@ -5,10 +5,9 @@ using TeamsReviewBot.Teams;
 using TeamsReviewBot.Teams.Auth;
 using TeamsReviewBot.Teams.Outbound;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 using Activity = TeamsReviewBot.Teams.Activity;
 
-namespace TeamsReviewBot.Tests.Teams.Outbound;
+namespace TeamsReviewBot.Tests.Teams;
 
 /// <summary>The connector client's calls, as a Bot Connector on Kestrel receives them.</summary>
 public sealed class ConnectorClientTests : IAsyncLifetime

@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Hosting;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 
-namespace TeamsReviewBot.Tests.Host;
+namespace TeamsReviewBot.Tests.Hosting;
 
 /// <summary>
 /// Browser tests and demos run the bot on a clock that starts at a chosen instant, so what they see
@@ -20,7 +19,7 @@ public sealed class DevelopmentClockTests(AzuriteFixture azurite)
     [Fact]
     public async Task On_loopback_the_clock_starts_at_the_setting_runs_on_and_says_so_at_start_up()
     {
-        await using var bot = new BotHost(azurite, new Dictionary<string, string?> { [DevelopmentClock.StartAtKey] = Monday });
+        await using var bot = new BotApplicationFactory(azurite, new Dictionary<string, string?> { [DevelopmentClock.StartAtKey] = Monday });
         var client = bot.CreateClient();
 
         var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
@@ -46,7 +45,7 @@ public sealed class DevelopmentClockTests(AzuriteFixture azurite)
     [Fact]
     public void A_start_that_is_not_a_date_stops_start_up_with_a_sentence()
     {
-        using var bot = new BotHost(azurite, new Dictionary<string, string?> { [DevelopmentClock.StartAtKey] = "next Monday" });
+        using var bot = new BotApplicationFactory(azurite, new Dictionary<string, string?> { [DevelopmentClock.StartAtKey] = "next Monday" });
 
         var failure = Assert.Throws<InvalidOperationException>(() => bot.CreateClient());
 
@@ -56,7 +55,7 @@ public sealed class DevelopmentClockTests(AzuriteFixture azurite)
     [Fact]
     public void Outside_Development_the_setting_stops_start_up_with_a_sentence()
     {
-        using var bot = new ClockedBot(azurite, "Production", IPAddress.Loopback);
+        using var bot = new BotApplicationFactory(azurite, new Dictionary<string, string?> { [DevelopmentClock.StartAtKey] = Monday }) { EnvironmentName = "Production", ListenAddress = IPAddress.Loopback };
 
         var failure = Assert.Throws<InvalidOperationException>(() => bot.CreateClient());
 
@@ -66,31 +65,10 @@ public sealed class DevelopmentClockTests(AzuriteFixture azurite)
     [Fact]
     public void Listening_beyond_loopback_with_the_setting_stops_start_up_with_a_sentence()
     {
-        using var bot = new ClockedBot(azurite, "Development", IPAddress.Any);
+        using var bot = new BotApplicationFactory(azurite, new Dictionary<string, string?> { [DevelopmentClock.StartAtKey] = Monday }) { EnvironmentName = "Development", ListenAddress = IPAddress.Any };
 
         var failure = Assert.Throws<InvalidOperationException>(() => bot.CreateClient());
 
         Assert.StartsWith("DevelopmentClock:StartAt moves the bot's clock away from the real time; that is only allowed when the bot listens on loopback addresses, but it listens on", failure.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class ClockedBot : WebApplicationFactory<Program>
-    {
-        private readonly string _connectionString;
-        private readonly string _environment;
-
-        public ClockedBot(AzuriteFixture azurite, string environment, IPAddress address)
-        {
-            _connectionString = azurite.ConnectionString;
-            _environment = environment;
-            UseKestrel(o => o.Listen(address, 0));
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment(_environment);
-            builder.UseSetting("Storage:ConnectionString", _connectionString);
-            builder.UseSetting("Storage:TablePrefix", AzuriteFixture.NewPrefix());
-            builder.UseSetting(DevelopmentClock.StartAtKey, Monday);
-        }
     }
 }

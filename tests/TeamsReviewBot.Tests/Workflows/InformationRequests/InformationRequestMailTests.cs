@@ -3,11 +3,10 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using TeamsReviewBot.Documents;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 using TeamsReviewBot.Workflows.InformationRequests;
 using static TeamsReviewBot.Tests.Process.ProcessTestKit;
 
-namespace TeamsReviewBot.Tests.Graph.InformationRequests;
+namespace TeamsReviewBot.Tests.Workflows.InformationRequests;
 
 /// <summary>
 /// Oldham over Christmas 2026: the referral arrives Wednesday 23 December (Day 0), the panel decides

@@ -16,6 +16,7 @@ using TeamsReviewBot.Storage.Intake;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Teams.Conversations;
 using TeamsReviewBot.Teams.Outbound;
+using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Workflows.Cases;
 using TeamsReviewBot.Workflows.Cases;
@@ -25,7 +26,7 @@ using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsReviewBot.Workflows.Timers;
 using static TeamsReviewBot.Tests.Process.ProcessTestKit;
 
-namespace TeamsReviewBot.Tests.Graph.InformationRequests;
+namespace TeamsReviewBot.Tests.Workflows.InformationRequests;
 
 /// <summary>
 /// Information requests end to end on one machine: the Graph sandbox on Kestrel reached through the

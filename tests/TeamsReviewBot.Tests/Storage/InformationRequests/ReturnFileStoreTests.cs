@@ -2,7 +2,7 @@ using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Workflows.InformationRequests;
 
-namespace TeamsReviewBot.Tests.Workflows.InformationRequests;
+namespace TeamsReviewBot.Tests.Storage.InformationRequests;
 
 [Collection(AzuriteGroup.Name)]
 public class ReturnFileStoreTests(AzuriteFixture azurite)

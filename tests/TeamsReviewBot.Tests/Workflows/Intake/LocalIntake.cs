@@ -6,9 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Storage.Intake;
+using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Tests.Infrastructure;
 
-namespace TeamsReviewBot.Tests.Graph;
+namespace TeamsReviewBot.Tests.Workflows.Intake;
 
 /// <summary>
 /// The whole intake path for one test: the Graph sandbox and the bot, each on Kestrel on a local
@@ -20,12 +21,13 @@ public sealed class LocalIntake : IAsyncDisposable
     public const string Partnership = "oldham";
     public const string CodePrefix = "RR-OLD";
 
-    private readonly BotFactory _bot;
+    private readonly BotApplicationFactory _bot;
+    private readonly RecordedAlerts _alerts;
 
-    private LocalIntake(SandboxHost sandbox, BotFactory bot, string mailbox, string prefix)
+    private LocalIntake(SandboxHost sandbox, (BotApplicationFactory Bot, RecordedAlerts Alerts) bot, string mailbox, string prefix)
     {
         Sandbox = sandbox;
-        _bot = bot;
+        (_bot, _alerts) = bot;
         Mailbox = mailbox;
         Prefix = prefix;
     }
@@ -39,10 +41,10 @@ public sealed class LocalIntake : IAsyncDisposable
     public IServiceProvider Services => _bot.Services;
 
     /// <summary>What business managers were told in Teams (Teams itself is not part of these tests).</summary>
-    public IReadOnlyList<string> Alerts => _bot.Alerts.Sentences;
+    public IReadOnlyList<string> Alerts => _alerts.Sentences;
 
     /// <summary>Every warning and error the bot logged, as an operator would read them.</summary>
-    public TeamsReviewBot.Tests.Teams.Support.CapturedLogs Logs => _bot.Logs;
+    public TeamsReviewBot.Tests.Infrastructure.CapturedLogs Logs => _bot.Logs;
 
     public HttpClient BotClient { get; private set; } = null!;
 
@@ -52,7 +54,7 @@ public sealed class LocalIntake : IAsyncDisposable
         var mailbox = $"referrals-{Guid.NewGuid():N}@partnership.example"[..48];
         var prefix = AzuriteFixture.NewPrefix();
         var bot = StartBot(sandbox, mailbox, prefix, deltaSyncInterval, configure);
-        var stack = new LocalIntake(sandbox, bot, mailbox, prefix) { BotClient = bot.CreateClient() };
+        var stack = new LocalIntake(sandbox, bot, mailbox, prefix) { BotClient = bot.Bot.CreateClient() };
         await WaitUntilAsync(async () => (await stack.Sync.FindAsync(mailbox)) is not null, "the subscription to be created");
         await WaitUntilAsync(async () => (await stack.Sync.GetDeltaLinkAsync(mailbox)) is not null, "the first delta pass");
         return stack;
@@ -60,7 +62,7 @@ public sealed class LocalIntake : IAsyncDisposable
 
     /// <summary>The notification URL must name the bot's port before it starts, so a free port is
     /// chosen first; another test may take it in between, and then a fresh one is tried.</summary>
-    private static BotFactory StartBot(SandboxHost sandbox, string mailbox, string prefix, TimeSpan? deltaSyncInterval, Action<IDictionary<string, string?>>? configure)
+    private static (BotApplicationFactory Bot, RecordedAlerts Alerts) StartBot(SandboxHost sandbox, string mailbox, string prefix, TimeSpan? deltaSyncInterval, Action<IDictionary<string, string?>>? configure)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -81,12 +83,17 @@ public sealed class LocalIntake : IAsyncDisposable
                 ["Intake:Partnership"] = Partnership,
             };
             configure?.Invoke(settings);
-            var bot = new BotFactory(settings);
-            bot.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+            var alerts = new RecordedAlerts();
+            var bot = new BotApplicationFactory(settings)
+            {
+                Port = port,
+                MinimumLogLevel = LogLevel.Warning,
+                TestServices = services => services.AddSingleton<TeamsReviewBot.Workflows.Outbound.IBusinessManagerAlerts>(alerts),
+            };
             try
             {
                 bot.StartServer();
-                return bot;
+                return (bot, alerts);
             }
             catch (IOException) when (attempt < 5)
             {
@@ -150,24 +157,6 @@ public sealed class LocalIntake : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class BotFactory(IDictionary<string, string?> settings) : WebApplicationFactory<Program>
-    {
-        public RecordedAlerts Alerts { get; } = new();
-
-        public TeamsReviewBot.Tests.Teams.Support.CapturedLogs Logs { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
-            builder.ConfigureServices(services => services.AddSingleton<TeamsReviewBot.Workflows.Outbound.IBusinessManagerAlerts>(Alerts));
-        }
     }
 
     internal sealed class RecordedAlerts : TeamsReviewBot.Workflows.Outbound.IBusinessManagerAlerts

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using MimeKit;
 using TeamsReviewBot.Documents;
 
-namespace TeamsReviewBot.Tests.Graph.InformationRequests;
+namespace TeamsReviewBot.Tests.Workflows.InformationRequests;
 
 /// <summary>The emails agencies send back, as real RFC 822 messages, and the forms they fill in.</summary>
 internal static class AgencyReplies

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace TeamsReviewBot.Tests.Teams.Support;
+namespace TeamsReviewBot.Tests.Infrastructure;
 
 /// <summary>Activities shaped the way Teams and the Agents Playground send them.</summary>
 public static class Activities

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace TeamsReviewBot.Tests.Teams.Support;
+namespace TeamsReviewBot.Tests.Infrastructure;
 
 /// <summary>Keeps every log line the bot writes, so tests can check what an operator would read.</summary>
 public sealed class CapturedLogs : ILoggerProvider
