@@ -1,4 +1,4 @@
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 
 namespace TeamsReviewBot.Commands;
 

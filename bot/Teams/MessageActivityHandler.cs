@@ -1,7 +1,8 @@
 using TeamsReviewBot.Commands;
+using TeamsReviewBot.Identity;
+using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Teams.Conversations;
-using TeamsReviewBot.Teams.Identity;
 
 namespace TeamsReviewBot.Teams;
 
@@ -102,7 +103,7 @@ public sealed partial class MessageActivityHandler(
             return CommandReply.Message($"I don't know the command \"{Truncate(name)}\". Type **help** to see the commands I understand.");
         }
 
-        var sender = new CommandSender(activity.From!.Id!, activity.From.AadObjectId, activity.From.Name, PartnershipDirectory.SenderTenantOf(activity));
+        var sender = new CommandSender(activity.From!.Id!, activity.From.AadObjectId, activity.From.Name, ActivitySender.TenantOf(activity));
         var request = new CommandRequest(arguments, sender, activity.Conversation!.Id!, ConversationTypeOf(activity));
         if (await RefuseAsync(command, request, activity.Id, cancellationToken).ConfigureAwait(false) is { } refusal)
         {

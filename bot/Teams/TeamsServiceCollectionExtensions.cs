@@ -1,20 +1,21 @@
 using Microsoft.Identity.Abstractions;
 using Microsoft.Identity.Web;
 using Microsoft.Identity.Web.TokenCacheProviders.InMemory;
-using TeamsReviewBot.Commands;
+using TeamsReviewBot.Identity;
+using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.Auth;
 using TeamsReviewBot.Teams.CardActions;
-using TeamsReviewBot.Teams.ConnectionCheck;
 using TeamsReviewBot.Teams.Conversations;
-using TeamsReviewBot.Teams.Identity;
 using TeamsReviewBot.Teams.Outbound;
+using TeamsReviewBot.Workflows.Outbound;
 
 namespace TeamsReviewBot.Teams;
 
 public static class TeamsServiceCollectionExtensions
 {
     /// <summary>The Teams side of the bot: inbound authentication, activity routing, the connector
-    /// client with its retries and pacing, conversation references, card actions and identities.</summary>
+    /// client with its retries and pacing, conversation references, the outbound port the workflows
+    /// post through, card action routing and identities.</summary>
     public static IServiceCollection AddTeamsChannel(this IServiceCollection services, IConfiguration configuration)
     {
         var botSection = configuration.GetSection(BotAuthOptions.SectionName);
@@ -42,6 +43,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<IBusinessManagerAlerts, TeamsBusinessManagerAlerts>();
         services.AddSingleton<ChannelPoster>();
+        services.AddSingleton<ITeamsOutbound, TeamsOutbound>();
 
         services.AddSingleton<ActivityRouter>();
         services.AddSingleton<IActivityHandler, MessageActivityHandler>();
@@ -50,12 +52,6 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<IActivityHandler, ConversationUpdateHandler>();
         services.AddSingleton<CardActionRouter>();
         services.AddSingleton<RefusalAudit>();
-
-        services.AddSingleton<ConnectionCheckStore>();
-        services.AddSingleton<ConnectionCheckViews>();
-        services.AddCardAction<AcknowledgeConnectionCheckHandler>();
-        services.AddCardAction<RefreshConnectionCheckHandler>();
-        services.AddChatCommand<CheckChannelsCommand>();
         return services;
     }
 

@@ -29,14 +29,8 @@ public static partial class SubjectLine
     public static IReadOnlyList<string> CaseCodes(string? subject) =>
         [.. CaseCode().Matches(subject ?? string.Empty).Select(m => m.Value.ToUpperInvariant()).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>True when the subject starts with a forward prefix (FW:, Fwd:, WG:, TR:).</summary>
-    public static bool IsForward(string? subject) => ForwardPrefix().IsMatch(subject ?? string.Empty);
-
     [GeneratedRegex(@"^(?:(?:re|aw|sv|vs|antw|fw|fwd|wg|tr|rv)\s*(?:\[\d+\])?\s*:|\[(?:external|ext|secure|official(?:[- ]sensitive)?)\]|(?:external|official(?:[- ]sensitive)?)\s*:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Prefix();
-
-    [GeneratedRegex(@"^\s*(?:fw|fwd|wg|tr)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ForwardPrefix();
 
     // A case code is a prefix of letters (RR-OLD) then year and number: RR-OLD-2026-0007.
     [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z]{2,4}(?:-[A-Za-z]{2,8})+-\d{4}-\d{3,6}(?![A-Za-z0-9])", RegexOptions.CultureInvariant)]

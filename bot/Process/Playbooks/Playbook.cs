@@ -43,8 +43,6 @@ public sealed record Playbook
 
     public OutcomeRule? OutcomeOfKind(OutcomeKind kind) => Outcomes.FirstOrDefault(o => o.Kind == kind);
 
-    public IEnumerable<Seat> SeatsFor(string partner) => Seats.Where(s => string.Equals(s.Partner, partner, StringComparison.Ordinal));
-
     /// <summary>Every value that cites the seed, with the playbook field it sits in.</summary>
     public IEnumerable<(string Field, ICited Value)> CitedValues()
     {

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 
 namespace TeamsReviewBot.Teams.Auth;
 

@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 
 namespace TeamsReviewBot.Teams.CardActions;
 
@@ -15,17 +13,5 @@ public sealed record CardSource(string ServiceUrl, string ConversationId, string
 /// </summary>
 public sealed record CardAction(string Verb, JsonObject Data, Actor Actor, CardSource Source, bool IsAutomaticRefresh)
 {
-    /// <summary>The same person pressing the same button on the same card with the same inputs
-    /// (a Teams retry, a double click) yields the same key.</summary>
-    public string RepeatKey
-    {
-        get
-        {
-            var who = Actor.AadObjectId ?? Actor.TeamsUserId;
-            var digest = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Data.ToJsonString())))[..16];
-            return $"{who}|{Verb}|{Source.ConversationId}|{Source.CardMessageId}|{digest}";
-        }
-    }
-
     public string? DataString(string name) => Data[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
+using TeamsReviewBot.Storage;
 
 namespace TeamsReviewBot.Teams.CardActions;
 
@@ -71,7 +72,7 @@ public sealed partial class CardActionRouter
         }
 
         var tenantId = activity.Conversation.TenantId ?? activity.ChannelData?.Tenant?.Id;
-        var actor = _directory.Identify(userId, activity.From.AadObjectId, PartnershipDirectory.SenderTenantOf(activity), activity.From.Name);
+        var actor = _directory.Identify(userId, activity.From.AadObjectId, ActivitySender.TenantOf(activity), activity.From.Name);
         var action = new CardAction(verb, data, actor,
             new CardSource(serviceUrl, conversationId, activity.ReplyToId, activity.Id, tenantId, activity.Recipient?.Id ?? string.Empty), automatic);
 

@@ -1,12 +1,12 @@
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 
 namespace TeamsReviewBot.Teams.CardActions;
 
 /// <summary>
 /// Handles one card verb. Register each with AddCardAction&lt;T&gt;(); the router refuses people
 /// without one of <see cref="AllowedRoles"/> before the handler runs. A handler must have no second
-/// effect when the same action arrives again (Teams retries invokes): check
-/// <see cref="CardAction.RepeatKey"/> or a unique row before acting.
+/// effect when the same action arrives again (Teams retries invokes): record it once (a unique
+/// row, or a decision folded from the case) before acting.
 /// </summary>
 public interface ICardActionHandler
 {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Cards;
+using TeamsReviewBot.Workflows.Outbound;
 
 namespace TeamsReviewBot.Teams.Conversations;
 

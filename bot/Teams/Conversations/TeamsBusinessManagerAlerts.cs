@@ -1,4 +1,5 @@
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
+using TeamsReviewBot.Workflows.Outbound;
 
 namespace TeamsReviewBot.Teams.Conversations;
 

@@ -7,6 +7,7 @@ using TeamsReviewBot.Process.Reminders;
 using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Process.Timetable;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Workflows.Cases.Commands;
 using TeamsReviewBot.Workflows.Timers;
 
 namespace TeamsReviewBot.Workflows.Cases;

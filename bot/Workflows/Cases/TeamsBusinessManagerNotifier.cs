@@ -1,5 +1,5 @@
 using TeamsReviewBot.Process.Cases;
-using TeamsReviewBot.Teams.Conversations;
+using TeamsReviewBot.Workflows.Outbound;
 
 namespace TeamsReviewBot.Workflows.Cases;
 

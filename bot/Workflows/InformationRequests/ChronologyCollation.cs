@@ -1,6 +1,7 @@
 using TeamsReviewBot.Documents;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Storage.InformationRequests;
 
 namespace TeamsReviewBot.Workflows.InformationRequests;
 

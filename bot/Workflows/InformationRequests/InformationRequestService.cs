@@ -7,6 +7,7 @@ using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Intake;
 

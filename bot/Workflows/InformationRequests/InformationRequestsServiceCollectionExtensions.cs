@@ -2,7 +2,10 @@ using TeamsReviewBot.Commands;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Teams.CardActions;
+using TeamsReviewBot.Workflows.InformationRequests.CardHandlers;
+using TeamsReviewBot.Workflows.InformationRequests.Commands;
 using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.Timers;
 

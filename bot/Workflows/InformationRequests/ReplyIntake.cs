@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.GraphIntegration.Mail;
+using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 
 namespace TeamsReviewBot.Workflows.InformationRequests;

@@ -2,6 +2,7 @@ using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Workflows.Cases;
 
 namespace TeamsReviewBot.Workflows.InformationRequests;

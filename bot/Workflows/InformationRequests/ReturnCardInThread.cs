@@ -2,8 +2,9 @@ using TeamsReviewBot.Cards;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
-using TeamsReviewBot.Teams;
 using TeamsReviewBot.Workflows.Cases;
+using TeamsReviewBot.Workflows.Outbound;
+using TeamsReviewBot.Workflows.ThresholdDecision;
 
 namespace TeamsReviewBot.Workflows.InformationRequests;
 
@@ -16,7 +17,7 @@ namespace TeamsReviewBot.Workflows.InformationRequests;
 public sealed partial class ReturnCardInThread(
     AggregateStore<RequestBook> books,
     CaseService cases,
-    ConnectorClient connector,
+    ITeamsOutbound teams,
     TimeProvider time,
     ILogger<ReturnCardInThread> logger)
 {
@@ -24,30 +25,24 @@ public sealed partial class ReturnCardInThread(
     {
         try
         {
-            var thread = (await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false)).Thread;
-            if (thread is null)
+            var opened = (await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false)).Thread;
+            if (opened is null)
             {
                 LogNoThread(caseCode);
                 return;
             }
 
+            var thread = PanelThread.CardOf(opened).Thread;
             var streamId = RequestBook.StreamIdFor(caseCode);
             var book = (await books.LoadAsync(streamId, cancellationToken).ConfigureAwait(false)).State;
-            var activity = new Activity
-            {
-                Type = ActivityTypes.Message,
-                From = new ChannelAccount { Id = thread.BotId, Name = thread.BotName },
-                Conversation = new ConversationAccount { Id = thread.ThreadId, TenantId = thread.TenantId, IsGroup = true, ConversationType = "channel" },
-                Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = ReturnStatusCard.Create(book, WorkingDayCalendar.LondonDate(time.GetUtcNow())) }],
-            };
+            var card = ReturnStatusCard.Create(book, WorkingDayCalendar.LondonDate(time.GetUtcNow()));
             if (book.ReturnCard is { } posted)
             {
-                await connector.UpdateAsync(thread.ServiceUrl, posted.ThreadId, posted.MessageId, activity, cancellationToken).ConfigureAwait(false);
+                await teams.UpdateAsync(new ThreadMessage(thread.ChannelId, posted.ThreadId, posted.MessageId), card, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
-            var sent = await connector.SendAsync(thread.ServiceUrl, thread.ThreadId, activity, cancellationToken).ConfigureAwait(false);
-            if (sent.Id is { } messageId)
+            if (await teams.ReplyAsync(thread, card, cancellationToken).ConfigureAwait(false) is { } messageId)
             {
                 await books.ExecuteAsync(
                     streamId,
@@ -55,7 +50,7 @@ public sealed partial class ReturnCardInThread(
                     cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is TeamsDeliveryException or TaskCanceledException)
         {
             LogNotShown(caseCode, ex.Message);
         }

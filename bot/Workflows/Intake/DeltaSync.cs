@@ -1,7 +1,7 @@
-using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Extensions.Options;
+using Microsoft.Graph.Models.ODataErrors;
 using TeamsReviewBot.GraphIntegration.Mail;
-using TeamsReviewBot.Workflows.Intake.Storage;
+using TeamsReviewBot.Storage.Intake;
 
 namespace TeamsReviewBot.Workflows.Intake;
 

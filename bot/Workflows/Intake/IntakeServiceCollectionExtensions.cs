@@ -5,7 +5,8 @@ using TeamsReviewBot.Commands;
 using TeamsReviewBot.GraphIntegration.Client;
 using TeamsReviewBot.GraphIntegration.Mail;
 using TeamsReviewBot.GraphIntegration.Subscriptions;
-using TeamsReviewBot.Workflows.Intake.Storage;
+using TeamsReviewBot.Storage.Intake;
+using TeamsReviewBot.Workflows.Intake.Commands;
 
 namespace TeamsReviewBot.Workflows.Intake;
 

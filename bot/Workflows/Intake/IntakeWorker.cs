@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using TeamsReviewBot.Workflows.Intake.Storage;
+using TeamsReviewBot.Storage.Intake;
 
 namespace TeamsReviewBot.Workflows.Intake;
 

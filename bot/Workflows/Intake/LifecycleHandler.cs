@@ -1,6 +1,6 @@
 using TeamsReviewBot.GraphIntegration.Notifications;
 using TeamsReviewBot.GraphIntegration.Subscriptions;
-using TeamsReviewBot.Workflows.Intake.Storage;
+using TeamsReviewBot.Storage.Intake;
 
 namespace TeamsReviewBot.Workflows.Intake;
 

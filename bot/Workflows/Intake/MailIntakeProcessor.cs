@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using TeamsReviewBot.GraphIntegration.Mail;
 using TeamsReviewBot.Process.Intake;
 using TeamsReviewBot.Workflows.Intake.Referrals;
-using TeamsReviewBot.Workflows.Intake.Storage;
+using TeamsReviewBot.Storage.Intake;
 
 namespace TeamsReviewBot.Workflows.Intake;
 
@@ -22,7 +22,7 @@ public sealed partial class MailIntakeProcessor(
     MailClassifier classifier,
     IInformationRequestReplies replies,
     IReferralCaseOpener cases,
-    TeamsReviewBot.Teams.Conversations.IBusinessManagerAlerts alerts,
+    TeamsReviewBot.Workflows.Outbound.IBusinessManagerAlerts alerts,
     IOptions<MailboxOptions> mailboxOptions,
     IOptions<IntakeOptions> intakeOptions,
     ILogger<MailIntakeProcessor> logger)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using TeamsReviewBot.GraphIntegration.Subscriptions;
-using TeamsReviewBot.Workflows.Intake.Storage;
+using TeamsReviewBot.Storage.Intake;
 
 namespace TeamsReviewBot.Workflows.Intake;
 

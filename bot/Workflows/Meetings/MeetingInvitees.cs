@@ -1,6 +1,7 @@
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Meetings;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.InformationRequests;
 

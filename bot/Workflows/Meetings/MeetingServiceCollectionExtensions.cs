@@ -2,6 +2,8 @@ using Microsoft.Graph;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.GraphIntegration.Calendar;
 using TeamsReviewBot.Teams.CardActions;
+using TeamsReviewBot.Workflows.Meetings.CardHandlers;
+using TeamsReviewBot.Workflows.Meetings.Commands;
 
 namespace TeamsReviewBot.Workflows.Meetings;
 

@@ -1,6 +1,6 @@
 using TeamsReviewBot.Process.Cases;
-using TeamsReviewBot.Teams.Identity;
-using TeamsActor = TeamsReviewBot.Teams.Identity.Actor;
+using TeamsReviewBot.Identity;
+using TeamsActor = TeamsReviewBot.Identity.Actor;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 

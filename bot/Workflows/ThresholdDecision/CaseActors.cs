@@ -1,4 +1,4 @@
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 using ProcessActor = TeamsReviewBot.Process.Cases.Actor;
 using ProcessRoles = TeamsReviewBot.Process.Cases.Roles;
 

@@ -4,8 +4,8 @@ using TeamsReviewBot.Cards;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
-using TeamsReviewBot.Teams.Conversations;
 using TeamsReviewBot.Workflows.Cases;
+using TeamsReviewBot.Workflows.Outbound;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 

@@ -1,8 +1,9 @@
 using TeamsReviewBot.Cards;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Teams.Conversations;
-using TeamsReviewBot.Teams.Identity;
 using TeamsReviewBot.Workflows.InformationRequests;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 

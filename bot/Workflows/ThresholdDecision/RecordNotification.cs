@@ -1,9 +1,9 @@
 using TeamsReviewBot.Cards;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Workflows.Cases;
-using TeamsActor = TeamsReviewBot.Teams.Identity.Actor;
+using TeamsActor = TeamsReviewBot.Identity.Actor;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Process.Playbooks;
-using TeamsReviewBot.Teams.Identity;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 

@@ -3,7 +3,7 @@ using TeamsReviewBot.Commands;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Workflows.Intake;
-using TeamsReviewBot.Workflows.ThresholdDecision.CardActions;
+using TeamsReviewBot.Workflows.ThresholdDecision.CardHandlers;
 using TeamsReviewBot.Workflows.ThresholdDecision.Commands;
 using TeamsReviewBot.Workflows.Timers;
 
@@ -49,12 +49,12 @@ public static class ThresholdDecisionServiceCollectionExtensions
         // otherwise the business managers are told to send the decision themselves.
         services.AddSingleton<IPartnershipMail, GraphPartnershipMail>();
 
-        services.AddCardAction<VoteCardAction>();
-        services.AddCardAction<RefreshPanelCardAction>();
-        services.AddCardAction<ViewReferralCardAction>();
-        services.AddCardAction<NotifiedCardAction>();
-        services.AddCardAction<DecideAloneCardAction>();
-        services.AddCardAction<ReferCardAction>();
+        services.AddCardAction<VoteCardHandler>();
+        services.AddCardAction<RefreshPanelCardHandler>();
+        services.AddCardAction<ViewReferralCardHandler>();
+        services.AddCardAction<NotifiedCardHandler>();
+        services.AddCardAction<DecideAloneCardHandler>();
+        services.AddCardAction<ReferCardHandler>();
         services.AddChatCommand<ReferCommand>();
         services.AddChatCommand<NotifiedCommand>();
         services.AddChatCommand<PutToPanelCommand>();

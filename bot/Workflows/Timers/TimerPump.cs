@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using TeamsReviewBot.Storage;
-using TeamsReviewBot.Teams.Conversations;
+using TeamsReviewBot.Workflows.Outbound;
 
 namespace TeamsReviewBot.Workflows.Timers;
 

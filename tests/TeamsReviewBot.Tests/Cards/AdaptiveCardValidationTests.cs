@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Cards;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 
 namespace TeamsReviewBot.Tests.Cards;
 
@@ -33,7 +32,7 @@ public sealed class AdaptiveCardValidationTests(AzuriteFixture azurite)
     [Fact]
     public async Task Every_card_parses_without_a_single_warning_in_the_official_library()
     {
-        await using var bot = new BotHost(azurite);
+        await using var bot = new BotApplicationFactory(azurite);
         var samples = CardSamples.ByBuilder.SelectMany(b => b.Value(bot.Services)).ToList();
         var input = new JsonArray([.. samples.Select(s => (JsonNode)new JsonObject { ["name"] = s.Name, ["card"] = s.Card.DeepClone() })]);
 

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Commands;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Process.Cases;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 using TeamsReviewBot.Workflows.Cases;
 using CaseActor = TeamsReviewBot.Process.Cases.Actor;
 
@@ -22,15 +22,15 @@ public sealed class CommandAccessTests(AzuriteFixture azurite) : IAsyncLifetime
     private static readonly JsonObject Stranger = Activities.From("29:user-stranger", StrangerAad, "Sam Stranger");
 
     private FakeConnector _connector = null!;
-    private BotHost _bot = null!;
+    private BotApplicationFactory _bot = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _connector = await FakeConnector.StartAsync();
-        var settings = BotHost.People();
+        var settings = TestIds.People();
         settings["Partnership:Playbook"] = "oldham";
-        _bot = new BotHost(azurite, settings);
+        _bot = new BotApplicationFactory(azurite, settings);
         _client = _bot.CreateClient();
     }
 

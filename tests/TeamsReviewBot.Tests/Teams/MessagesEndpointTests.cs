@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 
 namespace TeamsReviewBot.Tests.Teams;
 
@@ -9,12 +8,12 @@ namespace TeamsReviewBot.Tests.Teams;
 [Collection(AzuriteGroup.Name)]
 public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private BotHost _bot = null!;
+    private BotApplicationFactory _bot = null!;
     private HttpClient _client = null!;
 
     public Task InitializeAsync()
     {
-        _bot = new BotHost(azurite);
+        _bot = new BotApplicationFactory(azurite);
         _client = _bot.CreateClient();
         return Task.CompletedTask;
     }

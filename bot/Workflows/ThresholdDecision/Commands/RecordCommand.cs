@@ -1,6 +1,6 @@
 using TeamsReviewBot.Commands;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Process.Cases;
-using TeamsReviewBot.Teams.Identity;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision.Commands;
 

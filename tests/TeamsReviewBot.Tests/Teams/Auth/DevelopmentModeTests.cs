@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Teams.Auth;
 using TeamsReviewBot.Teams.Conversations;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 
 namespace TeamsReviewBot.Tests.Teams.Auth;
 
@@ -29,7 +28,7 @@ public sealed class DevelopmentModeTests(AzuriteFixture azurite)
     [Fact]
     public async Task On_loopback_it_accepts_activities_and_says_so_loudly_once()
     {
-        await using var bot = new BotHost(azurite);
+        await using var bot = new BotApplicationFactory(azurite);
         var client = bot.CreateClient();
 
         var response = await client.PostAsync(new System.Text.Json.Nodes.JsonObject { ["type"] = "event" });
@@ -43,7 +42,7 @@ public sealed class DevelopmentModeTests(AzuriteFixture azurite)
     [Fact]
     public void Listening_beyond_loopback_without_an_app_id_stops_start_up_with_a_sentence()
     {
-        using var bot = new ExposedBot(azurite);
+        using var bot = new BotApplicationFactory(azurite) { ListenAddress = IPAddress.Any };
 
         var failure = Assert.Throws<InvalidOperationException>(() => bot.CreateClient());
 
@@ -53,7 +52,7 @@ public sealed class DevelopmentModeTests(AzuriteFixture azurite)
     [Fact]
     public void An_empty_app_id_no_longer_turns_authentication_off_by_itself()
     {
-        using var bot = new BotHost(azurite, new Dictionary<string, string?> { ["Bot:DevelopmentMode"] = "false" });
+        using var bot = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["Bot:DevelopmentMode"] = "false" });
 
         var failure = Assert.Throws<InvalidOperationException>(() => bot.CreateClient());
 
@@ -63,7 +62,7 @@ public sealed class DevelopmentModeTests(AzuriteFixture azurite)
     [Fact]
     public void Development_mode_next_to_an_app_id_stops_start_up_with_a_sentence()
     {
-        using var bot = new BotHost(azurite, new Dictionary<string, string?> { ["Bot:AppId"] = "55555555-5555-5555-5555-555555555555", ["Bot:TenantId"] = TestIds.Tenant, ["Bot:DevelopmentMode"] = "true" });
+        using var bot = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["Bot:AppId"] = "55555555-5555-5555-5555-555555555555", ["Bot:TenantId"] = TestIds.Tenant, ["Bot:DevelopmentMode"] = "true" });
 
         var failure = Assert.Throws<InvalidOperationException>(() => bot.CreateClient());
 
@@ -75,7 +74,7 @@ public sealed class DevelopmentModeTests(AzuriteFixture azurite)
     [InlineData("teamsreviewbot.example.org")]
     public async Task A_request_forwarded_by_a_tunnel_for_another_host_is_refused_401(string host)
     {
-        await using var bot = new BotHost(azurite);
+        await using var bot = new BotApplicationFactory(azurite);
         var client = bot.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
@@ -93,7 +92,7 @@ public sealed class DevelopmentModeTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_development_activity_that_points_the_bot_at_a_remote_server_is_refused()
     {
-        await using var bot = new BotHost(azurite);
+        await using var bot = new BotApplicationFactory(azurite);
         var client = bot.CreateClient();
 
         var response = await client.PostAsync(Activities.PersonalInstall("https://collector.attacker.example/", Activities.Ada));
@@ -107,27 +106,10 @@ public sealed class DevelopmentModeTests(AzuriteFixture azurite)
     [Fact]
     public void An_app_id_without_a_tenant_stops_start_up_with_a_sentence()
     {
-        using var bot = new BotHost(azurite, new Dictionary<string, string?> { ["Bot:AppId"] = "55555555-5555-5555-5555-555555555555", ["Bot:DevelopmentMode"] = "false" });
+        using var bot = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["Bot:AppId"] = "55555555-5555-5555-5555-555555555555", ["Bot:DevelopmentMode"] = "false" });
 
         var failure = Assert.Throws<InvalidOperationException>(() => bot.CreateClient());
 
         Assert.Contains("Bot:AppId is set but Bot:TenantId is empty", failure.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class ExposedBot : WebApplicationFactory<Program>
-    {
-        private readonly string _connectionString;
-
-        public ExposedBot(AzuriteFixture azurite)
-        {
-            _connectionString = azurite.ConnectionString;
-            UseKestrel(o => o.Listen(IPAddress.Any, 0));
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Storage:ConnectionString", _connectionString);
-            builder.UseSetting("Storage:TablePrefix", AzuriteFixture.NewPrefix());
-        }
     }
 }

@@ -2,9 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Cards;
+using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Teams.Conversations;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 using TeamsReviewBot.Workflows.InformationRequests;
 
 namespace TeamsReviewBot.Tests.Teams.Auth;
@@ -23,13 +23,13 @@ public sealed class ForgedCallerTests(AzuriteFixture azurite) : IAsyncLifetime
     private const string AnotherAppInTheTenant = "77777777-7777-7777-7777-777777777777";
 
     private TestOpenIdServer _openId = null!;
-    private BotHost _bot = null!;
+    private BotApplicationFactory _bot = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _openId = await TestOpenIdServer.StartAsync();
-        var settings = BotHost.People();
+        var settings = TestIds.People();
         settings["Partnership:Playbook"] = "oldham";
         settings["Bot:AppId"] = AppId;
         settings["Bot:DevelopmentMode"] = "false";
@@ -38,7 +38,7 @@ public sealed class ForgedCallerTests(AzuriteFixture azurite) : IAsyncLifetime
         settings["Bot:EntraAuthority"] = _openId.BaseUrl;
         settings["Bot:ClientCredentials:0:SourceType"] = "ClientSecret";
         settings["Bot:ClientCredentials:0:ClientSecret"] = "not-a-real-secret";
-        _bot = new BotHost(azurite, settings);
+        _bot = new BotApplicationFactory(azurite, settings);
         _client = _bot.CreateClient();
     }
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 
 namespace TeamsReviewBot.Tests.Teams.Auth;
 
@@ -16,13 +15,13 @@ public sealed class InboundTokenValidationTests(AzuriteFixture azurite) : IAsync
 {
     private const string AppId = "55555555-5555-5555-5555-555555555555";
     private TestOpenIdServer _openId = null!;
-    private BotHost _bot = null!;
+    private BotApplicationFactory _bot = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _openId = await TestOpenIdServer.StartAsync();
-        _bot = new BotHost(azurite, new Dictionary<string, string?>
+        _bot = new BotApplicationFactory(azurite, new Dictionary<string, string?>
         {
             ["Bot:AppId"] = AppId,
             ["Bot:DevelopmentMode"] = "false",

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
+using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 
 namespace TeamsReviewBot.Tests.Teams.Conversations;
 
@@ -20,7 +20,7 @@ public sealed class ProactivePostingTests(AzuriteFixture azurite) : IAsyncLifeti
 
     public async Task DisposeAsync() => await _connector.DisposeAsync();
 
-    private BotHost Bot() => new(azurite, BotHost.People(), _prefix);
+    private BotApplicationFactory Bot() => new(azurite, TestIds.People(), _prefix);
 
     [Fact]
     public async Task A_channel_install_before_a_restart_still_gets_posts_after_it()

@@ -1,11 +1,10 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Teams.Outbound;
-using Activity = TeamsReviewBot.Teams.Activity;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
+using Stopwatch = System.Diagnostics.Stopwatch;
+using Activity = TeamsReviewBot.Teams.Activity;
 
 namespace TeamsReviewBot.Tests.Teams.Outbound;
 

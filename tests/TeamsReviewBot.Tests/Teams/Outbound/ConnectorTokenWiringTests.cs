@@ -4,7 +4,6 @@ using Microsoft.Identity.Abstractions;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Teams.Outbound;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 
 namespace TeamsReviewBot.Tests.Teams.Outbound;
 
@@ -15,7 +14,7 @@ public sealed class ConnectorTokenWiringTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_registered_bot_gets_app_tokens_from_Identity_Web_with_its_own_registration()
     {
-        await using var bot = new BotHost(azurite, new Dictionary<string, string?>
+        await using var bot = new BotApplicationFactory(azurite, new Dictionary<string, string?>
         {
             ["Bot:AppId"] = "55555555-5555-5555-5555-555555555555",
             ["Bot:DevelopmentMode"] = "false",
@@ -36,7 +35,7 @@ public sealed class ConnectorTokenWiringTests(AzuriteFixture azurite)
     [Fact]
     public async Task Without_configured_credentials_a_single_tenant_bot_uses_its_managed_identity_as_a_federated_credential()
     {
-        await using var bot = new BotHost(azurite, new Dictionary<string, string?>
+        await using var bot = new BotApplicationFactory(azurite, new Dictionary<string, string?>
         {
             ["Bot:AppId"] = "55555555-5555-5555-5555-555555555555",
             ["Bot:DevelopmentMode"] = "false",
@@ -53,7 +52,7 @@ public sealed class ConnectorTokenWiringTests(AzuriteFixture azurite)
     [Fact]
     public void A_single_tenant_bot_with_no_credential_at_all_stops_start_up_with_a_sentence()
     {
-        using var bot = new BotHost(azurite, new Dictionary<string, string?>
+        using var bot = new BotApplicationFactory(azurite, new Dictionary<string, string?>
         {
             ["Bot:AppId"] = "55555555-5555-5555-5555-555555555555",
             ["Bot:DevelopmentMode"] = "false",
@@ -69,7 +68,7 @@ public sealed class ConnectorTokenWiringTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_development_bot_sends_no_token()
     {
-        await using var bot = new BotHost(azurite);
+        await using var bot = new BotApplicationFactory(azurite);
 
         Assert.IsType<NoConnectorToken>(bot.Services.GetRequiredService<IConnectorTokenSource>());
     }

@@ -80,7 +80,7 @@ internal sealed class CaseWorld
 
 /// <summary>Stands in for the Teams posting of alerts (tested on its own with a real connector in
 /// the Teams tests): it keeps each sentence so a test can read what business managers were told.</summary>
-internal sealed class RecordedAlerts : TeamsReviewBot.Teams.Conversations.IBusinessManagerAlerts
+internal sealed class RecordedAlerts : TeamsReviewBot.Workflows.Outbound.IBusinessManagerAlerts
 {
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _sentences = new();
 

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Configuration;
-using TeamsReviewBot.Commands;
 using Microsoft.Extensions.Options;
+using TeamsReviewBot.Commands;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Process.InformationRequests;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Workflows.InformationRequests;
+using TeamsReviewBot.Workflows.InformationRequests.Commands;
 
 namespace TeamsReviewBot.Tests.Workflows.InformationRequests;
 

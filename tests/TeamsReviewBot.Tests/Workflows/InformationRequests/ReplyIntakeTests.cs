@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Tests.Documents;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Workflows.InformationRequests;

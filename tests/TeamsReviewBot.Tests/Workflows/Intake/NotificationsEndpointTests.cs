@@ -1,10 +1,10 @@
-using TeamsReviewBot.Workflows.Intake;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using TeamsReviewBot.Storage.Intake;
 using TeamsReviewBot.Tests.Graph;
-using TeamsReviewBot.Workflows.Intake.Storage;
+using TeamsReviewBot.Workflows.Intake;
 
 namespace TeamsReviewBot.Tests.Workflows.Intake;
 

@@ -2,11 +2,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TeamsReviewBot.Hosting;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Teams.Conversations;
-using TeamsReviewBot.Teams.Identity;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 
 namespace TeamsReviewBot.Tests.Workflows.Intake;
 

@@ -1,6 +1,7 @@
-using TeamsReviewBot.Tests.Infrastructure;
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Tests.Graph;
+using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Tests.Workflows.Intake;
 using TeamsReviewBot.Tests.Workflows.Intake.Referrals;
 using TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
 

@@ -4,6 +4,7 @@ using TeamsReviewBot.Process.Intake;
 using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Graph;
+using TeamsReviewBot.Tests.Workflows.Intake;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 
 namespace TeamsReviewBot.Tests.Workflows.Intake.Referrals;

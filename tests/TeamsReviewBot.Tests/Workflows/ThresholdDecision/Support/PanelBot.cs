@@ -38,9 +38,9 @@ public sealed class PanelBot : IAsyncDisposable
 
     private readonly Dictionary<string, string?> _settings;
     private Action<IServiceCollection>? _services;
-    private Factory _factory;
+    private BotApplicationFactory _factory;
 
-    private PanelBot(Dictionary<string, string?> settings, Action<IServiceCollection>? services, Factory factory, FakeConnector teams, SandboxHost graph, AdjustableClock clock, HttpClient client)
+    private PanelBot(Dictionary<string, string?> settings, Action<IServiceCollection>? services, BotApplicationFactory factory, FakeConnector teams, SandboxHost graph, AdjustableClock clock, HttpClient client)
     {
         _settings = settings;
         _services = services;
@@ -100,7 +100,7 @@ public sealed class PanelBot : IAsyncDisposable
             settings[key] = value;
         }
 
-        var factory = new Factory(settings, clock, services);
+        var factory = Host(settings, clock, services);
         factory.StartServer();
         var bot = new PanelBot(settings, services, factory, teams, graph, clock, factory.CreateClient());
         if (installInChannel)
@@ -121,7 +121,7 @@ public sealed class PanelBot : IAsyncDisposable
         _services = services ?? _services;
         Client.Dispose();
         await _factory.DisposeAsync();
-        _factory = new Factory(_settings, Clock, _services);
+        _factory = Host(_settings, Clock, _services);
         _factory.StartServer();
         Client = _factory.CreateClient();
     }
@@ -390,35 +390,15 @@ public sealed class PanelBot : IAsyncDisposable
         },
     };
 
-    private sealed class Factory : WebApplicationFactory<Program>
-    {
-        private readonly Dictionary<string, string?> _settings;
-        private readonly AdjustableClock _clock;
-        private readonly Action<IServiceCollection>? _services;
-
-        public Factory(Dictionary<string, string?> settings, AdjustableClock clock, Action<IServiceCollection>? services)
+    /// <summary>The bot on the test's clock, with the test's replacements of services.</summary>
+    private static BotApplicationFactory Host(Dictionary<string, string?> settings, AdjustableClock clock, Action<IServiceCollection>? services) =>
+        new(settings)
         {
-            _settings = settings;
-            _clock = clock;
-            _services = services;
-            // Listen(...) rather than UseKestrel(0): the port overload rewrites the server's addresses while
-            // a minimal-hosting app may already be binding them, a known race (dotnet/aspnetcore#67714).
-            UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            foreach (var (key, value) in _settings)
+            EnvironmentName = "Development",
+            TestServices = s =>
             {
-                builder.UseSetting(key, value);
-            }
-
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddSingleton<TimeProvider>(_clock);
-                _services?.Invoke(services);
-            });
-        }
-    }
+                s.AddSingleton<TimeProvider>(clock);
+                services?.Invoke(s);
+            },
+        };
 }

@@ -1,0 +1,176 @@
+using Azure;
+using Azure.Data.Tables;
+using TeamsReviewBot.Storage;
+
+namespace TeamsReviewBot.Storage.Intake;
+
+/// <summary>How far intake got with one message.</summary>
+public enum IntakeStatus
+{
+    Received,
+    CaseOpened,
+    Done,
+}
+
+/// <summary>The ledger row for one message, with the ETag to move it on.</summary>
+public sealed record IntakeEntry(string Mailbox, string InternetMessageId, IntakeStatus Status, string? CaseCode, string? Outcome, ETag ETag);
+
+/// <summary>
+/// One row per message, keyed by internetMessageId (partition = mailbox): however many
+/// notifications and delta passes bring a message, it moves Received → CaseOpened → Done once.
+/// The case code is written here before the case is opened, so a retry opens the same case.
+/// Holds no personal details: only ids, status, outcome and case code.
+/// </summary>
+public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
+{
+    /// <summary>
+    /// Takes the message for processing: null when it is finished already or another worker holds
+    /// it (that worker's own stored work guarantees it is retried if the worker dies).
+    /// </summary>
+    public async Task<IntakeEntry?> TryBeginAsync(string mailbox, string internetMessageId, string messageId, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.MailIntake, cancellationToken).ConfigureAwait(false);
+        var key = IdempotencyStore.KeySafe(internetMessageId);
+        var now = time.GetUtcNow();
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(MailboxSyncStore.Key(mailbox), key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!row.HasValue || row.Value is null)
+            {
+                var entity = new TableEntity(MailboxSyncStore.Key(mailbox), key)
+                {
+                    ["InternetMessageId"] = internetMessageId,
+                    ["MessageId"] = messageId,
+                    ["Status"] = nameof(IntakeStatus.Received),
+                    ["FirstSeenAt"] = now,
+                    ["LeaseUntil"] = now + lease,
+                };
+                var added = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                return new IntakeEntry(mailbox, internetMessageId, IntakeStatus.Received, null, null, added.Headers.ETag ?? ETag.All);
+            }
+
+            var existing = ToEntry(mailbox, internetMessageId, row.Value);
+            if (existing.Status == IntakeStatus.Done || row.Value.GetDateTimeOffset("LeaseUntil") > now)
+            {
+                return null;
+            }
+
+            row.Value["LeaseUntil"] = now + lease;
+            var updated = await table.UpdateEntityAsync(row.Value, row.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return existing with { ETag = updated.Headers.ETag ?? ETag.All };
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Another worker took it at the same moment.
+            return null;
+        }
+    }
+
+    /// <summary>Records the case code to open; if another worker recorded one first, theirs is returned.</summary>
+    public async Task<IntakeEntry> ReserveCaseCodeAsync(IntakeEntry entry, string caseCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var table = await tables.GetAsync(tables.Names.MailIntake, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await table.UpdateEntityAsync(
+                new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId)) { ["CaseCode"] = caseCode },
+                entry.ETag,
+                TableUpdateMode.Merge,
+                cancellationToken).ConfigureAwait(false);
+            return entry with { CaseCode = caseCode, ETag = response.Headers.ETag ?? ETag.All };
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Only the lease holder writes here, so a changed row means our lease was lost.
+            throw new IntakeLeaseLostException(entry.InternetMessageId, ex);
+        }
+    }
+
+    /// <summary>
+    /// Moves the message on, under the ETag this worker last saw: if its lease ran out and another
+    /// worker took the message meanwhile, the write fails with <see cref="IntakeLeaseLostException"/>
+    /// instead of overwriting the other worker's progress.
+    /// </summary>
+    public async Task<IntakeEntry> MoveAsync(IntakeEntry entry, IntakeStatus status, string outcome, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var update = new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId))
+        {
+            ["Status"] = status.ToString(),
+            ["Outcome"] = outcome,
+            ["UpdatedAt"] = time.GetUtcNow(),
+        };
+        if (status == IntakeStatus.Done)
+        {
+            update["LeaseUntil"] = time.GetUtcNow();
+        }
+
+        var etag = await MergeHeldAsync(entry, update, cancellationToken).ConfigureAwait(false);
+        return entry with { Status = status, Outcome = outcome, ETag = etag };
+    }
+
+    /// <summary>
+    /// Extends this worker's lease before a step that cannot be undone (sending mail), or fails
+    /// with <see cref="IntakeLeaseLostException"/> when another worker has taken the message over.
+    /// </summary>
+    public async Task<IntakeEntry> RenewAsync(IntakeEntry entry, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var update = new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId)) { ["LeaseUntil"] = time.GetUtcNow() + lease };
+        var etag = await MergeHeldAsync(entry, update, cancellationToken).ConfigureAwait(false);
+        return entry with { ETag = etag };
+    }
+
+    /// <summary>Gives the message back after a failure so the retry can take it at once (unless another worker holds it now).</summary>
+    public async Task ReleaseAsync(IntakeEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        try
+        {
+            await MergeHeldAsync(entry, new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId)) { ["LeaseUntil"] = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IntakeLeaseLostException)
+        {
+            // The message is another worker's now: nothing of ours to give back.
+        }
+    }
+
+    private async Task<ETag> MergeHeldAsync(IntakeEntry entry, TableEntity update, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(tables.Names.MailIntake, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await table.UpdateEntityAsync(update, entry.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return response.Headers.ETag ?? ETag.All;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            throw new IntakeLeaseLostException(entry.InternetMessageId, ex);
+        }
+    }
+
+    public async Task<IReadOnlyList<IntakeEntry>> ListAsync(string mailbox, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.MailIntake, cancellationToken).ConfigureAwait(false);
+        var entries = new List<IntakeEntry>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {MailboxSyncStore.Key(mailbox)}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(ToEntry(mailbox, row.GetString("InternetMessageId") ?? row.RowKey, row));
+        }
+
+        return entries;
+    }
+
+    private static IntakeEntry ToEntry(string mailbox, string internetMessageId, TableEntity row) => new(
+        mailbox,
+        internetMessageId,
+        Enum.Parse<IntakeStatus>(row.GetString("Status") ?? nameof(IntakeStatus.Received)),
+        row.GetString("CaseCode"),
+        row.GetString("Outcome"),
+        row.ETag);
+}
+
+/// <summary>Another worker took the message over after this worker's lease ran out: this worker stops.</summary>
+public sealed class IntakeLeaseLostException(string internetMessageId, Exception inner)
+    : InvalidOperationException($"Another worker took over message {internetMessageId} while it was being processed.", inner);

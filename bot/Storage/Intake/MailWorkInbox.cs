@@ -1,0 +1,127 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using TeamsReviewBot.Storage;
+
+namespace TeamsReviewBot.Storage.Intake;
+
+/// <summary>
+/// Notifications and delta finds stored before anything else happens, so a crash loses nothing:
+/// partition "work", row = arrival ticks + random suffix. A worker leases rows under their ETag,
+/// deletes them when done, and a row whose lease has run out is offered again.
+/// </summary>
+public sealed class MailWorkInbox(StorageTables tables, TimeProvider time)
+{
+    private const string Partition = "work";
+    private const int TransactionLimit = 100;
+
+    public async Task EnqueueAsync(IReadOnlyList<MailWorkItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        var table = await tables.GetAsync(tables.Names.MailNotifications, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        foreach (var chunk in items.Chunk(TransactionLimit))
+        {
+            var actions = chunk.Select(item => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(Partition, NewRowKey(now))
+            {
+                ["Kind"] = item.Kind.ToString(),
+                ["Target"] = item.Target,
+                ["SubscriptionId"] = item.SubscriptionId,
+                ["Source"] = item.Source,
+                ["LeaseUntil"] = now,
+                ["Attempts"] = 0,
+            })).ToList();
+            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Leases up to <paramref name="max"/> items whose lease is free, oldest first.</summary>
+    public async Task<IReadOnlyList<ClaimedMailWork>> ClaimAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.MailNotifications, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and LeaseUntil le {now}");
+        var claimed = new List<ClaimedMailWork>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var attempt = (row.GetInt32("Attempts") ?? 0) + 1;
+            row["LeaseUntil"] = now + lease;
+            row["Attempts"] = attempt;
+            try
+            {
+                var response = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                claimed.Add(new ClaimedMailWork(row.RowKey, FromEntity(row), attempt, response.Headers.ETag ?? ETag.All));
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            {
+                // Another worker leased it first.
+            }
+
+            if (claimed.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return claimed;
+    }
+
+    public async Task CompleteAsync(ClaimedMailWork work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var table = await tables.GetAsync(tables.Names.MailNotifications, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.DeleteEntityAsync(Partition, work.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already completed by a worker whose lease we outlived; nothing left to do.
+        }
+    }
+
+    /// <summary>Offers a failed item again after <paramref name="delay"/> rather than at the end of its lease.</summary>
+    public async Task RetryLaterAsync(ClaimedMailWork work, TimeSpan delay, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var table = await tables.GetAsync(tables.Names.MailNotifications, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.UpdateEntityAsync(
+                new TableEntity(Partition, work.RowKey) { ["LeaseUntil"] = time.GetUtcNow() + delay },
+                work.ETag,
+                TableUpdateMode.Merge,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Completed or re-leased meanwhile: nothing to give back.
+        }
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.MailNotifications, cancellationToken).ConfigureAwait(false);
+        var count = 0;
+        await foreach (var unused in table.QueryAsync<TableEntity>($"PartitionKey eq '{Partition}'", select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static MailWorkItem FromEntity(TableEntity row) => new(
+        Enum.Parse<MailWorkKind>(row.GetString("Kind") ?? nameof(MailWorkKind.Message)),
+        row.GetString("Target") ?? string.Empty,
+        row.GetString("SubscriptionId"),
+        row.GetString("Source") ?? string.Empty);
+
+    private static string NewRowKey(DateTimeOffset now) =>
+        now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N");
+}

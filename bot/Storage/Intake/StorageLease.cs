@@ -1,0 +1,46 @@
+using Azure;
+using Azure.Data.Tables;
+using TeamsReviewBot.Storage;
+
+namespace TeamsReviewBot.Storage.Intake;
+
+/// <summary>
+/// A named lease in the MailboxSync table so that, with several instances running, only one renews
+/// the subscription or walks the delta at a time. Taken or extended under the row's ETag.
+/// </summary>
+public sealed class StorageLease(StorageTables tables, TimeProvider time)
+{
+    private const string Partition = "lease";
+
+    public string Owner { get; } = Environment.MachineName + ":" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>True when this instance holds (or has just taken or extended) the lease <paramref name="name"/>.</summary>
+    public async Task<bool> TryAcquireAsync(string name, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.MailboxSync, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var lease = new TableEntity(Partition, name) { ["Owner"] = Owner, ["Until"] = now + duration };
+        try
+        {
+            if (!row.HasValue || row.Value is null)
+            {
+                await table.AddEntityAsync(lease, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            var held = row.Value.GetString("Owner") != Owner && row.Value.GetDateTimeOffset("Until") > now;
+            if (held)
+            {
+                return false;
+            }
+
+            await table.UpdateEntityAsync(lease, row.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Time.Testing;
+using TeamsReviewBot.Storage.Intake;
+using TeamsReviewBot.Tests.Infrastructure;
+
+namespace TeamsReviewBot.Tests.Storage.Intake;
+
+/// <summary>A slow intake pass whose lease ran out must not write over the pass that took the message over.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class IntakeLedgerLeaseTests(AzuriteFixture azurite)
+{
+    private const string Mailbox = "partnership@oldham.example";
+    private const string MessageId = "<referral-1@school.example>";
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task A_pass_whose_lease_was_taken_over_cannot_mark_the_message_done_over_the_new_holder()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var ledger = new IntakeLedger(azurite.CreateTables(), clock);
+        var slow = (await ledger.TryBeginAsync(Mailbox, MessageId, "graph-id-1", Lease))!;
+
+        clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var takeover = await ledger.TryBeginAsync(Mailbox, MessageId, "graph-id-1", Lease);
+        Assert.NotNull(takeover);
+        await ledger.MoveAsync(takeover, IntakeStatus.CaseOpened, "case opened RR-OLD-2026-0001");
+
+        await Assert.ThrowsAsync<IntakeLeaseLostException>(() => ledger.MoveAsync(slow, IntakeStatus.Done, "referrer acknowledged"));
+        var row = Assert.Single(await ledger.ListAsync(Mailbox));
+        Assert.Equal(IntakeStatus.CaseOpened, row.Status);
+        Assert.Equal("case opened RR-OLD-2026-0001", row.Outcome);
+    }
+
+    [Fact]
+    public async Task A_pass_whose_lease_was_taken_over_is_stopped_before_it_sends()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var ledger = new IntakeLedger(azurite.CreateTables(), clock);
+        var slow = (await ledger.TryBeginAsync(Mailbox, MessageId, "graph-id-1", Lease))!;
+        clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        Assert.NotNull(await ledger.TryBeginAsync(Mailbox, MessageId, "graph-id-1", Lease));
+
+        await Assert.ThrowsAsync<IntakeLeaseLostException>(() => ledger.RenewAsync(slow, Lease));
+    }
+
+    [Fact]
+    public async Task A_renewed_lease_keeps_other_passes_out_and_its_holder_moves_on()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var ledger = new IntakeLedger(azurite.CreateTables(), clock);
+        var held = (await ledger.TryBeginAsync(Mailbox, MessageId, "graph-id-1", Lease))!;
+
+        clock.Advance(Lease - TimeSpan.FromSeconds(10));
+        held = await ledger.RenewAsync(held, Lease);
+        clock.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.Null(await ledger.TryBeginAsync(Mailbox, MessageId, "graph-id-1", Lease));
+        var done = await ledger.MoveAsync(held, IntakeStatus.Done, "referrer acknowledged");
+        Assert.Equal(IntakeStatus.Done, done.Status);
+    }
+}

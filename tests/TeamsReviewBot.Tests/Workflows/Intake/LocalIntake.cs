@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TeamsReviewBot.Process.Streams;
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Storage.Intake;
+using TeamsReviewBot.Tests.Graph;
+using TeamsReviewBot.Tests.Infrastructure;
+
+namespace TeamsReviewBot.Tests.Workflows.Intake;
+
+/// <summary>
+/// The whole intake path for one test: the Graph sandbox and the bot, each on Kestrel on a local
+/// port, the bot talking to the sandbox through the real Microsoft.Graph SDK and to Azurite.
+/// </summary>
+public sealed class LocalIntake : IAsyncDisposable
+{
+    public const string ClientState = "test-client-state-secret-0123456789";
+    public const string Partnership = "oldham";
+    public const string CodePrefix = "RR-OLD";
+
+    private readonly BotApplicationFactory _bot;
+    private readonly RecordedAlerts _alerts;
+
+    private LocalIntake(SandboxHost sandbox, (BotApplicationFactory Bot, RecordedAlerts Alerts) bot, string mailbox, string prefix)
+    {
+        Sandbox = sandbox;
+        (_bot, _alerts) = bot;
+        Mailbox = mailbox;
+        Prefix = prefix;
+    }
+
+    public SandboxHost Sandbox { get; }
+
+    public string Mailbox { get; }
+
+    public string Prefix { get; }
+
+    public IServiceProvider Services => _bot.Services;
+
+    /// <summary>What business managers were told in Teams (Teams itself is not part of these tests).</summary>
+    public IReadOnlyList<string> Alerts => _alerts.Sentences;
+
+    /// <summary>Every warning and error the bot logged, as an operator would read them.</summary>
+    public TeamsReviewBot.Tests.Infrastructure.CapturedLogs Logs => _bot.Logs;
+
+    public HttpClient BotClient { get; private set; } = null!;
+
+    public static async Task<LocalIntake> StartAsync(TimeSpan? deltaSyncInterval = null, Action<IDictionary<string, string?>>? configure = null)
+    {
+        var sandbox = await SandboxHost.StartAsync();
+        var mailbox = $"referrals-{Guid.NewGuid():N}@partnership.example"[..48];
+        var prefix = AzuriteFixture.NewPrefix();
+        var bot = StartBot(sandbox, mailbox, prefix, deltaSyncInterval, configure);
+        var stack = new LocalIntake(sandbox, bot, mailbox, prefix) { BotClient = bot.Bot.CreateClient() };
+        await WaitUntilAsync(async () => (await stack.Sync.FindAsync(mailbox)) is not null, "the subscription to be created");
+        await WaitUntilAsync(async () => (await stack.Sync.GetDeltaLinkAsync(mailbox)) is not null, "the first delta pass");
+        return stack;
+    }
+
+    /// <summary>The notification URL must name the bot's port before it starts, so a free port is
+    /// chosen first; another test may take it in between, and then a fresh one is tried.</summary>
+    private static (BotApplicationFactory Bot, RecordedAlerts Alerts) StartBot(SandboxHost sandbox, string mailbox, string prefix, TimeSpan? deltaSyncInterval, Action<IDictionary<string, string?>>? configure)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var settings = new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = new AzuriteFixture().ConnectionString,
+                ["Storage:TablePrefix"] = prefix,
+                ["Graph:UseSandbox"] = "true",
+                ["Graph:BaseUrl"] = sandbox.GraphBaseUrl,
+                ["Graph:Mailbox"] = mailbox,
+                ["Graph:NotificationUrl"] = $"http://127.0.0.1:{port}/api/notifications",
+                ["Graph:LifecycleNotificationUrl"] = $"http://127.0.0.1:{port}/api/notifications/lifecycle",
+                ["Graph:ClientStateSecret"] = ClientState,
+                ["Graph:DeltaSyncInterval"] = (deltaSyncInterval ?? TimeSpan.FromMinutes(10)).ToString(),
+                ["Graph:WorkerPollInterval"] = "00:00:00.500",
+                ["Graph:BaseRetryDelay"] = "00:00:00.200",
+                ["Intake:Partnership"] = Partnership,
+            };
+            configure?.Invoke(settings);
+            var alerts = new RecordedAlerts();
+            var bot = new BotApplicationFactory(settings)
+            {
+                Port = port,
+                MinimumLogLevel = LogLevel.Warning,
+                TestServices = services => services.AddSingleton<TeamsReviewBot.Workflows.Outbound.IBusinessManagerAlerts>(alerts),
+            };
+            try
+            {
+                bot.StartServer();
+                return (bot, alerts);
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                bot.Dispose();
+            }
+        }
+    }
+
+    public MailboxSyncStore Sync => Services.GetRequiredService<MailboxSyncStore>();
+
+    public async Task<IReadOnlyList<CaseIndexEntry>> CasesAsync() =>
+        await Services.GetRequiredService<CaseIndexStore>().ListAsync(Partnership);
+
+    public async Task<IReadOnlyList<StoredEvent>> CaseEventsAsync(string caseCode) =>
+        await Services.GetRequiredService<ICaseEventStore>().ReadAsync(caseCode);
+
+    public async Task<IReadOnlyList<MailForReview>> ForReviewAsync() =>
+        await Services.GetRequiredService<MailForReviewStore>().ListAsync(Mailbox);
+
+    public async Task<IReadOnlyList<IntakeEntry>> LedgerAsync() =>
+        await Services.GetRequiredService<IntakeLedger>().ListAsync(Mailbox);
+
+    public Task<string> DeliverAsync(byte[] rfc822) => Sandbox.DeliverAsync(Mailbox, rfc822);
+
+    /// <summary>Waits until every message in the ledger is done and nothing is left to work on.</summary>
+    public Task SettledAsync(int expectedMessages, TimeSpan? timeout = null) => WaitUntilAsync(
+        async () =>
+        {
+            var ledger = await LedgerAsync();
+            var pending = await Services.GetRequiredService<MailWorkInbox>().CountAsync();
+            return ledger.Count >= expectedMessages && ledger.All(e => e.Status == IntakeStatus.Done) && pending == 0;
+        },
+        $"{expectedMessages} message(s) to be taken in",
+        timeout);
+
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Timed out waiting for {what}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        BotClient.Dispose();
+        await _bot.DisposeAsync();
+        await Sandbox.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    internal sealed class RecordedAlerts : TeamsReviewBot.Workflows.Outbound.IBusinessManagerAlerts
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _sentences = new();
+
+        public IReadOnlyList<string> Sentences => [.. _sentences];
+
+        public Task<int> AlertAsync(string sentence, CancellationToken cancellationToken)
+        {
+            _sentences.Enqueue(sentence);
+            return Task.FromResult(1);
+        }
+    }
+}
