@@ -93,6 +93,8 @@ foreach (var waiting in new[] { 100, 2000 })
     Console.WriteLine(sweepStats);
 }
 
+await BoardBench.RunAsync(Math.Min(rounds, 100));
+
 Console.WriteLine($"working set {Environment.WorkingSet / (1024 * 1024)} MiB");
 
 internal sealed class CountFold : IStreamFold<long>

@@ -75,7 +75,7 @@ public static class PngBoardRenderer
             fill.Color = SKColor.Parse("#0f548c");
             canvas.DrawText(row.CaseCode, 8, top + 17, SKTextAlign.Left, label, fill);
             fill.Color = SKColor.Parse(BoardPalette.MutedText);
-            canvas.DrawText(Shorten(row.PartnershipName + " · " + Process.Cases.CaseStageNames.Describe(row.Stage), 34), 8, top + 32, SKTextAlign.Left, small, fill);
+            canvas.DrawText(BoardText.Label(row), 8, top + 32, SKTextAlign.Left, small, fill);
 
             foreach (var window in row.Windows)
             {
@@ -181,5 +181,4 @@ public static class PngBoardRenderer
         return SKTypeface.Default;
     }
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

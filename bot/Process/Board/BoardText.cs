@@ -9,6 +9,15 @@ public static class BoardText
     public static string Row(BoardRow row) =>
         $"{row.CaseCode}, {row.PartnershipName}, {CaseStageNames.Describe(row.Stage)}, Day 0 {BritishDates.Date(row.DayZero)}";
 
+    /// <summary>The row's second line: "Oldham · awaiting the panel's decision".</summary>
+    public static string Label(BoardRow row)
+    {
+        var cut = row.PartnershipName.IndexOf(" Safeguarding", StringComparison.Ordinal);
+        var shortName = cut > 0 ? row.PartnershipName[..cut] : row.PartnershipName;
+        var text = $"{shortName} · {CaseStageNames.Describe(row.Stage)}";
+        return text.Length <= 38 ? text : text[..37] + "…";
+    }
+
     public static string Mark(BoardRow row, BoardMark mark)
     {
         var when = mark.State switch

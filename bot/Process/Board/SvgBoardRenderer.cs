@@ -67,7 +67,7 @@ public static class SvgBoardRenderer
             svg.Append(Inv($"<line x1=\"0\" y1=\"{top + BoardLayout.RowHeight:0.#}\" x2=\"{layout.Width:0}\" y2=\"{top + BoardLayout.RowHeight:0.#}\" stroke=\"{BoardPalette.GridLine}\"/>"));
             svg.Append(Inv($"<a href=\"{Escape(caseLink(row.CaseCode))}\" class=\"case-link\"><title>{Escape("Open " + row.CaseCode + "'s timetable and audit trail")}</title>"));
             svg.Append(Inv($"<text x=\"8\" y=\"{top + 17:0.#}\" font-size=\"12\" font-weight=\"600\" fill=\"#0f548c\" text-decoration=\"underline\">{Escape(row.CaseCode)}</text></a>"));
-            svg.Append(Inv($"<text x=\"8\" y=\"{top + 32:0.#}\" font-size=\"10\" fill=\"{BoardPalette.MutedText}\">{Escape(Shorten(row.PartnershipName + " · " + Cases.CaseStageNames.Describe(row.Stage), 34))}</text>"));
+            svg.Append(Inv($"<text x=\"8\" y=\"{top + 32:0.#}\" font-size=\"10\" fill=\"{BoardPalette.MutedText}\">{Escape(BoardText.Label(row))}</text>"));
 
             foreach (var window in row.Windows)
             {
@@ -170,8 +170,6 @@ public static class SvgBoardRenderer
             _ => Inv($"<path d=\"M{cx:0.#} {cy - s:0.#}L{cx + s:0.#} {cy:0.#}L{cx:0.#} {cy + s:0.#}L{cx - s:0.#} {cy:0.#}Z\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\"{dash}/>"),
         });
     }
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
