@@ -6,6 +6,13 @@ using TeamsReviewBot.Storage;
 
 // Measures the storage paths a card click and a timer sweep take, against the same Azurite:
 // a bare single-row insert is the floor a click is compared with.
+// "bench/run.sh N board" times the case board alone, which needs no storage.
+if (args.Length > 1 && args[1] == "board")
+{
+    await BoardBench.RunAsync(int.Parse(args[0], CultureInfo.InvariantCulture));
+    return;
+}
+
 var connection = Environment.GetEnvironmentVariable("TEAMSREVIEWBOT_BENCH_STORAGE")
     ?? throw new InvalidOperationException("Set TEAMSREVIEWBOT_BENCH_STORAGE to an Azurite connection string (./bench/run.sh does).");
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
