@@ -56,6 +56,7 @@ Intake__Partnership=oldham \
 pids+=("$!")
 wait_for_port 3978 "the bot"
 log "bot: http://127.0.0.1:3978 (health: http://127.0.0.1:3978/healthz, log: .local/bot.log)"
+log "case board as Bea Manning: http://127.0.0.1:3978/board?as=30000000-0000-0000-0000-000000000001"
 
 TEAMSAPPTESTER_BROWSER=none M365_AGENTS_PLAYGROUND_LOGFILE=.local/playground.log \
   node_modules/.bin/agentsplayground -e http://127.0.0.1:3978/api/messages -c msteams -p 56150 --disable-telemetry > .local/playground.out 2>&1 &

@@ -7,6 +7,13 @@ using TeamsReviewBot.Storage;
 
 // Measures the storage paths a card click and a timer sweep take, against the same Azurite:
 // a bare single-row insert is the floor a click is compared with.
+// "bench/run.sh N board" times the case board alone, which needs no storage.
+if (args.Length > 1 && args[1] == "board")
+{
+    await BoardBench.RunAsync(int.Parse(args[0], CultureInfo.InvariantCulture));
+    return;
+}
+
 var connection = Environment.GetEnvironmentVariable("TEAMSREVIEWBOT_BENCH_STORAGE")
     ?? throw new InvalidOperationException("Set TEAMSREVIEWBOT_BENCH_STORAGE to an Azurite connection string (./bench/run.sh does).");
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
@@ -93,6 +100,8 @@ foreach (var waiting in new[] { 100, 2000 })
 
     Console.WriteLine(sweepStats);
 }
+
+await BoardBench.RunAsync(Math.Min(rounds, 100));
 
 Console.WriteLine($"working set {Environment.WorkingSet / (1024 * 1024)} MiB");
 

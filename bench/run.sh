@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints storage figures for a card click and a timer sweep against a private Azurite.
-# Usage: bench/run.sh [rounds]
+# Usage: bench/run.sh [rounds] [board]   ("board": only the case board, no storage)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -11,4 +11,4 @@ mkdir -p test-output
 start_azurite "$table_port" "$queue_port" test-output/bench-azurite.log
 trap 'kill $AZURITE_PID 2>/dev/null || true' EXIT
 TEAMSREVIEWBOT_BENCH_STORAGE=$(azurite_connection_string "$table_port" "$queue_port") \
-  dotnet run -c Release --project bench -- "${1:-300}"
+  dotnet run -c Release --project bench -- "${1:-300}" ${2:+"$2"}

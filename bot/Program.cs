@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using TeamsReviewBot.Board;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Hosting;
 using TeamsReviewBot.Storage;
@@ -26,11 +27,13 @@ builder.Services.AddThresholdDecision(builder.Configuration);
 builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerPump>());
 builder.Services.AddMailboxIntake(builder.Configuration);
 builder.Services.AddMeetings(builder.Configuration);
+builder.Services.AddCaseBoard(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);
 app.MapBotMessages();
 app.MapMailboxNotifications();
+app.MapCaseBoard();
 app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.MapGet("/", () => Results.Text("TeamsReviewBot is running. Teams posts to /api/messages; health is at /healthz."));
 app.Run();

@@ -41,6 +41,9 @@ checks = {
     "bots[0].botId": m["bots"][0]["botId"] == app_id,
     "webApplicationInfo.id": m["webApplicationInfo"]["id"] == app_id,
     "validDomains": m["validDomains"] == [domain],
+    "webApplicationInfo.resource": m["webApplicationInfo"]["resource"] == f"api://{domain}/botid-{app_id}",
+    "staticTabs[0].contentUrl": m["staticTabs"][0]["contentUrl"] == f"https://{domain}/board",
+    "configurableTabs[0].configurationUrl": m["configurableTabs"][0]["configurationUrl"] == f"https://{domain}/board/configure",
     "developer.name": m["developer"]["name"] == "Sample Partnership",
 }
 wrong = [k for k, ok in checks.items() if not ok]

@@ -60,8 +60,14 @@ def build_manifest(args):
         manifest = json.load(f)
     manifest["id"] = args.app_id
     manifest["bots"][0]["botId"] = args.app_id
-    manifest["webApplicationInfo"] = {"id": args.app_id, "resource": f"api://botid-{args.app_id}"}
+    # Teams SSO for the tabs asks Entra for the app's Application ID URI on the tab's domain.
+    manifest["webApplicationInfo"] = {"id": args.app_id, "resource": f"api://{args.bot_endpoint_domain}/botid-{args.app_id}"}
     manifest["validDomains"] = [args.bot_endpoint_domain]
+    base = f"https://{args.bot_endpoint_domain}"
+    for tab in manifest.get("staticTabs", []):
+        tab["contentUrl"], tab["websiteUrl"] = base + "/board", base + "/board"
+    for tab in manifest.get("configurableTabs", []):
+        tab["configurationUrl"] = base + "/board/configure"
     developer = manifest["developer"]
     developer["websiteUrl"], developer["privacyUrl"], developer["termsOfUseUrl"] = (
         args.website_url, args.privacy_url, args.terms_url)
