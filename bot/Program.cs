@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Hosting;
+using TeamsReviewBot.Outlook;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Workflows.Cases;
@@ -24,11 +25,14 @@ builder.Services.AddThresholdDecision(builder.Configuration);
 builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerPump>());
 builder.Services.AddMailboxIntake(builder.Configuration);
 builder.Services.AddMeetings(builder.Configuration);
+builder.Services.AddOutlookAddIn(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);
 app.MapBotMessages();
 app.MapMailboxNotifications();
+app.MapOutlookTaskPane();
+app.MapOutlookApi();
 app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.MapGet("/", () => Results.Text("TeamsReviewBot is running. Teams posts to /api/messages; health is at /healthz."));
 app.Run();

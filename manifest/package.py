@@ -62,6 +62,9 @@ def build_manifest(args):
     manifest["bots"][0]["botId"] = args.app_id
     manifest["webApplicationInfo"] = {"id": args.app_id, "resource": f"api://botid-{args.app_id}"}
     manifest["validDomains"] = [args.bot_endpoint_domain]
+    # The Outlook add-in's pages and icons are served by the bot: point them at its host.
+    sample = "https://trb-sample.azurewebsites.net/"
+    manifest["extensions"] = json.loads(json.dumps(manifest.get("extensions", [])).replace(sample, f"https://{args.bot_endpoint_domain}/"))
     developer = manifest["developer"]
     developer["websiteUrl"], developer["privacyUrl"], developer["termsOfUseUrl"] = (
         args.website_url, args.privacy_url, args.terms_url)
