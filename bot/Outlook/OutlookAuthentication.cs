@@ -28,7 +28,12 @@ public static partial class OutlookAuthentication
         string[] audiences = [clientId, $"api://{clientId}", $"api://botid-{clientId}", .. outlook.Audiences];
         services.AddAuthentication()
             .AddMicrosoftIdentityWebApi(
-                jwt => { },
+                jwt =>
+                {
+                    // Set before JwtBearer checks its options: plain-HTTP metadata only for a test's endpoint on this machine.
+                    jwt.MetadataAddress = bot.EntraMetadataUrl.ToString();
+                    jwt.RequireHttpsMetadata = !(bot.EntraMetadataUrl.Scheme == Uri.UriSchemeHttp && Loopback.IsUri(bot.EntraMetadataUrl));
+                },
                 identity =>
                 {
                     identity.Instance = bot.EntraAuthority.ToString();
