@@ -3,6 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Outlook;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.InformationRequests;
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Workflows.Cases;
+using TeamsReviewBot.Workflows.InformationRequests;
+using ProcessActor = TeamsReviewBot.Process.Cases.Actor;
+using ProcessRoles = TeamsReviewBot.Process.Cases.Roles;
 using TeamsReviewBot.Teams.Identity;
 using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Tests.Teams.Support;
@@ -138,6 +145,60 @@ public sealed class OutlookActionsTests
         Assert.Equal(HttpStatusCode.OK, office.StatusCode);
         Assert.Contains("Office", await office.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("convertToRestId", await local.BotClient.GetStringAsync(new Uri("/outlook/taskpane.js", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_agency_reply_no_rule_placed_is_recorded_as_its_return_from_Outlook_and_the_request_changes_once()
+    {
+        await using var local = await LocalIntake.StartAsync(configure: s =>
+        {
+            People(s);
+            s["Partnership:Agencies:0:Name"] = "Oldham Police";
+            s["Partnership:Agencies:0:Kind"] = "police";
+            s["Partnership:Agencies:0:Leads"] = "lead@police.example";
+        });
+        await local.DeliverAsync(TestMail.Referral(GmFormBuilder.Filled().Build()));
+        await local.SettledAsync(1);
+        var code = Assert.Single(await local.CasesAsync()).CaseCode;
+        await DecideRapidReviewAsync(local, code);
+        await local.Services.GetRequiredService<InformationRequestService>().ChooseAsync(code, ["Oldham Police"], "A.S. 01/02/2019", TestIds.AdaAad, "Ada Lovelace", CancellationToken.None);
+
+        // Sent from a colleague's address with no case code: no rule places it, so it waits for a person.
+        var mail = await DeliverWaitingAsync(local, "Your letter", "We hold no records of this child or family.", expected: 2);
+        using var ada = Client(local, TestIds.AdaAad);
+        var agencies = await ada.GetFromJsonAsync<JsonElement>($"/api/outlook/cases/{code}/agencies");
+        Assert.Equal("Planned", Assert.Single(agencies.EnumerateArray()).GetProperty("status").GetString());
+
+        var (wrong, refused) = await ActAsync(local, mail, "recordReturn", TestIds.AdaAad, new { caseCode = code, agency = "Oldham Health" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong);
+        Assert.Contains("Oldham Police", refused.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        var (status, recorded) = await ActAsync(local, mail, "recordReturn", TestIds.AdaAad, new { caseCode = code, agency = "oldham police" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("return", recorded.GetProperty("mail").GetProperty("state").GetString());
+        Assert.Equal("Oldham Police", recorded.GetProperty("mail").GetProperty("agency").GetString());
+        var (_, repeat) = await ActAsync(local, mail, "recordReturn", TestIds.AdaAad, new { caseCode = code, agency = "Oldham Police" });
+        Assert.True(repeat.GetProperty("repeated").GetBoolean());
+
+        var book = (await local.Services.GetRequiredService<AggregateStore<RequestBook>>().LoadAsync(RequestBook.StreamIdFor(code))).State;
+        var request = book.Find("Oldham Police")!;
+        Assert.Equal(RequestStatus.NoRecords, request.Status);
+        var reply = Assert.Single(request.Replies);
+        Assert.Equal(MatchRule.ChosenByPerson, reply.Rule);
+        agencies = await ada.GetFromJsonAsync<JsonElement>($"/api/outlook/cases/{code}/agencies");
+        Assert.Equal("NoRecords", Assert.Single(agencies.EnumerateArray()).GetProperty("status").GetString());
+        Assert.DoesNotContain(await local.ForReviewAsync(), m => m.InternetMessageId == mail.InternetMessageId);
+    }
+
+    /// <summary>Has every voting seat choose a Rapid Review (intake put the case to the panel when it opened it).</summary>
+    private static async Task DecideRapidReviewAsync(LocalIntake local, string code)
+    {
+        var cases = local.Services.GetRequiredService<CaseService>();
+        foreach (var seat in cases.Playbooks.Get(LocalIntake.Partnership).Seats.Where(s => s.Votes))
+        {
+            var lead = new ProcessActor("lead-" + seat.Key, "Lead " + seat.Key, ProcessRoles.PanelMember, seat.Partner);
+            await cases.ExecuteAsync(code, (r, s, now) => s.Stage == CaseStage.AwaitingDecision ? r.CastVote(s, seat.Key, "rapid-review", "Serious harm.", lead, false, now) : [], CancellationToken.None);
+        }
     }
 
     private sealed record SandboxMail(string InternetMessageId, string ItemId);
