@@ -34,6 +34,7 @@ public sealed class OutlookActionException(int status, string message) : Excepti
 /// </summary>
 public sealed class OutlookMailActions(
     OutlookMailDecisions decisions,
+    OutlookMailState states,
     MailboxReader reader,
     MailSender sender,
     IReferralCaseOpener opener,
@@ -59,6 +60,16 @@ public sealed class OutlookMailActions(
         if (earlier is not null && !earlier.Repeats(action, caseCode, agency))
         {
             throw new OutlookActionException(409, $"Nothing was changed: {earlier.Describe()} by {earlier.ByName}.");
+        }
+
+        if (earlier is null)
+        {
+            // What intake already did with it stands: an email it opened a case from cannot open another.
+            var known = await states.ReadAsync(mailbox, mail.InternetMessageId, cancellationToken).ConfigureAwait(false);
+            if (!known.Actions.Contains(OutlookMailState.ActionName(action)))
+            {
+                throw new OutlookActionException(409, "Nothing was changed: " + known.Summary);
+            }
         }
 
         var inbound = await ReadAsync(mailbox, mail, action, cancellationToken).ConfigureAwait(false);

@@ -27,7 +27,10 @@ public sealed class OutlookMailState(
     RequestCaseIndex requestCases,
     AggregateStore<RequestBook> books)
 {
-    private static readonly string[] AllActions = ["openCase", "link", "recordReturn", "notPart"];
+    private static readonly string[] AllActions = [.. Enum.GetValues<OutlookMailAction>().Select(ActionName)];
+
+    /// <summary>The action's name as the pane and the API spell it: openCase, link, recordReturn, notPart.</summary>
+    public static string ActionName(OutlookMailAction action) => char.ToLowerInvariant(action.ToString()[0]) + action.ToString()[1..];
 
     public async Task<OutlookMailView> ReadAsync(string mailbox, string internetMessageId, CancellationToken cancellationToken)
     {

@@ -69,9 +69,17 @@ public sealed class OutlookActionsTests
     public async Task An_email_linked_to_a_case_is_recorded_on_the_case_once_and_cannot_then_be_set_aside()
     {
         await using var local = await LocalIntake.StartAsync(configure: People);
-        await local.DeliverAsync(TestMail.Referral(GmFormBuilder.Filled().Build()));
+        var referral = await local.DeliverAsync(TestMail.Referral(GmFormBuilder.Filled().Build()));
         await local.SettledAsync(1);
         var code = Assert.Single(await local.CasesAsync()).CaseCode;
+        var referralItem = local.Sandbox.State.Mailbox(local.Mailbox).All().Single(m => m.Json["internetMessageId"]?.GetValue<string>() == referral).Id;
+
+        // Intake opened the case from the referral: the pane shows it, and it cannot open a second one.
+        var (twice, refusedTwice) = await ActAsync(local, new SandboxMail(referral, referralItem), "openCase", TestIds.AdaAad, new { });
+        Assert.Equal(HttpStatusCode.Conflict, twice);
+        Assert.Contains($"Case {code} was opened from this email", refusedTwice.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Single(await local.CasesAsync());
+
         var mail = await DeliverWaitingAsync(local, "Forwarded: notes from the strategy meeting", "See the notes below.", expected: 2);
 
         var search = await Client(local, TestIds.AdaAad).GetFromJsonAsync<JsonElement>($"/api/outlook/cases?code={code[^6..]}");
