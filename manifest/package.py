@@ -68,6 +68,9 @@ def build_manifest(args):
         tab["contentUrl"], tab["websiteUrl"] = base + "/board", base + "/board"
     for tab in manifest.get("configurableTabs", []):
         tab["configurationUrl"] = base + "/board/configure"
+    # The Outlook add-in's pages and icons are served by the bot: point them at its host.
+    sample = "https://trb-sample.azurewebsites.net/"
+    manifest["extensions"] = json.loads(json.dumps(manifest.get("extensions", [])).replace(sample, f"https://{args.bot_endpoint_domain}/"))
     developer = manifest["developer"]
     developer["websiteUrl"], developer["privacyUrl"], developer["termsOfUseUrl"] = (
         args.website_url, args.privacy_url, args.terms_url)

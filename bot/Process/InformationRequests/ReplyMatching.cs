@@ -20,6 +20,9 @@ public enum MatchRule
 
     /// <summary>The sender's domain is one the directory accepts replies from for exactly one open request's agency.</summary>
     SenderDomain,
+
+    /// <summary>No rule placed it: a business manager chose the case and agency (from Outlook).</summary>
+    ChosenByPerson,
 }
 
 /// <summary>A message we sent for a request (the request itself or a chaser), as Graph knows it.</summary>
