@@ -1,6 +1,7 @@
 using TeamsReviewBot.Process.Board;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Process.Timetable;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Workflows.Cases;

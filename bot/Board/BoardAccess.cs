@@ -1,6 +1,7 @@
+using TeamsReviewBot.Storage;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Hosting;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 
 namespace TeamsReviewBot.Board;
 

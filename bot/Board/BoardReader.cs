@@ -1,7 +1,7 @@
 using TeamsReviewBot.Process.Board;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Storage;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Workflows.Cases;
 
 namespace TeamsReviewBot.Board;
@@ -21,7 +21,7 @@ public sealed class BoardReader(CaseIndexStore index, CaseService cases, BoardBu
 
     public BoardBuilder Builder => builder;
 
-    public static BoardViewer ViewerOf(Teams.Identity.Actor actor)
+    public static BoardViewer ViewerOf(Identity.Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         return new BoardViewer(

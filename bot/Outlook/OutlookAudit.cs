@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using TeamsReviewBot.Storage;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 
 namespace TeamsReviewBot.Outlook;
 

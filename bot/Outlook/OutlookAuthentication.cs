@@ -1,7 +1,8 @@
+using TeamsReviewBot.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Identity.Web;
 using TeamsReviewBot.Teams.Auth;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 
 namespace TeamsReviewBot.Outlook;
 

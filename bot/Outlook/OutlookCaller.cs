@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using TeamsReviewBot.Teams.Auth;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 
 namespace TeamsReviewBot.Outlook;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.Auth;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Workflows.Intake;
 
 namespace TeamsReviewBot.Outlook;
@@ -85,7 +85,7 @@ public static partial class OutlookEndpoints
         {
             referralKind = read.ReferralKind,
             source = read.Details?.Source,
-            fieldsRead = read.Details?.Fields.Count(f => f.Reading == Workflows.Intake.Referrals.FieldReading.Read) ?? 0,
+            fieldsRead = read.Details?.Fields.Count(f => f.Reading == Process.Intake.FieldReading.Read) ?? 0,
             flagged = read.Details?.FlaggedFields.ToList() ?? [],
             refusals = read.Refusals,
         });

@@ -1,13 +1,15 @@
+using TeamsReviewBot.Process.Intake;
+using TeamsReviewBot.Process.Streams;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TeamsReviewBot.GraphIntegration.Mail;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.InformationRequests;
 using TeamsReviewBot.Workflows.Intake;
-using TeamsReviewBot.Workflows.Intake.Storage;
+using TeamsReviewBot.Storage.Intake;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 
 namespace TeamsReviewBot.Outlook;

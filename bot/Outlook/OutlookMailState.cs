@@ -1,8 +1,9 @@
+using TeamsReviewBot.Storage.InformationRequests;
 using Azure.Data.Tables;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Workflows.InformationRequests;
-using TeamsReviewBot.Workflows.Intake.Storage;
+using TeamsReviewBot.Storage.Intake;
 
 namespace TeamsReviewBot.Outlook;
 

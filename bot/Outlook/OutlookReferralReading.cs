@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Intake;
 using System.Net;
 using System.Text.RegularExpressions;
 using TeamsReviewBot.GraphIntegration.Mail;

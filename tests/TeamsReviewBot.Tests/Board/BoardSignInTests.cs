@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
+using TeamsReviewBot.Storage;
 using TeamsReviewBot.Process.Cases;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 using TeamsReviewBot.Workflows.Cases;
 using ProcessActor = TeamsReviewBot.Process.Cases.Actor;
 
@@ -26,13 +26,13 @@ public sealed class BoardSignInTests(AzuriteFixture azurite) : IAsyncLifetime
     private static readonly ProcessActor Manager = new(TestIds.AdaAad, "Ada Lovelace", Roles.BusinessManager, "partnership business unit");
 
     private TestOpenIdServer _openId = null!;
-    private BotHost _bot = null!;
+    private BotApplicationFactory _bot = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _openId = await TestOpenIdServer.StartAsync();
-        var settings = BotHost.People();
+        var settings = TestIds.People();
         settings["Bot:AppId"] = AppId;
         settings["Bot:DevelopmentMode"] = "false";
         settings["Bot:TenantId"] = TestIds.Tenant;
@@ -41,7 +41,7 @@ public sealed class BoardSignInTests(AzuriteFixture azurite) : IAsyncLifetime
         settings["Bot:ClientCredentials:0:SourceType"] = "ClientSecret";
         settings["Bot:ClientCredentials:0:ClientSecret"] = "not-a-real-secret";
         settings["UserTokens:ApplicationIdUri"] = ApplicationIdUri;
-        _bot = new BotHost(azurite, settings);
+        _bot = new BotApplicationFactory(azurite, settings);
         _client = _bot.CreateClient();
     }
 

@@ -10,9 +10,10 @@ using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.InformationRequests;
 using ProcessActor = TeamsReviewBot.Process.Cases.Actor;
 using ProcessRoles = TeamsReviewBot.Process.Cases.Roles;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Tests.Graph;
-using TeamsReviewBot.Tests.Teams.Support;
+using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Tests.Workflows.Intake;
 using TeamsReviewBot.Tests.Workflows.Intake.Referrals;
 
 namespace TeamsReviewBot.Tests.Outlook;
@@ -27,7 +28,7 @@ public sealed class OutlookActionsTests
 {
     private static void People(IDictionary<string, string?> s)
     {
-        foreach (var (key, value) in BotHost.People())
+        foreach (var (key, value) in TestIds.People())
         {
             s[key] = value;
         }

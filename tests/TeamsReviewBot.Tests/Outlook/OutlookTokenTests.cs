@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
-using TeamsReviewBot.Teams.Identity;
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Tests.Infrastructure;
-using TeamsReviewBot.Tests.Teams.Support;
 
 namespace TeamsReviewBot.Tests.Outlook;
 
@@ -20,13 +20,13 @@ public sealed class OutlookTokenTests(AzuriteFixture azurite) : IAsyncLifetime
     private const string Issuer = "https://login.microsoftonline.com/" + TestIds.Tenant + "/v2.0";
     private const string Path = "/api/outlook/mail?internetMessageId=%3Cabc%40school.example%3E";
     private TestOpenIdServer _openId = null!;
-    private BotHost _bot = null!;
+    private BotApplicationFactory _bot = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _openId = await TestOpenIdServer.StartAsync();
-        var settings = BotHost.People();
+        var settings = TestIds.People();
         settings["Bot:AppId"] = AppId;
         settings["Bot:DevelopmentMode"] = "false";
         settings["Bot:TenantId"] = TestIds.Tenant;
@@ -34,7 +34,7 @@ public sealed class OutlookTokenTests(AzuriteFixture azurite) : IAsyncLifetime
         settings["Bot:EntraAuthority"] = _openId.BaseUrl;
         settings["Bot:ClientCredentials:0:SourceType"] = "ClientSecret";
         settings["Bot:ClientCredentials:0:ClientSecret"] = "not-a-real-secret";
-        _bot = new BotHost(azurite, settings);
+        _bot = new BotApplicationFactory(azurite, settings);
         _client = _bot.CreateClient();
     }
 
