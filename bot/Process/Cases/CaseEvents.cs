@@ -20,6 +20,7 @@ public static class CaseEventTypes
     public const string MeetingHeld = "MeetingHeld";
     public const string MeetingCancelled = "MeetingCancelled";
     public const string MeetingOutcomeRecorded = "MeetingOutcomeRecorded";
+    public const string MeetingPapersSent = "MeetingPapersSent";
     public const string ReportDrafted = "ReportDrafted";
     public const string SignOffRecorded = "SignOffRecorded";
     public const string SignedOff = "SignedOff";
@@ -68,6 +69,12 @@ public sealed record MeetingScheduled(DateTimeOffset MeetingAt, Actor Actor, str
 
 /// <summary>The booked meeting was called off; <paramref name="EventId"/> is the cancelled calendar event.</summary>
 public sealed record MeetingCancelled(DateTimeOffset WasAt, string? EventId, Actor Actor, string Reason);
+
+/// <summary>The meeting's papers went to its attendees from the partnership mailbox: for the calendar
+/// event <paramref name="EventId"/>, with <paramref name="Returns"/> agency returns in them;
+/// <paramref name="Updated"/> when papers had gone before and later returns came in. The documents are
+/// named by file name only (case code, agency), never a child's details.</summary>
+public sealed record MeetingPapersSent(string EventId, DateTimeOffset MeetingAt, int Returns, IReadOnlyList<string> Recipients, IReadOnlyList<string> Documents, bool Updated, string MessageId, Actor Actor, string Reason);
 
 /// <summary>What the meeting concluded. <paramref name="ReviewRecommended"/> is one of
 /// <see cref="ReviewRecommendations"/>; "yes" starts the deadlines that apply only if a review is decided.

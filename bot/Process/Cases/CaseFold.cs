@@ -38,6 +38,7 @@ public sealed class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<CaseStat
             CaseEventTypes.MeetingScheduled => Scheduled(state, CaseJson.Read<MeetingScheduled>(stored.Data), at),
             CaseEventTypes.MeetingHeld => state with { MeetingHeldAt = at },
             CaseEventTypes.MeetingOutcomeRecorded => state with { ReviewRecommended = CaseJson.Read<MeetingOutcomeRecorded>(stored.Data).ReviewRecommended },
+            CaseEventTypes.MeetingPapersSent => PapersSent(state, CaseJson.Read<MeetingPapersSent>(stored.Data), at),
             CaseEventTypes.MeetingCancelled => state with
             {
                 MeetingAt = null,
@@ -97,6 +98,13 @@ public sealed class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<CaseStat
         MeetingAt = e.MeetingAt,
         MeetingEventId = e.EventId ?? state.MeetingEventId,
         MeetingJoinUrl = e.JoinUrl ?? state.MeetingJoinUrl,
+    };
+
+    private static CaseState PapersSent(CaseState state, MeetingPapersSent e, DateTimeOffset at) => state with
+    {
+        MeetingPapersEventId = e.EventId,
+        MeetingPapersReturns = e.Returns,
+        MeetingPapersSentAt = at,
     };
 
     private static CaseState Moved(CaseState state, DeadlineMoved e) =>

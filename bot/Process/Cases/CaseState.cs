@@ -75,6 +75,14 @@ public sealed record CaseState
     /// <summary>How many booked meetings were cancelled; the next booking is a new calendar event.</summary>
     public int MeetingCancellations { get; init; }
 
+    /// <summary>The calendar event the meeting's papers last went out for, how many agency returns they
+    /// held, and when: a cancelled meeting's papers are not this meeting's.</summary>
+    public string? MeetingPapersEventId { get; init; }
+
+    public int MeetingPapersReturns { get; init; }
+
+    public DateTimeOffset? MeetingPapersSentAt { get; init; }
+
     /// <summary>The meeting's recommendation on a practice review, once its outcome is recorded.</summary>
     public string? ReviewRecommended { get; init; }
 
