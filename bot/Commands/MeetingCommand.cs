@@ -25,7 +25,7 @@ public sealed partial class MeetingCommand(MeetingService meetings, CaseService 
 
     public string Usage => "meeting ‹case code› [move ‹date› ‹time› ‹reason› | cancel ‹reason› | outcome]";
 
-    public string Summary => "The case's Rapid Review meeting: its time and Teams link, or the best slots to book it in; move or cancel it with a reason (business managers only); record its outcome (the chair too).";
+    public string Summary => "The case's Rapid Review meeting: its time and Teams link, or the best slots to book it in; move or cancel it with a reason (business managers only; the papers follow it); record its outcome (the chair too).";
 
     public CommandAccess AccessFor(string arguments) => IsOutcome(arguments)
         ? new CommandAccess(

@@ -35,6 +35,7 @@ public static class CaseEventTypes
     public const string BusinessManagersNotified = "BusinessManagersNotified";
     public const string ConsultationRecorded = "ConsultationRecorded";
     public const string AwarenessRecorded = "AwarenessRecorded";
+    public const string CaseFactorsRecorded = "CaseFactorsRecorded";
 }
 
 public sealed record CaseOpened(string CaseCode, string Partnership, string ReferralKind, DateTimeOffset ReceivedAt, DateOnly DayZero, Actor Actor, string Reason);
@@ -54,6 +55,10 @@ public sealed record ConsultationRecorded(string Seat, string Note, Actor Actor,
 
 /// <summary>When the partnership became aware of the incident: the clock's Day 0 where the playbook counts from it.</summary>
 public sealed record AwarenessRecorded(DateTimeOffset BecameAwareAt, DateOnly DayZero, Actor Actor, string Reason);
+
+/// <summary>The Case Factors ticked on the referral form (e.g. "Child Suicide"): the form's own labels,
+/// never a child's details. A playbook deadline may be in force only with one of them.</summary>
+public sealed record CaseFactorsRecorded(IReadOnlyList<string> Factors, Actor Actor, string Reason);
 
 public sealed record ReferralResubmitted(Actor Actor, string Reason);
 

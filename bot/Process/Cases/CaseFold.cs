@@ -59,6 +59,7 @@ public sealed class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<CaseStat
             CaseEventTypes.ReminderSent => state with { RemindersSent = state.RemindersSent.Add(CaseJson.Read<ReminderSent>(stored.Data).TimerId) },
             CaseEventTypes.DeadlineMissed => Missed(state, CaseJson.Read<DeadlineMissed>(stored.Data)),
             CaseEventTypes.ConsultationRecorded => state with { ConsultedAt = at },
+            CaseEventTypes.CaseFactorsRecorded => state with { CaseFactors = state.CaseFactors.Union(CaseJson.Read<CaseFactorsRecorded>(stored.Data).Factors) },
             CaseEventTypes.AwarenessRecorded => Aware(state, CaseJson.Read<AwarenessRecorded>(stored.Data)),
             CaseEventTypes.BusinessManagersNotified => state with { Notifications = state.Notifications.Add(CaseJson.Read<BusinessManagersNotified>(stored.Data).NotificationId) },
             _ => state,

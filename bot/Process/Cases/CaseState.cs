@@ -53,6 +53,18 @@ public sealed record CaseState
     /// <summary>The instant the playbook's clock counts from: awareness where recorded, else receipt.</summary>
     public DateTimeOffset ClockStartsAt => BecameAwareAt ?? ReceivedAt;
 
+    /// <summary>The Case Factors ticked on the referral form, as the form labels them.</summary>
+    public ImmutableHashSet<string> CaseFactors { get; init; } = ImmutableHashSet.Create<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether a conditional deadline is in force: the review it depends on was decided, or
+    /// the Case Factor it depends on was ticked (and the meeting did not decide on a review instead).</summary>
+    public bool InForce(DeadlineRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return rule.Condition is null
+            || (rule.CaseFactor is { } factor ? CaseFactors.Contains(factor) && !ReviewDecided : ReviewDecided);
+    }
+
     public DateTimeOffset? ResubmittedAt { get; init; }
 
     public DateTimeOffset? NotifiedAt { get; init; }

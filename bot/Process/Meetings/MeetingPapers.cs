@@ -34,9 +34,10 @@ public static class MeetingPapers
     public static string TimerId(string caseCode) => $"{caseCode}:meeting-papers";
 
     /// <summary>
-    /// When the papers go: the start of the working day the papers deadline falls on (so attendees
-    /// have that day to read them), or the deadline itself when it is earlier (an hours rule such as
-    /// "24 hours before" that falls before the day starts). Null without a booked meeting or a rule.
+    /// When the papers go: at the deadline's own time when the playbook gives one (Gloucestershire's
+    /// close of the day the Chair's chronology is due); otherwise at the start of the working day the
+    /// deadline falls on, so attendees have that day to read them, or at the deadline itself when that
+    /// is earlier (an hours rule such as "24 hours before"). Null without a booked meeting or a rule.
     /// </summary>
     public static DateTimeOffset? SendAt(Playbook playbook, CaseTimetable timetable, CaseState state)
     {
@@ -46,6 +47,11 @@ public static class MeetingPapers
         if (state.MeetingAt is null || state.MeetingEventId is null || timetable.Find(DeadlineKey) is not { } papers)
         {
             return null;
+        }
+
+        if (papers.Rule.Time is not null)
+        {
+            return papers.DueAt;
         }
 
         var dayStarts = WorkingDayCalendar.AtLondon(papers.DueDate, playbook.Clock.WorkingDayStarts);

