@@ -19,6 +19,7 @@ public static class MeetingServiceCollectionExtensions
         services.AddSingleton<MeetingService>();
         services.AddSingleton<MeetingFollowUps>();
         services.AddSingleton<IReturnFollower>(sp => sp.GetRequiredService<MeetingFollowUps>());
+        services.AddSingleton<IRequestsSentFollower, MeetingWithRequests>();
         services.AddSingleton<MeetingPapersSender>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<MeetingPapersSender>());
         services.AddCardAction<BookMeetingCardHandler>();

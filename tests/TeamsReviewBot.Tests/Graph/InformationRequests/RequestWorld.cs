@@ -89,7 +89,7 @@ internal sealed class RequestWorld : IAsyncDisposable
         ITimerHandler[] handlers =
         [
             new CaseDeadlineTimerHandler(Cases, caseStore, Notified),
-            new SendRequestsTimerHandler(Requests),
+            new SendRequestsTimerHandler(Requests, []),
             new ChaseRequestsTimerHandler(Requests),
             new OverdueRequestsTimerHandler(Requests, Progress, Books),
             new CollateRequestsTimerHandler(Progress, Books),
