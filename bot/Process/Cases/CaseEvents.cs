@@ -21,6 +21,7 @@ public static class CaseEventTypes
     public const string MeetingCancelled = "MeetingCancelled";
     public const string MeetingOutcomeRecorded = "MeetingOutcomeRecorded";
     public const string MeetingPapersSent = "MeetingPapersSent";
+    public const string MeetingAttendeeAdded = "MeetingAttendeeAdded";
     public const string ReportDrafted = "ReportDrafted";
     public const string SignOffRecorded = "SignOffRecorded";
     public const string SignedOff = "SignedOff";
@@ -80,6 +81,9 @@ public sealed record MeetingCancelled(DateTimeOffset WasAt, string? EventId, Act
 /// <paramref name="Updated"/> when papers had gone before and later returns came in. The documents are
 /// named by file name only (case code, agency), never a child's details.</summary>
 public sealed record MeetingPapersSent(string EventId, DateTimeOffset MeetingAt, int Returns, IReadOnlyList<string> Recipients, IReadOnlyList<string> Documents, bool Updated, string MessageId, Actor Actor, string Reason);
+
+/// <summary>A business manager added someone (e.g. a statutory partner's deputy) to the booked meeting's invitation.</summary>
+public sealed record MeetingAttendeeAdded(string EventId, string Address, Actor Actor, string Reason);
 
 /// <summary>What the meeting concluded. <paramref name="ReviewRecommended"/> is one of
 /// <see cref="ReviewRecommendations"/>; "yes" starts the deadlines that apply only if a review is decided.

@@ -29,6 +29,16 @@ public sealed class MeetingFollowUps(CaseService cases, DurableTimerStore timers
             await timers.CancelAsync(MeetingPapers.TimerId(state.CaseCode), cancellationToken).ConfigureAwait(false);
         }
 
+        if (state is { MeetingEventId: not null, MeetingAt: { } meetingAt })
+        {
+            var checkAt = MeetingQuorum.CheckAt(playbook, cases.Schedule.Calendar, meetingAt);
+            await timers.ScheduleAsync(new DurableTimer(MeetingQuorum.TimerId(state.CaseCode), MeetingQuorum.TimerKind, state.CaseCode, checkAt, "{}"), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await timers.CancelAsync(MeetingQuorum.TimerId(state.CaseCode), cancellationToken).ConfigureAwait(false);
+        }
+
         await thread.UpdateThreadSoonAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
     }
 

@@ -132,6 +132,33 @@ public sealed class MeetingService(
         return after;
     }
 
+    /// <summary>Adds someone (a deputy, usually) to the booked meeting's invitation; they get it, the
+    /// others are not invited again. Recorded on the case once per address.</summary>
+    public async Task<(CaseState State, bool Added)> InviteAsync(string caseCode, string address, Process.Cases.Actor actor, CancellationToken cancellationToken)
+    {
+        var (state, _) = await CaseAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        var eventId = state.MeetingEventId
+            ?? throw new CaseRuleException($"No meeting has been booked through the bot for case {state.CaseCode}; type \"meeting {state.CaseCode}\" to book one.");
+        if (!System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
+        {
+            throw new CaseRuleException($"\"{address}\" is not an email address.");
+        }
+
+        var added = await meetings.AddAttendeeAsync(Organiser(), eventId, new MeetingAttendee(parsed.Address, parsed.Address), cancellationToken).ConfigureAwait(false);
+        var history = await cases.HistoryAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
+        var recorded = history.Any(e => e.Type == CaseEventTypes.MeetingAttendeeAdded
+            && CaseJson.Read<MeetingAttendeeAdded>(e.Data) is { } a && a.EventId == eventId && string.Equals(a.Address, parsed.Address, StringComparison.OrdinalIgnoreCase));
+        if (!recorded)
+        {
+            state = await cases.ExecuteAsync(
+                state.CaseCode,
+                (_, current, now) => current.MeetingEventId != eventId ? [] : [new Storage.NewEvent(CaseEventTypes.MeetingAttendeeAdded, CaseJson.Write(new MeetingAttendeeAdded(eventId, parsed.Address, actor, "Invited to make the meeting quorate.")), now)],
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return (state, added);
+    }
+
     private TimeSpan Length => TimeSpan.FromMinutes(options.Value.LengthMinutes);
 
     private string Organiser() => options.Value.Organiser is { Length: > 0 } organiser ? organiser

@@ -20,6 +20,8 @@ public static class MeetingServiceCollectionExtensions
         services.AddSingleton<MeetingFollowUps>();
         services.AddSingleton<IReturnFollower>(sp => sp.GetRequiredService<MeetingFollowUps>());
         services.AddSingleton<IRequestsSentFollower, MeetingWithRequests>();
+        services.AddSingleton<MeetingQuorumCheck>();
+        services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<MeetingQuorumCheck>());
         services.AddSingleton<MeetingPapersSender>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<MeetingPapersSender>());
         services.AddCardAction<BookMeetingCardHandler>();

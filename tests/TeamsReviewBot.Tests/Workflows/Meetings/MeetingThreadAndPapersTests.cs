@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Cards;
@@ -25,6 +26,7 @@ public sealed class MeetingThreadAndPapersTests(AzuriteFixture azurite) : IAsync
 {
     private const string Organiser = "rapid.reviews@example.gov.uk";
     private static readonly string[] Invited = ["bea@example.gov.uk", "lola@council.example", "pat@police.example", "hana@icb.example"];
+    private const string HealthDeputy = "dev@icb.example";
 
     private PanelBot _bot = null!;
 
@@ -36,6 +38,8 @@ public sealed class MeetingThreadAndPapersTests(AzuriteFixture azurite) : IAsync
             settings[$"Partnership:People:{i}:Email"] = Invited[i];
         }
 
+        // Dev Shah (StatutoryPanel[4]) is health's deputy: not invited, named when health is missing.
+        settings["Partnership:People:4:Email"] = HealthDeputy;
         _bot = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, settings);
         await _bot.PersonalInstallAsync(Bea);
     }
@@ -94,6 +98,46 @@ public sealed class MeetingThreadAndPapersTests(AzuriteFixture azurite) : IAsync
         Assert.Equal(PapersDue.Nothing, await _bot.Services.GetRequiredService<MeetingPapersSender>().SendIfDueAsync(code, CancellationToken.None));
         Assert.Empty(await PapersAsync(code));
         Assert.Empty(await _bot.EventsAsync<MeetingPapersSent>(code, CaseEventTypes.MeetingPapersSent));
+    }
+
+    [Fact]
+    public async Task Health_declining_raises_one_quorum_warning_two_working_days_before_naming_the_deputy_who_is_then_invited()
+    {
+        var (code, start) = await DecidedAndBookedAsync();
+        var state = await CaseStateAsync(code);
+        await AnswerAsync(state.MeetingEventId!, "lola@council.example", "accepted");
+        await AnswerAsync(state.MeetingEventId!, "pat@police.example", "tentativelyAccepted");
+        await AnswerAsync(state.MeetingEventId!, "hana@icb.example", "declined");
+        var checkAt = WorkingDayCalendar.AtLondon(WorkingDayCalendar.Default.AddWorkingDays(WorkingDayCalendar.LondonDate(start), -2), new TimeOnly(9, 0));
+        Assert.Equal(checkAt, (await Timers.FindAsync(MeetingQuorum.TimerId(code)))!.DueAt);
+
+        await _bot.JumpAndFireTimersAsync(checkAt);
+        var again = await _bot.Services.GetRequiredService<MeetingQuorumCheck>().CheckAsync(code, CancellationToken.None);
+
+        Assert.Equal(["health"], again);
+        var warning = Assert.Single(_bot.PersonalMessagesTo(Bea), m => m.Contains("is not quorate yet", StringComparison.Ordinal));
+        Assert.Contains("nobody has accepted for health", warning, StringComparison.Ordinal);
+        Assert.Contains("Hana Brook (declined)", warning, StringComparison.Ordinal);
+        Assert.Contains($"Dev Shah ({HealthDeputy})", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("the police", warning, StringComparison.Ordinal);
+
+        await _bot.SayAsync(Bea, $"meeting {code} invite {HealthDeputy}");
+        var reply = await _bot.WaitForPersonalAsync(Bea, "is added to the meeting's invitation");
+        Assert.Contains(HealthDeputy, reply, StringComparison.Ordinal);
+        var attendees = (await _bot.Graph.Control.GetFromJsonAsync<System.Text.Json.JsonElement[]>(new Uri($"sandbox/calendars/{Organiser}/events", UriKind.Relative)))!
+            .Single().GetProperty("attendees").EnumerateArray().Select(a => a.GetString()).ToList();
+        Assert.Contains(HealthDeputy, attendees);
+        Assert.Single(await _bot.EventsAsync<MeetingAttendeeAdded>(code, CaseEventTypes.MeetingAttendeeAdded));
+
+        // Once the deputy accepts, the meeting is quorate.
+        await AnswerAsync(state.MeetingEventId!, HealthDeputy, "accepted");
+        Assert.Empty(await _bot.Services.GetRequiredService<MeetingQuorumCheck>().CheckAsync(code, CancellationToken.None));
+    }
+
+    private async Task AnswerAsync(string eventId, string address, string response)
+    {
+        using var answered = await _bot.Graph.Control.PostAsJsonAsync(new Uri($"sandbox/calendars/{Organiser}/events/{Uri.EscapeDataString(eventId)}/responses", UriKind.Relative), new { address, response });
+        answered.EnsureSuccessStatusCode();
     }
 
     private CaseService Cases => _bot.Services.GetRequiredService<CaseService>();
