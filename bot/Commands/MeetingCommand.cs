@@ -132,7 +132,7 @@ public sealed partial class MeetingCommand(MeetingService meetings, CaseService 
     {
         var (state, added) = await meetings.InviteAsync(caseCode, address.Trim(), actor, cancellationToken).ConfigureAwait(false);
         return CommandReply.Message(added
-            ? $"{state.CaseCode}: {address.Trim()} is added to the meeting's invitation and has been sent it; the others are not sent it again."
+            ? $"{state.CaseCode}: {address.Trim()} is added to the meeting's invitation (the same calendar event, so Microsoft 365 sends the updated invitation)."
             : $"{state.CaseCode}: {address.Trim()} is already on the meeting's invitation.");
     }
 
