@@ -12,6 +12,10 @@ public sealed record SeatLine(string Key, string Title, SeatVote? Vote);
 /// <summary>A deadline the decision set in motion, for the decision card.</summary>
 public sealed record NextStep(string Name, DateTimeOffset DueAt);
 
+/// <summary>The case's Rapid Review meeting as the thread card shows it: booked (time, Teams link) or
+/// cancelled with none booked since.</summary>
+public sealed record MeetingLine(string Name, DateTimeOffset? At, string? JoinUrl, bool Cancelled);
+
 /// <summary>Everything the panel cards show about a case. Holds no child's name, date of birth or address.</summary>
 public sealed record PanelCardView(
     string CaseCode,
@@ -32,7 +36,8 @@ public sealed record PanelCardView(
     IReadOnlyList<NextStep> NextSteps,
     bool NationalPanelNotificationDue,
     DateTimeOffset? NationalPanelNotifiedAt,
-    IReadOnlyList<string>? RefreshUserIds);
+    IReadOnlyList<string>? RefreshUserIds,
+    MeetingLine? Meeting = null);
 
 /// <summary>
 /// The cards of a case's panel thread (Adaptive Card 1.5, Action.Execute with Action.Submit
@@ -145,6 +150,7 @@ public static class PanelCards
         }
 
         var actions = new List<JsonNode>();
+        body.AddRange(MeetingFacts(view, actions));
         if (view.NationalPanelNotifiedAt is { } notified)
         {
             body.Add(AdaptiveCard.Text($"The National Panel was notified on {BritishDates.Date(WorkingDayCalendar.LondonDate(notified))}."));
@@ -255,6 +261,29 @@ public static class PanelCards
                 ? (s.Title, $"{Label(view, v.Outcome)}, by {v.VoterName}{(v.ByDeputy ? " (deputy)" : string.Empty)}: {v.Rationale}")
                 : (s.Title, $"voted, by {v.VoterName}{(v.ByDeputy ? " (deputy)" : string.Empty)}"));
         yield return AdaptiveCard.Facts(lines);
+    }
+
+    /// <summary>The meeting's time and a button to join it, or that it was cancelled.</summary>
+    private static IEnumerable<JsonNode> MeetingFacts(PanelCardView view, List<JsonNode> actions)
+    {
+        if (view.Meeting is not { } meeting)
+        {
+            yield break;
+        }
+
+        yield return AdaptiveCard.Text($"**{meeting.Name}**");
+        if (meeting.At is { } at)
+        {
+            yield return AdaptiveCard.Facts([("When", $"{BritishDates.DateAndTime(at)} (UK time)"), ("Where", meeting.JoinUrl is null ? "not an online meeting booked by the bot" : "Microsoft Teams")]);
+            if (meeting.JoinUrl is { } join)
+            {
+                actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Join the meeting", ["url"] = join });
+            }
+        }
+        else if (meeting.Cancelled)
+        {
+            yield return AdaptiveCard.Text($"The meeting was cancelled and no other is booked yet. A business manager types \"meeting {view.CaseCode}\" to book one.");
+        }
     }
 
     private static IEnumerable<JsonNode> EscalationNote(PanelCardView view)

@@ -19,6 +19,12 @@ public sealed record MeetingInvite(
 public sealed record MeetingAttendee(string Address, string Name);
 
 /// <summary>The event as Graph holds it.</summary>
+/// <summary>An attendee's answer to the invitation (the SDK's ResponseType name: Accepted, TentativelyAccepted, Declined, None, …).</summary>
+public sealed record AttendeeAnswer(string Address, string Response)
+{
+    public bool Coming => Response is "Accepted" or "TentativelyAccepted" or "Organizer";
+}
+
 public sealed record BookedMeeting(string EventId, DateTimeOffset Start, DateTimeOffset End, string? JoinUrl, bool IsCancelled, IReadOnlyList<string> Attendees);
 
 /// <summary>
@@ -77,6 +83,41 @@ public sealed class OnlineMeetings(GraphServiceClient graph)
         {
             var found = await graph.Users[organiser].Events[eventId].GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             return found is null ? null : Read(found);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Adds an attendee to the event (a PATCH of its attendees: the newcomer gets the invitation,
+    /// the others keep theirs). An attendee already on it is left as is; returns false then.</summary>
+    public async Task<bool> AddAttendeeAsync(string organiser, string eventId, MeetingAttendee attendee, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attendee);
+        var found = await graph.Users[organiser].Events[eventId].GetAsync(r => r.QueryParameters.Select = ["attendees"], cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Graph has no event {eventId}.");
+        var attendees = found.Attendees ?? [];
+        if (attendees.Any(a => string.Equals(a.EmailAddress?.Address, attendee.Address, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        attendees.Add(new Attendee { EmailAddress = new EmailAddress { Address = attendee.Address, Name = attendee.Name }, Type = AttendeeType.Required });
+        await graph.Users[organiser].Events[eventId].PatchAsync(new Event { Attendees = attendees }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Each attendee's answer as the organiser's event records it: accepted, tentativelyAccepted,
+    /// declined, or none/notResponded. Null when the calendar no longer has the event.</summary>
+    public async Task<IReadOnlyList<AttendeeAnswer>?> AnswersAsync(string organiser, string eventId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var found = await graph.Users[organiser].Events[eventId].GetAsync(r => r.QueryParameters.Select = ["attendees", "isCancelled"], cancellationToken).ConfigureAwait(false);
+            return found is null || found.IsCancelled == true ? null
+                : [.. (found.Attendees ?? []).Where(a => a.EmailAddress?.Address is not null)
+                    .Select(a => new AttendeeAnswer(a.EmailAddress!.Address!, a.Status?.Response?.ToString() ?? "None"))];
         }
         catch (ODataError error) when (error.ResponseStatusCode == 404)
         {

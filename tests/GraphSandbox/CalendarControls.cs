@@ -18,6 +18,25 @@ internal static class CalendarControls
             state.Calendars.SetBusy(address, blocks);
             return Results.NoContent();
         });
+        // An attendee answers the invitation, as Outlook would record it on the organiser's event.
+        app.MapPost("/sandbox/calendars/{organiser}/events/{id}/responses", (string organiser, string id, AttendeeResponse answer, SandboxState state) =>
+        {
+            if (answer.Response is not ("accepted" or "declined" or "tentativelyAccepted" or "none"))
+            {
+                return Results.Problem(statusCode: 400, title: "response is accepted, declined, tentativelyAccepted or none.");
+            }
+
+            var found = state.Calendars.Find(organiser, id);
+            var attendee = (found?.Json["attendees"] as JsonArray ?? []).OfType<JsonObject>()
+                .FirstOrDefault(a => string.Equals(a["emailAddress"]?["address"]?.GetValue<string>(), answer.Address, StringComparison.OrdinalIgnoreCase));
+            if (attendee is null)
+            {
+                return Results.Problem(statusCode: 404, title: "No such event, or the address is not one of its attendees.");
+            }
+
+            attendee["status"] = new JsonObject { ["response"] = answer.Response, ["time"] = DateTimeOffset.UtcNow.ToString("o", System.Globalization.CultureInfo.InvariantCulture) };
+            return Results.NoContent();
+        });
         app.MapGet("/sandbox/calendars/{address}/events", (string address, SandboxState state) =>
             Results.Json(state.Calendars.EventsOf(address).Select(e => new
             {
@@ -34,3 +53,5 @@ internal static class CalendarControls
             })));
     }
 }
+
+public sealed record AttendeeResponse(string Address, string Response);

@@ -61,6 +61,15 @@ public static class AuditTrail
             case CaseEventTypes.MeetingOutcomeRecorded:
                 var outcome = CaseJson.Read<MeetingOutcomeRecorded>(e.Data);
                 return $"{Who(outcome.Actor)} recorded the meeting's outcome: practice review recommended: {ReviewRecommendations.Describe(outcome.ReviewRecommended)}.";
+            case CaseEventTypes.CaseFactorsRecorded:
+                var factors = CaseJson.Read<CaseFactorsRecorded>(e.Data);
+                return $"{Who(factors.Actor)} recorded the Case Factors ticked on the referral form: {string.Join(", ", factors.Factors)}.";
+            case CaseEventTypes.MeetingAttendeeAdded:
+                var added = CaseJson.Read<MeetingAttendeeAdded>(e.Data);
+                return $"{Who(added.Actor)} added {added.Address} to the meeting's invitation: {added.Reason}";
+            case CaseEventTypes.MeetingPapersSent:
+                var papers = CaseJson.Read<MeetingPapersSent>(e.Data);
+                return $"{Who(papers.Actor)} sent the {(papers.Updated ? "updated " : string.Empty)}meeting papers ({papers.Documents.Count} {(papers.Documents.Count == 1 ? "document" : "documents")}, {papers.Returns} agency {(papers.Returns == 1 ? "return" : "returns")}) to {papers.Recipients.Count} attendees for the meeting of {BritishDates.DateAndTime(papers.MeetingAt)}.";
             case CaseEventTypes.MeetingCancelled:
                 var cancelled = CaseJson.Read<MeetingCancelled>(e.Data);
                 return $"{Who(cancelled.Actor)} cancelled the meeting of {BritishDates.DateAndTime(cancelled.WasAt)}: {cancelled.Reason}";

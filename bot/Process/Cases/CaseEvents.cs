@@ -20,6 +20,8 @@ public static class CaseEventTypes
     public const string MeetingHeld = "MeetingHeld";
     public const string MeetingCancelled = "MeetingCancelled";
     public const string MeetingOutcomeRecorded = "MeetingOutcomeRecorded";
+    public const string MeetingPapersSent = "MeetingPapersSent";
+    public const string MeetingAttendeeAdded = "MeetingAttendeeAdded";
     public const string ReportDrafted = "ReportDrafted";
     public const string SignOffRecorded = "SignOffRecorded";
     public const string SignedOff = "SignedOff";
@@ -34,6 +36,7 @@ public static class CaseEventTypes
     public const string BusinessManagersNotified = "BusinessManagersNotified";
     public const string ConsultationRecorded = "ConsultationRecorded";
     public const string AwarenessRecorded = "AwarenessRecorded";
+    public const string CaseFactorsRecorded = "CaseFactorsRecorded";
 }
 
 public sealed record CaseOpened(string CaseCode, string Partnership, string ReferralKind, DateTimeOffset ReceivedAt, DateOnly DayZero, Actor Actor, string Reason);
@@ -54,6 +57,10 @@ public sealed record ConsultationRecorded(string Seat, string Note, Actor Actor,
 /// <summary>When the partnership became aware of the incident: the clock's Day 0 where the playbook counts from it.</summary>
 public sealed record AwarenessRecorded(DateTimeOffset BecameAwareAt, DateOnly DayZero, Actor Actor, string Reason);
 
+/// <summary>The Case Factors ticked on the referral form (e.g. "Child Suicide"): the form's own labels,
+/// never a child's details. A playbook deadline may be in force only with one of them.</summary>
+public sealed record CaseFactorsRecorded(IReadOnlyList<string> Factors, Actor Actor, string Reason);
+
 public sealed record ReferralResubmitted(Actor Actor, string Reason);
 
 public sealed record NationalPanelNotified(Actor Actor, string Reason);
@@ -68,6 +75,15 @@ public sealed record MeetingScheduled(DateTimeOffset MeetingAt, Actor Actor, str
 
 /// <summary>The booked meeting was called off; <paramref name="EventId"/> is the cancelled calendar event.</summary>
 public sealed record MeetingCancelled(DateTimeOffset WasAt, string? EventId, Actor Actor, string Reason);
+
+/// <summary>The meeting's papers went to its attendees from the partnership mailbox: for the calendar
+/// event <paramref name="EventId"/>, with <paramref name="Returns"/> agency returns in them;
+/// <paramref name="Updated"/> when papers had gone before and later returns came in. The documents are
+/// named by file name only (case code, agency), never a child's details.</summary>
+public sealed record MeetingPapersSent(string EventId, DateTimeOffset MeetingAt, int Returns, IReadOnlyList<string> Recipients, IReadOnlyList<string> Documents, bool Updated, string MessageId, Actor Actor, string Reason);
+
+/// <summary>A business manager added someone (e.g. a statutory partner's deputy) to the booked meeting's invitation.</summary>
+public sealed record MeetingAttendeeAdded(string EventId, string Address, Actor Actor, string Reason);
 
 /// <summary>What the meeting concluded. <paramref name="ReviewRecommended"/> is one of
 /// <see cref="ReviewRecommendations"/>; "yes" starts the deadlines that apply only if a review is decided.

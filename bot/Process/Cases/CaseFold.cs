@@ -39,6 +39,7 @@ public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<
             CaseEventTypes.MeetingScheduled => Scheduled(state, CaseJson.Read<MeetingScheduled>(stored.Data), at),
             CaseEventTypes.MeetingHeld => state with { MeetingHeldAt = at },
             CaseEventTypes.MeetingOutcomeRecorded => state with { ReviewRecommended = CaseJson.Read<MeetingOutcomeRecorded>(stored.Data).ReviewRecommended },
+            CaseEventTypes.MeetingPapersSent => PapersSent(state, CaseJson.Read<MeetingPapersSent>(stored.Data), at),
             CaseEventTypes.MeetingCancelled => state with
             {
                 MeetingAt = null,
@@ -59,6 +60,7 @@ public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<
             CaseEventTypes.ReminderSent => state with { RemindersSent = state.RemindersSent.Add(CaseJson.Read<ReminderSent>(stored.Data).TimerId) },
             CaseEventTypes.DeadlineMissed => Missed(state, CaseJson.Read<DeadlineMissed>(stored.Data)),
             CaseEventTypes.ConsultationRecorded => state with { ConsultedAt = at },
+            CaseEventTypes.CaseFactorsRecorded => state with { CaseFactors = state.CaseFactors.Union(CaseJson.Read<CaseFactorsRecorded>(stored.Data).Factors) },
             CaseEventTypes.AwarenessRecorded => Aware(state, CaseJson.Read<AwarenessRecorded>(stored.Data)),
             CaseEventTypes.BusinessManagersNotified => state with { Notifications = state.Notifications.Add(CaseJson.Read<BusinessManagersNotified>(stored.Data).NotificationId) },
             _ => state,
@@ -100,6 +102,13 @@ public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<
         MeetingAt = e.MeetingAt,
         MeetingEventId = e.EventId ?? state.MeetingEventId,
         MeetingJoinUrl = e.JoinUrl ?? state.MeetingJoinUrl,
+    };
+
+    private static CaseState PapersSent(CaseState state, MeetingPapersSent e, DateTimeOffset at) => state with
+    {
+        MeetingPapersEventId = e.EventId,
+        MeetingPapersReturns = e.Returns,
+        MeetingPapersSentAt = at,
     };
 
     private static CaseState Moved(CaseState state, DeadlineMoved e) =>

@@ -53,7 +53,7 @@ public sealed class CaseSchedule(TimetableCalculator calculator)
         {
             var doneAt = state.MilestoneAt(entry.Rule.CompletedBy, entry.Key);
             var status = doneAt is not null ? DeadlineStatus.Done
-                : entry.IsConditional && !state.ReviewDecided ? DeadlineStatus.Conditional
+                : !state.InForce(entry.Rule) ? DeadlineStatus.Conditional
                 : now > entry.DueAt ? DeadlineStatus.Overdue
                 : DeadlineStatus.Due;
             return new CaseDeadline(entry, status, doneAt);
@@ -76,6 +76,9 @@ public sealed class CaseSchedule(TimetableCalculator calculator)
             : timetable.For(state.OutcomeKind);
         // A step the business manager would mark done by hand is shown, not chased: nothing in the
         // product marks one done yet, and an alert nobody can clear teaches people to ignore alerts.
-        return [.. applying.Where(e => (!e.IsConditional || state.ReviewDecided) && e.Rule.CompletedBy != Milestones.Step && state.MilestoneAt(e.Rule.CompletedBy, e.Key) is null)];
+        // A step a ticked Case Factor makes mandatory (Oldham's Brief Learning Review) is chased.
+        return [.. applying.Where(e => state.InForce(e.Rule)
+            && (e.Rule.CompletedBy != Milestones.Step || e.Rule.CaseFactor is not null)
+            && state.MilestoneAt(e.Rule.CompletedBy, e.Key) is null)];
     }
 }

@@ -53,6 +53,18 @@ public sealed partial record CaseState
     /// <summary>The instant the playbook's clock counts from: awareness where recorded, else receipt.</summary>
     public DateTimeOffset ClockStartsAt => BecameAwareAt ?? ReceivedAt;
 
+    /// <summary>The Case Factors ticked on the referral form, as the form labels them.</summary>
+    public ImmutableHashSet<string> CaseFactors { get; init; } = ImmutableHashSet.Create<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether a conditional deadline is in force: the review it depends on was decided, or
+    /// the Case Factor it depends on was ticked (and the meeting did not decide on a review instead).</summary>
+    public bool InForce(DeadlineRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return rule.Condition is null
+            || (rule.CaseFactor is { } factor ? CaseFactors.Contains(factor) && !ReviewDecided : ReviewDecided);
+    }
+
     public DateTimeOffset? ResubmittedAt { get; init; }
 
     public DateTimeOffset? NotifiedAt { get; init; }
@@ -74,6 +86,14 @@ public sealed partial record CaseState
 
     /// <summary>How many booked meetings were cancelled; the next booking is a new calendar event.</summary>
     public int MeetingCancellations { get; init; }
+
+    /// <summary>The calendar event the meeting's papers last went out for, how many agency returns they
+    /// held, and when: a cancelled meeting's papers are not this meeting's.</summary>
+    public string? MeetingPapersEventId { get; init; }
+
+    public int MeetingPapersReturns { get; init; }
+
+    public DateTimeOffset? MeetingPapersSentAt { get; init; }
 
     /// <summary>The meeting's recommendation on a practice review, once its outcome is recorded.</summary>
     public string? ReviewRecommended { get; init; }

@@ -17,7 +17,9 @@ public sealed record Offset(int? WorkingDays = null, int? Hours = null, int? Cal
 /// closes it. <paramref name="CompletedBy"/> is the case milestone that meets it, or "step" when the
 /// business manager marks this deadline itself done. <paramref name="AppliesWhen"/> limits it to a
 /// decision outcome; <paramref name="Condition"/> marks a deadline that only applies if something
-/// later is decided (it is shown, not chased). <paramref name="NotLaterThan"/> caps it at another deadline.
+/// later is decided (it is shown, not chased). <paramref name="CaseFactor"/> names the referral form's
+/// Case Factor that puts a conditional deadline in force (e.g. "Child Suicide" for Oldham's Brief
+/// Learning Review): ticked, it is chased. <paramref name="NotLaterThan"/> caps it at another deadline.
 /// </summary>
 public sealed record DeadlineRule(
     string Key,
@@ -32,7 +34,8 @@ public sealed record DeadlineRule(
     string? Condition = null,
     string? NotLaterThan = null,
     string? Variant = null,
-    string? Choice = null) : ICited;
+    string? Choice = null,
+    string? CaseFactor = null) : ICited;
 
 /// <summary>The case milestones a deadline can be completed by.</summary>
 public static class Milestones

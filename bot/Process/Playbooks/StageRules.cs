@@ -12,14 +12,17 @@ public sealed record InformationRequestRule(
     string? RecordsSecuringRequest = null,
     string? Variant = null) : ICited;
 
-/// <summary>The review meeting: its deadline, and its quorum (at least one representative of each partner listed).</summary>
+/// <summary>The review meeting: its deadline, and its quorum (at least one representative of each partner
+/// listed). <paramref name="ProposeWithRequests"/>: the seed sets the meeting when the information
+/// requests go out (Tameside's Day 3 invite, Salford's date set with the requests).</summary>
 public sealed record MeetingRule(
     string Deadline,
     IReadOnlyList<string> QuorumPartners,
     string Source,
     string? Papers = null,
     string? Variant = null,
-    IReadOnlyList<string>? Agenda = null) : ICited;
+    IReadOnlyList<string>? Agenda = null,
+    bool ProposeWithRequests = false) : ICited;
 
 /// <summary>
 /// Sign-off: <paramref name="Required"/> of the seats in <paramref name="Seats"/> (a deputy may sign

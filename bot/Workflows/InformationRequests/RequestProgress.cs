@@ -19,10 +19,16 @@ public sealed class RequestProgress(
     RequestCaseIndex openCases,
     IBusinessManagerNotifier notifier,
     ReturnCardInThread card,
+    IEnumerable<IReturnFollower> followers,
     TimeProvider time)
 {
     public async Task AfterReplyAsync(string caseCode, CancellationToken cancellationToken)
     {
+        foreach (var follower in followers)
+        {
+            await follower.AfterReturnAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        }
+
         var book = (await books.LoadAsync(RequestBook.StreamIdFor(caseCode), cancellationToken).ConfigureAwait(false)).State;
         if (book.AllClosed && book.Collated is null)
         {

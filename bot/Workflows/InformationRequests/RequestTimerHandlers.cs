@@ -5,14 +5,21 @@ using TeamsReviewBot.Workflows.Timers;
 namespace TeamsReviewBot.Workflows.InformationRequests;
 
 /// <summary>Sends the planned requests on the playbook's send day.</summary>
-public sealed class SendRequestsTimerHandler(InformationRequestService requests) : ITimerHandler
+public sealed class SendRequestsTimerHandler(InformationRequestService requests, IEnumerable<IRequestsSentFollower> followers) : ITimerHandler
 {
     public string Kind => RequestTimerKinds.Send;
 
     public async Task HandleAsync(DurableTimer timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        await requests.SendPlannedAsync(RequestJson.Read<RequestTimerPayload>(timer.Payload).CaseCode, cancellationToken).ConfigureAwait(false);
+        var caseCode = RequestJson.Read<RequestTimerPayload>(timer.Payload).CaseCode;
+        await requests.SendPlannedAsync(caseCode, cancellationToken).ConfigureAwait(false);
+
+        // A follower that fails leaves the timer to fire again: the sending is done, the follower retried.
+        foreach (var follower in followers)
+        {
+            await follower.AfterRequestsSentAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        }
     }
 }
 

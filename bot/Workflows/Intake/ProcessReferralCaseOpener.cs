@@ -1,5 +1,6 @@
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Intake;
+using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 
@@ -35,12 +36,23 @@ public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnersh
             intake.ReferralKind == CaseRules.SeriousIncidentNotification
                 ? "Serious Incident Notification received by e-mail at the partnership mailbox."
                 : "Referral received by e-mail at the partnership mailbox.",
-            now => [IntakeRules.Event(IntakeEventTypes.ReferralReceived, received, now)],
+            now => [IntakeRules.Event(IntakeEventTypes.ReferralReceived, received, now), .. FactorsTicked(intake, now)],
             cancellationToken).ConfigureAwait(false);
 
         // A case opened before the two were one decision may lack its referral: record it once.
         var added = opened || (await cases.DecideAsync(caseCode, (state, now) => IntakeRules.RecordReferral(state, received, now), cancellationToken).ConfigureAwait(false)).Appended.Count > 0;
         return new OpenedCase(caseCode, added);
+    }
+
+    /// <summary>The Case Factors ticked on the form, by the form's labels: the playbook may attach a
+    /// deadline to one (Oldham's Brief Learning Review after a child's suicide).</summary>
+    private static IEnumerable<NewEvent> FactorsTicked(ReferralIntake intake, DateTimeOffset now)
+    {
+        var ticked = intake.Details?.TickedFactors.ToList() ?? [];
+        if (ticked.Count > 0)
+        {
+            yield return new NewEvent(CaseEventTypes.CaseFactorsRecorded, CaseJson.Write(new CaseFactorsRecorded(ticked, Actor.System, "Ticked on the referral form.")), now);
+        }
     }
 
     /// <summary>

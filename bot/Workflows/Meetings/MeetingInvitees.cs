@@ -42,7 +42,7 @@ public sealed class MeetingInvitees(PartnershipDirectory directory, AgencyDirect
         return [.. invitees.DistinctBy(i => i.Address, StringComparer.OrdinalIgnoreCase)];
     }
 
-    private static string? PartnerKey(StatutoryPartner? partner) => partner switch
+    public static string? PartnerKey(StatutoryPartner? partner) => partner switch
     {
         StatutoryPartner.LocalAuthority => "local-authority",
         StatutoryPartner.Police => "police",

@@ -23,6 +23,7 @@ public sealed class MeetingService(
     FreeBusyReader freeBusy,
     OnlineMeetings meetings,
     IOptions<MeetingOptions> options,
+    MeetingFollowUps followUps,
     TimeProvider time)
 {
     public async Task<MeetingProposal> ProposeAsync(string caseCode, CancellationToken cancellationToken)
@@ -73,10 +74,12 @@ public sealed class MeetingService(
             [.. people.Select(p => new MeetingAttendee(p.Address, p.Name))],
             MeetingInvitation.TransactionId(state.CaseCode, state.MeetingCancellations + 1));
         var booked = await meetings.CreateAsync(invite, cancellationToken).ConfigureAwait(false);
-        return await cases.ExecuteAsync(
+        var after = await cases.ExecuteAsync(
             state.CaseCode,
             (rules, current, now) => current.MeetingEventId == booked.EventId ? [] : rules.ScheduleMeeting(current, booked.Start, actor, now, booked.EventId, booked.JoinUrl),
             cancellationToken).ConfigureAwait(false);
+        await followUps.AfterChangeAsync(playbook, after, cancellationToken).ConfigureAwait(false);
+        return after;
     }
 
     /// <summary>Moves the booked meeting: the same calendar event is updated (attendees get an update,
@@ -99,10 +102,12 @@ public sealed class MeetingService(
 
         new CaseRules(playbook, cases.Schedule).ScheduleMeeting(state, start, actor, time.GetUtcNow());
         var moved = await meetings.MoveAsync(Organiser(), eventId, start, start + Length, cancellationToken).ConfigureAwait(false);
-        return await cases.ExecuteAsync(
+        var after = await cases.ExecuteAsync(
             state.CaseCode,
             (rules, current, now) => current.MeetingEventId != eventId || current.MeetingAt == moved.Start ? [] : rules.ScheduleMeeting(current, moved.Start, actor, now, eventId, moved.JoinUrl, reason),
             cancellationToken).ConfigureAwait(false);
+        await followUps.AfterChangeAsync(playbook, after, cancellationToken).ConfigureAwait(false);
+        return after;
     }
 
     /// <summary>Cancels the booked meeting: Graph tells the attendees, the case records it and its
@@ -119,10 +124,39 @@ public sealed class MeetingService(
             await meetings.CancelAsync(organiser, eventId, reason.Trim(), cancellationToken).ConfigureAwait(false);
         }
 
-        return await cases.ExecuteAsync(
+        var after = await cases.ExecuteAsync(
             state.CaseCode,
             (rules, current, now) => current.MeetingEventId != eventId ? [] : rules.CancelMeeting(current, actor, reason, now),
             cancellationToken).ConfigureAwait(false);
+        await followUps.AfterChangeAsync(playbook, after, cancellationToken).ConfigureAwait(false);
+        return after;
+    }
+
+    /// <summary>Adds someone (a deputy, usually) to the booked meeting's invitation; they get it, the
+    /// others are not invited again. Recorded on the case once per address.</summary>
+    public async Task<(CaseState State, bool Added)> InviteAsync(string caseCode, string address, Process.Cases.Actor actor, CancellationToken cancellationToken)
+    {
+        var (state, _) = await CaseAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        var eventId = state.MeetingEventId
+            ?? throw new CaseRuleException($"No meeting has been booked through the bot for case {state.CaseCode}; type \"meeting {state.CaseCode}\" to book one.");
+        if (!System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
+        {
+            throw new CaseRuleException($"\"{address}\" is not an email address.");
+        }
+
+        var added = await meetings.AddAttendeeAsync(Organiser(), eventId, new MeetingAttendee(parsed.Address, parsed.Address), cancellationToken).ConfigureAwait(false);
+        var history = await cases.HistoryAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
+        var recorded = history.Any(e => e.Type == CaseEventTypes.MeetingAttendeeAdded
+            && CaseJson.Read<MeetingAttendeeAdded>(e.Data) is { } a && a.EventId == eventId && string.Equals(a.Address, parsed.Address, StringComparison.OrdinalIgnoreCase));
+        if (!recorded)
+        {
+            state = await cases.ExecuteAsync(
+                state.CaseCode,
+                (_, current, now) => current.MeetingEventId != eventId ? [] : [new Process.Streams.NewEvent(CaseEventTypes.MeetingAttendeeAdded, CaseJson.Write(new MeetingAttendeeAdded(eventId, parsed.Address, actor, "Invited to make the meeting quorate.")), now)],
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return (state, added);
     }
 
     private TimeSpan Length => TimeSpan.FromMinutes(options.Value.LengthMinutes);

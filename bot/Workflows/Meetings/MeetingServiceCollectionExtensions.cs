@@ -2,6 +2,8 @@ using Microsoft.Graph;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.GraphIntegration.Calendar;
 using TeamsReviewBot.Teams.CardActions;
+using TeamsReviewBot.Workflows.InformationRequests;
+using TeamsReviewBot.Workflows.Timers;
 using TeamsReviewBot.Workflows.Meetings.CardHandlers;
 using TeamsReviewBot.Workflows.Meetings.Commands;
 
@@ -17,6 +19,13 @@ public static class MeetingServiceCollectionExtensions
         services.AddSingleton(sp => new OnlineMeetings(sp.GetRequiredService<GraphServiceClient>()));
         services.AddSingleton<MeetingInvitees>();
         services.AddSingleton<MeetingService>();
+        services.AddSingleton<MeetingFollowUps>();
+        services.AddSingleton<IReturnFollower>(sp => sp.GetRequiredService<MeetingFollowUps>());
+        services.AddSingleton<IRequestsSentFollower, MeetingWithRequests>();
+        services.AddSingleton<MeetingQuorumCheck>();
+        services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<MeetingQuorumCheck>());
+        services.AddSingleton<MeetingPapersSender>();
+        services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<MeetingPapersSender>());
         services.AddCardAction<BookMeetingCardHandler>();
         services.AddCardAction<RecordOutcomeCardHandler>();
         services.AddChatCommand<MeetingCommand>();

@@ -58,8 +58,14 @@ public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory direc
             nextSteps,
             notificationDue,
             state.NotifiedAt,
-            refreshIds);
+            refreshIds,
+            Meeting(playbook, state));
     }
+
+    private static MeetingLine? Meeting(Playbook playbook, CaseState state) =>
+        state.MeetingAt is null && state.MeetingCancellations == 0
+            ? null
+            : new MeetingLine(Process.Meetings.MeetingInvitation.MeetingName(playbook), state.MeetingAt, state.MeetingJoinUrl, state.MeetingCancellations > 0);
 
     /// <summary>
     /// The summary as a channel may show it: the incident category from the closed list and the

@@ -24,9 +24,9 @@ public sealed partial class MeetingCommand(MeetingService meetings, CaseService 
 
     public string Name => "meeting";
 
-    public string Usage => "meeting ‹case code› [move ‹date› ‹time› ‹reason› | cancel ‹reason› | outcome]";
+    public string Usage => "meeting ‹case code› [move ‹date› ‹time› ‹reason› | cancel ‹reason› | invite ‹email address› | outcome]";
 
-    public string Summary => "The case's Rapid Review meeting: its time and Teams link, or the best slots to book it in; move or cancel it with a reason (business managers only); record its outcome (the chair too).";
+    public string Summary => "The case's Rapid Review meeting: its time and Teams link, or the best slots to book it in; move or cancel it with a reason, or invite a deputy to it (business managers only; the papers follow it); record its outcome (the chair too).";
 
     public CommandAccess AccessFor(string arguments) => IsOutcome(arguments)
         ? new CommandAccess(
@@ -59,6 +59,7 @@ public sealed partial class MeetingCommand(MeetingService meetings, CaseService 
                 null => await ShowOrProposeAsync(caseCode, cancellationToken).ConfigureAwait(false),
                 "move" => await MoveAsync(caseCode, rest, actor, cancellationToken).ConfigureAwait(false),
                 "cancel" => await CancelAsync(caseCode, rest, actor, cancellationToken).ConfigureAwait(false),
+                "invite" when rest.Length > 0 => await InviteAsync(caseCode, rest, actor, cancellationToken).ConfigureAwait(false),
                 "outcome" when rest.Length == 0 => await OutcomeFormAsync(caseCode, cancellationToken).ConfigureAwait(false),
                 _ => CommandReply.Message($"Please type: {Usage}. Nothing was changed."),
             };
@@ -126,6 +127,14 @@ public sealed partial class MeetingCommand(MeetingService meetings, CaseService 
 
         var state = await meetings.CancelAsync(caseCode, actor, reason, cancellationToken).ConfigureAwait(false);
         return CommandReply.Message($"{state.CaseCode}: the meeting is cancelled and the attendees told. Type \"meeting {state.CaseCode}\" to book another.");
+    }
+
+    private async Task<CommandReply> InviteAsync(string caseCode, string address, Process.Cases.Actor actor, CancellationToken cancellationToken)
+    {
+        var (state, added) = await meetings.InviteAsync(caseCode, address.Trim(), actor, cancellationToken).ConfigureAwait(false);
+        return CommandReply.Message(added
+            ? $"{state.CaseCode}: {address.Trim()} is added to the meeting's invitation (the same calendar event, so Microsoft 365 sends the updated invitation)."
+            : $"{state.CaseCode}: {address.Trim()} is already on the meeting's invitation.");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Graph refused a meeting call for {CaseCode} with status {Status}.")]

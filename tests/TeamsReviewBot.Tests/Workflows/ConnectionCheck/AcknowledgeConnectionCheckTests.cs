@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Infrastructure;
 
 namespace TeamsReviewBot.Tests.Workflows.ConnectionCheck;

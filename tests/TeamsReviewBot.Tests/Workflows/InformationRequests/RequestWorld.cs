@@ -77,7 +77,7 @@ internal sealed class RequestWorld : IAsyncDisposable
         Vault = new ReferralVault(new SealedDetailsStore(tables, azurite.CreatePayloads(tables), Options.Create(new PrivacyOptions { KeyEncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) })));
         Requests = new InformationRequestService(Cases, Directory, Books, openCases, Timers, Sender, mailboxOptions, Options.Create(new RequestMailOptions()), card, Vault, Clock, NullLogger<InformationRequestService>.Instance);
         var collation = new ChronologyCollation(Books, Files, Clock, NullLogger<ChronologyCollation>.Instance);
-        Progress = new RequestProgress(Cases, Books, collation, openCases, Notified, card, Clock);
+        Progress = new RequestProgress(Cases, Books, collation, openCases, Notified, card, [], Clock);
         var replies = new InformationRequestReplies(new ReplyIntake(Books, openCases, Files, Clock, NullLogger<ReplyIntake>.Instance), Progress);
         Review = new MailForReviewStore(tables);
         var intakeOptions = Options.Create(new IntakeOptions { Partnership = Partnership });
@@ -100,7 +100,7 @@ internal sealed class RequestWorld : IAsyncDisposable
         ITimerHandler[] handlers =
         [
             new CaseDeadlineTimerHandler(Cases, Notified),
-            new SendRequestsTimerHandler(Requests),
+            new SendRequestsTimerHandler(Requests, []),
             new ChaseRequestsTimerHandler(Requests),
             new OverdueRequestsTimerHandler(Requests, Progress, Books),
             new CollateRequestsTimerHandler(Progress, Books),

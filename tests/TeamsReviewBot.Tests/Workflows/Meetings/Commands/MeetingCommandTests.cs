@@ -12,6 +12,7 @@ using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Workflows.Cases;
+using TeamsReviewBot.Workflows.Meetings;
 
 namespace TeamsReviewBot.Tests.Workflows.Meetings.Commands;
 
@@ -56,6 +57,8 @@ public sealed class MeetingCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         settings["Graph:UseSandbox"] = "true";
         settings["Graph:BaseUrl"] = _sandbox.GraphBaseUrl;
         settings["Meeting:Organiser"] = Organiser;
+        // The deployment's own partnership, whose agency directory lists who was asked for information.
+        settings["Partnership:Playbook"] = "oldham";
         _bot = new BotApplicationFactory(azurite, settings);
         _client = _bot.CreateClient();
         await _client.PostAsync(Activities.PersonalInstall(_connector.ServiceUrl, Activities.Ada));
@@ -148,6 +151,50 @@ public sealed class MeetingCommandTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Single(await cases.HistoryAsync(state.CaseCode, CancellationToken.None), e => e.Type == CaseEventTypes.MeetingScheduled);
     }
+
+    [Theory]
+    [InlineData("tameside")] // seed-001 §5 Flow Day 3: the templates go "with a return date by Day 10 and a calendar invite for Day 13"
+    [InlineData("salford")] // seed-002 §7 (L332): "At the same time as requests for information are sent, the Business Unit should set the date for the review meeting"
+    public async Task Where_the_seed_sets_the_meeting_with_the_requests_the_business_managers_get_the_best_times_once_as_they_go_out(string partnership)
+    {
+        var cases = _bot.Services.GetRequiredService<CaseService>();
+        var state = await GoingToRapidReviewAsync(cases, partnership);
+        foreach (var person in new[] { Ada, PoliceLead, LaLead, HealthLead })
+        {
+            await SetBusyAsync(person);
+        }
+
+        var follower = _bot.Services.GetServices<TeamsReviewBot.Workflows.InformationRequests.IRequestsSentFollower>().OfType<MeetingWithRequests>().Single();
+        await follower.AfterRequestsSentAsync(state.CaseCode, CancellationToken.None);
+        Assert.Empty(ToldAboutTheMeeting(state.CaseCode));
+
+        await cases.ExecuteAsync(state.CaseCode, (r, s, now) => r.RequestInformation(s, ["Example Primary School"], Manager, now), CancellationToken.None);
+        await follower.AfterRequestsSentAsync(state.CaseCode, CancellationToken.None);
+        await follower.AfterRequestsSentAsync(state.CaseCode, CancellationToken.None);
+
+        var told = Assert.Single(ToldAboutTheMeeting(state.CaseCode));
+        Assert.Contains("every statutory partner has someone free", told, StringComparison.Ordinal);
+        Assert.Contains($"Type \"meeting {state.CaseCode}\" to choose one and send the invitation.", told, StringComparison.Ordinal);
+        // Proposed, not booked: the business manager picks the time.
+        Assert.Empty(await EventsAsync());
+        Assert.Single(await cases.HistoryAsync(state.CaseCode, CancellationToken.None), e => e.Type == CaseEventTypes.BusinessManagersNotified && e.Data.Contains(MeetingWithRequests.NotificationId(state.CaseCode), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Where_the_seed_sets_the_meeting_later_nothing_is_proposed_when_the_requests_go_out()
+    {
+        var cases = _bot.Services.GetRequiredService<CaseService>();
+        var state = await GoingToRapidReviewAsync(cases, "oldham");
+        await cases.ExecuteAsync(state.CaseCode, (r, s, now) => r.RequestInformation(s, ["Example Primary School"], Manager, now), CancellationToken.None);
+
+        await _bot.Services.GetServices<TeamsReviewBot.Workflows.InformationRequests.IRequestsSentFollower>().OfType<MeetingWithRequests>().Single().AfterRequestsSentAsync(state.CaseCode, CancellationToken.None);
+
+        Assert.Empty(ToldAboutTheMeeting(state.CaseCode));
+        Assert.DoesNotContain(await cases.HistoryAsync(state.CaseCode, CancellationToken.None), e => e.Type == CaseEventTypes.BusinessManagersNotified);
+    }
+
+    private List<string> ToldAboutTheMeeting(string caseCode) =>
+        [.. _connector.Calls.Where(c => c.Method == "POST" && c.Text.Contains(caseCode, StringComparison.Ordinal) && c.Text.Contains("the information requests have gone out", StringComparison.Ordinal)).Select(c => c.Text)];
 
     [Fact]
     public async Task A_crash_after_Graph_made_the_event_is_reconciled_by_the_next_click_without_a_second_event()
