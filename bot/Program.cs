@@ -7,6 +7,7 @@ using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.InformationRequests;
 using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.Meetings;
+using TeamsReviewBot.Workflows.Report;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsReviewBot.Workflows.Timers;
 
@@ -24,6 +25,7 @@ builder.Services.AddThresholdDecision(builder.Configuration);
 builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerPump>());
 builder.Services.AddMailboxIntake(builder.Configuration);
 builder.Services.AddMeetings(builder.Configuration);
+builder.Services.AddRapidReviewReport();
 
 var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);
