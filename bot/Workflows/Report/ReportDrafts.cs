@@ -32,8 +32,9 @@ public sealed partial class ReportDrafts(ReportFactsReader reader, MailSender ma
         return new ReportDraft(facts.CaseCode, $"{facts.CaseCode} - Rapid Review report draft.docx", content, Convert.ToHexStringLower(SHA256.HashData(content)));
     }
 
-    /// <summary>Emails the draft to each recipient once: a repeat with the same draft finds it sent.</summary>
-    public async Task EmailAsync(ReportDraft draft, IReadOnlyList<string> recipients, string why, CancellationToken cancellationToken)
+    /// <summary>Emails the draft to each recipient once per <paramref name="onceKey"/> (by default the
+    /// draft's hash): a repeat finds it sent.</summary>
+    public async Task EmailAsync(ReportDraft draft, IReadOnlyList<string> recipients, string why, CancellationToken cancellationToken, string? onceKey = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var from = mailbox.Value.Mailbox is { Length: > 0 } connected ? connected : throw new InvalidOperationException("Graph:Mailbox is not set: the draft report is sent from the partnership mailbox.");
@@ -46,7 +47,7 @@ public sealed partial class ReportDrafts(ReportFactsReader reader, MailSender ma
             await mail.SendAsync(
                 from,
                 new OutboundMail([recipient], $"Rapid Review {draft.CaseCode}: draft report", body, Attachments: [new OutboundAttachment(draft.FileName, RapidReviewReport.ContentType, draft.Content)]),
-                $"report-draft:{draft.CaseCode}:{draft.Sha256}:{recipient.ToLowerInvariant()}",
+                $"report-draft:{draft.CaseCode}:{onceKey ?? draft.Sha256}:{recipient.ToLowerInvariant()}",
                 cancellationToken).ConfigureAwait(false);
         }
 

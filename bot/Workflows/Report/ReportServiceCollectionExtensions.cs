@@ -10,6 +10,7 @@ public static class ReportServiceCollectionExtensions
         services.AddSingleton<ReportFactsReader>();
         services.AddSingleton<ReportDrafts>();
         services.AddChatCommand<ReportCommand>();
+        services.AddSingleton<Timers.ITimerHandler, ReportDraftTimerHandler>();
         return services;
     }
 }
