@@ -32,7 +32,7 @@ public static class RapidReviewReport
         }
 
         blocks.Appendices();
-        return blocks.Writer.ToBytes();
+        return DeterministicPackage.Normalize(blocks.Writer.ToBytes());
     }
 
     /// <summary>seed-000 §8.1: the "Blank Report Template": header fields, §1 agencies and family, §2 the report, §3 the partners' decision.</summary>

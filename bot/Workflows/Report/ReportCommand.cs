@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using TeamsReviewBot.Commands;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Report;
 using TeamsReviewBot.Teams.Identity;
 
 namespace TeamsReviewBot.Workflows.Report;
@@ -9,7 +11,7 @@ namespace TeamsReviewBot.Workflows.Report;
 /// partnership's template and emails it from the partnership mailbox to whoever asked, at the work
 /// address the partnership lists for them. Business managers and the chair, in a personal chat.
 /// </summary>
-public sealed partial class ReportCommand(ReportDrafts drafts, PartnershipDirectory directory) : IChatCommand
+public sealed partial class ReportCommand(ReportDrafts drafts, ReportVersionStore versions, PartnershipDirectory directory) : IChatCommand
 {
     public string Name => "report";
 
@@ -47,8 +49,19 @@ public sealed partial class ReportCommand(ReportDrafts drafts, PartnershipDirect
             return CommandReply.Message($"I can't find case {caseCode}. Check the code; it looks like RR-OLD-2026-0007. Nothing was sent.");
         }
 
-        await drafts.EmailAsync(draft, [email], "you asked for it in Teams", cancellationToken).ConfigureAwait(false);
-        return CommandReply.Message($"{caseCode}: I've emailed the draft Rapid Review report to {email} from the partnership mailbox (SHA-256 {draft.Sha256[..12]}…). The highlighted places are for the author.");
+        ReportVersion version;
+        try
+        {
+            var actor = ThresholdDecision.CaseActors.From(directory.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name));
+            version = await versions.AddAsync(draft, ReportVersionSources.Generated, actor, "Draft generated from the case on request in Teams.", cancellationToken).ConfigureAwait(false);
+        }
+        catch (CaseRuleException ex)
+        {
+            return CommandReply.Message(ex.Message + " Nothing was sent.");
+        }
+
+        await drafts.EmailAsync(draft, version, [email], "you asked for it in Teams", cancellationToken).ConfigureAwait(false);
+        return CommandReply.Message($"{caseCode}: I've emailed version {version.Number} of the draft Rapid Review report to {email} from the partnership mailbox (SHA-256 {draft.Sha256[..12]}…). The highlighted places are for the author.");
     }
 
     private string? EmailOf(string? aadObjectId) => aadObjectId is null

@@ -14,7 +14,7 @@ namespace TeamsReviewBot.Workflows.Report;
 /// nothing again (each email is keyed on the timer, the notice on its id); a case that no longer
 /// needs a draft (decided otherwise, closed, or its report already drafted) gets nothing.
 /// </summary>
-public sealed class ReportDraftTimerHandler(CaseService cases, ReportDrafts drafts, PartnershipDirectory directory, IBusinessManagerNotifier notifier) : ITimerHandler
+public sealed class ReportDraftTimerHandler(CaseService cases, ReportDrafts drafts, ReportVersionStore versions, PartnershipDirectory directory, IBusinessManagerNotifier notifier) : ITimerHandler
 {
     public string Kind => ReportDraftPoint.TimerKind;
 
@@ -47,8 +47,9 @@ public sealed class ReportDraftTimerHandler(CaseService cases, ReportDrafts draf
         {
             var draft = await drafts.GenerateAsync(state.CaseCode, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Case {state.CaseCode} vanished while its draft report was generated.");
-            await drafts.EmailAsync(draft, [.. recipients.Select(r => r.Email)], "the playbook's point to start the report", cancellationToken, onceKey: timer.Id).ConfigureAwait(false);
-            message = $"the draft Rapid Review report, pre-filled from the case, was emailed from the partnership mailbox to {string.Join(", ", recipients.Select(r => r.Name))}.";
+            var version = await versions.AddAsync(draft, ReportVersionSources.Generated, TeamsReviewBot.Process.Cases.Actor.System, "Draft generated from the case at the playbook's point to start the report.", cancellationToken).ConfigureAwait(false);
+            await drafts.EmailAsync(draft, version, [.. recipients.Select(r => r.Email)], "the playbook's point to start the report", cancellationToken, onceKey: timer.Id).ConfigureAwait(false);
+            message = $"version {version.Number} of the draft Rapid Review report, pre-filled from the case, was emailed from the partnership mailbox to {string.Join(", ", recipients.Select(r => r.Name))}.";
         }
 
         await notifier.NotifyAsync(new BusinessManagerNotification(timer.Id + ":told", state.CaseCode, state.Partnership, "report-draft", message), cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using TeamsReviewBot.Documents;
 using TeamsReviewBot.GraphIntegration.Mail;
+using TeamsReviewBot.Process.Report;
 using TeamsReviewBot.Workflows.Intake;
 
 namespace TeamsReviewBot.Workflows.Report;
@@ -34,19 +35,20 @@ public sealed partial class ReportDrafts(ReportFactsReader reader, MailSender ma
 
     /// <summary>Emails the draft to each recipient once per <paramref name="onceKey"/> (by default the
     /// draft's hash): a repeat finds it sent.</summary>
-    public async Task EmailAsync(ReportDraft draft, IReadOnlyList<string> recipients, string why, CancellationToken cancellationToken, string? onceKey = null)
+    public async Task EmailAsync(ReportDraft draft, ReportVersion version, IReadOnlyList<string> recipients, string why, CancellationToken cancellationToken, string? onceKey = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var from = mailbox.Value.Mailbox is { Length: > 0 } connected ? connected : throw new InvalidOperationException("Graph:Mailbox is not set: the draft report is sent from the partnership mailbox.");
         foreach (var recipient in recipients.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            var body = $"Rapid Review {draft.CaseCode}: the draft report is attached ({why}).\n\n"
+            ArgumentNullException.ThrowIfNull(version);
+            var body = $"Rapid Review {draft.CaseCode}: version {version.Number} of the draft report is attached ({why}).\n\n"
                 + "It is pre-filled from the case: dates and deadlines, the referral, the threshold decision and each partner's rationale, "
                 + "the agencies asked and what each returned, the merged chronology and the meeting. The highlighted places are for the author.\n\n"
                 + $"Version hash (SHA-256): {draft.Sha256}\n\nThe document is confidential when completed: please keep it within the partnership.\n";
             await mail.SendAsync(
                 from,
-                new OutboundMail([recipient], $"Rapid Review {draft.CaseCode}: draft report", body, Attachments: [new OutboundAttachment(draft.FileName, RapidReviewReport.ContentType, draft.Content)]),
+                new OutboundMail([recipient], $"Rapid Review {draft.CaseCode}: draft report, version {version.Number}", body, Attachments: [new OutboundAttachment(draft.FileName, RapidReviewReport.ContentType, draft.Content)]),
                 $"report-draft:{draft.CaseCode}:{onceKey ?? draft.Sha256}:{recipient.ToLowerInvariant()}",
                 cancellationToken).ConfigureAwait(false);
         }

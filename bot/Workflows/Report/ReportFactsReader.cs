@@ -55,7 +55,8 @@ public sealed class ReportFactsReader(
             notRead,
             Meeting(state, history),
             [.. playbook.SignOff.Seats.Concat(playbook.SignOff.IndependentSeat is { } independent ? [independent] : []).Select(s => playbook.FindSeat(s)?.Title ?? s)],
-            AuditTrail.Render(playbook, history));
+            // The report's own versions are left out of its record, so a draft generated again from an unchanged case is the same file.
+            AuditTrail.Render(playbook, history.Where(e => e.Type != CaseEventTypes.ReportVersionAdded)));
     }
 
     private async Task<ReportChild?> ChildAsync(string caseCode, PanelCase panelCase, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ public static class ReportServiceCollectionExtensions
     {
         services.AddSingleton<ReportFactsReader>();
         services.AddSingleton<ReportDrafts>();
+        services.AddSingleton<ReportVersionStore>();
         services.AddChatCommand<ReportCommand>();
         services.AddSingleton<Timers.ITimerHandler, ReportDraftTimerHandler>();
         return services;

@@ -52,4 +52,13 @@ public class RapidReviewReportTests
     public void Every_playbook_has_a_report_template() =>
         Assert.All(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "playbooks"), "*.json"), file =>
             Assert.Contains(Path.GetFileNameWithoutExtension(file), RapidReviewReport.Layouts));
+
+    [Fact]
+    public async Task The_same_facts_make_the_same_file_so_its_hash_names_its_content()
+    {
+        var first = RapidReviewReport.Write(Facts("oldham"));
+        await Task.Delay(TimeSpan.FromSeconds(2.1)); // zip timestamps have a two-second resolution
+        Assert.Equal(first, RapidReviewReport.Write(Facts("oldham")));
+        Assert.NotEqual(first, RapidReviewReport.Write(Facts("oldham") with { CaseCode = "RR-TST-2026-0002" }));
+    }
 }

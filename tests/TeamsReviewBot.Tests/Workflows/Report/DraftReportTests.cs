@@ -5,12 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Documents;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.InformationRequests;
+using TeamsReviewBot.Process.Report;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Documents;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.InformationRequests;
+using TeamsReviewBot.Workflows.Report;
 using static TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support.Panels;
 
 namespace TeamsReviewBot.Tests.Workflows.Report;
@@ -41,7 +43,7 @@ public sealed class DraftReportTests(AzuriteFixture azurite) : IAsyncLifetime
         var code = await CaseThroughTheMeetingAsync();
 
         await _bot.SayAsync(Bea, "report " + code);
-        var answer = await _bot.WaitForPersonalAsync(Bea, "emailed the draft");
+        var answer = await _bot.WaitForPersonalAsync(Bea, "emailed version");
         Assert.Contains(BeaEmail, answer, StringComparison.Ordinal);
 
         var mail = await _bot.WaitForSentMailAsync($"Rapid Review {code}: draft report");
@@ -50,6 +52,20 @@ public sealed class DraftReportTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal($"{code} - Rapid Review report draft.docx", attachment.GetProperty("name").GetString());
         var docx = Convert.FromBase64String(attachment.GetProperty("contentBytes").GetString()!);
         Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(docx)), mail.GetProperty("body").GetString(), StringComparison.Ordinal);
+
+        // The version is stored sealed with the case's key and recorded on the case with its hash.
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(docx));
+        Assert.Contains("version 1", answer, StringComparison.Ordinal);
+        var state = await _bot.Services.GetRequiredService<CaseService>().FindAsync(code, default);
+        var version = Assert.Single(state!.ReportVersions);
+        Assert.Equal((1, sha, ReportVersionSources.Generated), (version.Number, version.Sha256, version.Source));
+        Assert.Equal(docx, await _bot.Services.GetRequiredService<ReportVersionStore>().OpenAsync(code, version, default));
+
+        // Asked again with nothing changed on the case: the same document, the same version.
+        await _bot.SayAsync(Bea, "report " + code);
+        var answers = await AnswersAsync(2);
+        Assert.All(answers, m => Assert.Contains("emailed version 1 ", m, StringComparison.Ordinal));
+        Assert.Single((await _bot.Services.GetRequiredService<CaseService>().FindAsync(code, default))!.ReportVersions);
 
         var errors = ValidationErrors(docx);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
@@ -160,6 +176,23 @@ public sealed class DraftReportTests(AzuriteFixture azurite) : IAsyncLifetime
         await cases.ExecuteAsync(code, (rules, s, at) => rules.HoldMeeting(s, ["local-authority", "police", "health"], bea, at), default);
         await cases.ExecuteAsync(code, (rules, s, at) => rules.RecordMeetingOutcome(s, Learning, ReviewRecommendations.Yes, "Dr Lead Reviewer", bea, at), default);
         return code;
+    }
+
+    /// <summary>Bea's answers from "report", once there are <paramref name="count"/> of them.</summary>
+    private async Task<IReadOnlyList<string>> AnswersAsync(int count)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var answers = _bot.PersonalMessagesTo(Bea).Where(m => m.Contains("emailed version", StringComparison.Ordinal)).ToList();
+            if (answers.Count >= count)
+            {
+                return answers;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"Bea never had {count} answers from \"report\".");
     }
 
     /// <summary>What the Open XML SDK's validator finds wrong, each as its description and where.</summary>

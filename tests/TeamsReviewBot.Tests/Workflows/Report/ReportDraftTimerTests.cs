@@ -73,5 +73,5 @@ public sealed class ReportDraftTimerTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     private async Task<List<System.Text.Json.JsonElement>> DraftMailsAsync() =>
-        [.. (await _bot.Graph.SentAsync(PanelBot.Mailbox)).Where(m => m.GetProperty("subject").GetString()!.EndsWith(": draft report", StringComparison.Ordinal))];
+        [.. (await _bot.Graph.SentAsync(PanelBot.Mailbox)).Where(m => m.GetProperty("subject").GetString()!.Contains(": draft report, version 1", StringComparison.Ordinal))];
 }
