@@ -10,6 +10,7 @@ using TeamsReviewBot.Workflows.ConnectionCheck;
 using TeamsReviewBot.Workflows.InformationRequests;
 using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.Meetings;
+using TeamsReviewBot.Workflows.Report;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsReviewBot.Workflows.Timers;
 
@@ -30,6 +31,7 @@ builder.Services.AddMailboxIntake(builder.Configuration);
 builder.Services.AddMeetings(builder.Configuration);
 builder.Services.AddCaseBoard(builder.Configuration);
 builder.Services.AddOutlookAddIn(builder.Configuration);
+builder.Services.AddRapidReviewReport();
 
 var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);

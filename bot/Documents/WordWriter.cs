@@ -52,6 +52,21 @@ public sealed class WordWriter
         return this;
     }
 
+    /// <summary>
+    /// A place the author fills in: the guidance in brackets, italic and highlighted, so it is plain
+    /// in Word what is still to write and the author can find every such place before signing.
+    /// </summary>
+    public WordWriter AuthorPlace(string guidance)
+    {
+        _body.Append(new Paragraph(new Run(
+            new RunProperties(new Italic(), new Highlight { Val = HighlightColorValues.Yellow }),
+            new Text($"{AuthorPlaceMark} {guidance}]") { Space = SpaceProcessingModeValues.Preserve })));
+        return this;
+    }
+
+    /// <summary>How every author's place starts, so a reader (or a test) can find them.</summary>
+    public const string AuthorPlaceMark = "[For the author:";
+
     /// <summary>A labelled field with space to answer: "Label:" then an empty line to write on.</summary>
     public WordWriter Field(string label, string? value = null) => Paragraph($"{label}: {value}", bold: false);
 
@@ -63,11 +78,13 @@ public sealed class WordWriter
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
             new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = 4 },
-                new BottomBorder { Val = BorderValues.Single, Size = 4 },
                 new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 },
                 new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+        // The schema wants the borders in this order and a grid before the rows; Word repairs a file without them.
+        table.Append(new TableGrid(header.Select(_ => new GridColumn { Width = (9000 / Math.Max(1, header.Count)).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         table.Append(Row(header, isHeader: true));
         foreach (var row in rows)
         {

@@ -79,6 +79,9 @@ public static class AuditTrail
             case CaseEventTypes.ReportDrafted:
                 var drafted = CaseJson.Read<ReportDrafted>(e.Data);
                 return $"{Who(drafted.Actor)} recorded the report as drafted: {drafted.Reason}";
+            case CaseEventTypes.ReportVersionAdded:
+                var version = CaseJson.Read<ReportVersionAdded>(e.Data);
+                return $"{Who(version.Actor)} stored version {version.Version} of the report (SHA-256 {version.Sha256[..12]}…): {version.Reason}";
             case CaseEventTypes.SignOffRecorded:
                 var signOff = CaseJson.Read<SignOffRecorded>(e.Data);
                 return $"{Who(signOff.Actor)} {(signOff.Agrees ? "signed off" : "declined to sign off")} for the {Seat(signOff.Seat)}{(signOff.ByDeputy ? " as deputy" : string.Empty)}: {signOff.Reason}";

@@ -23,6 +23,7 @@ public static class CaseEventTypes
     public const string MeetingPapersSent = "MeetingPapersSent";
     public const string MeetingAttendeeAdded = "MeetingAttendeeAdded";
     public const string ReportDrafted = "ReportDrafted";
+    public const string ReportVersionAdded = "ReportVersionAdded";
     public const string SignOffRecorded = "SignOffRecorded";
     public const string SignedOff = "SignedOff";
     public const string SignOffDisputed = "SignOffDisputed";
@@ -110,6 +111,10 @@ public static class ReviewRecommendations
 public sealed record MeetingHeld(IReadOnlyList<string> PartnersPresent, Actor Actor, string Reason);
 
 public sealed record ReportDrafted(Actor Actor, string Reason);
+
+/// <summary>A version of the report was stored (sealed with the case's key, as it names the child):
+/// <paramref name="Sha256"/> identifies the file; <paramref name="Source"/> says where it came from.</summary>
+public sealed record ReportVersionAdded(int Version, string Sha256, string FileName, long Size, string Source, Actor Actor, string Reason);
 
 public sealed record SignOffRecorded(string Seat, bool Agrees, bool ByDeputy, Actor Actor, string Reason);
 

@@ -1,5 +1,6 @@
 using TeamsReviewBot.Process.Decisions;
 using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Process.Report;
 using TeamsReviewBot.Process.SignOff;
 using TeamsReviewBot.Process.Streams;
 
@@ -49,6 +50,7 @@ public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<
                 MeetingCancellations = state.MeetingCancellations + 1,
             },
             CaseEventTypes.ReportDrafted => state with { ReportDraftedAt = at },
+            CaseEventTypes.ReportVersionAdded => VersionAdded(state, CaseJson.Read<ReportVersionAdded>(stored.Data), at),
             CaseEventTypes.SignOffRecorded => SignOff(state, CaseJson.Read<SignOffRecorded>(stored.Data), at),
             CaseEventTypes.SignedOff => state with { SignedOffAt = at, SignOffDisputed = false },
             CaseEventTypes.SignOffDisputed => state with { SignOffDisputed = true },
@@ -95,6 +97,9 @@ public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<
 
     private static CaseState SignOff(CaseState state, SignOffRecorded e, DateTimeOffset at) =>
         state with { SignOffs = state.SignOffs.SetItem(e.Seat, new SignOffEntry(e.Seat, e.Agrees, e.ByDeputy, at)) };
+
+    private static CaseState VersionAdded(CaseState state, ReportVersionAdded e, DateTimeOffset at) =>
+        state with { ReportVersions = state.ReportVersions.Add(new ReportVersion(e.Version, e.Sha256, e.FileName, e.Size, e.Source, at)) };
 
     private static CaseState Scheduled(CaseState state, MeetingScheduled e, DateTimeOffset at) => state with
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TeamsReviewBot.Process.Decisions;
 using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Process.Report;
 using TeamsReviewBot.Process.SignOff;
 
 namespace TeamsReviewBot.Process.Cases;
@@ -104,6 +105,11 @@ public sealed partial record CaseState
     public DateTimeOffset? MeetingHeldAt { get; init; }
 
     public DateTimeOffset? ReportDraftedAt { get; init; }
+
+    /// <summary>The report's versions, oldest first; the last is the current one.</summary>
+    public ImmutableList<ReportVersion> ReportVersions { get; init; } = [];
+
+    public ReportVersion? CurrentReportVersion => ReportVersions.IsEmpty ? null : ReportVersions[^1];
 
     public ImmutableDictionary<string, SignOffEntry> SignOffs { get; init; } = ImmutableDictionary<string, SignOffEntry>.Empty;
 

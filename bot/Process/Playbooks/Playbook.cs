@@ -35,6 +35,10 @@ public sealed record Playbook
 
     public required IReadOnlyList<AfterwardsRule> Afterwards { get; init; }
 
+    /// <summary>When the draft report is generated from the case and sent to its author and the
+    /// business managers, where the partnership's procedure names such a point; null where it does not.</summary>
+    public ReportDraftRule? ReportDraft { get; init; }
+
     public Seat? FindSeat(string key) => Seats.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal));
 
     public DeadlineRule? FindDeadline(string key) => Deadlines.FirstOrDefault(d => string.Equals(d.Key, key, StringComparison.Ordinal));
@@ -55,6 +59,11 @@ public sealed record Playbook
         if (Decision.Dispute is { } dispute)
         {
             all = all.Append(("decision.dispute", dispute));
+        }
+
+        if (ReportDraft is { } reportDraft)
+        {
+            all = all.Append(("reportDraft", reportDraft));
         }
 
         return all

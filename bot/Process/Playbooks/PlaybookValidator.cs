@@ -24,6 +24,7 @@ internal static partial class PlaybookValidator
         Require(!IsAddress(p.Submission.Address), "submission.address", $"'{p.Submission.Address}' is not an email address.");
         Require(!DayZeroKinds.Contains(p.Clock.DayZero), "clock.dayZero", $"'{p.Clock.DayZero}' is not one of {string.Join(", ", DayZeroKinds)}.");
         Require(p.Clock.WorkingDayStarts >= p.Clock.WorkingDayEnds, "clock.workingDayEnds", "must be later than clock.workingDayStarts.");
+        Require(p.ReportDraft is { WorkingDay: < 0 }, "reportDraft.workingDay", "must be 0 (Day 0) or a later working day.");
 
         CheckSources(p, Fail);
 

@@ -45,3 +45,8 @@ public sealed record SubmissionRule(string Address, string Deadline, string Sour
 
 /// <summary>A step after the review, with the deadline key that times it (if the seed gives one).</summary>
 public sealed record AfterwardsRule(string Key, string Description, string Source, string? Deadline = null, string? Variant = null, string? Choice = null) : ICited;
+
+/// <summary>The working day after Day 0, and the London time on it, when the draft report is
+/// generated from the case for its author (e.g. Oldham Day 8, when the Business Co-ordinator starts
+/// to populate the template from the agencies' summaries).</summary>
+public sealed record ReportDraftRule(int WorkingDay, TimeOnly Time, string Source, string? Variant = null) : ICited;

@@ -2,6 +2,7 @@ using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.Reminders;
 using TeamsReviewBot.Process.Streams;
+using TeamsReviewBot.Process.Report;
 using TeamsReviewBot.Storage;
 
 namespace TeamsReviewBot.Workflows.Cases;
@@ -215,6 +216,29 @@ public sealed partial class CaseService(
         var cancels = was.Keys.Where(id => !now.ContainsKey(id)).Select(id => (Task)timers.CancelAsync(id, cancellationToken));
         var schedules = now.Values.Where(p => !was.ContainsKey(p.Id)).Select(p => timers.ScheduleAsync(CaseDeadlineTimer.From(p), cancellationToken));
         await Task.WhenAll(cancels.Concat(schedules)).ConfigureAwait(false);
+        await KeepReportDraftTimerAsync(playbook, before, state, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The playbook's draft-report point as a timer: set when the case goes to Rapid Review,
+    /// moved with Day 0, cancelled once a report is drafted or the case closes.</summary>
+    private async Task KeepReportDraftTimerAsync(Playbook playbook, CaseState before, CaseState state, CancellationToken cancellationToken)
+    {
+        var was = ReportDraftPoint.DueAt(playbook, before, schedule.Calendar);
+        var now = ReportDraftPoint.DueAt(playbook, state, schedule.Calendar);
+        if (was == now)
+        {
+            return;
+        }
+
+        var id = ReportDraftPoint.TimerId(state.CaseCode);
+        if (now is { } dueAt)
+        {
+            await timers.ScheduleAsync(new DurableTimer(id, ReportDraftPoint.TimerKind, state.CaseCode, dueAt, "{}"), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await timers.CancelAsync(id, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private (DateTimeOffset DueAt, string Name)? NextDeadline(Playbook playbook, CaseState state, DateTimeOffset now)

@@ -40,6 +40,10 @@ internal sealed class CaseWorld
 
     public List<string> Problems { get; } = [];
 
+    /// <summary>When the playbook's draft-report point came for each case (the report itself is
+    /// built and emailed by the bot's handler, tested with the whole bot in ReportDraftTimerTests).</summary>
+    public RecordedReportDraftPoints ReportDrafts { get; } = new();
+
     /// <summary>What the business managers were sent in Teams, in order.</summary>
     public RecordedAlerts Alerts { get; } = new();
 
@@ -62,7 +66,7 @@ internal sealed class CaseWorld
         Timers = new DurableTimerStore(_tables, Clock);
         Service = new CaseService(cases, events, Index, Timers, new CaseCodeAllocator(_tables), Catalogue, Schedule, new ReminderPlanner(WorkingDays, new ReminderOptions()), Clock, NullLogger<CaseService>.Instance);
         var handler = new CaseDeadlineTimerHandler(Service, new TeamsBusinessManagerNotifier(Service, Alerts, NullLogger<TeamsBusinessManagerNotifier>.Instance));
-        Pumps = [Pump(handler), Pump(handler)];
+        Pumps = [Pump(handler, ReportDrafts), Pump(handler, ReportDrafts)];
     }
 
     /// <summary>Fires every timer due up to <paramref name="target"/>, in time order, then sets the clock there.</summary>
@@ -74,8 +78,8 @@ internal sealed class CaseWorld
         return table.Query<TableEntity>().Count();
     }
 
-    private TimerPump Pump(ITimerHandler handler) =>
-        new(Timers, [handler], Options.Create(new TimerPumpOptions()), new RecordedAlerts(), Clock, new ProblemLogger<TimerPump>(Problems));
+    private TimerPump Pump(params ITimerHandler[] handlers) =>
+        new(Timers, handlers, Options.Create(new TimerPumpOptions()), new RecordedAlerts(), Clock, new ProblemLogger<TimerPump>(Problems));
 }
 
 /// <summary>Stands in for the Teams posting of alerts (tested on its own with a real connector in
@@ -90,5 +94,21 @@ internal sealed class RecordedAlerts : TeamsReviewBot.Workflows.Outbound.IBusine
     {
         _sentences.Enqueue(sentence);
         return Task.FromResult(1);
+    }
+}
+
+/// <summary>Records each draft-report timer as it fires, with the clock's time then.</summary>
+internal sealed class RecordedReportDraftPoints : ITimerHandler
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string CaseCode, DateTimeOffset DueAt)> _fired = new();
+
+    public string Kind => TeamsReviewBot.Process.Report.ReportDraftPoint.TimerKind;
+
+    public IReadOnlyList<(string CaseCode, DateTimeOffset DueAt)> Fired => [.. _fired];
+
+    public Task HandleAsync(DurableTimer timer, CancellationToken cancellationToken)
+    {
+        _fired.Enqueue((timer.StreamId, timer.DueAt));
+        return Task.CompletedTask;
     }
 }

@@ -39,6 +39,12 @@ public sealed class WholeCaseTests(AzuriteFixture azurite)
         Assert.Equal("Closed", (await world.Index.FindByCodeAsync(code))!.Stage);
         Assert.Equal(0, await world.TimerRowsAsync());
 
+        // Where the playbook names a point to start the draft report (Oldham Day 8, 9 am), it came once.
+        var playbook = Catalogue.Get(partnership);
+        Assert.Equal(
+            playbook.ReportDraft is { } rule ? [(code, WorkingDayCalendar.AtLondon(WorkingDays.AddWorkingDays(state!.DayZero, rule.WorkingDay), rule.Time))] : [],
+            world.ReportDrafts.Fired);
+
         var history = await world.Service.HistoryAsync(code, CancellationToken.None);
         var reminders = history.Where(e => e.Type == CaseEventTypes.ReminderSent).Select(e => CaseJson.Read<ReminderSent>(e.Data)).ToList();
         var missed = history.Where(e => e.Type == CaseEventTypes.DeadlineMissed).Select(e => CaseJson.Read<DeadlineMissed>(e.Data)).ToList();

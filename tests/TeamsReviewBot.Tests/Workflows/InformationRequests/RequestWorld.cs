@@ -104,6 +104,8 @@ internal sealed class RequestWorld : IAsyncDisposable
             new ChaseRequestsTimerHandler(Requests),
             new OverdueRequestsTimerHandler(Requests, Progress, Books),
             new CollateRequestsTimerHandler(Progress, Books),
+            // The draft report at Oldham's Day 8 is not under test here (see ReportDraftTimerTests).
+            new TeamsReviewBot.Tests.Workflows.Cases.RecordedReportDraftPoints(),
         ];
         _pumps = [Pump(handlers), Pump(handlers)];
     }
