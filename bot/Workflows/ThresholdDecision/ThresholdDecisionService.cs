@@ -9,7 +9,7 @@ using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Identity;
 using TeamsReviewBot.Workflows.Cases;
 using ProcessActor = TeamsReviewBot.Process.Cases.Actor;
-using TeamsActor = TeamsReviewBot.Identity.Actor;
+using TeamsActor = TeamsReviewBot.Identity.Caller;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 
