@@ -17,7 +17,7 @@ public sealed partial class BoardAccess(UserTokens tokens, RefusalAudit audit, I
     public bool IsDevelopmentMode => tokens.IsDevelopmentMode;
 
     /// <summary>The viewer, or the status and sentence to answer with instead.</summary>
-    public async Task<(Actor? Actor, int Status, string? Refusal)> CheckAsync(HttpContext context, string action)
+    public async Task<(Caller? Actor, int Status, string? Refusal)> CheckAsync(HttpContext context, string action)
     {
         ArgumentNullException.ThrowIfNull(context);
         var who = await tokens.ReadAsync(context).ConfigureAwait(false);

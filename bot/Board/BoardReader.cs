@@ -21,7 +21,7 @@ public sealed class BoardReader(CaseIndexStore index, CaseService cases, BoardBu
 
     public BoardBuilder Builder => builder;
 
-    public static BoardViewer ViewerOf(Identity.Actor actor)
+    public static BoardViewer ViewerOf(Identity.Caller actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         return new BoardViewer(

@@ -23,7 +23,7 @@ public sealed record CommandAccess(IReadOnlySet<PartnershipRole> Roles, string R
     public static CommandAccess BusinessManagers(string refusal, string? personalChatOnlyBecause = null) =>
         new(new HashSet<PartnershipRole> { PartnershipRole.BusinessManager }, refusal, personalChatOnlyBecause);
 
-    public bool Admits(Actor actor) => Roles.Count == 0 || Roles.Any(actor.Holds);
+    public bool Admits(Caller actor) => Roles.Count == 0 || Roles.Any(actor.Holds);
 
     public bool AnswersIn(string conversationType) =>
         PersonalChatOnlyBecause is null || string.Equals(conversationType, "personal", StringComparison.OrdinalIgnoreCase);

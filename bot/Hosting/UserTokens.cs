@@ -10,7 +10,7 @@ using TeamsReviewBot.Identity;
 namespace TeamsReviewBot.Hosting;
 
 /// <summary>Who made a request to one of the bot's own pages, or why nobody could be told.</summary>
-public sealed record UserTokenResult(Actor? Actor, string? Failure)
+public sealed record UserTokenResult(Caller? Actor, string? Failure)
 {
     public static UserTokenResult Refused(string failure) => new(null, failure);
 }

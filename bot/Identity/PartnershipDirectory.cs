@@ -34,13 +34,13 @@ public sealed class PartnershipDirectory
         }
     }
 
-    public Actor Identify(string teamsUserId, string? aadObjectId, string? tenantId, string? displayName)
+    public Caller Identify(string teamsUserId, string? aadObjectId, string? tenantId, string? displayName)
     {
         var entries = aadObjectId is null || tenantId is null
             ? []
             : _people.Where(p => string.Equals(p.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase) && IsHomeTenant(p, tenantId)).ToList();
         var name = displayName ?? entries.Select(e => e.Name).FirstOrDefault(n => n is not null) ?? "Someone";
-        return new Actor(teamsUserId, aadObjectId, tenantId, name, [.. entries.Select(e => new RoleAssignment(e.Role!.Value, e.Partner))]);
+        return new Caller(teamsUserId, aadObjectId, tenantId, name, [.. entries.Select(e => new RoleAssignment(e.Role!.Value, e.Partner))]);
     }
 
     /// <summary>The person's configured tenant, else the bot's; with neither (development mode

@@ -10,7 +10,7 @@ namespace TeamsReviewBot.Outlook;
 /// </summary>
 public sealed class OutlookAudit(StorageTables tables, TimeProvider time)
 {
-    public async Task RecordAsync(Actor actor, OutlookMailAction action, string internetMessageId, string? caseCode, string? agency, CancellationToken cancellationToken)
+    public async Task RecordAsync(Caller actor, OutlookMailAction action, string internetMessageId, string? caseCode, string? agency, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var table = await tables.GetAsync(tables.Names.Audit, cancellationToken).ConfigureAwait(false);

@@ -70,7 +70,7 @@ public static partial class OutlookAuthentication
         var reason = TokenFailureReasons.Describe(context.AuthenticateFailure);
         var services = context.HttpContext.RequestServices;
         LogRefused(services.GetRequiredService<ILoggerFactory>().CreateLogger("TeamsReviewBot.Outlook"), reason, context.Request.Path);
-        var nobody = new Actor("outlook", null, null, "Unauthenticated caller", []);
+        var nobody = new Caller("outlook", null, null, "Unauthenticated caller", []);
         await services.GetRequiredService<RefusalAudit>().RecordAsync("outlook:" + context.Request.Path, nobody, null, null, reason, context.HttpContext.RequestAborted).ConfigureAwait(false);
         context.HandleResponse();
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;

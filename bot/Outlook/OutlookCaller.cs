@@ -16,7 +16,7 @@ public static class OutlookCaller
     public const string DevelopmentUserHeader = "X-Development-User";
 
     /// <summary>The caller, or the sentence saying why nobody can be named.</summary>
-    public static (Actor? Actor, string? Refusal) Identify(HttpContext context, PartnershipDirectory directory, BotAuthOptions bot)
+    public static (Caller? Actor, string? Refusal) Identify(HttpContext context, PartnershipDirectory directory, BotAuthOptions bot)
     {
         if (bot.IsDevelopmentMode)
         {

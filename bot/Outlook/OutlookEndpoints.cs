@@ -155,7 +155,7 @@ public static partial class OutlookEndpoints
             return Problem(400, "Say which email: internetMessageId and itemId are both needed.");
         }
 
-        var actor = (Actor)context.Items[nameof(Actor)]!;
+        var actor = (Caller)context.Items[nameof(Caller)]!;
         try
         {
             var result = await actions.TakeAsync(mailbox.Value.Mailbox!, new OutlookMailRef(body.InternetMessageId, body.ItemId), verb, body.CaseCode, body.Agency, body.ReferralKind, actor, context.RequestAborted).ConfigureAwait(false);
@@ -184,7 +184,7 @@ public static partial class OutlookEndpoints
         var audit = services.GetRequiredService<RefusalAudit>();
         if (actor is null)
         {
-            await audit.RecordAsync("outlook:" + what, new Actor("outlook", null, null, "Unidentified caller", []), null, null, unnamed!, context.RequestAborted).ConfigureAwait(false);
+            await audit.RecordAsync("outlook:" + what, new Caller("outlook", null, null, "Unidentified caller", []), null, null, unnamed!, context.RequestAborted).ConfigureAwait(false);
             return Problem(401, $"You are not signed in to the Rapid Review add-in: {unnamed}.");
         }
 
@@ -194,7 +194,7 @@ public static partial class OutlookEndpoints
             return Problem(403, "Only a business manager can act on the partnership mailbox's email. Nothing was recorded.");
         }
 
-        context.Items[nameof(Actor)] = actor;
+        context.Items[nameof(Caller)] = actor;
         return null;
     }
 

@@ -52,7 +52,7 @@ public sealed class OutlookMailActions(
     public const string MailLinkedEvent = "MailLinkedFromOutlook";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<OutlookActionResult> TakeAsync(string mailbox, OutlookMailRef mail, OutlookMailAction action, string? caseCode, string? agency, string? referralKind, Actor actor, CancellationToken cancellationToken)
+    public async Task<OutlookActionResult> TakeAsync(string mailbox, OutlookMailRef mail, OutlookMailAction action, string? caseCode, string? agency, string? referralKind, Caller actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);
         ArgumentNullException.ThrowIfNull(actor);
@@ -111,7 +111,7 @@ public sealed class OutlookMailActions(
             : inbound;
     }
 
-    private async Task<OutlookMailDecision> DecideAsync(OutlookMailAction action, string? caseCode, string? agency, InboundMail? inbound, Actor actor, CancellationToken cancellationToken)
+    private async Task<OutlookMailDecision> DecideAsync(OutlookMailAction action, string? caseCode, string? agency, InboundMail? inbound, Caller actor, CancellationToken cancellationToken)
     {
         switch (action)
         {

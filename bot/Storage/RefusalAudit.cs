@@ -12,7 +12,7 @@ namespace TeamsReviewBot.Storage;
 public sealed partial class RefusalAudit(StorageTables tables, TimeProvider time, ILogger<RefusalAudit> logger)
 {
     /// <param name="action">"card:{verb}" or "command:{name}".</param>
-    public async Task RecordAsync(string action, Actor actor, string? conversationId, string? messageId, string reason, CancellationToken cancellationToken)
+    public async Task RecordAsync(string action, Caller actor, string? conversationId, string? messageId, string reason, CancellationToken cancellationToken)
     {
         LogRefused(logger, action, actor.AadObjectId ?? actor.TeamsUserId, reason);
         var now = time.GetUtcNow();
@@ -47,7 +47,7 @@ public sealed partial class RefusalAudit(StorageTables tables, TimeProvider time
     }
 
     /// <summary>"Bob Builder (statutory partner lead, police) does not hold: business manager".</summary>
-    public static string LacksRole(Actor actor, IEnumerable<PartnershipRole> needed) =>
+    public static string LacksRole(Caller actor, IEnumerable<PartnershipRole> needed) =>
         $"{actor.Describe()} does not hold any of: {string.Join(", ", needed.Select(RoleNames.Describe))}";
 
     private static string DayOf(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

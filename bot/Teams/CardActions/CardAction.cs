@@ -11,7 +11,7 @@ public sealed record CardSource(string ServiceUrl, string ConversationId, string
 /// the verb, the button's data merged with the card's inputs, who pressed it and where.
 /// <see cref="IsAutomaticRefresh"/> marks Teams fetching a user-specific view (refresh.userIds).
 /// </summary>
-public sealed record CardAction(string Verb, JsonObject Data, Actor Actor, CardSource Source, bool IsAutomaticRefresh)
+public sealed record CardAction(string Verb, JsonObject Data, Caller Actor, CardSource Source, bool IsAutomaticRefresh)
 {
     public string? DataString(string name) => Data[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

@@ -35,7 +35,7 @@ public sealed class ConnectionCheckViews(PartnershipDirectory directory, ITeamsO
     public async Task<JsonObject> SharedAsync(ConnectionCheckRecord check, IReadOnlyList<(string PersonKey, CheckAcknowledgement Ack)> acks, CancellationToken cancellationToken) =>
         ConnectionCheckCard.Build(Base(check, acks, await PendingManagersAsync(acks.Select(a => a.PersonKey), cancellationToken).ConfigureAwait(false)));
 
-    public async Task<JsonObject> PersonalAsync(ConnectionCheckRecord check, IReadOnlyList<(string PersonKey, CheckAcknowledgement Ack)> acks, Actor viewer, CancellationToken cancellationToken)
+    public async Task<JsonObject> PersonalAsync(ConnectionCheckRecord check, IReadOnlyList<(string PersonKey, CheckAcknowledgement Ack)> acks, Caller viewer, CancellationToken cancellationToken)
     {
         var pending = await PendingManagersAsync(acks.Select(a => a.PersonKey), cancellationToken).ConfigureAwait(false);
         var mine = acks.Where(a => a.PersonKey == PersonKey(viewer)).Select(a => (DateTimeOffset?)a.Ack.At).FirstOrDefault();
@@ -48,7 +48,7 @@ public sealed class ConnectionCheckViews(PartnershipDirectory directory, ITeamsO
     }
 
     /// <summary>The key an acknowledgement is stored under: the Entra object id, else the Teams id.</summary>
-    public static string PersonKey(Actor actor) => IdempotencyStore.KeySafe(actor.AadObjectId ?? actor.TeamsUserId);
+    public static string PersonKey(Caller actor) => IdempotencyStore.KeySafe(actor.AadObjectId ?? actor.TeamsUserId);
 
     private static ConnectionCheckView Base(ConnectionCheckRecord check, IReadOnlyList<(string PersonKey, CheckAcknowledgement Ack)> acks, IReadOnlyList<string> pending) =>
         new(check.CheckId, check.ChannelName, check.TeamName, check.PostedAt, check.PostedBy, [.. acks.Select(a => a.Ack)], pending);

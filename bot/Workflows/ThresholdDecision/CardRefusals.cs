@@ -1,6 +1,6 @@
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Identity;
-using TeamsActor = TeamsReviewBot.Identity.Actor;
+using TeamsActor = TeamsReviewBot.Identity.Caller;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 

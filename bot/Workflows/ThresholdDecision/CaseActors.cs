@@ -7,7 +7,7 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision;
 /// <summary>Turns the person Teams identified into the actor a case event records.</summary>
 public static class CaseActors
 {
-    public static ProcessActor From(Actor actor, SeatClaim? seat = null)
+    public static ProcessActor From(Caller actor, SeatClaim? seat = null)
     {
         var role = actor.Holds(PartnershipRole.BusinessManager) ? ProcessRoles.BusinessManager
             : seat is { ByDeputy: true } ? ProcessRoles.Deputy

@@ -3,7 +3,7 @@ using TeamsReviewBot.Cards;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Workflows.Cases;
-using TeamsActor = TeamsReviewBot.Identity.Actor;
+using TeamsActor = TeamsReviewBot.Identity.Caller;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 

@@ -2,7 +2,7 @@ using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Workflows.Cases;
-using TeamsActor = TeamsReviewBot.Identity.Actor;
+using TeamsActor = TeamsReviewBot.Identity.Caller;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 

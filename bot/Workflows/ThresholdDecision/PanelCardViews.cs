@@ -5,7 +5,7 @@ using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Identity;
 using TeamsReviewBot.Workflows.Cases;
-using TeamsActor = TeamsReviewBot.Identity.Actor;
+using TeamsActor = TeamsReviewBot.Identity.Caller;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 

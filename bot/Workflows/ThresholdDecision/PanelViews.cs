@@ -3,14 +3,14 @@ using TeamsReviewBot.Identity;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Storage.InformationRequests;
-using TeamsReviewBot.Teams.Conversations;
 using TeamsReviewBot.Workflows.InformationRequests;
 using TeamsReviewBot.Workflows.Intake.Referrals;
+using TeamsReviewBot.Workflows.Outbound;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 
 /// <summary>Builds what the panel cards show from the case as stored.</summary>
-public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory directory, ConversationReferenceStore references, AgencyDirectory agencies)
+public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory directory, ITeamsOutbound teams, AgencyDirectory agencies)
 {
     /// <summary>What the card says of a referring organisation that is not one of the partnership's agencies.</summary>
     public const string NotInDirectory = "not in the agency directory";
@@ -113,7 +113,7 @@ public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory direc
                     continue;
                 }
 
-                if (await references.FindPersonalAsync(person.AadObjectId!, cancellationToken).ConfigureAwait(false) is not { UserId: { } userId })
+                if (await teams.TeamsUserIdOfAsync(person.AadObjectId!, cancellationToken).ConfigureAwait(false) is not { } userId)
                 {
                     return null;
                 }

@@ -3,7 +3,7 @@ using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Identity;
 using TeamsReviewBot.Workflows.Cases;
-using TeamsActor = TeamsReviewBot.Identity.Actor;
+using TeamsActor = TeamsReviewBot.Identity.Caller;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 

@@ -15,7 +15,7 @@ public sealed record SeatClaim(Seat Seat, bool ByDeputy);
 /// </summary>
 public sealed class SeatResolver(IOptions<ThresholdDecisionOptions> options)
 {
-    public SeatClaim? Resolve(Playbook playbook, Actor actor)
+    public SeatClaim? Resolve(Playbook playbook, Caller actor)
     {
         var voting = playbook.Seats.Where(s => s.Votes).ToList();
         var assigned = options.Value.SeatAssignments.FirstOrDefault(a =>

@@ -3,9 +3,10 @@ namespace TeamsReviewBot.Identity;
 /// <summary>One role a person holds, with the partner it is held for where that matters.</summary>
 public sealed record RoleAssignment(PartnershipRole Role, StatutoryPartner? Partner);
 
-/// <summary>Who did something in Teams: their Teams id, Entra object id and tenant as Teams sent
-/// them, and the roles the partnership's configuration gives that person.</summary>
-public sealed record Actor(string TeamsUserId, string? AadObjectId, string? TenantId, string DisplayName, IReadOnlyList<RoleAssignment> Roles)
+/// <summary>Who is talking to the bot in Teams: their Teams id, Entra object id and tenant as Teams
+/// sent them, and the roles the partnership's configuration gives that person. What a case records
+/// about who acted is a <see cref="Process.Cases.Actor"/>, made from a caller by CaseActors.</summary>
+public sealed record Caller(string TeamsUserId, string? AadObjectId, string? TenantId, string DisplayName, IReadOnlyList<RoleAssignment> Roles)
 {
     public bool Holds(PartnershipRole role) => Roles.Any(r => r.Role == role);
 
