@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using TeamsReviewBot.Process.Playbooks;
+using Microsoft.Extensions.Logging;
 using TeamsReviewBot.Tests.Infrastructure;
 
 namespace TeamsReviewBot.Tests.Workflows.Cases;
@@ -19,33 +19,16 @@ public sealed class BadPlaybookStartupTests(AzuriteFixture azurite)
             File.WriteAllText(Path.Combine(directory.FullName, "salford.json"), json.ToJsonString());
             using var bot = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["ReviewProcess:PlaybooksPath"] = directory.FullName });
 
-            var error = Assert.ThrowsAny<Exception>(bot.StartServer);
+            Assert.ThrowsAny<Exception>(bot.StartServer);
 
-            var playbookError = FindInner<PlaybookException>(error);
-            Assert.Equal("Playbook salford.json is not valid: decision.quorum: is 9 but there are 4 voting seats.", playbookError.Message);
+            // What the operator reads in the start-up log. The exception itself is not always the one
+            // that surfaces: the test host may report its own disposal first when start-up fails.
+            Assert.Contains(bot.Logs.Lines, l => l.Level == LogLevel.Critical
+                && l.Message == "Playbook salford.json is not valid: decision.quorum: is 9 but there are 4 voting seats. The service will not start.");
         }
         finally
         {
             directory.Delete(recursive: true);
         }
-    }
-
-    private static T FindInner<T>(Exception error)
-        where T : Exception
-    {
-        for (Exception? e = error; e is not null; e = e.InnerException)
-        {
-            if (e is T found)
-            {
-                return found;
-            }
-
-            if (e is AggregateException aggregate && aggregate.InnerExceptions.OfType<T>().FirstOrDefault() is { } inner)
-            {
-                return inner;
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"No {typeof(T).Name} in {error}");
     }
 }
