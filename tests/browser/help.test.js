@@ -48,7 +48,7 @@ test('help in personal chat shows the help card with the commands', async () => 
     'requests ‹case code› [choose]',
     'agencies | agencies add ‹name› | ‹kind› | ‹lead email›[, more] | [deputy emails] | agencies remove ‹name›',
     'record ‹case code› consulted ‹what was concluded› | record ‹case code› aware ‹date›',
-    'meeting ‹case code› [move ‹date› ‹time› ‹reason› | cancel ‹reason› | outcome]',
+    'meeting ‹case code› [move ‹date› ‹time› ‹reason› | cancel ‹reason› | invite ‹email address› | outcome]',
     'refer', 'mail', 'check-channels',
   ]) {
     assert.ok(text.includes(usage), `the help card shows "${usage}"; it reads:\n${text}`);
