@@ -132,9 +132,10 @@ public sealed class MeetingService(
         return after;
     }
 
-    /// <summary>Adds someone (a deputy, usually) to the booked meeting's invitation; they get it, the
-    /// others are not invited again. Recorded on the case once per address.</summary>
-    public async Task<(CaseState State, bool Added)> InviteAsync(string caseCode, string address, Process.Cases.Actor actor, CancellationToken cancellationToken, string? name = null)
+    /// <summary>Adds someone (a deputy, usually) to the booked meeting's invitation under
+    /// <paramref name="name"/> (the address when unknown); they get it, the others are not invited
+    /// again. Recorded on the case once per address.</summary>
+    public async Task<(CaseState State, bool Added)> InviteAsync(string caseCode, string address, string? name, Process.Cases.Actor actor, CancellationToken cancellationToken)
     {
         var (state, _) = await CaseAsync(caseCode, cancellationToken).ConfigureAwait(false);
         var eventId = state.MeetingEventId

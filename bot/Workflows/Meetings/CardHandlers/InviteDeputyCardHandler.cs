@@ -35,7 +35,7 @@ public sealed partial class InviteDeputyCardHandler(MeetingService meetings, Par
         var name = deputy.Name ?? address!;
         try
         {
-            var (state, added) = await meetings.InviteAsync(caseCode, address!, CaseActors.From(action.Actor), cancellationToken, name).ConfigureAwait(false);
+            var (state, added) = await meetings.InviteAsync(caseCode, address!, name, CaseActors.From(action.Actor), cancellationToken).ConfigureAwait(false);
             return CardActionResult.Message(added
                 ? $"{state.CaseCode}: {name} is added to the meeting's invitation (the same calendar event, so Microsoft 365 sends them the invitation)."
                 : $"{state.CaseCode}: {name} is already on the meeting's invitation; nothing more was sent.");
