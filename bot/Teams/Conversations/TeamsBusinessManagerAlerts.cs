@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using TeamsReviewBot.Cards;
 using TeamsReviewBot.Identity;
 using TeamsReviewBot.Workflows.Outbound;
 
@@ -14,7 +16,11 @@ public sealed partial class TeamsBusinessManagerAlerts(
     ConnectorClient connector,
     ILogger<TeamsBusinessManagerAlerts> logger) : IBusinessManagerAlerts
 {
-    public async Task<int> AlertAsync(string sentence, CancellationToken cancellationToken)
+    public Task<int> AlertAsync(string sentence, CancellationToken cancellationToken) => SendAsync(sentence, null, cancellationToken);
+
+    public Task<int> AlertAsync(string sentence, JsonObject card, CancellationToken cancellationToken) => SendAsync(sentence, card, cancellationToken);
+
+    private async Task<int> SendAsync(string sentence, JsonObject? card, CancellationToken cancellationToken)
     {
         var reached = 0;
         foreach (var manager in directory.WithRole(PartnershipRole.BusinessManager))
@@ -34,6 +40,8 @@ public sealed partial class TeamsBusinessManagerAlerts(
                 Conversation = new ConversationAccount { Id = chat.ConversationId, TenantId = chat.TenantId },
                 Text = sentence,
                 TextFormat = "plain",
+                // Each chat gets its own copy: a card node belongs to one parent.
+                Attachments = card is null ? null : [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.DeepClone() }],
             };
             try
             {

@@ -22,7 +22,10 @@ public sealed partial class TeamsBusinessManagerNotifier(
             return;
         }
 
-        var reached = await alerts.AlertAsync($"{notification.CaseCode}: {notification.Message}", cancellationToken).ConfigureAwait(false);
+        var sentence = $"{notification.CaseCode}: {notification.Message}";
+        var reached = await (notification.Card is { } card
+            ? alerts.AlertAsync(sentence, card, cancellationToken)
+            : alerts.AlertAsync(sentence, cancellationToken)).ConfigureAwait(false);
         var notified = new BusinessManagersNotified(notification.Id, notification.Message, Actor.System, notification.Kind);
         var outcome = await cases.DecideAsync(notification.CaseCode, (state, now) => DecisionRules.ManagersNotified(state, notified, now), cancellationToken).ConfigureAwait(false);
         if (outcome.Appended.Count > 0)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamsReviewBot.Cards;
 using TeamsReviewBot.GraphIntegration.Calendar;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
@@ -70,14 +71,22 @@ public sealed partial class MeetingQuorumCheck(
         if (missing.Count > 0)
         {
             var lines = missing.Select(partner => Line(partner, people, byAddress));
+            List<QuorumDeputy> deputyList = [.. missing.SelectMany(DeputiesFor)];
             var message = $"the {MeetingInvitation.MeetingName(playbook)} on {BritishDates.DateAndTime(meetingAt)} is not quorate yet: nobody has accepted for {Partners.List(missing)}. "
                 + string.Join(" ", lines)
-                + $" Type \"meeting {caseCode} invite ‹email address›\" to add a deputy to the same invitation.";
-            await notifier.NotifyAsync(new BusinessManagerNotification(NotificationId(state), caseCode, playbook.Key, NotificationKind, message), cancellationToken).ConfigureAwait(false);
+                + (deputyList.Count > 0 ? " Press a deputy's button below, or type" : " Type")
+                + $" \"meeting {caseCode} invite ‹email address›\" to add someone to the same invitation.";
+            var card = QuorumWarningCard.Create(caseCode, deputyList);
+            await notifier.NotifyAsync(new BusinessManagerNotification(NotificationId(state), caseCode, playbook.Key, NotificationKind, message, card), cancellationToken).ConfigureAwait(false);
         }
 
         return missing;
     }
+
+    private IEnumerable<QuorumDeputy> DeputiesFor(string partner) =>
+        directory.WithRole(PartnershipRole.Deputy)
+            .Where(d => MeetingInvitees.PartnerKey(d.Partner) == partner && !string.IsNullOrWhiteSpace(d.Email))
+            .Select(d => new QuorumDeputy(d.Name ?? d.Email!.Trim(), d.Email!.Trim(), Partners.Name(partner)));
 
     private string Line(string partner, IReadOnlyList<Invitee> people, Dictionary<string, AttendeeAnswer> answers)
     {

@@ -132,9 +132,10 @@ public sealed class MeetingService(
         return after;
     }
 
-    /// <summary>Adds someone (a deputy, usually) to the booked meeting's invitation; they get it, the
-    /// others are not invited again. Recorded on the case once per address.</summary>
-    public async Task<(CaseState State, bool Added)> InviteAsync(string caseCode, string address, Process.Cases.Actor actor, CancellationToken cancellationToken)
+    /// <summary>Adds someone (a deputy, usually) to the booked meeting's invitation under
+    /// <paramref name="name"/> (the address when unknown); they get it, the others are not invited
+    /// again. Recorded on the case once per address.</summary>
+    public async Task<(CaseState State, bool Added)> InviteAsync(string caseCode, string address, string? name, Process.Cases.Actor actor, CancellationToken cancellationToken)
     {
         var (state, _) = await CaseAsync(caseCode, cancellationToken).ConfigureAwait(false);
         var eventId = state.MeetingEventId
@@ -144,7 +145,7 @@ public sealed class MeetingService(
             throw new CaseRuleException($"\"{address}\" is not an email address.");
         }
 
-        var added = await meetings.AddAttendeeAsync(Organiser(), eventId, new MeetingAttendee(parsed.Address, parsed.Address), cancellationToken).ConfigureAwait(false);
+        var added = await meetings.AddAttendeeAsync(Organiser(), eventId, new MeetingAttendee(parsed.Address, name ?? parsed.Address), cancellationToken).ConfigureAwait(false);
         var history = await cases.HistoryAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
         var recorded = history.Any(e => e.Type == CaseEventTypes.MeetingAttendeeAdded
             && CaseJson.Read<MeetingAttendeeAdded>(e.Data) is { } a && a.EventId == eventId && string.Equals(a.Address, parsed.Address, StringComparison.OrdinalIgnoreCase));

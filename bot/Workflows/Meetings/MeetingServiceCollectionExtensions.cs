@@ -28,6 +28,7 @@ public static class MeetingServiceCollectionExtensions
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<MeetingPapersSender>());
         services.AddCardAction<BookMeetingCardHandler>();
         services.AddCardAction<RecordOutcomeCardHandler>();
+        services.AddCardAction<InviteDeputyCardHandler>();
         services.AddChatCommand<MeetingCommand>();
         return services;
     }

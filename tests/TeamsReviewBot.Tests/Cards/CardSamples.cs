@@ -59,6 +59,11 @@ public static class CardSamples
             [
                 ("meeting booked", MeetingCard.Booked(new CaseState { StreamId = "RR-OLD-2026-0001", Exists = true, CaseCode = "RR-OLD-2026-0001", MeetingAt = Posted.AddDays(14), MeetingJoinUrl = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0" })),
             ],
+            ["QuorumWarningCard.Create"] = _ =>
+            [
+                ("quorum warning with a deputy to invite", QuorumWarningCard.Create("RR-OLD-2026-0001", [new QuorumDeputy("Dev Shah", "dev@icb.example", "health")])),
+                ("quorum warning with no deputy listed", QuorumWarningCard.Create("RR-OLD-2026-0001", [])),
+            ],
             ["TimetableCard.ForReferral"] = services =>
             [
                 .. services.GetRequiredService<CaseService>().Playbooks.All.Select(p =>

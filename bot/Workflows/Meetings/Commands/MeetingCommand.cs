@@ -131,7 +131,7 @@ public sealed partial class MeetingCommand(MeetingService meetings, CaseService 
 
     private async Task<CommandReply> InviteAsync(string caseCode, string address, Process.Cases.Actor actor, CancellationToken cancellationToken)
     {
-        var (state, added) = await meetings.InviteAsync(caseCode, address.Trim(), actor, cancellationToken).ConfigureAwait(false);
+        var (state, added) = await meetings.InviteAsync(caseCode, address.Trim(), null, actor, cancellationToken).ConfigureAwait(false);
         return CommandReply.Message(added
             ? $"{state.CaseCode}: {address.Trim()} is added to the meeting's invitation (the same calendar event, so Microsoft 365 sends the updated invitation)."
             : $"{state.CaseCode}: {address.Trim()} is already on the meeting's invitation.");

@@ -95,6 +95,9 @@ internal sealed class RecordedAlerts : TeamsReviewBot.Workflows.Outbound.IBusine
         _sentences.Enqueue(sentence);
         return Task.FromResult(1);
     }
+
+
+    public Task<int> AlertAsync(string sentence, System.Text.Json.Nodes.JsonObject card, CancellationToken cancellationToken) => AlertAsync(sentence, cancellationToken);
 }
 
 /// <summary>Records each draft-report timer as it fires, with the clock's time then.</summary>

@@ -171,5 +171,8 @@ public sealed class LocalIntake : IAsyncDisposable
             _sentences.Enqueue(sentence);
             return Task.FromResult(1);
         }
+
+
+        public Task<int> AlertAsync(string sentence, System.Text.Json.Nodes.JsonObject card, CancellationToken cancellationToken) => AlertAsync(sentence, cancellationToken);
     }
 }

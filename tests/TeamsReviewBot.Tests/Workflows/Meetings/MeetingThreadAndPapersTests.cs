@@ -101,7 +101,7 @@ public sealed class MeetingThreadAndPapersTests(AzuriteFixture azurite) : IAsync
     }
 
     [Fact]
-    public async Task Health_declining_raises_one_quorum_warning_two_working_days_before_naming_the_deputy_who_is_then_invited()
+    public async Task Health_declining_raises_one_quorum_warning_two_working_days_before_whose_button_invites_the_deputy_once()
     {
         var (code, start) = await DecidedAndBookedAsync();
         var state = await CaseStateAsync(code);
@@ -115,24 +115,70 @@ public sealed class MeetingThreadAndPapersTests(AzuriteFixture azurite) : IAsync
         var again = await _bot.Services.GetRequiredService<MeetingQuorumCheck>().CheckAsync(code, CancellationToken.None);
 
         Assert.Equal(["health"], again);
-        var warning = Assert.Single(_bot.PersonalMessagesTo(Bea), m => m.Contains("is not quorate yet", StringComparison.Ordinal));
-        Assert.Contains("nobody has accepted for health", warning, StringComparison.Ordinal);
-        Assert.Contains("Hana Brook (declined)", warning, StringComparison.Ordinal);
-        Assert.Contains($"Dev Shah ({HealthDeputy})", warning, StringComparison.Ordinal);
-        Assert.DoesNotContain("the police", warning, StringComparison.Ordinal);
+        var warning = Assert.Single(WarningsTo(Bea));
+        Assert.Contains("nobody has accepted for health", warning.Text, StringComparison.Ordinal);
+        Assert.Contains("Hana Brook (declined)", warning.Text, StringComparison.Ordinal);
+        Assert.Contains($"Dev Shah ({HealthDeputy})", warning.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("the police", warning.Text, StringComparison.Ordinal);
+        // One button per listed deputy of the missing partner: health's only.
+        var button = Assert.Single(warning.Card!["actions"]!.AsArray());
+        Assert.Equal("Invite Dev Shah", button!["title"]!.GetValue<string>());
+        Assert.Equal(QuorumWarningCard.InviteVerb, button["verb"]!.GetValue<string>());
+        Assert.DoesNotContain(PanelBot.ChildName, warning.Card.ToJsonString(), StringComparison.Ordinal);
+        var data = button["data"]!.AsObject();
 
+        // A statutory lead who is not a business manager presses it (the card forwarded): refused and audited.
+        var refused = await _bot.InvokeAsync(Pat, QuorumWarningCard.InviteVerb, data, conversationId: "a:chat-" + Pat.TeamsId);
+        Assert.Equal("Only a business manager can invite a deputy to the Rapid Review meeting. Nothing was recorded.", refused["value"]!.GetValue<string>());
+        Assert.DoesNotContain(HealthDeputy, await AttendeesAsync());
+        var audited = await _bot.Services.GetRequiredService<RefusalAudit>().ListAsync(_bot.Clock.GetUtcNow(), CancellationToken.None);
+        Assert.Single(audited, row => row.GetString("Action") == "card:" + QuorumWarningCard.InviteVerb && row.GetString("ActorAadObjectId") == Pat.AadObjectId);
+
+        var invited = await _bot.InvokeAsync(Bea, QuorumWarningCard.InviteVerb, data, conversationId: "a:chat-" + Bea.TeamsId);
+        var pressedAgain = await _bot.InvokeAsync(Bea, QuorumWarningCard.InviteVerb, data, conversationId: "a:chat-" + Bea.TeamsId);
+
+        Assert.Equal($"{code}: Dev Shah is added to the meeting's invitation (the same calendar event, so Microsoft 365 sends them the invitation).", invited["value"]!.GetValue<string>());
+        Assert.Equal($"{code}: Dev Shah is already on the meeting's invitation; nothing more was sent.", pressedAgain["value"]!.GetValue<string>());
+        var attendees = await AttendeesAsync();
+        Assert.Single(attendees, a => a == HealthDeputy);
+        Assert.Equal(Invited.Length + 1, attendees.Count);
+        var recorded = Assert.Single(await _bot.EventsAsync<MeetingAttendeeAdded>(code, CaseEventTypes.MeetingAttendeeAdded));
+        Assert.Equal(HealthDeputy, recorded.Address);
+        Assert.Equal(Bea.Name, recorded.Actor.Name);
+
+        // Typing the same address changes nothing more.
         await _bot.SayAsync(Bea, $"meeting {code} invite {HealthDeputy}");
-        var reply = await _bot.WaitForPersonalAsync(Bea, "is added to the meeting's invitation");
-        Assert.Contains(HealthDeputy, reply, StringComparison.Ordinal);
-        var attendees = (await _bot.Graph.Control.GetFromJsonAsync<System.Text.Json.JsonElement[]>(new Uri($"sandbox/calendars/{Organiser}/events", UriKind.Relative)))!
-            .Single().GetProperty("attendees").EnumerateArray().Select(a => a.GetString()).ToList();
-        Assert.Contains(HealthDeputy, attendees);
+        await _bot.WaitForPersonalAsync(Bea, "is already on the meeting's invitation");
         Assert.Single(await _bot.EventsAsync<MeetingAttendeeAdded>(code, CaseEventTypes.MeetingAttendeeAdded));
 
         // Once the deputy accepts, the meeting is quorate.
         await AnswerAsync(state.MeetingEventId!, HealthDeputy, "accepted");
         Assert.Empty(await _bot.Services.GetRequiredService<MeetingQuorumCheck>().CheckAsync(code, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_button_carrying_an_address_the_partnership_does_not_list_as_a_deputy_invites_nobody()
+    {
+        var (code, _) = await DecidedAndBookedAsync();
+
+        var answer = await _bot.InvokeAsync(Bea, QuorumWarningCard.InviteVerb, new JsonObject
+        {
+            [QuorumWarningCard.CaseCodeField] = code,
+            [QuorumWarningCard.AddressField] = "someone@elsewhere.example",
+        }, conversationId: "a:chat-" + Bea.TeamsId);
+
+        Assert.StartsWith("This button does not name a case and a deputy the partnership lists.", answer["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(Invited.Length, (await AttendeesAsync()).Count);
+        Assert.Empty(await _bot.EventsAsync<MeetingAttendeeAdded>(code, CaseEventTypes.MeetingAttendeeAdded));
+    }
+
+    private List<(string Text, JsonNode? Card)> WarningsTo(Person person) =>
+        [.. _bot.Teams.Calls.Where(c => c.Path.StartsWith("/v3/conversations/a:chat-" + person.TeamsId, StringComparison.Ordinal) && c.Method == "POST" && c.Text.Contains("is not quorate yet", StringComparison.Ordinal))
+            .Select(c => (c.Text, c.Card))];
+
+    private async Task<List<string>> AttendeesAsync() =>
+        [.. (await _bot.Graph.Control.GetFromJsonAsync<System.Text.Json.JsonElement[]>(new Uri($"sandbox/calendars/{Organiser}/events", UriKind.Relative)))!
+            .Single().GetProperty("attendees").EnumerateArray().Select(a => a.GetString()!)];
 
     private async Task AnswerAsync(string eventId, string address, string response)
     {
