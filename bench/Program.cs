@@ -7,6 +7,7 @@ using TeamsReviewBot.Storage;
 
 // Measures the storage paths a card click and a timer sweep take, against the same Azurite:
 // a bare single-row insert is the floor a click is compared with.
+// "bench/run.sh N votes" drives the real bot over HTTP (VoteBench).
 // "bench/run.sh N board" times the case board alone, which needs no storage.
 if (args.Length > 1 && args[1] == "board")
 {
@@ -16,6 +17,13 @@ if (args.Length > 1 && args[1] == "board")
 
 var connection = Environment.GetEnvironmentVariable("TEAMSREVIEWBOT_BENCH_STORAGE")
     ?? throw new InvalidOperationException("Set TEAMSREVIEWBOT_BENCH_STORAGE to an Azurite connection string (./bench/run.sh does).");
+// "bench/run.sh N votes": the vote path over HTTP beside a bare one-write endpoint, N requests per cell.
+if (args.Length > 1 && args[1] == "votes")
+{
+    await VoteBench.RunAsync(connection, int.Parse(args[0], CultureInfo.InvariantCulture));
+    return;
+}
+
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
 var service = new TableServiceClient(connection);
 var tables = new StorageTables(service, new TableNames("bench" + Guid.NewGuid().ToString("N")[..8]));

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints storage figures for a card click and a timer sweep against a private Azurite.
-# Usage: bench/run.sh [rounds] [board]   ("board": only the case board, no storage)
+# Usage: bench/run.sh [rounds] [board|votes]   ("board": only the case board, no storage;
+#   "votes": the vote path over HTTP beside a bare one-write endpoint, [rounds] requests per cell)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh

@@ -6,7 +6,8 @@ namespace TeamsReviewBot.Storage.Intake;
 
 /// <summary>
 /// A named lease in the MailboxSync table so that, with several instances running, only one renews
-/// the subscription or walks the delta at a time. Taken or extended under the row's ETag.
+/// the subscription or walks the delta at a time. Taken or extended under the row's ETag, and given
+/// up when the instance stops so the next one takes it at once instead of waiting for it to expire.
 /// </summary>
 public sealed class StorageLease(StorageTables tables, TimeProvider time)
 {
@@ -41,6 +42,27 @@ public sealed class StorageLease(StorageTables tables, TimeProvider time)
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             return false;
+        }
+    }
+
+    /// <summary>Gives up the lease <paramref name="name"/> if this instance holds it (a lease another
+    /// instance has since taken is left alone: the delete is conditional on the row read).</summary>
+    public async Task ReleaseAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.MailboxSync, cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!row.HasValue || row.Value is null || row.Value.GetString("Owner") != Owner)
+        {
+            return;
+        }
+
+        try
+        {
+            await table.DeleteEntityAsync(Partition, name, row.Value.ETag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Taken over or removed meanwhile: nothing of ours to give up.
         }
     }
 }

@@ -29,6 +29,18 @@ public sealed partial class SubscriptionKeeper(
             return;
         }
 
+        try
+        {
+            await KeepAsync(stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await LeaseRelease.OnStopAsync(lease, "subscription", logger).ConfigureAwait(false);
+        }
+    }
+
+    private async Task KeepAsync(CancellationToken stoppingToken)
+    {
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -102,6 +114,18 @@ public sealed partial class DeltaSyncTimer(
             return;
         }
 
+        try
+        {
+            await PassAsync(stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await LeaseRelease.OnStopAsync(lease, "delta", logger).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PassAsync(CancellationToken stoppingToken)
+    {
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -133,6 +157,27 @@ public sealed partial class DeltaSyncTimer(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox delta pass failed; will try again")]
     private static partial void LogFailed(ILogger logger, Exception ex);
+}
+
+/// <summary>Gives up a mailbox lease as the instance stops, so a new instance (after a deployment or
+/// restart) takes it at once; bounded, so a storage outage cannot hold up the shutdown.</summary>
+internal static partial class LeaseRelease
+{
+    public static async Task OnStopAsync(StorageLease lease, string name, ILogger logger)
+    {
+        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await lease.ReleaseAsync(name, bounded.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or OperationCanceledException)
+        {
+            LogNotReleased(logger, name, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give up the mailbox lease {Lease} on stopping; it expires on its own")]
+    private static partial void LogNotReleased(ILogger logger, string lease, Exception ex);
 }
 
 /// <summary>

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace TeamsReviewBot.Bench;
+
+/// <summary>Stands in for the Teams connector the bot posts to: answers every post and edit at once,
+/// as the Bot Connector does (a new conversation gets "channel;messageid=N").</summary>
+public sealed class StubConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private long _nextId;
+
+    private StubConnector(WebApplication app) => _app = app;
+
+    public string ServiceUrl { get; private set; } = string.Empty;
+
+    public long Calls => Interlocked.Read(ref _nextId);
+
+    public static async Task<StubConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var stub = new StubConnector(app);
+        app.Map("/{**path}", stub.AnswerAsync);
+        await app.StartAsync();
+        stub.ServiceUrl = app.Urls.First() + "/";
+        return stub;
+    }
+
+    private async Task AnswerAsync(HttpContext context)
+    {
+        var body = await JsonNode.ParseAsync(context.Request.Body).ConfigureAwait(false) as JsonObject;
+        var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Value!.EndsWith("/v3/conversations", StringComparison.Ordinal))
+        {
+            var channel = body?["channelData"]?["channel"]?["id"]?.GetValue<string>();
+            context.Response.StatusCode = 201;
+            await context.Response.WriteAsJsonAsync(channel is null
+                ? new JsonObject { ["id"] = "a:personal-" + id }
+                : new JsonObject { ["id"] = $"{channel};messageid={id}", ["activityId"] = id });
+            return;
+        }
+
+        context.Response.StatusCode = HttpMethods.IsPut(context.Request.Method) ? 200 : 201;
+        await context.Response.WriteAsJsonAsync(new JsonObject { ["id"] = id });
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
