@@ -45,7 +45,7 @@ public sealed class CaseReferenceSearch(CaseIndexStore index, PlaybookCatalogue 
         var typed = (query ?? string.Empty).Trim();
         if (typed.Length > MaxQueryLength || typed.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not ' '))
         {
-            return new CaseSearchRejected($"Type a case code such as RR-OLD-2026-001, part of one, or a partnership's name (letters, digits and dashes, at most {MaxQueryLength}).");
+            return new CaseSearchRejected($"Type a case code such as RR-OLD-2026-0001, part of one, or a partnership's name (letters, digits and dashes, at most {MaxQueryLength}).");
         }
 
         var viewer = BoardReader.ViewerOf(caller);
