@@ -15,6 +15,7 @@ public sealed partial class CaseReferenceQueryHandler(CaseReferenceSearch search
 {
     public const string CommandId = "caseReference";
     public const string QueryParameter = "caseCode";
+    public const string ThumbnailContentType = "application/vnd.microsoft.card.thumbnail";
 
     /// <summary>Teams' own parameter name when the manifest asks for an initial run.</summary>
     private const string InitialRunParameter = "initialRun";
@@ -105,7 +106,7 @@ public sealed partial class CaseReferenceQueryHandler(CaseReferenceSearch search
             {
                 ["contentType"] = AdaptiveCard.ContentType,
                 ["content"] = CaseReferenceCard.Build(reference),
-                ["preview"] = CaseReferenceCard.Preview(reference),
+                ["preview"] = Preview(reference),
             });
         }
 
@@ -119,6 +120,20 @@ public sealed partial class CaseReferenceQueryHandler(CaseReferenceSearch search
             },
         });
     }
+
+    /// <summary>The entry in the search list: a thumbnail card, as Teams and Outlook list results.</summary>
+    private static JsonObject Preview(CaseReference reference) => new()
+    {
+        ["contentType"] = ThumbnailContentType,
+        ["content"] = new JsonObject
+        {
+            ["title"] = reference.CaseCode,
+            ["subtitle"] = reference.Partnership,
+            ["text"] = $"{Capitalised(reference.Stage)}; next: {CaseReferenceCard.NextDeadline(reference)}",
+        },
+    };
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static ActivityResult Message(string text) => new(200, new JsonObject
     {
