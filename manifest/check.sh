@@ -39,6 +39,7 @@ m = json.load(open(f"{dest}/manifest.json"))
 checks = {
     "id": m["id"] == app_id,
     "bots[0].botId": m["bots"][0]["botId"] == app_id,
+    "composeExtensions[0].botId": m["composeExtensions"][0]["botId"] == app_id,
     "webApplicationInfo.id": m["webApplicationInfo"]["id"] == app_id,
     "validDomains": m["validDomains"] == [domain],
     "webApplicationInfo.resource": m["webApplicationInfo"]["resource"] == f"api://{domain}/botid-{app_id}",

@@ -60,6 +60,8 @@ def build_manifest(args):
         manifest = json.load(f)
     manifest["id"] = args.app_id
     manifest["bots"][0]["botId"] = args.app_id
+    for extension in manifest.get("composeExtensions", []):
+        extension["botId"] = args.app_id
     # Teams SSO for the tabs asks Entra for the app's Application ID URI on the tab's domain.
     manifest["webApplicationInfo"] = {"id": args.app_id, "resource": f"api://{args.bot_endpoint_domain}/botid-{args.app_id}"}
     manifest["validDomains"] = [args.bot_endpoint_domain]

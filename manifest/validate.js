@@ -35,6 +35,9 @@ function platformErrors(manifest, dir) {
     if (bot.scopes?.includes('team') && manifest.supportsChannelFeatures !== 'tier1') {
       errors.push('a bot with team scope on manifest 1.25+ must declare supportsChannelFeatures "tier1"');
     }
+    for (const extension of manifest.composeExtensions ?? []) {
+      if (extension.botId !== bot.botId) errors.push('composeExtensions[].botId must be the bot id: the same bot answers its queries');
+    }
     if (manifest.webApplicationInfo?.id !== bot.botId) {
       errors.push('webApplicationInfo.id must be the bot id: RSC is granted to that Entra application');
     }

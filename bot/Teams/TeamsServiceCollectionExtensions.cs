@@ -5,6 +5,7 @@ using TeamsReviewBot.Identity;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.Auth;
 using TeamsReviewBot.Teams.CardActions;
+using TeamsReviewBot.Teams.ComposeExtensions;
 using TeamsReviewBot.Teams.Conversations;
 using TeamsReviewBot.Teams.Outbound;
 using TeamsReviewBot.Workflows.Outbound;
@@ -48,6 +49,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ActivityRouter>();
         services.AddSingleton<IActivityHandler, MessageActivityHandler>();
         services.AddSingleton<IActivityHandler, InvokeActivityHandler>();
+        services.AddSingleton<IInvokeHandler, CaseReferenceQueryHandler>();
         services.AddSingleton<IActivityHandler, InstallationUpdateHandler>();
         services.AddSingleton<IActivityHandler, ConversationUpdateHandler>();
         services.AddSingleton<CardActionRouter>();

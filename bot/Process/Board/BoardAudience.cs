@@ -21,7 +21,14 @@ public static class BoardAudience
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(state);
-        return state.Exists && !state.IsClosed && (viewer.IsBusinessManager || state.Stage != CaseStage.Referred);
+        return state.Exists && !state.IsClosed && Sees(viewer, state.Stage);
+    }
+
+    /// <summary>The same rule from a case's stage alone, as the case index records it.</summary>
+    public static bool Sees(BoardViewer viewer, CaseStage stage)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return stage != CaseStage.Closed && (viewer.IsBusinessManager || stage != CaseStage.Referred);
     }
 
     /// <summary>

@@ -2,17 +2,25 @@ namespace TeamsReviewBot.Teams.CardActions;
 
 /// <summary>
 /// invoke activities. adaptiveCard/action (Action.Execute and card refresh) goes to the card
-/// action router and is answered in the HTTP response body; other invoke names are answered 501,
-/// as the Teams SDK does for invokes an app does not implement.
+/// action router and is answered in the HTTP response body; other names go to the
+/// <see cref="IInvokeHandler"/> registered for them (composeExtension/query…); names nobody
+/// handles are answered 501, as the Teams SDK does for invokes an app does not implement.
 /// </summary>
-public sealed partial class InvokeActivityHandler(CardActionRouter router, ILogger<InvokeActivityHandler> logger) : IActivityHandler
+public sealed partial class InvokeActivityHandler(CardActionRouter router, IEnumerable<IInvokeHandler> invokeHandlers, ILogger<InvokeActivityHandler> logger) : IActivityHandler
 {
+    private readonly Dictionary<string, IInvokeHandler> _byName = invokeHandlers.ToDictionary(h => h.InvokeName, StringComparer.OrdinalIgnoreCase);
+
     public const string AdaptiveCardAction = "adaptiveCard/action";
 
     public string ActivityType => ActivityTypes.Invoke;
 
     public async Task<ActivityResult> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
+        if (activity.Name is { } name && _byName.TryGetValue(name, out var named))
+        {
+            return await named.HandleAsync(activity, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!string.Equals(activity.Name, AdaptiveCardAction, StringComparison.OrdinalIgnoreCase))
         {
             LogUnhandled(logger, activity.Name ?? "(none)");

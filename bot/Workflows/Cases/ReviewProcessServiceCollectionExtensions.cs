@@ -27,6 +27,7 @@ public static class ReviewProcessServiceCollectionExtensions
         services.AddSingleton(WorkingDayCalendar.Default);
         services.AddSingleton<TimetableCalculator>();
         services.AddSingleton<CaseSchedule>();
+        services.AddSingleton<CaseReferenceSearch>();
         services.AddSingleton(sp => new ReminderPlanner(
             sp.GetRequiredService<WorkingDayCalendar>(),
             new ReminderOptions(sp.GetRequiredService<IOptions<ReviewProcessOptions>>().Value.ReminderWorkingDaysBefore)));

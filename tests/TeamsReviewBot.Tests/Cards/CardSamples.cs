@@ -91,6 +91,12 @@ public static class CardSamples
                     new OpenCaseLine("RR-OLD-2026-0003", "referred", null, null, Overdue: false),
                 ])),
             ],
+            ["CaseReferenceCard.Build"] = _ =>
+            [
+                ("case reference, deadline ahead", CaseReferenceCard.Build(new CaseReference("RR-OLD-2026-0002", "Oldham Safeguarding Children Partnership", "awaiting the panel's decision", "Virtual Panel threshold decision", Posted.AddDays(1), Overdue: false))),
+                ("case reference, overdue", CaseReferenceCard.Build(new CaseReference("RR-SAL-2026-0001", "Salford Safeguarding Children Partnership", "going to Rapid Review", "Agency summaries returned", Posted.AddDays(-1), Overdue: true))),
+                ("case reference, nothing outstanding", CaseReferenceCard.Build(new CaseReference("RR-TAM-2026-0003", "Tameside Safeguarding Children Partnership", "referred", null, null, Overdue: false))),
+            ],
             ["AgencySelectionCard.Create"] = _ =>
             [
                 ("agency selection, two agencies, one named by the referral", AgencySelectionCard.Create(

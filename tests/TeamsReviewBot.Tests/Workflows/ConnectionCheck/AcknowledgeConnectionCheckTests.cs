@@ -182,7 +182,7 @@ public sealed class AcknowledgeConnectionCheckTests(AzuriteFixture azurite, Xuni
     public async Task An_invoke_the_bot_does_not_implement_is_answered_501()
     {
         var invoke = Activities.Execute(_connector.ServiceUrl, Activities.Ada, _threadId, _messageId, "x", _data);
-        invoke["name"] = "composeExtension/query";
+        invoke["name"] = "composeExtension/fetchTask";
 
         var response = await _client.PostAsync(invoke);
 
