@@ -11,6 +11,7 @@ using TeamsReviewBot.Workflows.InformationRequests;
 using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.Meetings;
 using TeamsReviewBot.Workflows.Report;
+using TeamsReviewBot.Workflows.SignOff;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsReviewBot.Workflows.Timers;
 
@@ -32,6 +33,7 @@ builder.Services.AddMeetings(builder.Configuration);
 builder.Services.AddCaseBoard(builder.Configuration);
 builder.Services.AddOutlookAddIn(builder.Configuration);
 builder.Services.AddRapidReviewReport();
+builder.Services.AddReportSignOff();
 
 var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);

@@ -43,6 +43,7 @@ public static class TeamsServiceCollectionExtensions
 
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<IBusinessManagerAlerts, TeamsBusinessManagerAlerts>();
+        services.AddSingleton<IPersonalChat, TeamsPersonalChat>();
         services.AddSingleton<ChannelPoster>();
         services.AddSingleton<ITeamsOutbound, TeamsOutbound>();
 

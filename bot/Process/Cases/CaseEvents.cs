@@ -116,7 +116,10 @@ public sealed record ReportDrafted(Actor Actor, string Reason);
 /// <paramref name="Sha256"/> identifies the file; <paramref name="Source"/> says where it came from.</summary>
 public sealed record ReportVersionAdded(int Version, string Sha256, string FileName, long Size, string Source, Actor Actor, string Reason);
 
-public sealed record SignOffRecorded(string Seat, bool Agrees, bool ByDeputy, Actor Actor, string Reason);
+/// <summary>A seat's answer at sign-off. <paramref name="Version"/> and <paramref name="Sha256"/> name the
+/// report version answered on, <paramref name="Comments"/> the comments or the reason for not signing
+/// (streams written before versions were signed carry neither).</summary>
+public sealed record SignOffRecorded(string Seat, bool Agrees, bool ByDeputy, Actor Actor, string Reason, int? Version = null, string? Sha256 = null, string? Comments = null);
 
 public sealed record SignedOff(Actor Actor, string Reason);
 

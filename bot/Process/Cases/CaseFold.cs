@@ -69,6 +69,7 @@ public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<
         };
         next = ThresholdDecision(next, stored);
         next = Intake(next, stored);
+        next = SignOffAnswers(next, stored);
         return next with { Stage = StageOf(next) };
     }
 

@@ -2,6 +2,7 @@ using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Decisions;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.SignOff;
+using TeamsReviewBot.Process.Report;
 using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Process.Timetable;
 
@@ -367,10 +368,10 @@ public sealed class CaseRules(Playbook playbook, CaseSchedule schedule)
     }
 
     /// <summary>Records one seat's sign-off (or refusal) and, when the rule is then met or can no longer be, says so.</summary>
-    public IReadOnlyList<NewEvent> RecordSignOff(CaseState state, string seatKey, bool agrees, bool byDeputy, Actor actor, string reason, DateTimeOffset now)
+    public IReadOnlyList<NewEvent> RecordSignOff(CaseState state, string seatKey, bool agrees, bool byDeputy, Actor actor, string reason, DateTimeOffset now, ReportVersion? version = null, string? comments = null)
     {
         RequireRapidReview(state, "Sign-off is recorded");
-        if (state.ReportDraftedAt is null)
+        if (state.ReportDraftedAt is null && state.CurrentReportVersion is null)
         {
             throw new CaseRuleException($"There is no drafted report to sign off for case {state.CaseCode} yet.");
         }
@@ -394,7 +395,7 @@ public sealed class CaseRules(Playbook playbook, CaseSchedule schedule)
             throw new CaseRuleException($"The {seat.Title} has already answered through its lead; a deputy cannot answer again for the same seat.");
         }
 
-        var events = new List<NewEvent> { Event(CaseEventTypes.SignOffRecorded, new SignOffRecorded(seatKey, agrees, byDeputy, actor, reason), now) };
+        var events = new List<NewEvent> { Event(CaseEventTypes.SignOffRecorded, new SignOffRecorded(seatKey, agrees, byDeputy, actor, reason, version?.Number, version?.Sha256, comments), now) };
         var entries = state.SignOffs.SetItem(seatKey, new SignOffEntry(seatKey, agrees, byDeputy, now)).Values.ToList();
         var deadline = schedule.Timetable(playbook, state).Get(rule.Deadline).DueAt;
         switch (SignOffEvaluator.Evaluate(playbook, entries, now, deadline))

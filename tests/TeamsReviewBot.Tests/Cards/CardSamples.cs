@@ -111,5 +111,24 @@ public static class CardSamples
                 ("return status, before the deadline", ReturnStatusCard.Create(ReturnStatusCardTests.Book(), new DateOnly(2027, 1, 15))),
                 ("return status, after the deadline", ReturnStatusCard.Create(ReturnStatusCardTests.Book(), new DateOnly(2027, 1, 19))),
             ],
+            ["SignOffCard.Personal"] = _ =>
+            [
+                ("sign-off, waiting", SignOffCard.Personal(SignOffSample(closed: false, mine: null), null)),
+                ("sign-off, answered, with a notice", SignOffCard.Personal(SignOffSample(closed: false, mine: "Your seat's answer on version 2: Lola Adeyemi signed off."), "Please give the reason you do not sign off.")),
+                ("sign-off, signed off", SignOffCard.Personal(SignOffSample(closed: true, mine: "Your seat's answer on version 2: Lola Adeyemi signed off."), null)),
+            ],
         }.Concat(PanelCardSamples.All).ToDictionary();
+
+    private static SignOffCardView SignOffSample(bool closed, string? mine) => new(
+        "RR-OLD-2026-0007",
+        "Oldham Safeguarding Children Partnership",
+        "Designated Nurse/Head of Safeguarding – NHS ICB Oldham",
+        ByDeputy: true,
+        Version: 2,
+        Sha256: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        VersionAt: "Monday 7 December 2026, 2 pm",
+        [new("Assistant Director for Safeguarding/Quality Assurance", "Lola Adeyemi signed off"), new("Superintendent/Detective Chief Inspector – GMP", null)],
+        closed ? "Signed off on Monday 7 December 2026, 3 pm: 2 of 3 partners signed off; 2 needed." : "1 of 2 sign-offs so far; waiting for Superintendent/Detective Chief Inspector – GMP.",
+        mine,
+        closed);
 }

@@ -28,6 +28,7 @@ public sealed class ManifestCommandsTests(AzuriteFixture azurite)
         "check-channels", // an installation check a business manager runs once in a while, not daily work
         "board", // the same picture the Case board tab shows, for a phone; the tab is where people look
         "report", // generated once or twice a case, near its end; help lists it
+        "sign-off", // sent once per report version, near a case's end; help lists it
     ];
 
     [Fact]

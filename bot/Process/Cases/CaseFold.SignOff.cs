@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using TeamsReviewBot.Process.SignOff;
+using TeamsReviewBot.Process.Streams;
+
+namespace TeamsReviewBot.Process.Cases;
+
+/// <summary>Sign-off answers with who gave them; a new report version before the report is signed
+/// off voids every earlier answer, as partners sign the version they read.</summary>
+public sealed partial class CaseFold
+{
+    private static CaseState SignOffAnswers(CaseState next, StoredEvent stored)
+    {
+        switch (stored.Type)
+        {
+            case CaseEventTypes.SignOffRecorded:
+                var e = CaseJson.Read<SignOffRecorded>(stored.Data);
+                var answer = new SeatSignOff(e.Seat, e.Agrees, e.ByDeputy, e.Actor.Name, e.Actor.ObjectId, e.Version, e.Sha256, e.Comments, stored.OccurredAt);
+                return next with { SeatSignOffs = next.SeatSignOffs.SetItem(e.Seat, answer) };
+            case CaseEventTypes.ReportVersionAdded when next.SignedOffAt is null && !next.SignOffs.IsEmpty:
+                return next with
+                {
+                    SignOffs = ImmutableDictionary<string, SignOffEntry>.Empty,
+                    SeatSignOffs = ImmutableDictionary<string, SeatSignOff>.Empty,
+                    SignOffDisputed = false,
+                    SignOffsVoidedByVersion = next.CurrentReportVersion?.Number,
+                };
+            default:
+                return next;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+
+namespace TeamsReviewBot.Process.Cases;
+
+/// <summary>Who answered for a seat at sign-off, on which report version, and what they said: the
+/// thread's tally names them, and a repeated click is recognised as the same answer.</summary>
+public sealed record SeatSignOff(string Seat, bool Agrees, bool ByDeputy, string Name, string ObjectId, int? Version, string? Sha256, string? Comments, DateTimeOffset At);
+
+/// <summary>The sign-off answers on the current report version, beside the evaluator's entries.</summary>
+public sealed partial record CaseState
+{
+    /// <summary>Each seat's latest answer on the current report version; a new version empties it.</summary>
+    public ImmutableDictionary<string, SeatSignOff> SeatSignOffs { get; init; } = ImmutableDictionary<string, SeatSignOff>.Empty;
+
+    /// <summary>The version whose arrival last voided earlier sign-offs, if one did.</summary>
+    public int? SignOffsVoidedByVersion { get; init; }
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using TeamsReviewBot.Cards;
+using TeamsReviewBot.Workflows.Outbound;
+
+namespace TeamsReviewBot.Teams.Conversations;
+
+/// <summary>Sends a card into a person's personal chat with the bot, from the reference stored when
+/// they installed the bot personally. Without one the bot cannot start the chat, and says so.</summary>
+public sealed class TeamsPersonalChat(ConversationReferenceStore references, ConnectorClient connector) : IPersonalChat
+{
+    public async Task<string?> SendCardAsync(string aadObjectId, JsonObject card, CancellationToken cancellationToken)
+    {
+        var chat = await references.FindPersonalAsync(aadObjectId, cancellationToken).ConfigureAwait(false);
+        if (chat is null)
+        {
+            return "they have no personal chat with the bot yet (they need to open the bot's chat once, or have the app installed for them)";
+        }
+
+        var message = new Activity
+        {
+            Type = ActivityTypes.Message,
+            From = new ChannelAccount { Id = chat.BotId, Name = chat.BotName },
+            Recipient = new ChannelAccount { Id = chat.UserId, Name = chat.UserName },
+            Conversation = new ConversationAccount { Id = chat.ConversationId, TenantId = chat.TenantId },
+            Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.DeepClone() }],
+        };
+        try
+        {
+            await connector.SendAsync(chat.ServiceUrl, chat.ConversationId, message, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
+        {
+            return "Teams did not take the message (" + ex.Message + ")";
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using TeamsReviewBot.Commands;
+using TeamsReviewBot.Teams.CardActions;
+using TeamsReviewBot.Workflows.SignOff.CardHandlers;
+
+namespace TeamsReviewBot.Workflows.SignOff;
+
+public static class SignOffServiceCollectionExtensions
+{
+    /// <summary>The statutory partners' sign-off of the report in their personal chats.</summary>
+    public static IServiceCollection AddReportSignOff(this IServiceCollection services)
+    {
+        services.AddSingleton<SignOffSeats>();
+        services.AddSingleton<SignOffViews>();
+        services.AddSingleton<SignOffRecorder>();
+        services.AddChatCommand<SignOffCommand>();
+        services.AddCardAction<SignOffCardHandler>();
+        return services;
+    }
+}
