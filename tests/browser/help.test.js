@@ -50,14 +50,15 @@ test('help in personal chat shows the help card with the commands', async () => 
     'record ‹case code› consulted ‹what was concluded› | record ‹case code› aware ‹date›',
     'meeting ‹case code› [move ‹date› ‹time› ‹reason› | cancel ‹reason› | invite ‹email address› | outcome]',
     'report ‹case code›',
+    'sign-off ‹case code›',
     'board [‹partnership›]',
     'refer', 'mail', 'check-channels',
   ]) {
     assert.ok(text.includes(usage), `the help card shows "${usage}"; it reads:\n${text}`);
   }
   assert.doesNotMatch(text, /\[\]/, 'no placeholder was dropped to an empty []');
-  // It promises only what the bot does today: the report and its sign-off are not built yet.
-  assert.doesNotMatch(text, /sign-off|sign off/i);
+  // It promises only what the bot does: nothing about submitting to the National Panel, not built yet.
+  assert.doesNotMatch(text, /\bsubmit\b|submission/i);
 });
 
 test('in the panel channel, a mention picked from the list reaches the bot and it answers there', async () => {
