@@ -52,10 +52,10 @@ public sealed partial class DocsCitationTests
     }
 
     [Theory]
-    [InlineData("as the design notes say (../shared/design.md)")]
+    [InlineData("as the design notes say (../notes/design.md)")]
     [InlineData("rate limits (anchors §B.6)")]
     [InlineData("see reference/anchors.md")]
-    [InlineData("seed-000, in /work/shared/seeds/oldham.pdf")]
+    [InlineData("seed-000, in /srv/notes/seeds/oldham.pdf")]
     public void The_check_recognises_a_citation_outside_the_repository(string line) =>
         Assert.True(OutsideCitation().IsMatch(line) || MachinePath().IsMatch(line), line);
 
