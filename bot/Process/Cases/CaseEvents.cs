@@ -5,7 +5,7 @@ namespace TeamsReviewBot.Process.Cases;
 /// stored event's OccurredAt. Together they are the case's audit trail, so names and fields say what
 /// happened in the words of the process.
 /// </summary>
-public static class CaseEventTypes
+public static partial class CaseEventTypes
 {
     public const string CaseOpened = "CaseOpened";
     public const string PutToPanel = "PutToPanel";
