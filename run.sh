@@ -52,7 +52,7 @@ Graph__LifecycleNotificationUrl=http://127.0.0.1:3978/api/notifications/lifecycl
 Graph__ClientStateSecret=local-sandbox-client-state \
 Privacy__KeyEncryptionKey="$(head -c 32 /dev/urandom | base64)" \
 Intake__Partnership=oldham \
-  dotnet bot/bin/Debug/net10.0/TeamsReviewBot.dll --urls http://127.0.0.1:3978 > .local/bot.log 2>&1 &
+  dotnet bot/bin/Debug/net10.0/TeamsReviewBot.dll --urls http://127.0.0.1:3978 --contentRoot "$PWD/bot" > .local/bot.log 2>&1 &
 pids+=("$!")
 wait_for_port 3978 "the bot"
 log "bot: http://127.0.0.1:3978 (health: http://127.0.0.1:3978/healthz, log: .local/bot.log)"
