@@ -39,6 +39,7 @@ var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);
 app.MapBotMessages();
 app.MapMailboxNotifications();
+app.MapMeetingNotifications();
 app.MapCaseBoard();
 app.MapOutlookTaskPane();
 app.MapOutlookApi();

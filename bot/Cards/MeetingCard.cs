@@ -88,7 +88,9 @@ public static class MeetingCard
         ],
         [AdaptiveCard.ExecuteAction("Record the outcome", OutcomeVerb, new JsonObject { [CaseCodeField] = caseCode })]);
 
-    public static JsonObject Booked(CaseState state)
+    /// <summary>The booked meeting: when, the Teams link, and who has answered for each statutory
+    /// partner of <paramref name="quorumPartners"/> (the playbook's quorum).</summary>
+    public static JsonObject Booked(CaseState state, IReadOnlyList<string> quorumPartners)
     {
         ArgumentNullException.ThrowIfNull(state);
         var facts = new List<(string, string)> { ("When", BritishDates.DateAndTime(state.MeetingAt!.Value)) };
@@ -101,6 +103,8 @@ public static class MeetingCard
             [
                 AdaptiveCard.Heading($"Meeting booked – {state.CaseCode}"),
                 AdaptiveCard.Facts(facts),
+                AdaptiveCard.Text("**Answers to the invitation**"),
+                AdaptiveCard.Facts(MeetingAnswerFacts.For(state, quorumPartners)),
                 AdaptiveCard.Text($"The invitation went to everyone invited; \"timetable {state.CaseCode}\" shows the deadlines that follow the meeting."),
             ]);
     }

@@ -14,7 +14,8 @@ public sealed record NextStep(string Name, DateTimeOffset DueAt);
 
 /// <summary>The case's Rapid Review meeting as the thread card shows it: booked (time, Teams link) or
 /// cancelled with none booked since.</summary>
-public sealed record MeetingLine(string Name, DateTimeOffset? At, string? JoinUrl, bool Cancelled);
+/// <summary>The case's meeting on its thread card; <paramref name="Answers"/> says who answered the invitation, per statutory partner.</summary>
+public sealed record MeetingLine(string Name, DateTimeOffset? At, string? JoinUrl, bool Cancelled, IReadOnlyList<(string Title, string Value)>? Answers = null);
 
 /// <summary>Everything the panel cards show about a case. Holds no child's name, date of birth or address.</summary>
 public sealed record PanelCardView(
@@ -275,6 +276,12 @@ public static class PanelCards
         if (meeting.At is { } at)
         {
             yield return AdaptiveCard.Facts([("When", $"{BritishDates.DateAndTime(at)} (UK time)"), ("Where", meeting.JoinUrl is null ? "not an online meeting booked by the bot" : "Microsoft Teams")]);
+            if (meeting.Answers is { Count: > 0 } answers)
+            {
+                yield return AdaptiveCard.Text("Answers to the invitation:");
+                yield return AdaptiveCard.Facts(answers);
+            }
+
             if (meeting.JoinUrl is { } join)
             {
                 actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Join the meeting", ["url"] = join });

@@ -18,14 +18,20 @@ public sealed record MeetingInvite(
 
 public sealed record MeetingAttendee(string Address, string Name);
 
-/// <summary>The event as Graph holds it.</summary>
-/// <summary>An attendee's answer to the invitation (the SDK's ResponseType name: Accepted, TentativelyAccepted, Declined, None, …).</summary>
-public sealed record AttendeeAnswer(string Address, string Response)
+/// <summary>An attendee's answer to the invitation (the SDK's ResponseType name: Accepted, TentativelyAccepted,
+/// Declined, None, …), when they gave it, and the time they proposed instead, if they did.</summary>
+public sealed record AttendeeAnswer(string Address, string Response, DateTimeOffset? At = null, DateTimeOffset? ProposedStart = null, DateTimeOffset? ProposedEnd = null)
 {
+    public bool Answered => Response is "Accepted" or "TentativelyAccepted" or "Declined";
+
     public bool Coming => Response is "Accepted" or "TentativelyAccepted" or "Organizer";
 }
 
+/// <summary>The event as Graph holds it.</summary>
 public sealed record BookedMeeting(string EventId, DateTimeOffset Start, DateTimeOffset End, string? JoinUrl, bool IsCancelled, IReadOnlyList<string> Attendees);
+
+/// <summary>The attendees' answers on an event, with the transactionId it was created with (which names the case).</summary>
+public sealed record EventAnswers(string EventId, string? TransactionId, bool IsCancelled, IReadOnlyList<AttendeeAnswer> Answers);
 
 /// <summary>
 /// Teams meetings in the organiser's calendar: create (isOnlineMeeting, teamsForBusiness, with a
@@ -118,6 +124,30 @@ public sealed class OnlineMeetings(GraphServiceClient graph)
             return found is null || found.IsCancelled == true ? null
                 : [.. (found.Attendees ?? []).Where(a => a.EmailAddress?.Address is not null)
                     .Select(a => new AttendeeAnswer(a.EmailAddress!.Address!, a.Status?.Response?.ToString() ?? "None"))];
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The event's answers as the organiser's calendar records them, with status.time and any
+    /// proposedNewTime; null when the calendar no longer has the event.</summary>
+    public async Task<EventAnswers?> ReadAnswersAsync(string organiser, string eventId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var found = await graph.Users[organiser].Events[eventId].GetAsync(r => r.QueryParameters.Select = ["attendees", "isCancelled", "transactionId"], cancellationToken).ConfigureAwait(false);
+            return found is null ? null : new EventAnswers(
+                eventId,
+                found.TransactionId,
+                found.IsCancelled == true,
+                [.. (found.Attendees ?? []).Where(a => a.EmailAddress?.Address is not null).Select(a => new AttendeeAnswer(
+                    a.EmailAddress!.Address!,
+                    a.Status?.Response?.ToString() ?? "None",
+                    a.Status?.Time is { } at && at.Year > 1 ? at : null,
+                    a.ProposedNewTime?.Start is { } start ? GraphTimes.Instant(start) : null,
+                    a.ProposedNewTime?.End is { } end ? GraphTimes.Instant(end) : null))]);
         }
         catch (ODataError error) when (error.ResponseStatusCode == 404)
         {

@@ -25,6 +25,12 @@ public sealed record ChangeNotification(
             : Resource?.Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 4 } parts && parts[^2].Equals("messages", StringComparison.OrdinalIgnoreCase)
                 ? parts[^1]
                 : null;
+
+    /// <summary>The calendar event's id when the notification is about one (Users/{id}/Events/{id}).</summary>
+    public string? EventId =>
+        Resource?.Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 4 } parts && parts[^2].Equals("events", StringComparison.OrdinalIgnoreCase)
+            ? ResourceData?.Id is { Length: > 0 } id ? id : parts[^1]
+            : null;
 }
 
 public sealed record NotificationResourceData(

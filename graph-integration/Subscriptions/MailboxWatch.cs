@@ -10,5 +10,22 @@ public sealed record MailboxWatch(string Mailbox, string NotificationUrl, string
 
     public TimeSpan EffectiveLifetime => Lifetime <= TimeSpan.Zero || Lifetime > MaxLifetime ? MaxLifetime : Lifetime;
 
-    public string Resource => $"users/{Mailbox}/mailFolders('inbox')/messages";
+    /// <summary>What Graph is asked to watch; the inbox's messages unless a calendar watch says otherwise.</summary>
+    public string Resource { get; init; } = $"users/{Mailbox}/mailFolders('inbox')/messages";
+
+    /// <summary>Graph's changeType list: new mail only, unless a calendar watch says otherwise.</summary>
+    public string ChangeType { get; init; } = "created";
+
+    /// <summary>Where the subscription is kept between runs: the mailbox's own key for its inbox.</summary>
+    public string Key { get; init; } = Mailbox;
+
+    /// <summary>The organiser's calendar events, created, updated (moved, answered) and deleted;
+    /// kept apart from the same mailbox's inbox subscription.</summary>
+    public static MailboxWatch Events(string organiser, string notificationUrl, string lifecycleNotificationUrl, string clientState, TimeSpan lifetime) =>
+        new(organiser, notificationUrl, lifecycleNotificationUrl, clientState, lifetime)
+        {
+            Resource = $"users/{organiser}/events",
+            ChangeType = "created,updated,deleted",
+            Key = "events:" + organiser,
+        };
 }

@@ -15,7 +15,7 @@ public sealed partial class SubscriptionManager(GraphServiceClient graph, ISubsc
     public async Task<MailboxSubscription> EnsureAsync(MailboxWatch watch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(watch);
-        var current = await store.FindAsync(watch.Mailbox, cancellationToken).ConfigureAwait(false);
+        var current = await store.FindAsync(watch.Key, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
             return await CreateAsync(watch, cancellationToken).ConfigureAwait(false);
@@ -47,7 +47,7 @@ public sealed partial class SubscriptionManager(GraphServiceClient graph, ISubsc
     public async Task<MailboxSubscription> RecreateAsync(MailboxWatch watch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(watch);
-        var current = await store.FindAsync(watch.Mailbox, cancellationToken).ConfigureAwait(false);
+        var current = await store.FindAsync(watch.Key, cancellationToken).ConfigureAwait(false);
         if (current is not null)
         {
             try
@@ -71,7 +71,7 @@ public sealed partial class SubscriptionManager(GraphServiceClient graph, ISubsc
         {
             await graph.Subscriptions[subscriptionId].Reauthorize.PostAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             LogReauthorized(logger, subscriptionId);
-            return await store.FindAsync(watch.Mailbox, cancellationToken).ConfigureAwait(false)
+            return await store.FindAsync(watch.Key, cancellationToken).ConfigureAwait(false)
                 ?? await CreateAsync(watch, cancellationToken).ConfigureAwait(false);
         }
         catch (ODataError ex) when (ex.ResponseStatusCode is 404 or 400)
@@ -86,7 +86,7 @@ public sealed partial class SubscriptionManager(GraphServiceClient graph, ISubsc
         var created = await graph.Subscriptions.PostAsync(
             new Subscription
             {
-                ChangeType = "created",
+                ChangeType = watch.ChangeType,
                 Resource = watch.Resource,
                 NotificationUrl = watch.NotificationUrl,
                 LifecycleNotificationUrl = watch.LifecycleNotificationUrl,
@@ -96,7 +96,7 @@ public sealed partial class SubscriptionManager(GraphServiceClient graph, ISubsc
             cancellationToken: cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("Graph created a subscription but returned no body.");
         var subscription = new MailboxSubscription(
-            watch.Mailbox,
+            watch.Key,
             created.Id ?? throw new InvalidOperationException("Graph returned a subscription without an id."),
             now,
             created.ExpirationDateTime ?? now + watch.EffectiveLifetime);
@@ -105,15 +105,15 @@ public sealed partial class SubscriptionManager(GraphServiceClient graph, ISubsc
         return subscription;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Mail subscription {SubscriptionId} created, expires {ExpiresAt:o}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} created, expires {ExpiresAt:o}")]
     private static partial void LogCreated(ILogger logger, string subscriptionId, DateTimeOffset expiresAt);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Mail subscription {SubscriptionId} renewed until {ExpiresAt:o}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} renewed until {ExpiresAt:o}")]
     private static partial void LogRenewed(ILogger logger, string subscriptionId, DateTimeOffset expiresAt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail subscription {SubscriptionId} could not be renewed (HTTP {Status}); recreating it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {SubscriptionId} could not be renewed (HTTP {Status}); recreating it")]
     private static partial void LogRecreating(ILogger logger, string subscriptionId, int status);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Mail subscription {SubscriptionId} reauthorized")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} reauthorized")]
     private static partial void LogReauthorized(ILogger logger, string subscriptionId);
 }

@@ -18,23 +18,31 @@ internal static class CalendarControls
             state.Calendars.SetBusy(address, blocks);
             return Results.NoContent();
         });
-        // An attendee answers the invitation, as Outlook would record it on the organiser's event.
-        app.MapPost("/sandbox/calendars/{organiser}/events/{id}/responses", (string organiser, string id, AttendeeResponse answer, SandboxState state) =>
+        // An attendee answers the invitation, as Outlook records it on the organiser's event, and the
+        // organiser's subscribers are told the event was updated.
+        app.MapPost("/sandbox/calendars/{organiser}/events/{id}/responses", (string organiser, string id, AttendeeResponse answer, SandboxState state, NotificationPusher pusher) =>
         {
             if (answer.Response is not ("accepted" or "declined" or "tentativelyAccepted" or "none"))
             {
                 return Results.Problem(statusCode: 400, title: "response is accepted, declined, tentativelyAccepted or none.");
             }
 
-            var found = state.Calendars.Find(organiser, id);
-            var attendee = (found?.Json["attendees"] as JsonArray ?? []).OfType<JsonObject>()
-                .FirstOrDefault(a => string.Equals(a["emailAddress"]?["address"]?.GetValue<string>(), answer.Address, StringComparison.OrdinalIgnoreCase));
-            if (attendee is null)
+            if ((answer.ProposedStart is null) != (answer.ProposedEnd is null) || answer.ProposedEnd <= answer.ProposedStart)
+            {
+                return Results.Problem(statusCode: 400, title: "A proposed new time needs both proposedStart and proposedEnd, the end after the start.");
+            }
+
+            if (answer.ProposedStart is not null && answer.Response is not ("tentativelyAccepted" or "declined"))
+            {
+                return Results.Problem(statusCode: 400, title: "A new time is proposed with a tentative acceptance or a decline, as Outlook does.");
+            }
+
+            if (state.Calendars.Find(organiser, id) is not { } found || !state.Calendars.Respond(found, answer, state.Time.GetUtcNow()))
             {
                 return Results.Problem(statusCode: 404, title: "No such event, or the address is not one of its attendees.");
             }
 
-            attendee["status"] = new JsonObject { ["response"] = answer.Response, ["time"] = DateTimeOffset.UtcNow.ToString("o", System.Globalization.CultureInfo.InvariantCulture) };
+            pusher.EventChanged(found, "updated");
             return Results.NoContent();
         });
         app.MapGet("/sandbox/calendars/{address}/events", (string address, SandboxState state) =>
@@ -54,4 +62,6 @@ internal static class CalendarControls
     }
 }
 
-public sealed record AttendeeResponse(string Address, string Response);
+/// <summary>An attendee's answer: accepted, declined, tentativelyAccepted or none, with a new time
+/// when they propose one (Outlook's "propose new time" goes with a tentative acceptance or a decline).</summary>
+public sealed record AttendeeResponse(string Address, string Response, DateTimeOffset? ProposedStart = null, DateTimeOffset? ProposedEnd = null);

@@ -21,10 +21,21 @@ internal static class CalendarEndpoints
         app.MapGet("/v1.0/users/{user}/events/{id}", (string user, string id, SandboxState state) =>
             state.Calendars.Find(user, id) is { } found ? Results.Json(found.Json) : ItemNotFound());
         app.MapMethods("/v1.0/users/{user}/events/{id}", ["PATCH"], UpdateAsync);
-        app.MapPost("/v1.0/users/{user}/events/{id}/cancel", (string user, string id, SandboxState state) =>
-            state.Calendars.Find(user, id) is not { } found ? ItemNotFound()
-            : state.Calendars.Cancel(found) ? Results.Accepted()
-            : GraphErrors.Problem(400, "ErrorInvalidRequest", "The meeting has already been cancelled."));
+        app.MapPost("/v1.0/users/{user}/events/{id}/cancel", (string user, string id, SandboxState state, NotificationPusher pusher) =>
+        {
+            if (state.Calendars.Find(user, id) is not { } found)
+            {
+                return ItemNotFound();
+            }
+
+            if (!state.Calendars.Cancel(found))
+            {
+                return GraphErrors.Problem(400, "ErrorInvalidRequest", "The meeting has already been cancelled.");
+            }
+
+            pusher.EventChanged(found, "updated");
+            return Results.Accepted();
+        });
     }
 
     private static async Task<IResult> GetScheduleAsync(string user, HttpRequest request, SandboxState state, CancellationToken cancellationToken)
@@ -99,7 +110,7 @@ internal static class CalendarEndpoints
         };
     }
 
-    private static async Task<IResult> CreateAsync(string user, HttpRequest request, SandboxState state, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(string user, HttpRequest request, SandboxState state, NotificationPusher pusher, CancellationToken cancellationToken)
     {
         var body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken) as JsonObject ?? [];
         if (Instant(body["start"]) is not { } start || Instant(body["end"]) is not { } end || end <= start)
@@ -107,11 +118,16 @@ internal static class CalendarEndpoints
             return GraphErrors.Problem(400, "ErrorInvalidRequest", "An event needs a start and an end, and the end must be after the start.");
         }
 
-        var (created, _) = state.Calendars.Create(user, body, state.Time.GetUtcNow());
+        var (created, isNew) = state.Calendars.Create(user, body, state.Time.GetUtcNow());
+        if (isNew)
+        {
+            pusher.EventChanged(created, "created");
+        }
+
         return Results.Json(created.Json, statusCode: 201);
     }
 
-    private static async Task<IResult> UpdateAsync(string user, string id, HttpRequest request, SandboxState state, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(string user, string id, HttpRequest request, SandboxState state, NotificationPusher pusher, CancellationToken cancellationToken)
     {
         if (state.Calendars.Find(user, id) is not { } found)
         {
@@ -120,7 +136,13 @@ internal static class CalendarEndpoints
 
         var patch = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken) as JsonObject ?? [];
         var refusal = state.Calendars.Update(found, patch, state.Time.GetUtcNow());
-        return refusal is null ? Results.Json(found.Json) : GraphErrors.Problem(400, "ErrorInvalidRequest", refusal);
+        if (refusal is not null)
+        {
+            return GraphErrors.Problem(400, "ErrorInvalidRequest", refusal);
+        }
+
+        pusher.EventChanged(found, "updated");
+        return Results.Json(found.Json);
     }
 
     private static IResult ItemNotFound() => GraphErrors.Problem(404, "ErrorItemNotFound", "The specified object was not found in the store.");

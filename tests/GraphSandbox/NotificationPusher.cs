@@ -17,7 +17,8 @@ public sealed partial class NotificationPusher(IHttpClientFactory httpFactory, S
     public void MessageCreated(SandboxMailbox mailbox, SandboxMessage message)
     {
         foreach (var subscription in state.Subscriptions.Where(s =>
-                     string.Equals(s.MailboxAddress, mailbox.Address, StringComparison.OrdinalIgnoreCase)
+                     !s.IsEvents
+                     && string.Equals(s.MailboxAddress, mailbox.Address, StringComparison.OrdinalIgnoreCase)
                      && s.ChangeType.Contains("created", StringComparison.OrdinalIgnoreCase)))
         {
             if (state.Faults.TakeDrop())
@@ -38,6 +39,46 @@ public sealed partial class NotificationPusher(IHttpClientFactory httpFactory, S
                     ["@odata.id"] = $"Users/{mailbox.Address}/Messages/{message.Id}",
                     ["@odata.etag"] = "W/\"" + message.Json["changeKey"] + "\"",
                     ["id"] = message.Id,
+                },
+                ["clientState"] = subscription.ClientState,
+                ["tenantId"] = "00000000-0000-0000-0000-0000000000aa",
+            };
+            var body = new JsonObject { ["value"] = new JsonArray(notification) }.ToJsonString();
+            for (var copy = 0; copy < Math.Max(1, state.Faults.NotificationCopies); copy++)
+            {
+                _queue.Writer.TryWrite((subscription.NotificationUrl, body));
+            }
+        }
+    }
+
+    /// <summary>An organiser's event was created, updated (moved, an attendee answered, cancelled) or
+    /// deleted: subscribers to users/{organiser}/events for that change type hear of it, without
+    /// resource data, as Graph sends for Outlook events.</summary>
+    public void EventChanged(SandboxEvent changed, string changeType)
+    {
+        foreach (var subscription in state.Subscriptions.Where(s =>
+                     s.IsEvents
+                     && string.Equals(s.MailboxAddress, changed.Organiser, StringComparison.OrdinalIgnoreCase)
+                     && s.ChangeType.Split(',', StringSplitOptions.TrimEntries).Contains(changeType, StringComparer.OrdinalIgnoreCase)))
+        {
+            if (state.Faults.TakeDrop())
+            {
+                state.Stats.CountDropped();
+                continue;
+            }
+
+            var notification = new JsonObject
+            {
+                ["subscriptionId"] = subscription.Id,
+                ["subscriptionExpirationDateTime"] = subscription.ExpirationDateTime.UtcDateTime.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+                ["changeType"] = changeType,
+                ["resource"] = $"Users/{changed.Organiser}/Events/{changed.Id}",
+                ["resourceData"] = new JsonObject
+                {
+                    ["@odata.type"] = "#Microsoft.Graph.Event",
+                    ["@odata.id"] = $"Users/{changed.Organiser}/Events/{changed.Id}",
+                    ["@odata.etag"] = "W/\"" + changed.Json["changeKey"] + "\"",
+                    ["id"] = changed.Id,
                 },
                 ["clientState"] = subscription.ClientState,
                 ["tenantId"] = "00000000-0000-0000-0000-0000000000aa",

@@ -121,6 +121,35 @@ public sealed class SandboxCalendars
         }
     }
 
+    /// <summary>Records an attendee's answer on the event: status {response, time} and, when given,
+    /// proposedNewTime {start, end}. False when the address is not one of its attendees.</summary>
+    public bool Respond(SandboxEvent target, AttendeeResponse answer, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var attendee = (target.Json["attendees"] as JsonArray ?? []).OfType<JsonObject>()
+                .FirstOrDefault(a => string.Equals(a["emailAddress"]?["address"]?.GetValue<string>(), answer.Address, StringComparison.OrdinalIgnoreCase));
+            if (attendee is null || target.IsCancelled)
+            {
+                return false;
+            }
+
+            attendee["status"] = new JsonObject { ["response"] = answer.Response, ["time"] = Stamp(now) };
+            if (answer is { ProposedStart: { } start, ProposedEnd: { } end })
+            {
+                attendee["proposedNewTime"] = new JsonObject { ["start"] = CalendarEndpoints.Utc(start), ["end"] = CalendarEndpoints.Utc(end) };
+            }
+            else
+            {
+                attendee.Remove("proposedNewTime");
+            }
+
+            target.Json["lastModifiedDateTime"] = Stamp(now);
+            target.Json["changeKey"] = $"{target.Id}-r{now.UtcTicks}";
+            return true;
+        }
+    }
+
     public bool Cancel(SandboxEvent target)
     {
         lock (_gate)

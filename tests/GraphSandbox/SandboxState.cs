@@ -47,7 +47,10 @@ public sealed class SandboxSubscription
 
     public int Reauthorizations { get; set; }
 
-    /// <summary>The mailbox address in a resource such as users/{address}/mailFolders('inbox')/messages.</summary>
+    /// <summary>True for a calendar subscription, users/{organiser}/events; false for mail.</summary>
+    public bool IsEvents => Resource.TrimEnd('/').EndsWith("/events", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The mailbox address in a resource such as users/{address}/mailFolders('inbox')/messages or users/{address}/events.</summary>
     public string? MailboxAddress
     {
         get

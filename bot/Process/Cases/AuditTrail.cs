@@ -113,6 +113,11 @@ public static class AuditTrail
             case CaseEventTypes.DeadlineMissed:
                 var missed = CaseJson.Read<DeadlineMissed>(e.Data);
                 return $"{Who(missed.Actor)} escalated a missed deadline: '{Deadline(missed.Deadline)}' was due {BritishDates.DateAndTime(missed.DueAt)}.";
+            case CaseEventTypes.MeetingResponseRecorded:
+                var answered = CaseJson.Read<MeetingResponseRecorded>(e.Data);
+                return $"{Who(answered.Actor)} recorded from the calendar: {answered.Reason}"
+                    + (answered.RespondedAt is { } respondedAt ? $" (answered {BritishDates.DateAndTime(respondedAt)})" : string.Empty)
+                    + (answered.ProposedStart is { } proposed ? $" Proposed instead: {BritishDates.DateAndTime(proposed)}." : string.Empty);
             case CaseEventTypes.BusinessManagersNotified:
                 var told = CaseJson.Read<BusinessManagersNotified>(e.Data);
                 return $"{Who(told.Actor)} told the business managers: {told.Message}";

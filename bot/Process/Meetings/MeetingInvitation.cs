@@ -55,6 +55,15 @@ public static class MeetingInvitation
         return $"{caseCode.ToLowerInvariant()}-meeting-{booking}";
     }
 
+    /// <summary>The case code a transactionId was made from ("rr-old-2026-0007-meeting-2" → RR-OLD-2026-0007); null for any other event.</summary>
+    public static string? CaseCodeOf(string? transactionId)
+    {
+        var marker = transactionId?.LastIndexOf("-meeting-", StringComparison.Ordinal) ?? -1;
+        return marker > 0 && int.TryParse(transactionId![(marker + "-meeting-".Length)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? transactionId[..marker].ToUpperInvariant()
+            : null;
+    }
+
     private static string QuorumList(Playbook playbook) => Cases.Partners.List(playbook.Meeting.QuorumPartners);
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

@@ -1,4 +1,5 @@
 using TeamsReviewBot.Process.Calendar;
+using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 
 namespace TeamsReviewBot.Process.Meetings;
@@ -34,4 +35,56 @@ public static class MeetingQuorum
         ArgumentNullException.ThrowIfNull(coming);
         return [.. playbook.Meeting.QuorumPartners.Where(partner => !invitees.Any(i => i.Partner == partner && coming(i.Address)))];
     }
+
+    /// <summary>
+    /// The quorum partners the business managers should hear about now, from the answers recorded on
+    /// the case: once the check point has come, every partner with nobody coming; before it, a partner
+    /// whose every attendee on the invitation declined (its only attendee declining, typically), or
+    /// one that had someone coming and now has nobody (a decline after accepting).
+    /// </summary>
+    public static IReadOnlyList<string> Gaps(Playbook playbook, CaseState state, IReadOnlyList<Invitee> onInvitation, bool checkPointReached)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(onInvitation);
+        return [.. playbook.Meeting.QuorumPartners.Where(partner =>
+        {
+            if (state.MeetingResponses.Values.Any(r => r.Partner == partner && r.Coming))
+            {
+                return false;
+            }
+
+            var attendees = onInvitation.Where(i => i.Partner == partner).ToList();
+            var allDeclined = attendees.Count > 0 && attendees.All(a =>
+                state.MeetingResponses.TryGetValue(a.Address.ToLowerInvariant(), out var r) && r.Response == MeetingResponses.Declined);
+            return checkPointReached || allDeclined || state.MeetingQuorumLosses.GetValueOrDefault(partner) > 0;
+        })];
+    }
+
+    /// <summary>One warning per gap: a partner's gap is named by how many times it lost its last attendee
+    /// coming on this booking, so the same gap is never warned twice and a new one is.</summary>
+    public static string GapKey(CaseState state, string partner)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{partner}.{state.MeetingQuorumLosses.GetValueOrDefault(partner)}");
+    }
+
+    /// <summary>The warning's notification id: the booking, then the gap of each partner it names.</summary>
+    public static string NotificationId(CaseState state, IEnumerable<string> partners)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Booking(state) + "|" + string.Join("|", partners.Select(p => GapKey(state, p)));
+    }
+
+    /// <summary>Whether the business managers were already warned about this partner's current gap.</summary>
+    public static bool Warned(CaseState state, string partner)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var prefix = Booking(state) + "|";
+        var gap = GapKey(state, partner);
+        return state.Notifications.Any(id => id.StartsWith(prefix, StringComparison.Ordinal) && id[prefix.Length..].Split('|').Contains(gap));
+    }
+
+    private static string Booking(CaseState state) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{state.CaseCode}:meeting-quorum:{state.MeetingCancellations + 1}");
 }

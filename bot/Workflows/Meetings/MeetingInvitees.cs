@@ -42,6 +42,16 @@ public sealed class MeetingInvitees(PartnershipDirectory directory, AgencyDirect
         return [.. invitees.DistinctBy(i => i.Address, StringComparer.OrdinalIgnoreCase)];
     }
 
+    /// <summary>The invitees and the deputies the partnership lists: who may answer for a statutory
+    /// partner once on the invitation (a deputy counts for their partner once they accept).</summary>
+    public async Task<IReadOnlyList<Invitee>> WithDeputiesAsync(string caseCode, CancellationToken cancellationToken)
+    {
+        var people = await ForAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        var deputies = directory.WithRole(PartnershipRole.Deputy).Where(d => !string.IsNullOrWhiteSpace(d.Email))
+            .Select(d => new Invitee(d.Email!.Trim(), d.Name ?? d.Email!.Trim(), PartnerKey(d.Partner), false));
+        return [.. people.Concat(deputies).DistinctBy(i => i.Address, StringComparer.OrdinalIgnoreCase)];
+    }
+
     public static string? PartnerKey(StatutoryPartner? partner) => partner switch
     {
         StatutoryPartner.LocalAuthority => "local-authority",

@@ -1,21 +1,26 @@
 using Microsoft.Extensions.Options;
 using TeamsReviewBot.Cards;
 using TeamsReviewBot.GraphIntegration.Calendar;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Meetings;
 using TeamsReviewBot.Storage;
-using TeamsReviewBot.Identity;
 using TeamsReviewBot.Workflows.Cases;
+using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsReviewBot.Workflows.Timers;
 
 namespace TeamsReviewBot.Workflows.Meetings;
 
 /// <summary>
-/// Two working days before the meeting the bot reads the attendees' answers from the organiser's
-/// event (the calendar is the truth) and, when a statutory partner has nobody accepted or tentative,
-/// tells the business managers once which partner is missing, who was invited for it and how they
-/// answered, and the deputies the partnership lists for it, so they can invite one.
+/// Follows the attendees' answers to the booked meeting, the organiser's calendar being the truth:
+/// whenever Graph says the event changed, when a notification may have been missed (start-up, every
+/// Meeting:ResponsesCheckInterval, a "missed" lifecycle event), and at the check point two working
+/// days before, it reads the event's answers, records each new one on the case once, and refreshes
+/// the thread card. The business managers are warned once per gap: at once when a statutory partner's
+/// every attendee declined or it lost its last attendee coming, and at the check point for any partner
+/// nobody has accepted for. The warning names the partner, who was invited for it and how they
+/// answered, and the deputies the partnership lists, with a button to invite each.
 /// </summary>
 public sealed partial class MeetingQuorumCheck(
     CaseService cases,
@@ -23,6 +28,7 @@ public sealed partial class MeetingQuorumCheck(
     OnlineMeetings meetings,
     PartnershipDirectory directory,
     IBusinessManagerNotifier notifier,
+    DecisionFollowUpOutbox thread,
     IOptions<MeetingOptions> options,
     TimeProvider time,
     ILogger<MeetingQuorumCheck> logger) : ITimerHandler
@@ -31,56 +37,94 @@ public sealed partial class MeetingQuorumCheck(
 
     public string Kind => MeetingQuorum.TimerKind;
 
-    /// <summary>Once per booking: a meeting cancelled and booked again is checked again.</summary>
-    public static string NotificationId(CaseState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return $"{state.CaseCode}:meeting-quorum:{state.MeetingCancellations + 1}";
-    }
-
     public Task HandleAsync(DurableTimer timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
         return CheckAsync(timer.StreamId, cancellationToken);
     }
 
-    /// <summary>Checks the booked meeting's answers; returns the statutory partners nobody is coming for.</summary>
+    /// <summary>Reads and records the booked meeting's answers and warns about any gap not warned yet;
+    /// returns the statutory partners nobody is coming for.</summary>
     public async Task<IReadOnlyList<string>> CheckAsync(string caseCode, CancellationToken cancellationToken)
     {
         var state = await cases.FindAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        if (state is not { MeetingEventId: { } eventId, MeetingAt: { } meetingAt } || meetingAt <= time.GetUtcNow() || state.MeetingHeldAt is not null
-            || options.Value.Organiser is not { Length: > 0 } organiser)
+        if (!Following(state) || options.Value.Organiser is not { Length: > 0 } organiser)
         {
             return [];
         }
 
-        var answers = await meetings.AnswersAsync(organiser, eventId, cancellationToken).ConfigureAwait(false);
-        if (answers is null)
+        var answers = await meetings.ReadAnswersAsync(organiser, state!.MeetingEventId!, cancellationToken).ConfigureAwait(false);
+        return answers is null ? [] : await FollowAsync(state.CaseCode, answers, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Graph says the organiser's event changed: the case it belongs to (named by the event's
+    /// transactionId, and holding this event id) records its answers. Other events are left alone.</summary>
+    public async Task FollowEventAsync(string eventId, CancellationToken cancellationToken)
+    {
+        if (options.Value.Organiser is not { Length: > 0 } organiser)
+        {
+            return;
+        }
+
+        var answers = await meetings.ReadAnswersAsync(organiser, eventId, cancellationToken).ConfigureAwait(false);
+        if (answers is null || MeetingInvitation.CaseCodeOf(answers.TransactionId) is not { } caseCode || cases.Playbooks.ForCaseCode(caseCode) is null)
+        {
+            LogNotACaseEvent(eventId);
+            return;
+        }
+
+        await FollowAsync(caseCode, answers, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A case whose meeting is booked, still to come and not held: its answers are followed.</summary>
+    public static bool Following(CaseState? state) =>
+        state is { MeetingEventId: not null, MeetingAt: not null, MeetingHeldAt: null };
+
+    private async Task<IReadOnlyList<string>> FollowAsync(string caseCode, EventAnswers answers, CancellationToken cancellationToken)
+    {
+        var state = await cases.FindAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (!Following(state) || state!.MeetingEventId != answers.EventId || state.MeetingAt <= now || answers.IsCancelled)
         {
             return [];
         }
 
         var playbook = cases.Playbooks.Get(state.Partnership);
-        var people = await invitees.ForAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        var byAddress = answers.ToDictionary(a => a.Address, StringComparer.OrdinalIgnoreCase);
-        // A deputy added to the invitation counts for their partner once they accept.
-        var deputies = directory.WithRole(PartnershipRole.Deputy).Where(d => !string.IsNullOrWhiteSpace(d.Email))
-            .Select(d => new Invitee(d.Email!.Trim(), d.Name ?? d.Email!, MeetingInvitees.PartnerKey(d.Partner), false));
-        var missing = MeetingQuorum.Missing(playbook, [.. people.Concat(deputies)], address => byAddress.TryGetValue(address, out var a) && a.Coming);
-        LogChecked(caseCode, missing.Count);
-        if (missing.Count > 0)
+        var people = await invitees.WithDeputiesAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        List<AttendeeReply> replies = [.. answers.Answers.Select(a => new AttendeeReply(a.Address, a.Response, a.At, a.ProposedStart, a.ProposedEnd))];
+        var change = await cases.DecideAsync(caseCode, (current, at) => MeetingResponses.Record(playbook, current, answers.EventId, replies, people, at), cancellationToken).ConfigureAwait(false);
+        state = change.State;
+        if (change.Appended.Count > 0)
         {
-            var lines = missing.Select(partner => Line(partner, people, byAddress));
-            List<QuorumDeputy> deputyList = [.. missing.SelectMany(DeputiesFor)];
-            var message = $"the {MeetingInvitation.MeetingName(playbook)} on {BritishDates.DateAndTime(meetingAt)} is not quorate yet: nobody has accepted for {Partners.List(missing)}. "
-                + string.Join(" ", lines)
-                + (deputyList.Count > 0 ? " Press a deputy's button below, or type" : " Type")
-                + $" \"meeting {caseCode} invite ‹email address›\" to add someone to the same invitation.";
-            var card = QuorumWarningCard.Create(caseCode, deputyList);
-            await notifier.NotifyAsync(new BusinessManagerNotification(NotificationId(state), caseCode, playbook.Key, NotificationKind, message, card), cancellationToken).ConfigureAwait(false);
+            LogRecorded(caseCode, change.Appended.Count);
+            await thread.UpdateThreadSoonAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        }
+
+        List<Invitee> onInvitation = [.. people.Where(p => answers.Answers.Any(a => string.Equals(a.Address, p.Address, StringComparison.OrdinalIgnoreCase)))];
+        var checkPointReached = now >= MeetingQuorum.CheckAt(playbook, cases.Schedule.Calendar, state.MeetingAt!.Value);
+        var missing = MeetingQuorum.Gaps(playbook, state, onInvitation, checkPointReached: true);
+        List<string> toWarn = [.. MeetingQuorum.Gaps(playbook, state, onInvitation, checkPointReached).Where(p => !MeetingQuorum.Warned(state, p))];
+        LogChecked(caseCode, missing.Count, toWarn.Count);
+        if (toWarn.Count > 0)
+        {
+            await WarnAsync(state, toWarn, people, answers, cancellationToken).ConfigureAwait(false);
         }
 
         return missing;
+    }
+
+    private async Task WarnAsync(CaseState state, IReadOnlyList<string> partners, IReadOnlyList<Invitee> people, EventAnswers answers, CancellationToken cancellationToken)
+    {
+        var playbook = cases.Playbooks.Get(state.Partnership);
+        var byAddress = answers.Answers.ToDictionary(a => a.Address, StringComparer.OrdinalIgnoreCase);
+        var lines = partners.Select(partner => Line(partner, people, byAddress));
+        List<QuorumDeputy> deputyList = [.. partners.SelectMany(DeputiesFor).Where(d => !byAddress.ContainsKey(d.Address))];
+        var message = $"the {MeetingInvitation.MeetingName(playbook)} on {BritishDates.DateAndTime(state.MeetingAt!.Value)} is not quorate yet: nobody has accepted for {Partners.List(partners)}. "
+            + string.Join(" ", lines)
+            + (deputyList.Count > 0 ? " Press a deputy's button below, or type" : " Type")
+            + $" \"meeting {state.CaseCode} invite ‹email address›\" to add someone to the same invitation.";
+        var card = QuorumWarningCard.Create(state.CaseCode, deputyList);
+        await notifier.NotifyAsync(new BusinessManagerNotification(MeetingQuorum.NotificationId(state, partners), state.CaseCode, playbook.Key, NotificationKind, message, card), cancellationToken).ConfigureAwait(false);
     }
 
     private IEnumerable<QuorumDeputy> DeputiesFor(string partner) =>
@@ -90,8 +134,8 @@ public sealed partial class MeetingQuorumCheck(
 
     private string Line(string partner, IReadOnlyList<Invitee> people, Dictionary<string, AttendeeAnswer> answers)
     {
-        var invited = people.Where(p => p.Partner == partner)
-            .Select(p => $"{p.Name} ({(answers.TryGetValue(p.Address, out var a) ? Describe(a.Response) : "not on the invitation")})")
+        var invited = people.Where(p => p.Partner == partner && answers.ContainsKey(p.Address))
+            .Select(p => $"{p.Name} ({Describe(answers[p.Address].Response)})")
             .ToList();
         var deputies = directory.WithRole(PartnershipRole.Deputy)
             .Where(d => MeetingInvitees.PartnerKey(d.Partner) == partner && !string.IsNullOrWhiteSpace(d.Email))
@@ -101,14 +145,20 @@ public sealed partial class MeetingQuorumCheck(
             + (deputies.Count == 0 ? "no deputy is listed." : $"deputies: {string.Join(", ", deputies)}.");
     }
 
-    private static string Describe(string response) => response switch
+    private static string Describe(string response) => MeetingResponses.Normalise(response) switch
     {
-        "Declined" => "declined",
-        "Accepted" => "accepted",
-        "TentativelyAccepted" => "tentative",
+        MeetingResponses.Declined => "declined",
+        MeetingResponses.Accepted => "accepted",
+        MeetingResponses.Tentative => "tentative",
         _ => "no answer",
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting quorum of {CaseCode} checked: {Missing} statutory partner(s) with nobody coming.")]
-    private partial void LogChecked(string caseCode, int missing);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting answers of {CaseCode} followed: {Missing} statutory partner(s) with nobody coming, {Warned} to warn about now.")]
+    private partial void LogChecked(string caseCode, int missing, int warned);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded {Count} new answer(s) to the meeting of {CaseCode}.")]
+    private partial void LogRecorded(string caseCode, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Calendar event {EventId} is not a case's meeting (or is gone); nothing to follow.")]
+    private partial void LogNotACaseEvent(string eventId);
 }

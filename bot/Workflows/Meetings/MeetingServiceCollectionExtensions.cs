@@ -11,7 +11,8 @@ namespace TeamsReviewBot.Workflows.Meetings;
 
 public static class MeetingServiceCollectionExtensions
 {
-    /// <summary>The Rapid Review meeting: free/busy, slots, booking through Graph, the "meeting" command.</summary>
+    /// <summary>The Rapid Review meeting: free/busy, slots, booking through Graph, the attendees' answers
+    /// followed through the organiser's events subscription, the "meeting" command.</summary>
     public static IServiceCollection AddMeetings(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MeetingOptions>(configuration.GetSection(MeetingOptions.SectionName));
@@ -24,6 +25,11 @@ public static class MeetingServiceCollectionExtensions
         services.AddSingleton<IRequestsSentFollower, MeetingWithRequests>();
         services.AddSingleton<MeetingQuorumCheck>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<MeetingQuorumCheck>());
+        services.AddSingleton<MeetingCalendarWatch>();
+        services.AddSingleton<MeetingAnswersCatchUp>();
+        services.AddSingleton<ITimerHandler, MeetingEventChangedHandler>();
+        services.AddSingleton<ITimerHandler, MeetingCalendarLifecycleHandler>();
+        services.AddHostedService<MeetingCalendarKeeper>();
         services.AddSingleton<MeetingPapersSender>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<MeetingPapersSender>());
         services.AddCardAction<BookMeetingCardHandler>();

@@ -65,7 +65,12 @@ public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory direc
     private static MeetingLine? Meeting(Playbook playbook, CaseState state) =>
         state.MeetingAt is null && state.MeetingCancellations == 0
             ? null
-            : new MeetingLine(Process.Meetings.MeetingInvitation.MeetingName(playbook), state.MeetingAt, state.MeetingJoinUrl, state.MeetingCancellations > 0);
+            : new MeetingLine(
+                Process.Meetings.MeetingInvitation.MeetingName(playbook),
+                state.MeetingAt,
+                state.MeetingJoinUrl,
+                state.MeetingCancellations > 0,
+                state.MeetingAt is null ? null : Cards.MeetingAnswerFacts.For(state, playbook.Meeting.QuorumPartners));
 
     /// <summary>
     /// The summary as a channel may show it: the incident category from the closed list and the

@@ -57,7 +57,20 @@ public static class CardSamples
             ],
             ["MeetingCard.Booked"] = _ =>
             [
-                ("meeting booked", MeetingCard.Booked(new CaseState { StreamId = "RR-OLD-2026-0001", Exists = true, CaseCode = "RR-OLD-2026-0001", MeetingAt = Posted.AddDays(14), MeetingJoinUrl = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0" })),
+                ("meeting booked", MeetingCard.Booked(new CaseState { StreamId = "RR-OLD-2026-0001", Exists = true, CaseCode = "RR-OLD-2026-0001", MeetingAt = Posted.AddDays(14), MeetingJoinUrl = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0" }, ["local-authority", "police", "health"])),
+                ("meeting booked with answers", MeetingCard.Booked(
+                    new CaseState
+                    {
+                        StreamId = "RR-OLD-2026-0001",
+                        Exists = true,
+                        CaseCode = "RR-OLD-2026-0001",
+                        MeetingAt = Posted.AddDays(14),
+                        MeetingJoinUrl = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0",
+                        MeetingResponses = System.Collections.Immutable.ImmutableDictionary<string, MeetingResponse>.Empty
+                            .Add("pat@police.example", new MeetingResponse("pat@police.example", "Pat Okafor", "police", "police", "declined", Posted.AddDays(2), Posted.AddDays(15), Posted.AddDays(15).AddHours(2), false))
+                            .Add("lola@council.example", new MeetingResponse("lola@council.example", "Lola Adeyemi", "local-authority", "local-authority", "accepted", Posted.AddDays(1), null, null, true)),
+                    },
+                    ["local-authority", "police", "health"])),
             ],
             ["QuorumWarningCard.Create"] = _ =>
             [

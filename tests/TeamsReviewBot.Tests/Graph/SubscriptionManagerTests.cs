@@ -16,6 +16,7 @@ public sealed class SubscriptionManagerTests : IAsyncLifetime
     private string _receiverUrl = null!;
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private int _validations;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _delivered = new();
 
     public async Task InitializeAsync()
     {
@@ -23,8 +24,15 @@ public sealed class SubscriptionManagerTests : IAsyncLifetime
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _receiver = builder.Build();
-        _receiver.MapPost("/hook", (Microsoft.AspNetCore.Http.HttpRequest request) =>
+        _receiver.MapPost("/hook", async (Microsoft.AspNetCore.Http.HttpRequest request) =>
         {
+            if (!request.Query.ContainsKey("validationToken"))
+            {
+                using var reader = new StreamReader(request.Body);
+                _delivered.Enqueue(await reader.ReadToEndAsync());
+                return Microsoft.AspNetCore.Http.Results.Accepted();
+            }
+
             Interlocked.Increment(ref _validations);
             return Microsoft.AspNetCore.Http.Results.Text(request.Query["validationToken"].ToString(), "text/plain");
         });
@@ -63,6 +71,50 @@ public sealed class SubscriptionManagerTests : IAsyncLifetime
         Assert.Equal("client-state-secret-0123456789", live.ClientState);
         Assert.InRange(live.ExpirationDateTime - clock.GetUtcNow(), TimeSpan.FromMinutes(4199), TimeSpan.FromMinutes(4200));
         Assert.Equal(created, await store.FindAsync("box@partnership.example"));
+    }
+
+    [Fact]
+    public async Task An_events_watch_on_the_same_mailbox_is_kept_apart_and_hears_the_calendar_changes_with_the_answers_readable()
+    {
+        var (manager, store, _) = Manager();
+        const string box = "box@partnership.example";
+        var mail = await manager.EnsureAsync(Watch());
+        var events = await manager.EnsureAsync(MailboxWatch.Events(box, _receiverUrl, _receiverUrl + "?lifecycle=1", "client-state-secret-0123456789", TimeSpan.FromDays(10)));
+
+        Assert.NotEqual(mail.SubscriptionId, events.SubscriptionId);
+        Assert.Equal(events, await store.FindAsync("events:" + box));
+        var live = _sandbox.State.FindSubscription(events.SubscriptionId)!;
+        Assert.Equal(($"users/{box}/events", "created,updated,deleted"), (live.Resource, live.ChangeType));
+
+        var graph = GraphClientBuilder.Create(new GraphConnection { UseSandbox = true, BaseUrl = _sandbox.GraphBaseUrl }, TimeProvider.System);
+        var meetings = new TeamsReviewBot.GraphIntegration.Calendar.OnlineMeetings(graph);
+        var start = _clock.GetUtcNow().AddDays(3);
+        var booked = await meetings.CreateAsync(new TeamsReviewBot.GraphIntegration.Calendar.MeetingInvite(box, "Rapid Review meeting – RR-OLD-2026-0001", "<p>Agenda</p>", start, start.AddHours(2), [new("pat@police.example", "Pat Okafor")], "rr-old-2026-0001-meeting-1"));
+        using (var answered = await _sandbox.Control.PostAsync(
+            new Uri($"sandbox/calendars/{box}/events/{booked.EventId}/responses", UriKind.Relative),
+            System.Net.Http.Json.JsonContent.Create(new { address = "pat@police.example", response = "declined", proposedStart = start.AddDays(1), proposedEnd = start.AddDays(1).AddHours(2) })))
+        {
+            answered.EnsureSuccessStatusCode();
+        }
+
+        for (var i = 0; i < 100 && _delivered.Count < 2; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        var notifications = _delivered.Select(body => System.Text.Json.Nodes.JsonNode.Parse(body)!["value"]![0]!).ToList();
+        Assert.Equal(["created", "updated"], notifications.Select(n => n["changeType"]!.GetValue<string>()));
+        Assert.All(notifications, n =>
+        {
+            Assert.Equal(events.SubscriptionId, n["subscriptionId"]!.GetValue<string>());
+            Assert.Equal($"Users/{box}/Events/{booked.EventId}", n["resource"]!.GetValue<string>());
+            Assert.Equal("#Microsoft.Graph.Event", n["resourceData"]!["@odata.type"]!.GetValue<string>());
+            Assert.Equal("client-state-secret-0123456789", n["clientState"]!.GetValue<string>());
+        });
+        var answers = (await meetings.ReadAnswersAsync(box, booked.EventId))!;
+        Assert.Equal("rr-old-2026-0001-meeting-1", answers.TransactionId);
+        var pat = Assert.Single(answers.Answers);
+        Assert.Equal(("Declined", _clock.GetUtcNow(), start.AddDays(1), start.AddDays(1).AddHours(2)), (pat.Response, pat.At!.Value, pat.ProposedStart!.Value, pat.ProposedEnd!.Value));
     }
 
     [Fact]

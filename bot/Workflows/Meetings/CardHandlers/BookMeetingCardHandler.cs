@@ -11,7 +11,7 @@ namespace TeamsReviewBot.Workflows.Meetings.CardHandlers;
 
 /// <summary>A business manager picks a slot on the meeting card: the Teams meeting is booked (once)
 /// and the card is replaced by the booked meeting.</summary>
-public sealed partial class BookMeetingCardHandler(MeetingService meetings, ILogger<BookMeetingCardHandler> logger) : ICardActionHandler
+public sealed partial class BookMeetingCardHandler(MeetingService meetings, TeamsReviewBot.Workflows.Cases.CaseService cases, ILogger<BookMeetingCardHandler> logger) : ICardActionHandler
 {
     public string Verb => MeetingCard.BookVerb;
 
@@ -32,7 +32,7 @@ public sealed partial class BookMeetingCardHandler(MeetingService meetings, ILog
         try
         {
             var state = await meetings.BookAsync(caseCode, start, CaseActors.From(action.Actor), cancellationToken).ConfigureAwait(false);
-            return CardActionResult.Card(MeetingCard.Booked(state));
+            return CardActionResult.Card(MeetingCard.Booked(state, cases.Playbooks.Get(state.Partnership).Meeting.QuorumPartners));
         }
         catch (CaseRuleException ex)
         {

@@ -80,7 +80,7 @@ public sealed partial class MeetingCommand(MeetingService meetings, CaseService 
         var proposal = await meetings.ProposeAsync(caseCode, cancellationToken).ConfigureAwait(false);
         if (proposal.Case.MeetingEventId is not null)
         {
-            return CommandReply.WithCard(MeetingCard.Booked(proposal.Case), $"{proposal.Case.CaseCode}: the meeting is on {BritishDates.DateAndTime(proposal.Case.MeetingAt!.Value)}.");
+            return CommandReply.WithCard(MeetingCard.Booked(proposal.Case, proposal.Playbook.Meeting.QuorumPartners), $"{proposal.Case.CaseCode}: the meeting is on {BritishDates.DateAndTime(proposal.Case.MeetingAt!.Value)}.");
         }
 
         return CommandReply.WithCard(
@@ -115,7 +115,7 @@ public sealed partial class MeetingCommand(MeetingService meetings, CaseService 
         }
 
         var state = await meetings.MoveAsync(caseCode, WorkingDayCalendar.AtLondon(date, at), actor, words[2], cancellationToken).ConfigureAwait(false);
-        return CommandReply.WithCard(MeetingCard.Booked(state), $"{state.CaseCode}: the meeting is moved to {BritishDates.DateAndTime(state.MeetingAt!.Value)}; attendees get an update to the same invitation and the deadlines follow.");
+        return CommandReply.WithCard(MeetingCard.Booked(state, cases.Playbooks.Get(state.Partnership).Meeting.QuorumPartners), $"{state.CaseCode}: the meeting is moved to {BritishDates.DateAndTime(state.MeetingAt!.Value)}; attendees get an update to the same invitation and the deadlines follow.");
     }
 
     private async Task<CommandReply> CancelAsync(string caseCode, string reason, Process.Cases.Actor actor, CancellationToken cancellationToken)

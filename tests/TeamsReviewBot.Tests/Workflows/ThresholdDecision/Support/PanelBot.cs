@@ -37,12 +37,14 @@ public sealed class PanelBot : IAsyncDisposable
     public static readonly DateTimeOffset Monday10am = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly int _port;
     private Action<IServiceCollection>? _services;
     private BotApplicationFactory _factory;
 
-    private PanelBot(Dictionary<string, string?> settings, Action<IServiceCollection>? services, BotApplicationFactory factory, FakeConnector teams, SandboxHost graph, AdjustableClock clock, HttpClient client)
+    private PanelBot(Dictionary<string, string?> settings, Action<IServiceCollection>? services, BotApplicationFactory factory, FakeConnector teams, SandboxHost graph, AdjustableClock clock, HttpClient client, int port)
     {
         _settings = settings;
+        _port = port;
         _services = services;
         _factory = factory;
         Graph = graph;
@@ -64,7 +66,7 @@ public sealed class PanelBot : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<PanelBot> StartAsync(AzuriteFixture azurite, string partnership, IReadOnlyList<Person> people, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null, bool installInChannel = true, Action<IServiceCollection>? services = null)
+    public static async Task<PanelBot> StartAsync(AzuriteFixture azurite, string partnership, IReadOnlyList<Person> people, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null, bool installInChannel = true, Action<IServiceCollection>? services = null, int port = 0)
     {
         var teams = await FakeConnector.StartAsync(basePath: "");
         var graph = await SandboxHost.StartAsync();
@@ -100,9 +102,9 @@ public sealed class PanelBot : IAsyncDisposable
             settings[key] = value;
         }
 
-        var factory = Host(settings, clock, services);
+        var factory = Host(settings, clock, services, port);
         factory.StartServer();
-        var bot = new PanelBot(settings, services, factory, teams, graph, clock, factory.CreateClient());
+        var bot = new PanelBot(settings, services, factory, teams, graph, clock, factory.CreateClient(), port);
         if (installInChannel)
         {
             await bot.InstallInChannelAsync();
@@ -121,7 +123,7 @@ public sealed class PanelBot : IAsyncDisposable
         _services = services ?? _services;
         Client.Dispose();
         await _factory.DisposeAsync();
-        _factory = Host(_settings, Clock, _services);
+        _factory = Host(_settings, Clock, _services, _port);
         _factory.StartServer();
         Client = _factory.CreateClient();
     }
@@ -391,9 +393,10 @@ public sealed class PanelBot : IAsyncDisposable
     };
 
     /// <summary>The bot on the test's clock, with the test's replacements of services.</summary>
-    private static BotApplicationFactory Host(Dictionary<string, string?> settings, AdjustableClock clock, Action<IServiceCollection>? services) =>
+    private static BotApplicationFactory Host(Dictionary<string, string?> settings, AdjustableClock clock, Action<IServiceCollection>? services, int port) =>
         new(settings)
         {
+            Port = port,
             EnvironmentName = "Development",
             TestServices = s =>
             {
