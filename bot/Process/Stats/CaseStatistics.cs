@@ -85,7 +85,8 @@ public static class CaseStatistics
             var missed = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var state in group)
             {
-                foreach (var deadline in schedule.Deadlines(playbook, state, now))
+                // An undecided case is held only to the deadlines before any decision, as it is chased.
+                foreach (var deadline in schedule.Deadlines(playbook, state, now).Where(d => state.OutcomeKind is not null || d.Entry.Rule.AppliesWhen is null))
                 {
                     var key = deadline.Entry.Key;
                     if (deadline.Status == DeadlineStatus.Done && deadline.DoneAt <= deadline.Entry.DueAt)

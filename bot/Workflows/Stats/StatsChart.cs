@@ -9,11 +9,12 @@ namespace TeamsReviewBot.Workflows.Stats;
 /// <summary>
 /// Draws the period's figures as a PNG for the stats card, in the bot itself (no chart service):
 /// the share of each deadline met as bars split into met (green) and missed (red), then the
-/// decisions by outcome. 900 pixels wide, within Teams' 1024-pixel limit for pictures.
+/// decisions by outcome. 900 pixels wide, and scaled down to Teams' 1024-pixel limit for pictures when taller.
 /// </summary>
 public static class StatsChart
 {
     public const int Width = 900;
+    private const float MaxSide = PngBoardRenderer.MaxSide;
     private const float Margin = 24;
     private const float LabelWidth = 380;
     private const float BarHeight = 20;
@@ -30,9 +31,12 @@ public static class StatsChart
         ArgumentNullException.ThrowIfNull(stats);
         var deadlineRows = Math.Max(1, stats.Deadlines.Count);
         var outcomeRows = Math.Max(1, stats.DecisionsByOutcome.Count);
-        var height = (int)Math.Ceiling((Margin * 2) + 40 + SectionGap + (deadlineRows * RowHeight) + SectionGap + (outcomeRows * RowHeight));
-        using var surface = SKSurface.Create(new SKImageInfo(Width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var height = (Margin * 2) + 40 + SectionGap + (deadlineRows * RowHeight) + SectionGap + (outcomeRows * RowHeight);
+        // Many partnerships' deadlines at once would be taller than Teams shows: scale to fit, as the board does.
+        var scale = Math.Min(1f, MaxSide / height);
+        using var surface = SKSurface.Create(new SKImageInfo((int)Math.Ceiling(Width * scale), (int)Math.Ceiling(height * scale), SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
+        canvas.Scale(scale);
         canvas.Clear(SKColors.White);
         using var title = new SKFont(PngBoardRenderer.SansSerif, 18) { Embolden = true };
         using var heading = new SKFont(PngBoardRenderer.SansSerif, 14) { Embolden = true };
