@@ -72,7 +72,7 @@ public sealed class StatsCommandTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // The same figures asked for again are not mailed twice.
         await _bot.SayAsync(Bea, "stats 2026-11-01 2026-11-30");
-        await _bot.WaitForPersonalAsync(Bea, "These same figures were already emailed");
+        await _bot.Teams.WaitForCallAsync(c => c.Path.StartsWith("/v3/conversations/a:chat-" + Bea.TeamsId, StringComparison.Ordinal) && PanelBot.Words(c.Body).Contains($"These same figures were already emailed to {BeaEmail}", StringComparison.Ordinal), "the second stats card");
         Assert.Single(await _bot.Graph.SentAsync(PanelBot.Mailbox), m => m.GetProperty("subject").GetString()!.StartsWith("Rapid Review statistics", StringComparison.Ordinal));
     }
 
