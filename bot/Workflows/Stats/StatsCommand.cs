@@ -29,7 +29,7 @@ public sealed class StatsCommand(StatsReader reader, MailSender mail, IOptions<M
 
     public string Usage => "stats [‹from date›] [‹to date›]";
 
-    public string Summary => "Shows the partnership's Rapid Review figures for referrals received in the period (default: since 1 April): referrals by source, category and age band, decisions by outcome, working days to decision, notification and submission, and the share of each deadline met, with a chart; the CSV comes by email.";
+    public string Summary => "Shows the partnership's Rapid Review figures for referrals received in a period (default: since 1 April): referrals by source, category and age band, decisions by outcome, working days from referral to each step and the share of each deadline met, with a chart; the CSV comes by email.";
 
     public CommandAccess AccessFor(string arguments) => CommandAccess.BusinessManagers(
         "Only a business manager can see the partnership's statistics.",
