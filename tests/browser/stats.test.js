@@ -99,7 +99,7 @@ test('stats in personal chat shows the figures card with the chart image loaded'
   await page.screenshot({ path: screenshotPath('stats-card'), fullPage: true });
 
   const size = await chart.evaluate(img => ({ width: img.naturalWidth, height: img.naturalHeight, shown: img.getBoundingClientRect().width }));
-  assert.equal(size.width, 900, 'the chart is drawn 900 pixels wide');
+  assert.equal(size.width, 640, 'the chart is drawn 640 pixels wide');
   assert.ok(size.height > 0 && size.shown > 0, `the chart is visible: ${JSON.stringify(size)}`);
   assert.match(await chart.getAttribute('alt'), /Virtual Panel threshold decision: 0 of 2 met \(0%\)/);
 

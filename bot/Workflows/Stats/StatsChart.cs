@@ -1,7 +1,6 @@
 using System.Globalization;
 using SkiaSharp;
 using TeamsReviewBot.Board;
-using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Stats;
 
 namespace TeamsReviewBot.Workflows.Stats;
@@ -9,17 +8,17 @@ namespace TeamsReviewBot.Workflows.Stats;
 /// <summary>
 /// Draws the period's figures as a PNG for the stats card, in the bot itself (no chart service):
 /// the share of each deadline met as bars split into met (green) and missed (red), then the
-/// decisions by outcome. 900 pixels wide, and scaled down to Teams' 1024-pixel limit for pictures when taller.
+/// decisions by outcome. 640 pixels wide (Teams shows a card's picture about 500 wide, so the text stays legible), and scaled down to Teams' 1024-pixel limit for pictures when taller.
 /// </summary>
 public static class StatsChart
 {
-    public const int Width = 900;
+    public const int Width = 640;
     private const float MaxSide = PngBoardRenderer.MaxSide;
     private const float Margin = 24;
-    private const float LabelWidth = 380;
-    private const float BarHeight = 20;
-    private const float RowHeight = 30;
-    private const float SectionGap = 44;
+    private const float LabelWidth = 250;
+    private const float BarHeight = 24;
+    private const float RowHeight = 36;
+    private const float SectionGap = 52;
     private const string Met = "#2E7D32";
     private const string Missed = "#C62828";
     private const string Count = "#1565C0";
@@ -38,16 +37,16 @@ public static class StatsChart
         var canvas = surface.Canvas;
         canvas.Scale(scale);
         canvas.Clear(SKColors.White);
-        using var title = new SKFont(PngBoardRenderer.SansSerif, 18) { Embolden = true };
-        using var heading = new SKFont(PngBoardRenderer.SansSerif, 14) { Embolden = true };
-        using var label = new SKFont(PngBoardRenderer.SansSerif, 12);
+        using var title = new SKFont(PngBoardRenderer.SansSerif, 22) { Embolden = true };
+        using var heading = new SKFont(PngBoardRenderer.SansSerif, 18) { Embolden = true };
+        using var label = new SKFont(PngBoardRenderer.SansSerif, 16);
         using var paint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
 
         var y = Margin + 18;
         paint.Color = SKColor.Parse(Text);
-        canvas.DrawText($"Rapid Reviews: {BritishDates.Date(stats.Period.From)} to {BritishDates.Date(stats.Period.To)}", Margin, y, SKTextAlign.Left, title, paint);
+        canvas.DrawText("Rapid Reviews", Margin, y, SKTextAlign.Left, title, paint);
         paint.Color = SKColor.Parse(Subtle);
-        canvas.DrawText($"{stats.Referrals} {(stats.Referrals == 1 ? "referral" : "referrals")}", Margin, y + 22, SKTextAlign.Left, label, paint);
+        canvas.DrawText($"{stats.Referrals} {(stats.Referrals == 1 ? "referral" : "referrals")} received {Short(stats.Period.From)} to {Short(stats.Period.To)}", Margin, y + 26, SKTextAlign.Left, label, paint);
 
         y += 40 + SectionGap;
         paint.Color = SKColor.Parse(Text);
@@ -59,7 +58,7 @@ public static class StatsChart
         }
 
         var barLeft = Margin + LabelWidth;
-        var barWidth = Width - barLeft - Margin - 120;
+        var barWidth = Width - barLeft - Margin - 110;
         foreach (var deadline in stats.Deadlines)
         {
             DrawLabel(canvas, Fit($"{deadline.Deadline}", label, LabelWidth - 8), y, label, paint);
@@ -70,7 +69,7 @@ public static class StatsChart
             canvas.DrawRect(barLeft + metWidth, y, barWidth - metWidth, BarHeight, paint);
             paint.Color = SKColor.Parse(Text);
             var share = deadline.ShareMet is { } s ? Math.Round(s * 100).ToString(CultureInfo.InvariantCulture) + "%" : "–";
-            canvas.DrawText($"{deadline.Met} of {deadline.Counted} ({share})", barLeft + barWidth + 8, y + 15, SKTextAlign.Left, label, paint);
+            canvas.DrawText($"{deadline.Met} of {deadline.Counted} ({share})", barLeft + barWidth + 8, y + 18, SKTextAlign.Left, label, paint);
             y += RowHeight;
         }
 
@@ -89,7 +88,7 @@ public static class StatsChart
             paint.Color = SKColor.Parse(Count);
             canvas.DrawRect(barLeft, y, barWidth * outcome.Count / most, BarHeight, paint);
             paint.Color = SKColor.Parse(Text);
-            canvas.DrawText(outcome.Count.ToString(CultureInfo.InvariantCulture), barLeft + (barWidth * outcome.Count / most) + 8, y + 15, SKTextAlign.Left, label, paint);
+            canvas.DrawText(outcome.Count.ToString(CultureInfo.InvariantCulture), barLeft + (barWidth * outcome.Count / most) + 8, y + 18, SKTextAlign.Left, label, paint);
             y += RowHeight;
         }
 
@@ -101,8 +100,10 @@ public static class StatsChart
     private static void DrawLabel(SKCanvas canvas, string text, float y, SKFont font, SKPaint paint)
     {
         paint.Color = SKColor.Parse(Text);
-        canvas.DrawText(text, Margin, y + 15, SKTextAlign.Left, font, paint);
+        canvas.DrawText(text, Margin, y + 18, SKTextAlign.Left, font, paint);
     }
+
+    private static string Short(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     /// <summary>The text, shortened with an ellipsis to fit <paramref name="width"/> pixels.</summary>
     private static string Fit(string text, SKFont font, float width)

@@ -49,7 +49,7 @@ public sealed class StatsCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("data:image/png;base64,", url, StringComparison.Ordinal);
         var png = Convert.FromBase64String(url["data:image/png;base64,".Length..]);
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]);
-        Assert.Equal(900, (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19]);
+        Assert.Equal(640, (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19]);
         Assert.InRange((png[20] << 24) | (png[21] << 16) | (png[22] << 8) | png[23], 200, 1024);
         Assert.Contains("Virtual Panel threshold decision: 1 of 1 met (100%)", image["altText"]!.GetValue<string>(), StringComparison.Ordinal);
 
