@@ -125,6 +125,36 @@ public sealed class ExportAuditTrailTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Single(await _bot.StreamAsync(code), e => e.Type == CaseEventTypes.AuditTrailExported);
     }
 
+    [Fact]
+    public async Task An_export_recorded_just_before_a_crash_is_still_emailed_once_by_its_delivery_timer()
+    {
+        var code = await DecidedCaseAsync();
+        var cases = _bot.Services.GetRequiredService<TeamsReviewBot.Workflows.Cases.CaseService>();
+        var mailer = _bot.Services.GetRequiredService<AuditTrailMailer>();
+        var bea = new Actor(Bea.AadObjectId, Bea.Name, Roles.BusinessManager, null);
+        var delivery = new AuditTrailDelivery("crashed0001", BeaEmail);
+
+        // What the command does before it sends: the timer, then the export on the case. Then the bot stops.
+        await cases.DecideAsync(
+            code,
+            (state, now) => TeamsReviewBot.Process.Export.ExportRules.Export(state, delivery.ExportId, true, TeamsReviewBot.Workflows.Export.ExportCommand.Delivery, bea, now),
+            CancellationToken.None,
+            beforeAppend: (_, ct) => mailer.ScheduleAsync(code, delivery, ct));
+        await _bot.RestartAsync();
+
+        Assert.DoesNotContain(await _bot.Graph.SentAsync(PanelBot.Mailbox), m => m.GetProperty("subject").GetString() == $"Rapid Review {code}: audit trail");
+        await _bot.JumpAndFireTimersAsync(_bot.Clock.GetUtcNow() + AuditTrailMailer.Fallback + TimeSpan.FromSeconds(1));
+        var mail = await _bot.WaitForSentMailAsync($"Rapid Review {code}: audit trail");
+        Assert.Equal(BeaEmail, mail.GetProperty("to")[0].GetString());
+        RoundTrips(await TrailUpToTheExportAsync(code), Attachments(mail, code).Csv);
+
+        // A second firing (at least once) finds the message sent and sends nothing more.
+        await _bot.Services.GetRequiredService<AuditTrailMailer>().HandleAsync(
+            new DurableTimer(AuditTrailMailer.TimerId(code, delivery.ExportId), AuditTrailMailer.TimerKind, code, _bot.Clock.GetUtcNow(), System.Text.Json.JsonSerializer.Serialize(delivery)),
+            CancellationToken.None);
+        Assert.Single(await _bot.Graph.SentAsync(PanelBot.Mailbox), m => m.GetProperty("subject").GetString() == $"Rapid Review {code}: audit trail");
+    }
+
     /// <summary>The CSV has a header and one row per event of the stream, in order, each with its
     /// sequence, type, time (UTC, to the second) and someone who did it.</summary>
     private static void RoundTrips(IReadOnlyList<TeamsReviewBot.Process.Streams.StoredEvent> stream, byte[] csv)

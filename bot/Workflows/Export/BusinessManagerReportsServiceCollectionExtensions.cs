@@ -3,7 +3,7 @@ using TeamsReviewBot.Workflows.Stats;
 
 namespace TeamsReviewBot.Workflows.Export;
 
-public static class ExportServiceCollectionExtensions
+public static class BusinessManagerReportsServiceCollectionExtensions
 {
     /// <summary>The business manager's reports: a case's audit trail and the partnership's statistics, emailed from the partnership mailbox.</summary>
     public static IServiceCollection AddBusinessManagerReports(this IServiceCollection services)
