@@ -6,6 +6,7 @@ using TeamsReviewBot.Outlook;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Workflows.Cases;
+using TeamsReviewBot.Workflows.Export;
 using TeamsReviewBot.Workflows.ConnectionCheck;
 using TeamsReviewBot.Workflows.InformationRequests;
 using TeamsReviewBot.Workflows.Intake;
@@ -34,6 +35,7 @@ builder.Services.AddCaseBoard(builder.Configuration);
 builder.Services.AddOutlookAddIn(builder.Configuration);
 builder.Services.AddRapidReviewReport();
 builder.Services.AddReportSignOff();
+builder.Services.AddBusinessManagerReports();
 
 var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);

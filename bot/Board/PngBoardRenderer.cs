@@ -22,6 +22,9 @@ public static class PngBoardRenderer
 
     private static readonly Lazy<SKTypeface> Typeface = new(LoadTypeface);
 
+    /// <summary>The sans-serif face the board is drawn in, for other pictures the bot draws.</summary>
+    internal static SKTypeface SansSerif => Typeface.Value;
+
     public static byte[] Render(BoardPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);

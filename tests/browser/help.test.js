@@ -52,6 +52,8 @@ test('help in personal chat shows the help card with the commands', async () => 
     'report ‹case code›',
     'sign-off ‹case code›',
     'board [‹partnership›]',
+    'export ‹case code›',
+    'stats [‹from date›] [‹to date›]',
     'refer', 'mail', 'check-channels',
   ]) {
     assert.ok(text.includes(usage), `the help card shows "${usage}"; it reads:\n${text}`);

@@ -15,6 +15,9 @@ public static class AuditTrail
     public static IReadOnlyList<string> Render(Playbook playbook, IEnumerable<StoredEvent> events) =>
         [.. events.Select(e => $"{BritishDates.DateAndTime(e.OccurredAt)} — {Line(playbook, e)}")];
 
+    /// <summary>One event in plain words, without its time: what the export's "what" column holds.</summary>
+    public static string Describe(Playbook playbook, StoredEvent e) => Line(playbook, e);
+
     private static string Line(Playbook playbook, StoredEvent e)
     {
         string Seat(string key) => playbook.FindSeat(key)?.Title ?? key;
@@ -121,6 +124,9 @@ public static class AuditTrail
             case CaseEventTypes.BusinessManagersNotified:
                 var told = CaseJson.Read<BusinessManagersNotified>(e.Data);
                 return $"{Who(told.Actor)} told the business managers: {told.Message}";
+            case CaseEventTypes.AuditTrailExported:
+                var exported = CaseJson.Read<AuditTrailExported>(e.Data);
+                return $"{Who(exported.Actor)} exported the audit trail ({(exported.ChildDetailsIncluded ? "with" : "without")} the child's details; {exported.Delivery}).";
             default:
                 return string.Create(CultureInfo.InvariantCulture, $"(event {e.Type} #{e.Sequence})");
         }

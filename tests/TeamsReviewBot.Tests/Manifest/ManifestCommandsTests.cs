@@ -29,6 +29,8 @@ public sealed class ManifestCommandsTests(AzuriteFixture azurite)
         "board", // the same picture the Case board tab shows, for a phone; the tab is where people look
         "report", // generated once or twice a case, near its end; help lists it
         "sign-off", // sent once per report version, near a case's end; help lists it
+        "export", // asked for when an inspector or reviewer wants a case's trail, not daily work; help lists it
+        "stats", // the partnership's yearly and quarterly figures; help lists it
     ];
 
     [Fact]
