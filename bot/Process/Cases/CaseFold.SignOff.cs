@@ -24,6 +24,14 @@ public sealed partial class CaseFold
                     SignOffDisputed = false,
                     SignOffsVoidedByVersion = next.CurrentReportVersion?.Number,
                 };
+            case CaseEventTypes.SignOffReminderSent:
+                return next with { SignOffPromptsGiven = next.SignOffPromptsGiven.Add(CaseJson.Read<SignOffReminderSent>(stored.Data).TimerId) };
+            case CaseEventTypes.SignOffEscalated:
+                return next with
+                {
+                    SignOffPromptsGiven = next.SignOffPromptsGiven.Add(CaseJson.Read<SignOffEscalated>(stored.Data).TimerId),
+                    SignOffEscalatedAt = stored.OccurredAt,
+                };
             default:
                 return next;
         }

@@ -14,4 +14,10 @@ public sealed partial record CaseState
 
     /// <summary>The version whose arrival last voided earlier sign-offs, if one did.</summary>
     public int? SignOffsVoidedByVersion { get; init; }
+
+    /// <summary>The sign-off reminders and escalations already given, by timer id.</summary>
+    public ImmutableHashSet<string> SignOffPromptsGiven { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>When the sign-off deadline was escalated because it passed without the rule met.</summary>
+    public DateTimeOffset? SignOffEscalatedAt { get; init; }
 }

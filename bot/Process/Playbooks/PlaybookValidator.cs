@@ -103,6 +103,11 @@ internal static partial class PlaybookValidator
             Require(seat is { SignsOff: false }, $"signOff.seats[{i}]", $"seat '{p.SignOff.Seats[i]}' does not sign off (signsOff is false).");
         }
 
+        for (var i = 0; i < p.SignOff.RemindersOrNone.Count; i++)
+        {
+            Require(p.SignOff.RemindersOrNone[i].WorkingDaysBefore < 0, $"signOff.reminders[{i}].workingDaysBefore", "must be 0 (the deadline's own day) or more.");
+        }
+
         Require(p.SignOff.Required < 1 || p.SignOff.Required > p.SignOff.Seats.Count, "signOff.required", $"is {p.SignOff.Required} but {p.SignOff.Seats.Count} seats sign off.");
         Require(!Endorsements.Contains(p.SignOff.IndependentEndorsement), "signOff.independentEndorsement", "must be required, optional or none.");
         if (p.SignOff.IndependentEndorsement != "none")

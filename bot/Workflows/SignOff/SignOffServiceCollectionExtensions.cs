@@ -14,6 +14,7 @@ public static class SignOffServiceCollectionExtensions
         services.AddSingleton<SignOffRecorder>();
         services.AddChatCommand<SignOffCommand>();
         services.AddCardAction<SignOffCardHandler>();
+        services.AddSingleton<Timers.ITimerHandler, SignOffPromptTimerHandler>();
         return services;
     }
 }
