@@ -61,6 +61,11 @@ public sealed record Playbook
             all = all.Append(("decision.dispute", dispute));
         }
 
+        if (SignOff.Comments is { } comments)
+        {
+            all = all.Append(("signOff.comments", comments));
+        }
+
         if (ReportDraft is { } reportDraft)
         {
             all = all.Append(("reportDraft", reportDraft));

@@ -84,6 +84,7 @@ internal static partial class PlaybookValidator
         Require(p.InformationRequests.Templates.Count == 0, "informationRequests.templates", "names no template.");
         RequireDeadline(p.Meeting.Deadline, "meeting.deadline");
         RequireDeadline(p.SignOff.Deadline, "signOff.deadline");
+        RequireDeadline(p.SignOff.Comments?.Deadline, "signOff.comments.deadline");
         RequireDeadline(p.Submission.Deadline, "submission.deadline");
         for (var i = 0; i < p.Afterwards.Count; i++)
         {

@@ -28,5 +28,11 @@ public sealed partial class CaseService
         var schedules = now.Values.Where(p => !was.ContainsKey(p.Id))
             .Select(p => timers.ScheduleAsync(new DurableTimer(p.Id, SignOffPrompts.TimerKind, p.CaseCode, p.FireAt, SignOffPrompts.Payload(p)), cancellationToken));
         await Task.WhenAll(cancels.Concat(schedules)).ConfigureAwait(false);
+
+        // A new version is announced in the thread (and, when it voided sign-offs, to the partners) by a timer due now.
+        if (state.CurrentReportVersion is { } version && version.Number != before.CurrentReportVersion?.Number)
+        {
+            await timers.ScheduleAsync(new DurableTimer(ReportAnnouncement.TimerId(state.CaseCode, version.Number), ReportAnnouncement.TimerKind, state.CaseCode, at, "{}"), cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -15,6 +15,9 @@ public static class SignOffServiceCollectionExtensions
         services.AddChatCommand<SignOffCommand>();
         services.AddCardAction<SignOffCardHandler>();
         services.AddSingleton<Timers.ITimerHandler, SignOffPromptTimerHandler>();
+        services.AddSingleton<ReportThreadViews>();
+        services.AddSingleton<Timers.ITimerHandler, ReportVersionAnnouncer>();
+        services.AddCardAction<ReportCommentCardHandler>();
         return services;
     }
 }
