@@ -24,6 +24,20 @@ public sealed partial class CaseFold
                     SignOffDisputed = false,
                     SignOffsVoidedByVersion = next.CurrentReportVersion?.Number,
                 };
+            case CaseEventTypes.SignOffReminderSent:
+                return next with { SignOffPromptsGiven = next.SignOffPromptsGiven.Add(CaseJson.Read<SignOffReminderSent>(stored.Data).TimerId) };
+            case CaseEventTypes.SignOffEscalated:
+                return next with
+                {
+                    SignOffPromptsGiven = next.SignOffPromptsGiven.Add(CaseJson.Read<SignOffEscalated>(stored.Data).TimerId),
+                    SignOffEscalatedAt = stored.OccurredAt,
+                };
+            case CaseEventTypes.ReportCommentAdded:
+                var c = CaseJson.Read<ReportCommentAdded>(stored.Data);
+                return next with { ReportComments = next.ReportComments.Add(new ReportComment(c.Version, c.Actor.Name, c.Actor.ObjectId, c.Text, c.Via, stored.OccurredAt)) };
+            case CaseEventTypes.ReportVersionAnnounced:
+                var a = CaseJson.Read<ReportVersionAnnounced>(stored.Data);
+                return next with { ReportVersionCards = next.ReportVersionCards.SetItem(a.Version, a.MessageId) };
             default:
                 return next;
         }

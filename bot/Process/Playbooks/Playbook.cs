@@ -61,12 +61,18 @@ public sealed record Playbook
             all = all.Append(("decision.dispute", dispute));
         }
 
+        if (SignOff.Comments is { } comments)
+        {
+            all = all.Append(("signOff.comments", comments));
+        }
+
         if (ReportDraft is { } reportDraft)
         {
             all = all.Append(("reportDraft", reportDraft));
         }
 
         return all
+            .Concat(SignOff.RemindersOrNone.Select((r, i) => ($"signOff.reminders[{i}]", (ICited)r)))
             .Concat(Seats.Select((s, i) => ($"seats[{i}]", (ICited)s)))
             .Concat(Outcomes.Select((o, i) => ($"outcomes[{i}]", (ICited)o)))
             .Concat(Deadlines.Select((d, i) => ($"deadlines[{i}]", (ICited)d)))

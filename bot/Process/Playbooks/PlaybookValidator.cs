@@ -84,6 +84,7 @@ internal static partial class PlaybookValidator
         Require(p.InformationRequests.Templates.Count == 0, "informationRequests.templates", "names no template.");
         RequireDeadline(p.Meeting.Deadline, "meeting.deadline");
         RequireDeadline(p.SignOff.Deadline, "signOff.deadline");
+        RequireDeadline(p.SignOff.Comments?.Deadline, "signOff.comments.deadline");
         RequireDeadline(p.Submission.Deadline, "submission.deadline");
         for (var i = 0; i < p.Afterwards.Count; i++)
         {
@@ -101,6 +102,11 @@ internal static partial class PlaybookValidator
             var seat = p.FindSeat(p.SignOff.Seats[i]);
             Require(seat is null, $"signOff.seats[{i}]", $"'{p.SignOff.Seats[i]}' is not a seat.");
             Require(seat is { SignsOff: false }, $"signOff.seats[{i}]", $"seat '{p.SignOff.Seats[i]}' does not sign off (signsOff is false).");
+        }
+
+        for (var i = 0; i < p.SignOff.RemindersOrNone.Count; i++)
+        {
+            Require(p.SignOff.RemindersOrNone[i].WorkingDaysBefore < 0, $"signOff.reminders[{i}].workingDaysBefore", "must be 0 (the deadline's own day) or more.");
         }
 
         Require(p.SignOff.Required < 1 || p.SignOff.Required > p.SignOff.Seats.Count, "signOff.required", $"is {p.SignOff.Required} but {p.SignOff.Seats.Count} seats sign off.");

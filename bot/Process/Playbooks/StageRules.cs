@@ -39,7 +39,23 @@ public sealed record SignOffRule(
     string? IndependentSeat = null,
     string? AlternativeSoleSignatory = null,
     string? Variant = null,
-    string? Choice = null) : ICited;
+    string? Choice = null,
+    IReadOnlyList<SignOffReminderRule>? Reminders = null,
+    CommentWindowRule? Comments = null) : ICited
+{
+    /// <summary>The reminders to the seats still to answer, earliest first; none when the playbook names none.</summary>
+    public IReadOnlyList<SignOffReminderRule> RemindersOrNone => Reminders ?? [];
+}
+
+/// <summary>When the panel comments on the report: from the earliest day of the named deadline (or,
+/// when it has none, from the report's first version) until that deadline is due (e.g. Oldham: the
+/// report "sent to Rapid Review panel for comments", Day 11–13).</summary>
+public sealed record CommentWindowRule(string Deadline, string Source, string? Variant = null, string? Choice = null) : ICited;
+
+/// <summary>A reminder to the seats still to sign: on the working day <paramref name="WorkingDaysBefore"/>
+/// the sign-off deadline's day, at <paramref name="Time"/> London time (e.g. Oldham: the morning of
+/// the last day, and 2 pm before the 4 pm cut-off).</summary>
+public sealed record SignOffReminderRule(int WorkingDaysBefore, TimeOnly Time, string Source, string? Variant = null, string? Choice = null) : ICited;
 
 public sealed record SubmissionRule(string Address, string Deadline, string Source, string? Variant = null) : ICited;
 

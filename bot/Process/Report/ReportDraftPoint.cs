@@ -6,7 +6,7 @@ namespace TeamsReviewBot.Process.Report;
 
 /// <summary>
 /// When the playbook's draft report falls due for a case: on its working day after Day 0 at its time,
-/// for a case going to Rapid Review that is still open and has no report drafted yet. Null when the
+/// for a case going to Rapid Review that is still open and has no report drafted or versioned yet. Null when the
 /// playbook names no such point or the case does not need one.
 /// </summary>
 public static class ReportDraftPoint
@@ -20,7 +20,7 @@ public static class ReportDraftPoint
         ArgumentNullException.ThrowIfNull(playbook);
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(calendar);
-        return playbook.ReportDraft is { } rule && state.Exists && state.OutcomeKind == OutcomeKind.RapidReview && !state.IsClosed && state.ReportDraftedAt is null
+        return playbook.ReportDraft is { } rule && state.Exists && state.OutcomeKind == OutcomeKind.RapidReview && !state.IsClosed && state.ReportDraftedAt is null && state.ReportVersions.IsEmpty
             ? WorkingDayCalendar.AtLondon(calendar.AddWorkingDays(state.DayZero, rule.WorkingDay), rule.Time)
             : null;
     }

@@ -217,6 +217,7 @@ public sealed partial class CaseService(
         var schedules = now.Values.Where(p => !was.ContainsKey(p.Id)).Select(p => timers.ScheduleAsync(CaseDeadlineTimer.From(p), cancellationToken));
         await Task.WhenAll(cancels.Concat(schedules)).ConfigureAwait(false);
         await KeepReportDraftTimerAsync(playbook, before, state, cancellationToken).ConfigureAwait(false);
+        await KeepSignOffPromptTimersAsync(playbook, before, state, at, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The playbook's draft-report point as a timer: set when the case goes to Rapid Review,

@@ -25,7 +25,8 @@ public sealed partial class MailIntakeProcessor(
     TeamsReviewBot.Workflows.Outbound.IBusinessManagerAlerts alerts,
     IOptions<MailboxOptions> mailboxOptions,
     IOptions<IntakeOptions> intakeOptions,
-    ILogger<MailIntakeProcessor> logger)
+    ILogger<MailIntakeProcessor> logger,
+    TeamsReviewBot.Workflows.Report.ReportVersionMail? reportVersions = null)
 {
     private static readonly string[] DocumentLikeExtensions = [".docx", ".docm", ".doc", ".dotx", ".dotm", ".zip", ".pdf", ".rtf", ".odt"];
 
@@ -81,6 +82,20 @@ public sealed partial class MailIntakeProcessor(
         {
             await ShowAsync(mail, refused, match.CaseCode, cancellationToken).ConfigureAwait(false);
             return "shown to business managers: " + refused;
+        }
+
+        // The author's next report version: a case code in the subject and a .docx, from a listed author
+        // (where the report workflow is registered).
+        if (match is null && reportVersions is not null && MailClassifier.AutomaticReplyReason(mail) is null && reportVersions.CandidateCase(mail) is { } reportCase)
+        {
+            var taken = await reportVersions.TakeAsync(await WithReturnsAsync(mail, cancellationToken).ConfigureAwait(false), reportCase, cancellationToken).ConfigureAwait(false);
+            if (taken.Taken)
+            {
+                return taken.Text;
+            }
+
+            await ShowAsync(mail, taken.Text, taken.CaseCode, cancellationToken).ConfigureAwait(false);
+            return "shown to business managers: " + taken.Text;
         }
 
         var verdict = classifier.Classify(mail, match is not null);

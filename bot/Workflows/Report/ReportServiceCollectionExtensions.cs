@@ -10,6 +10,7 @@ public static class ReportServiceCollectionExtensions
         services.AddSingleton<ReportFactsReader>();
         services.AddSingleton<ReportDrafts>();
         services.AddSingleton<ReportVersionStore>();
+        services.AddSingleton<ReportVersionMail>();
         services.AddChatCommand<ReportCommand>();
         services.AddSingleton<Timers.ITimerHandler, ReportDraftTimerHandler>();
         return services;

@@ -14,6 +14,10 @@ public static class SignOffServiceCollectionExtensions
         services.AddSingleton<SignOffRecorder>();
         services.AddChatCommand<SignOffCommand>();
         services.AddCardAction<SignOffCardHandler>();
+        services.AddSingleton<Timers.ITimerHandler, SignOffPromptTimerHandler>();
+        services.AddSingleton<ReportThreadViews>();
+        services.AddSingleton<Timers.ITimerHandler, ReportVersionAnnouncer>();
+        services.AddCardAction<ReportCommentCardHandler>();
         return services;
     }
 }

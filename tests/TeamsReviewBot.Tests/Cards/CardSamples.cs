@@ -130,7 +130,23 @@ public static class CardSamples
                 ("sign-off, answered, with a notice", SignOffCard.Personal(SignOffSample(closed: false, mine: "Your seat's answer on version 2: Lola Adeyemi signed off."), "Please give the reason you do not sign off.")),
                 ("sign-off, signed off", SignOffCard.Personal(SignOffSample(closed: true, mine: "Your seat's answer on version 2: Lola Adeyemi signed off."), null)),
             ],
+            ["ReportThreadCard.Create"] = _ =>
+            [
+                ("report in the thread, window open", ReportThreadCard.Create(ReportThreadSample(takesComments: true, replaces: null, comments: []), null)),
+                ("report in the thread, a new version with comments and a notice", ReportThreadCard.Create(ReportThreadSample(takesComments: true, replaces: "This version replaces version 1. Sign-offs given on version 1 are void; the partners are asked again.", comments: ["Comment from Lola Adeyemi at Tuesday 8 December 2026, 10 am"]), "Your comment was recorded on the case at Tuesday 8 December 2026, 10 am.")),
+                ("report in the thread, window closed", ReportThreadCard.Create(ReportThreadSample(takesComments: false, replaces: null, comments: ["Comment from Pat Okafor at Wednesday 9 December 2026, 4 pm"]), null)),
+            ],
         }.Concat(PanelCardSamples.All).ToDictionary();
+
+    private static ReportThreadView ReportThreadSample(bool takesComments, string? replaces, IReadOnlyList<string> comments) => new(
+        "RR-OLD-2026-0007",
+        2,
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "Monday 7 December 2026, 2 pm",
+        replaces,
+        "Tuesday 8 December 2026, 9 am to Thursday 10 December 2026, 5 pm" + (takesComments ? " (open now)" : " (closed)"),
+        takesComments,
+        comments);
 
     private static SignOffCardView SignOffSample(bool closed, string? mine) => new(
         "RR-OLD-2026-0007",
