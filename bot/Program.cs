@@ -12,6 +12,7 @@ using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.Meetings;
 using TeamsReviewBot.Workflows.Report;
 using TeamsReviewBot.Workflows.SignOff;
+using TeamsReviewBot.Workflows.Submission;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsReviewBot.Workflows.Timers;
 
@@ -34,6 +35,7 @@ builder.Services.AddCaseBoard(builder.Configuration);
 builder.Services.AddOutlookAddIn(builder.Configuration);
 builder.Services.AddRapidReviewReport();
 builder.Services.AddReportSignOff();
+builder.Services.AddNationalPanelSubmission(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);
