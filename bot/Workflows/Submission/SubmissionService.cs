@@ -8,6 +8,7 @@ using TeamsReviewBot.Process.Submission;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Report;
+using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsReviewBot.Workflows.Timers;
 
 namespace TeamsReviewBot.Workflows.Submission;
@@ -36,6 +37,7 @@ public sealed partial class SubmissionService(
     DurableTimerStore timers,
     IOptions<TimerPumpOptions> pump,
     IBusinessManagerNotifier notifier,
+    DecisionFollowUpOutbox thread,
     TimeProvider time,
     ILogger<SubmissionService> logger) : ITimerHandler
 {
@@ -126,6 +128,12 @@ public sealed partial class SubmissionService(
             SubmissionRules.Subject(playbook, code),
             views.Letter(playbook, state),
             Attachments: [new OutboundAttachment(version.FileName, RapidReviewReport.ContentType, file)]);
+        if (file.Length >= OutboundAttachment.MaxInlineBytes)
+        {
+            await timers.CancelAsync(TimerId(code), cancellationToken).ConfigureAwait(false);
+            return new SubmissionResult($"Version {version.Number} of the report for {code} is 3 MB or more, more than Graph takes attached to a draft, so nothing was sent. Add a smaller version of the report (e.g. with its images compressed) and submit again.", null);
+        }
+
         SentMail sent;
         try
         {
@@ -145,6 +153,12 @@ public sealed partial class SubmissionService(
             cancellationToken).ConfigureAwait(false);
         await timers.CancelAsync(TimerId(code), cancellationToken).ConfigureAwait(false);
         var recorded = change.State.Submission!;
+        if (change.Appended.Count > 0)
+        {
+            // The case's thread card says it was submitted; a lost edit is repaired by the next one.
+            await thread.UpdateThreadSoonAsync(code, cancellationToken).ConfigureAwait(false);
+        }
+
         LogSubmitted(logger, code, version.Number, sent.AlreadySent);
         var found = sent.AlreadySent ? " It had already gone and was found in the partnership mailbox; no second email was sent." : string.Empty;
         return new SubmissionResult($"{code}: version {version.Number} of the report was emailed to {to}. {SubmissionViews.Sent(recorded)}{found}", recorded);

@@ -92,6 +92,12 @@ public sealed class SubmissionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Null(submitted.BeforeSignOffReason);
         Assert.Equal(CaseStage.Submitted, (await _bot.CaseAsync(code)).Stage);
 
+        // The case's thread card and its timetable say when it went, and in which email.
+        var thread = (await _bot.SharedCardAsync(code, json => json.Contains("Submitted on", StringComparison.Ordinal), "the thread card saying the report was submitted")).Card;
+        Assert.Contains($"Submitted on {TeamsReviewBot.Process.Calendar.BritishDates.DateAndTime(submitted.At)} by Bea Manning to {Panel} (message id {submitted.MessageId})", PanelBot.Words(thread), StringComparison.Ordinal);
+        await _bot.SayAsync(Bea, "timetable " + code);
+        Assert.Contains(submitted.MessageId!, await _bot.WaitForPersonalAsync(Bea, "Submitted on"), StringComparison.Ordinal);
+
         // A second submission, by the other business manager from chat, says when and by whom it went.
         await _bot.SayAsync(Bo, "submit " + code);
         var again = await _bot.WaitForPersonalAsync(Bo, "already submitted");
