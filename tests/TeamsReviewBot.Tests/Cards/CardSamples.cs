@@ -117,7 +117,25 @@ public static class CardSamples
                 ("sign-off, answered, with a notice", SignOffCard.Personal(SignOffSample(closed: false, mine: "Your seat's answer on version 2: Lola Adeyemi signed off."), "Please give the reason you do not sign off.")),
                 ("sign-off, signed off", SignOffCard.Personal(SignOffSample(closed: true, mine: "Your seat's answer on version 2: Lola Adeyemi signed off."), null)),
             ],
+            ["SubmissionCard.Personal"] = _ =>
+            [
+                ("submission, signed off", SubmissionCard.Personal(SubmissionSample(signedOff: true, submitted: null))),
+                ("submission, before sign-off (reason box), with a notice", SubmissionCard.Personal(SubmissionSample(signedOff: false, submitted: null), "The report for RR-OLD-2026-0007 is not signed off yet by the playbook's rule. Nothing was sent.")),
+                ("submission, submitted", SubmissionCard.Personal(SubmissionSample(signedOff: true, submitted: "Submitted on Monday 14 December 2026, 11 am by Bea Manning to Mailbox.NationalReviewPanel@education.gov.uk (message id <rr.0123@example.gov.uk>)."))),
+            ],
         }.Concat(PanelCardSamples.All).ToDictionary();
+
+    private static SubmissionCardView SubmissionSample(bool signedOff, string? submitted) => new(
+        "RR-OLD-2026-0007",
+        "Oldham Safeguarding Children Partnership",
+        2,
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        signedOff ? ["Lola Adeyemi (Assistant Director for Safeguarding/Quality Assurance)", "Dev Shah (Designated Nurse/Head of Safeguarding – NHS ICB Oldham, as deputy)"] : [],
+        "Date: Monday 14 December 2026\n\nDear Chair of the Child Safeguarding Practice Review Panel,\n\nRapid Review RR-OLD-2026-0007\n\nPlease find attached the Rapid Review report for case RR-OLD-2026-0007.",
+        "Mailbox.NationalReviewPanel@education.gov.uk",
+        "Monday 14 December 2026, 4 pm (Report sent to the National Panel)",
+        signedOff,
+        submitted);
 
     private static SignOffCardView SignOffSample(bool closed, string? mine) => new(
         "RR-OLD-2026-0007",

@@ -150,7 +150,11 @@ public sealed class SubmissionTests(AzuriteFixture azurite) : IAsyncLifetime
         // The bot stops before anything else happens, and starts again.
         await _bot.RestartAsync();
         var lease = _bot.Services.GetRequiredService<IOptions<TimerPumpOptions>>().Value.Lease;
-        await _bot.JumpAndFireTimersAsync(_bot.Clock.GetUtcNow() + lease + TimeSpan.FromSeconds(1));
+        // The row falls due a lease later; a pass that cannot reach Graph leaves it to fire again after another lease.
+        for (var pass = 0; pass < 3 && (await _bot.CaseAsync(code)).SubmittedAt is null; pass++)
+        {
+            await _bot.JumpAndFireTimersAsync(_bot.Clock.GetUtcNow() + lease + TimeSpan.FromSeconds(1));
+        }
 
         var sent = Assert.Single(await ToPanelAsync());
         Assert.Single(await _bot.Graph.InboxAsync(Panel));
