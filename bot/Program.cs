@@ -13,6 +13,7 @@ using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.Meetings;
 using TeamsReviewBot.Workflows.Report;
 using TeamsReviewBot.Workflows.SignOff;
+using TeamsReviewBot.Workflows.Submission;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsReviewBot.Workflows.Timers;
 
@@ -36,6 +37,7 @@ builder.Services.AddOutlookAddIn(builder.Configuration);
 builder.Services.AddRapidReviewReport();
 builder.Services.AddReportSignOff();
 builder.Services.AddBusinessManagerReports();
+builder.Services.AddNationalPanelSubmission(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);

@@ -38,7 +38,8 @@ public sealed record PanelCardView(
     bool NationalPanelNotificationDue,
     DateTimeOffset? NationalPanelNotifiedAt,
     IReadOnlyList<string>? RefreshUserIds,
-    MeetingLine? Meeting = null);
+    MeetingLine? Meeting = null,
+    string? Submitted = null);
 
 /// <summary>
 /// The cards of a case's panel thread (Adaptive Card 1.5, Action.Execute with Action.Submit
@@ -152,6 +153,11 @@ public static class PanelCards
 
         var actions = new List<JsonNode>();
         body.AddRange(MeetingFacts(view, actions));
+        if (view.Submitted is { } submitted)
+        {
+            body.Add(AdaptiveCard.Text(submitted));
+        }
+
         if (view.NationalPanelNotifiedAt is { } notified)
         {
             body.Add(AdaptiveCard.Text($"The National Panel was notified on {BritishDates.Date(WorkingDayCalendar.LondonDate(notified))}."));

@@ -33,10 +33,15 @@ public static class TimetableCard
 
     private static View CaseView(CaseState state, CaseTimetable timetable, IReadOnlyList<CaseDeadline> deadlines) => new(
         $"Timetable: case {state.CaseCode}",
-        $"{timetable.Playbook.Name}. Received {BritishDates.DateAndTime(state.ReceivedAt)}; Day 0 is {BritishDates.Date(state.DayZero)}. The case is {CaseStageNames.Describe(state.Stage)}." + BookedMeeting(state),
+        $"{timetable.Playbook.Name}. Received {BritishDates.DateAndTime(state.ReceivedAt)}; Day 0 is {BritishDates.Date(state.DayZero)}. The case is {CaseStageNames.Describe(state.Stage)}." + BookedMeeting(state) + SubmittedTo(state),
         [.. deadlines.Select(d => new Row(DayLabel(d.Entry), d.Entry.Name, When(d.Entry), Status(d)))]);
 
     /// <summary>The booked meeting's time and Teams link, which the deadlines after it follow.</summary>
+    /// <summary>When and in which email the report reached the National Panel (the message id finds it in the mailbox).</summary>
+    private static string SubmittedTo(CaseState state) => state.Submission is { } done
+        ? $" Submitted on {BritishDates.DateAndTime(done.At)} to {done.To}" + (done.MessageId is { } id ? $" (message id {id})." : ".")
+        : string.Empty;
+
     private static string BookedMeeting(CaseState state) => state.MeetingAt is { } at && state.MeetingHeldAt is null
         ? $" The meeting is booked for {BritishDates.DateAndTime(at)}" + (state.MeetingJoinUrl is { } joinUrl ? $" (Teams: {joinUrl})." : ".")
         : string.Empty;

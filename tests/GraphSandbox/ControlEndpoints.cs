@@ -8,6 +8,11 @@ internal static class ControlEndpoints
     public static void MapControlEndpoints(this WebApplication app)
     {
         app.MapPost("/sandbox/mailboxes/{address}/inbox", DeliverAsync);
+        app.MapPost("/sandbox/mailboxes/{address}/receives", (string address, SandboxState state) =>
+        {
+            state.Receives(address);
+            return Results.NoContent();
+        });
         app.MapGet("/sandbox/mailboxes/{address}/sent", (string address, SandboxState state) =>
             Results.Json(state.Mailbox(address).InFolder(SandboxMailbox.SentItems).Select(m => new
             {

@@ -94,14 +94,32 @@ internal static class MailEndpoints
     /// <summary>Sends the draft; a lost-answer fault sends it and then answers 504, as a gateway that timed out after the work was done.</summary>
     private static IResult Send(string mailbox, string id, SandboxState state)
     {
-        if (state.Mailbox(mailbox).MoveToSent(id, state.Time.GetUtcNow()) is null)
+        if (state.Mailbox(mailbox).MoveToSent(id, state.Time.GetUtcNow()) is not { } sent)
         {
             return GraphErrors.NotFound($"message {id}");
         }
 
+        DeliverToReceivers(sent, state);
+
         return state.Faults.TakeLostSendAnswer()
             ? GraphErrors.Problem(504, "GatewayTimeout", "The request timed out on its way back.")
             : Results.Accepted();
+    }
+
+    /// <summary>A copy of the sent message lands in the inbox of each recipient the sandbox was told receives
+    /// mail, with the same internetMessageId, as delivery keeps it.</summary>
+    private static void DeliverToReceivers(SandboxMessage sent, SandboxState state)
+    {
+        var recipients = (sent.Json["toRecipients"] as JsonArray ?? [])
+            .Select(r => r?["emailAddress"]?["address"]?.GetValue<string>())
+            .Where(a => a is not null && state.IsReceiver(a))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        foreach (var address in recipients)
+        {
+            var copy = (JsonObject)sent.Json.DeepClone();
+            copy["receivedDateTime"] = copy["sentDateTime"]?.DeepClone();
+            state.Mailbox(address!).Add(SandboxMailbox.Inbox, copy, [.. sent.Attachments.Select(a => (JsonObject)a.DeepClone())]);
+        }
     }
 
     private static IResult GetMessage(string mailbox, string id, HttpRequest request, SandboxState state) =>

@@ -20,6 +20,14 @@ public sealed class SandboxState(TimeProvider time)
     /// <summary>Any address is a mailbox: the sandbox creates it on first use.</summary>
     public SandboxMailbox Mailbox(string address) => _mailboxes.GetOrAdd(address, a => new SandboxMailbox(a));
 
+    private readonly ConcurrentDictionary<string, bool> _receivers = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Makes <paramref name="address"/> a mailbox that receives what the sandbox's mailboxes send
+    /// it, as a mailbox in the same organisation or beyond it would (e.g. the National Panel's).</summary>
+    public void Receives(string address) => _receivers[address] = true;
+
+    public bool IsReceiver(string address) => _receivers.ContainsKey(address);
+
     public IReadOnlyCollection<SandboxSubscription> Subscriptions => _subscriptions.Values.ToList();
 
     public SandboxSubscription? FindSubscription(string id) => _subscriptions.TryGetValue(id, out var s) ? s : null;

@@ -125,7 +125,11 @@ public sealed record SignedOff(Actor Actor, string Reason);
 
 public sealed record SignOffDisputed(Actor Actor, string Reason);
 
-public sealed record Submitted(string To, Actor Actor, string Reason);
+/// <summary>The report went to the National Panel. <paramref name="MessageId"/> is the sent email's
+/// internetMessageId, <paramref name="Version"/> and <paramref name="Sha256"/> the report version attached,
+/// <paramref name="BeforeSignOffReason"/> the business manager's reason where it went before the sign-off
+/// rule was met (streams written before submissions were emailed carry none of these).</summary>
+public sealed record Submitted(string To, Actor Actor, string Reason, string? MessageId = null, int? Version = null, string? Sha256 = null, string? BeforeSignOffReason = null);
 
 public sealed record AfterwardsStarted(Actor Actor, string Reason);
 

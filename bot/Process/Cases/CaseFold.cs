@@ -71,6 +71,7 @@ public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<
         next = Intake(next, stored);
         next = SignOffAnswers(next, stored);
         next = MeetingResponses(next, stored);
+        next = Submission(next, stored);
         return next with { Stage = StageOf(next) };
     }
 

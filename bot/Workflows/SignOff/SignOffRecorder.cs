@@ -4,6 +4,7 @@ using TeamsReviewBot.Process.SignOff;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Outbound;
+using TeamsReviewBot.Workflows.Submission;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsActor = TeamsReviewBot.Identity.Caller;
 
@@ -23,6 +24,7 @@ public sealed partial class SignOffRecorder(
     SignOffViews views,
     CardRefusals refusals,
     ITeamsOutbound teams,
+    SubmissionCardOutbox submissionCards,
     ILogger<SignOffRecorder> logger)
 {
     public async Task<CardActionResult> RecordAsync(string caseCode, TeamsActor who, SignOffClick click, CancellationToken cancellationToken)
@@ -47,7 +49,12 @@ public sealed partial class SignOffRecorder(
         CaseChange change;
         try
         {
-            change = await cases.DecideAsync(caseCode, (state, now) => SignOffRules.Answer(rules, state, answer, now), cancellationToken).ConfigureAwait(false);
+            // The submission card a sign-off makes owed is written down before the sign-off itself.
+            change = await cases.DecideAsync(
+                caseCode,
+                (state, now) => SignOffRules.Answer(rules, state, answer, now),
+                cancellationToken,
+                (events, ct) => submissionCards.RecordIfSigningOffAsync(caseCode, events, ct)).ConfigureAwait(false);
         }
         catch (CaseRuleException ex)
         {
@@ -65,6 +72,7 @@ public sealed partial class SignOffRecorder(
         }
 
         LogAnswered(logger, caseCode, claim.Seat.Key, change.Attempts);
+        await submissionCards.SendSoonIfSignedOffAsync(caseCode, change.Appended, cancellationToken).ConfigureAwait(false);
         await TellThreadAsync(state, cancellationToken).ConfigureAwait(false);
         return Card(state, claim, null);
     }

@@ -59,7 +59,8 @@ public sealed class PanelViews(CaseSchedule schedule, PartnershipDirectory direc
             notificationDue,
             state.NotifiedAt,
             refreshIds,
-            Meeting(playbook, state));
+            Meeting(playbook, state),
+            state.Submission is { } submitted ? TeamsReviewBot.Workflows.Submission.SubmissionViews.Sent(submitted) : null);
     }
 
     private static MeetingLine? Meeting(Playbook playbook, CaseState state) =>

@@ -136,6 +136,12 @@ public static class CardSamples
                 ("report in the thread, a new version with comments and a notice", ReportThreadCard.Create(ReportThreadSample(takesComments: true, replaces: "This version replaces version 1. Sign-offs given on version 1 are void; the partners are asked again.", comments: ["Comment from Lola Adeyemi at Tuesday 8 December 2026, 10 am"]), "Your comment was recorded on the case at Tuesday 8 December 2026, 10 am.")),
                 ("report in the thread, window closed", ReportThreadCard.Create(ReportThreadSample(takesComments: false, replaces: null, comments: ["Comment from Pat Okafor at Wednesday 9 December 2026, 4 pm"]), null)),
             ],
+            ["SubmissionCard.Personal"] = _ =>
+            [
+                ("submission, signed off", SubmissionCard.Personal(SubmissionSample(signedOff: true, submitted: null))),
+                ("submission, before sign-off (reason box), with a notice", SubmissionCard.Personal(SubmissionSample(signedOff: false, submitted: null), "The report for RR-OLD-2026-0007 is not signed off yet by the playbook's rule. Nothing was sent.")),
+                ("submission, submitted", SubmissionCard.Personal(SubmissionSample(signedOff: true, submitted: "Submitted on Monday 14 December 2026, 11 am by Bea Manning to Mailbox.NationalReviewPanel@education.gov.uk (message id <rr.0123@example.gov.uk>)."))),
+            ],
         }.Concat(PanelCardSamples.All).ToDictionary();
 
     private static ReportThreadView ReportThreadSample(bool takesComments, string? replaces, IReadOnlyList<string> comments) => new(
@@ -147,6 +153,18 @@ public static class CardSamples
         "Tuesday 8 December 2026, 9 am to Thursday 10 December 2026, 5 pm" + (takesComments ? " (open now)" : " (closed)"),
         takesComments,
         comments);
+
+    private static SubmissionCardView SubmissionSample(bool signedOff, string? submitted) => new(
+        "RR-OLD-2026-0007",
+        "Oldham Safeguarding Children Partnership",
+        2,
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        signedOff ? ["Lola Adeyemi (Assistant Director for Safeguarding/Quality Assurance)", "Dev Shah (Designated Nurse/Head of Safeguarding – NHS ICB Oldham, as deputy)"] : [],
+        "Date: Monday 14 December 2026\n\nDear Chair of the Child Safeguarding Practice Review Panel,\n\nRapid Review RR-OLD-2026-0007\n\nPlease find attached the Rapid Review report for case RR-OLD-2026-0007.",
+        "Mailbox.NationalReviewPanel@education.gov.uk",
+        "Monday 14 December 2026, 4 pm (Report sent to the National Panel)",
+        signedOff,
+        submitted);
 
     private static SignOffCardView SignOffSample(bool closed, string? mine) => new(
         "RR-OLD-2026-0007",

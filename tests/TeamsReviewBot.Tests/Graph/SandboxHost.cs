@@ -56,6 +56,16 @@ public sealed class SandboxHost : IAsyncDisposable
     public async Task<IReadOnlyList<JsonElement>> SentAsync(string mailbox) =>
         (await Control.GetFromJsonAsync<JsonElement[]>(new Uri($"sandbox/mailboxes/{mailbox}/sent", UriKind.Relative)))!;
 
+    /// <summary>From now on, mail sent to <paramref name="address"/> lands in its sandbox inbox.</summary>
+    public async Task ReceivesAsync(string address)
+    {
+        using var response = await Control.PostAsync(new Uri($"sandbox/mailboxes/{address}/receives", UriKind.Relative), null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<IReadOnlyList<JsonElement>> InboxAsync(string mailbox) =>
+        (await Control.GetFromJsonAsync<JsonElement[]>(new Uri($"sandbox/mailboxes/{mailbox}/inbox", UriKind.Relative)))!;
+
     public async Task FaultsAsync(object settings)
     {
         using var response = await Control.PostAsJsonAsync(new Uri("sandbox/faults", UriKind.Relative), settings);

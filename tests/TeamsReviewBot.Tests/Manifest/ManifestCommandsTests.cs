@@ -31,6 +31,7 @@ public sealed class ManifestCommandsTests(AzuriteFixture azurite)
         "sign-off", // sent once per report version, near a case's end; help lists it
         "export", // asked for when an inspector or reviewer wants a case's trail, not daily work; help lists it
         "stats", // the partnership's yearly and quarterly figures; help lists it
+        "submit", // once per case, mostly from the card each business manager gets at sign-off; help lists it
     ];
 
     [Fact]
