@@ -1,0 +1,12 @@
+using TeamsReviewBot.Process.Cases;
+
+namespace TeamsReviewBot.Workflows.Afterwards;
+
+/// <summary>The agencies asked for information on a case and what each did: those that returned
+/// information took part; those that said they hold no records, or never answered, have nothing to be told.</summary>
+public interface IAgenciesThatTookPart
+{
+    Task<AgencyParts> ForCaseAsync(string caseCode, CancellationToken cancellationToken);
+}
+
+public sealed record AgencyParts(IReadOnlyList<LetterRecipient> TookPart, IReadOnlyList<LetterWithheld> Left);
