@@ -29,6 +29,7 @@ public sealed class ManifestCommandsTests(AzuriteFixture azurite)
         "board", // the same picture the Case board tab shows, for a phone; the tab is where people look
         "report", // generated once or twice a case, near its end; help lists it
         "sign-off", // sent once per report version, near a case's end; help lists it
+        "done", // a handful of times per case, months after its Rapid Review; help lists it
     ];
 
     [Fact]
