@@ -18,6 +18,7 @@ public static class AfterwardsServiceCollectionExtensions
         services.AddSingleton<AfterwardsFollowUp>();
         services.AddSingleton<ITimerHandler, AfterwardsTimerHandler>();
         services.AddSingleton<ITimerHandler, RetentionTimerHandler>();
+        services.AddSingleton<Intake.ICaseMailFollowUp, AfterwardsMailFollowUp>();
         services.AddChatCommand<DoneCommand>();
         return services;
     }

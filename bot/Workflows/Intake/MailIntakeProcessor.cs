@@ -25,7 +25,8 @@ public sealed partial class MailIntakeProcessor(
     TeamsReviewBot.Workflows.Outbound.IBusinessManagerAlerts alerts,
     IOptions<MailboxOptions> mailboxOptions,
     IOptions<IntakeOptions> intakeOptions,
-    ILogger<MailIntakeProcessor> logger)
+    ILogger<MailIntakeProcessor> logger,
+    IEnumerable<ICaseMailFollowUp>? followUps = null)
 {
     private static readonly string[] DocumentLikeExtensions = [".docx", ".docm", ".doc", ".dotx", ".dotm", ".zip", ".pdf", ".rtf", ".odt"];
 
@@ -74,6 +75,14 @@ public sealed partial class MailIntakeProcessor(
         InformationRequestMatch? match = null;
         if (MailClassifier.AutomaticReplyReason(mail) is null)
         {
+            foreach (var followUp in followUps ?? [])
+            {
+                if (await followUp.TakeAsync(mail, cancellationToken).ConfigureAwait(false) is { } taken)
+                {
+                    return taken;
+                }
+            }
+
             match = await replies.MatchAsync(mail, cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
@@ -51,6 +53,16 @@ public sealed class OldhamAfterwardsTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal(["Police Public Protection", "School Nursing Service"], asked.Agencies.Select(a => a.Name).Order());
         Assert.Contains("lesson logs for case " + code + " were asked of", await _bot.WaitForPersonalAsync(Bea, "lesson logs for case"), StringComparison.Ordinal);
 
+        // A returned lesson log is matched by the case code in the subject and the agency's address.
+        var outcome = await ReceiveAsync("lead@nursing.example.nhs.uk", $"RE: Child Safeguarding Practice Review Lesson Log – {code} – School Nursing Service", "Our lesson log is attached.");
+        Assert.Equal($"lesson log on {code}", outcome);
+        Assert.Equal("School Nursing Service", Assert.Single(await _bot.EventsAsync<LessonLogReturned>(code, CaseEventTypes.LessonLogReturned)).Agency);
+        Assert.Contains("Still to come: Police Public Protection", await _bot.WaitForPersonalAsync(Bea, "lesson log from School Nursing Service"), StringComparison.Ordinal);
+
+        // From an address the bot did not write to, it is not a lesson log.
+        Assert.NotEqual($"lesson log on {code}", await ReceiveAsync("someone@elsewhere.example", $"Lesson Log – {code}", "Here is ours."));
+        Assert.Single(await _bot.EventsAsync<LessonLogReturned>(code, CaseEventTypes.LessonLogReturned));
+
         await SubmittedAsync(_bot, code);
         await _bot.JumpAndFireTimersAsync(_bot.Clock.GetUtcNow().AddMinutes(1));
         var started = await _bot.WaitForPersonalAsync(Bea, "afterwards steps have started");
@@ -97,5 +109,40 @@ public sealed class OldhamAfterwardsTests(AzuriteFixture azurite) : IAsyncLifeti
         var before = _bot.PersonalMessagesTo(Bea).Count;
         await _bot.JumpAndFireTimersAsync(_bot.Clock.GetUtcNow().AddDays(200));
         Assert.Equal(before, _bot.PersonalMessagesTo(Bea).Count);
+    }
+
+    [Fact]
+    public async Task An_incomplete_referral_resubmitted_by_the_referrer_goes_back_to_the_panel()
+    {
+        foreach (var person in StatutoryPanel)
+        {
+            await _bot.PersonalInstallAsync(person);
+        }
+
+        var code = await _bot.ReferAsync(Bea);
+        await _bot.PressAsync(Bea, code, "decide-alone", new JsonObject { ["outcomeAlone"] = "incomplete-referral", ["rationale"] = "The chronology of agency involvement is missing." });
+        Assert.Equal(CaseStage.IncompleteResubmissionDue, (await _bot.CaseAsync(code)).Stage);
+
+        // The referrer is told what is missing: the business manager's rationale.
+        var letter = await _bot.WaitForSentMailAsync(code + ": threshold decision");
+        Assert.Contains("The chronology of agency involvement is missing.", Body(letter), StringComparison.Ordinal);
+
+        // Someone else quoting the code does not re-submit it.
+        Assert.NotEqual($"re-submitted referral on {code}", await ReceiveAsync("someone@elsewhere.example", $"Updated referral {code}", "Here it is."));
+        Assert.Equal(CaseStage.IncompleteResubmissionDue, (await _bot.CaseAsync(code)).Stage);
+
+        Assert.Equal($"re-submitted referral on {code}", await ReceiveAsync("referrer@school.example", $"RE: {code}: threshold decision on your referral", "The updated referral with the chronology is attached."));
+        var state = await _bot.CaseAsync(code);
+        Assert.Equal(CaseStage.AwaitingDecision, state.Stage);
+        Assert.Single(await _bot.EventsAsync<ReferralResubmitted>(code, CaseEventTypes.ReferralResubmitted));
+        Assert.Contains("back with the panel for the threshold decision", await _bot.WaitForPersonalAsync(Bea, "sent the updated referral"), StringComparison.Ordinal);
+    }
+
+    private async Task<string> ReceiveAsync(string from, string subject, string text)
+    {
+        var internetMessageId = await _bot.Graph.DeliverAsync(PanelBot.Mailbox, TeamsReviewBot.Tests.Graph.TestMail.Plain(subject, text, from));
+        var inbox = (await _bot.Graph.Control.GetFromJsonAsync<System.Text.Json.JsonElement[]>(new Uri($"sandbox/mailboxes/{PanelBot.Mailbox}/inbox", UriKind.Relative)))!;
+        var id = inbox.Single(m => m.GetProperty("internetMessageId").GetString() == internetMessageId).GetProperty("id").GetString()!;
+        return await _bot.Services.GetRequiredService<TeamsReviewBot.Workflows.Intake.MailIntakeProcessor>().ProcessAsync(id, CancellationToken.None);
     }
 }
