@@ -7,6 +7,9 @@ namespace TeamsReviewBot.Workflows.Afterwards;
 public interface IAgenciesThatTookPart
 {
     Task<AgencyParts> ForCaseAsync(string caseCode, CancellationToken cancellationToken);
+
+    /// <summary>The ids of the files the case's requests stored: agencies' returns and the collated chronology.</summary>
+    Task<IReadOnlyList<string>> StoredFilesAsync(string caseCode, CancellationToken cancellationToken);
 }
 
 public sealed record AgencyParts(IReadOnlyList<LetterRecipient> TookPart, IReadOnlyList<LetterWithheld> Left);

@@ -31,4 +31,11 @@ public sealed class RequestBookAgencies(AggregateStore<RequestBook> books) : IAg
 
         return new AgencyParts(tookPart, left);
     }
+
+    public async Task<IReadOnlyList<string>> StoredFilesAsync(string caseCode, CancellationToken cancellationToken)
+    {
+        var book = (await books.LoadAsync(RequestBook.StreamIdFor(caseCode), cancellationToken).ConfigureAwait(false)).State;
+        var returns = book.Requests.Values.SelectMany(r => r.Replies).SelectMany(r => r.Attachments).Select(a => a.StoredAs);
+        return [.. returns.Append(book.Collated?.StoredAs).OfType<string>().Distinct(StringComparer.Ordinal)];
+    }
 }

@@ -4,6 +4,7 @@ using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
 using TeamsReviewBot.Workflows.Cases;
 using static TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support.Panels;
@@ -56,11 +57,22 @@ internal static class AfterwardsCase
         {
             var sentId = $"<request-{agency.Kind}@example>";
             await books.ExecuteAsync(stream, book => RequestRules.MarkSent(book, new RequestSent(agency.Name, agency.Leads, new SentMessage(sentId, null, "request", now), "graph-" + agency.Kind, [], today.AddDays(7)), now));
-            await books.ExecuteAsync(stream, book => RequestRules.RecordReply(book, new ReplyRecorded(agency.Name, $"<reply-{agency.Kind}@example>", null, agency.Leads[0], now, MatchRule.InReplyTo, kind, []), now));
+            var attachments = new List<ReplyAttachment>();
+            if (kind == ReplyKind.Return)
+            {
+                // The return as reply intake stores it: its bytes in the return files, named on the reply.
+                var stored = ReturnFileId(code, agency);
+                await bot.Services.GetRequiredService<ReturnFileStore>().SaveAsync(new StoredFile(stored, "Agency summary.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "summary naming the child"u8.ToArray()));
+                attachments.Add(new ReplyAttachment("Agency summary.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 24, true, null, stored));
+            }
+
+            await books.ExecuteAsync(stream, book => RequestRules.RecordReply(book, new ReplyRecorded(agency.Name, $"<reply-{agency.Kind}@example>", null, agency.Leads[0], now, MatchRule.InReplyTo, kind, attachments), now));
         }
 
         await Do(bot, code, (r, s, n) => r.RequestInformation(s, [Nursing.Name, Police.Name, Housing.Name], Manager, n));
     }
+
+    public static string ReturnFileId(string code, AgencyContact agency) => $"{code}-return-{agency.Kind}";
 
     /// <summary>The meeting booked, held, its outcome recorded.</summary>
     public static async Task MeetingHeldAsync(PanelBot bot, string code, string reviewRecommended)

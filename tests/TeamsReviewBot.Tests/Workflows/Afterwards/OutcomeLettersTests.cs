@@ -96,11 +96,15 @@ public sealed class OutcomeLettersTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // Retention: 30 days after closure the sealed details are erased and the erasure recorded; the trail stays.
         var vault = _bot.Services.GetRequiredService<ReferralVault>();
+        var returnFiles = _bot.Services.GetRequiredService<TeamsReviewBot.Storage.InformationRequests.ReturnFileStore>();
         Assert.NotNull(await vault.OpenAsync(code, default));
+        Assert.NotNull(await returnFiles.FindAsync(ReturnFileId(code, Nursing)));
         await _bot.JumpAndFireTimersAsync(state.ClosedAt!.Value.AddDays(30).AddMinutes(-1));
         Assert.NotNull(await vault.OpenAsync(code, default));
         await _bot.JumpAndFireTimersAsync(state.ClosedAt!.Value.AddDays(30));
         Assert.Null(await vault.OpenAsync(code, default));
+        Assert.Null(await returnFiles.FindAsync(ReturnFileId(code, Nursing)));
+        Assert.Null(await returnFiles.FindAsync(ReturnFileId(code, Police)));
         var erased = Assert.Single(await _bot.EventsAsync<ChildDetailsErased>(code, CaseEventTypes.ChildDetailsErased));
         Assert.True(erased.RecordsErased > 0);
         Assert.Contains(await _bot.StreamAsync(code), e => e.Type == CaseEventTypes.OutcomeLetterSent);
