@@ -5,6 +5,7 @@ using TeamsReviewBot.Hosting;
 using TeamsReviewBot.Outlook;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams;
+using TeamsReviewBot.Workflows.Afterwards;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Export;
 using TeamsReviewBot.Workflows.ConnectionCheck;
@@ -38,6 +39,7 @@ builder.Services.AddRapidReviewReport();
 builder.Services.AddReportSignOff();
 builder.Services.AddBusinessManagerReports();
 builder.Services.AddNationalPanelSubmission(builder.Configuration);
+builder.Services.AddAfterwards(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);

@@ -40,7 +40,8 @@ test('help in personal chat shows the help card with the commands', async () => 
 
   // Every command with its placeholders, as Teams renders them (it drops anything in angle brackets).
   for (const usage of [
-    'cases [‹partnership›]',
+    'cases [closed|all] [‹partnership›]',
+    'done ‹case code› ‹item› [‹note›]',
     'timetable ‹partnership› [‹Day 0 date and time›] | timetable ‹case code›',
     'put-to-panel ‹case code›',
     'notified ‹case code› ‹date›',

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TeamsReviewBot.Process.Afterwards;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.Streams;
@@ -21,7 +22,7 @@ public static class AuditTrail
     private static string Line(Playbook playbook, StoredEvent e)
     {
         string Seat(string key) => playbook.FindSeat(key)?.Title ?? key;
-        string Deadline(string key) => playbook.FindDeadline(key)?.Name ?? key;
+        string Deadline(string key) => playbook.FindDeadline(key)?.Name ?? playbook.Afterwards.FirstOrDefault(a => a.Key == key)?.Description ?? key;
 
         switch (e.Type)
         {
@@ -128,7 +129,7 @@ public static class AuditTrail
                 var exported = CaseJson.Read<AuditTrailExported>(e.Data);
                 return $"{Who(exported.Actor)} exported the audit trail ({(exported.ChildDetailsIncluded ? "with" : "without")} the child's details; {exported.Delivery}).";
             default:
-                return string.Create(CultureInfo.InvariantCulture, $"(event {e.Type} #{e.Sequence})");
+                return AfterwardsTrail.Line(e, Who) ?? string.Create(CultureInfo.InvariantCulture, $"(event {e.Type} #{e.Sequence})");
         }
     }
 

@@ -72,6 +72,7 @@ public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<
         next = SignOffAnswers(next, stored);
         next = MeetingResponses(next, stored);
         next = Submission(next, stored);
+        next = Afterwards(next, stored);
         return next with { Stage = StageOf(next) };
     }
 

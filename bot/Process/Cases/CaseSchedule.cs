@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TeamsReviewBot.Process.Afterwards;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.Timetable;
@@ -74,11 +75,11 @@ public sealed class CaseSchedule(TimetableCalculator calculator)
         var applying = state.OutcomeKind is null
             ? timetable.Entries.Where(e => e.Rule.AppliesWhen is null)
             : timetable.For(state.OutcomeKind);
-        // A step the business manager would mark done by hand is shown, not chased: nothing in the
-        // product marks one done yet, and an alert nobody can clear teaches people to ignore alerts.
-        // A step a ticked Case Factor makes mandatory (Oldham's Brief Learning Review) is chased.
+        // A step the business manager marks done by hand ("done ‹case› ‹item›") is chased when it is
+        // an afterwards item whose time has come (AfterwardsItems.IsChased) or a ticked Case Factor
+        // makes it mandatory (Oldham's Brief Learning Review); the rest are shown, not chased.
         return [.. applying.Where(e => state.InForce(e.Rule)
-            && (e.Rule.CompletedBy != Milestones.Step || e.Rule.CaseFactor is not null)
+            && (e.Rule.CompletedBy != Milestones.Step || e.Rule.CaseFactor is not null || AfterwardsItems.IsChased(playbook, state, e.Rule))
             && state.MilestoneAt(e.Rule.CompletedBy, e.Key) is null)];
     }
 }

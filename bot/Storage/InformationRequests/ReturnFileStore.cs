@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using TeamsReviewBot.Storage;
 
@@ -82,6 +83,22 @@ public sealed class ReturnFileStore(StorageTables tables)
         }
 
         return new StoredFile(id, meta.Value.GetString("Name") ?? id, meta.Value.GetString("ContentType") ?? "application/octet-stream", content);
+    }
+
+    /// <summary>Deletes the file under <paramref name="id"/> (its description and every chunk); returns
+    /// how many rows went. Deleting a file that is not there deletes nothing.</summary>
+    public async Task<int> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.ReturnFiles, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(id)}");
+        var deleted = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+            deleted++;
+        }
+
+        return deleted;
     }
 
     private static string Partition(string id) =>

@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Afterwards;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.Reminders;
@@ -218,6 +219,29 @@ public sealed partial class CaseService(
         await Task.WhenAll(cancels.Concat(schedules)).ConfigureAwait(false);
         await KeepReportDraftTimerAsync(playbook, before, state, cancellationToken).ConfigureAwait(false);
         await KeepSignOffPromptTimersAsync(playbook, before, state, at, cancellationToken).ConfigureAwait(false);
+        await KeepAfterwardsTimerAsync(playbook, before, state, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What the afterwards steps owe (start on submission, lesson logs after the meeting,
+    /// letters still unsent) as one timer, so it is carried out after a restart too.</summary>
+    private async Task KeepAfterwardsTimerAsync(Playbook playbook, CaseState before, CaseState state, CancellationToken cancellationToken)
+    {
+        var was = AfterwardsPoint.DueAt(playbook, before);
+        var now = AfterwardsPoint.DueAt(playbook, state);
+        if (was == now)
+        {
+            return;
+        }
+
+        var id = AfterwardsPoint.TimerId(state.CaseCode);
+        if (now is { } dueAt)
+        {
+            await timers.ScheduleAsync(new DurableTimer(id, AfterwardsPoint.TimerKind, state.CaseCode, dueAt, "{}"), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await timers.CancelAsync(id, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The playbook's draft-report point as a timer: set when the case goes to Rapid Review,

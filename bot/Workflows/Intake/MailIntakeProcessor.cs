@@ -26,7 +26,8 @@ public sealed partial class MailIntakeProcessor(
     IOptions<MailboxOptions> mailboxOptions,
     IOptions<IntakeOptions> intakeOptions,
     ILogger<MailIntakeProcessor> logger,
-    TeamsReviewBot.Workflows.Report.ReportVersionMail? reportVersions = null)
+    TeamsReviewBot.Workflows.Report.ReportVersionMail? reportVersions = null,
+    IEnumerable<ICaseMailFollowUp>? followUps = null)
 {
     private static readonly string[] DocumentLikeExtensions = [".docx", ".docm", ".doc", ".dotx", ".dotm", ".zip", ".pdf", ".rtf", ".odt"];
 
@@ -75,6 +76,14 @@ public sealed partial class MailIntakeProcessor(
         InformationRequestMatch? match = null;
         if (MailClassifier.AutomaticReplyReason(mail) is null)
         {
+            foreach (var followUp in followUps ?? [])
+            {
+                if (await followUp.TakeAsync(mail, cancellationToken).ConfigureAwait(false) is { } taken)
+                {
+                    return taken;
+                }
+            }
+
             match = await replies.MatchAsync(mail, cancellationToken).ConfigureAwait(false);
         }
 

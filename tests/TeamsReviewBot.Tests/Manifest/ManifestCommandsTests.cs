@@ -32,6 +32,7 @@ public sealed class ManifestCommandsTests(AzuriteFixture azurite)
         "export", // asked for when an inspector or reviewer wants a case's trail, not daily work; help lists it
         "stats", // the partnership's yearly and quarterly figures; help lists it
         "submit", // once per case, mostly from the card each business manager gets at sign-off; help lists it
+        "done", // a handful of times per case, months after its Rapid Review; help lists it
     ];
 
     [Fact]

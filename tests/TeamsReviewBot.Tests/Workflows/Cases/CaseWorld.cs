@@ -47,6 +47,8 @@ internal sealed class CaseWorld
     /// <summary>What the business managers were sent in Teams, in order.</summary>
     public RecordedAlerts Alerts { get; } = new();
 
+    public RecordedAfterwardsPoints AfterwardsPoints { get; } = new();
+
     private TimerPump[] Pumps { get; set; } = [];
 
     /// <summary>Another instance of the service on the same storage, with caches of its own.</summary>
@@ -66,7 +68,7 @@ internal sealed class CaseWorld
         Timers = new DurableTimerStore(_tables, Clock);
         Service = new CaseService(cases, events, Index, Timers, new CaseCodeAllocator(_tables), Catalogue, Schedule, new ReminderPlanner(WorkingDays, new ReminderOptions()), Clock, NullLogger<CaseService>.Instance);
         var handler = new CaseDeadlineTimerHandler(Service, new TeamsBusinessManagerNotifier(Service, Alerts, NullLogger<TeamsBusinessManagerNotifier>.Instance));
-        Pumps = [Pump(handler, ReportDrafts), Pump(handler, ReportDrafts)];
+        Pumps = [Pump(handler, ReportDrafts, AfterwardsPoints), Pump(handler, ReportDrafts, AfterwardsPoints)];
     }
 
     /// <summary>Fires every timer due up to <paramref name="target"/>, in time order, then sets the clock there.</summary>
@@ -106,6 +108,23 @@ internal sealed class RecordedReportDraftPoints : ITimerHandler
     private readonly System.Collections.Concurrent.ConcurrentQueue<(string CaseCode, DateTimeOffset DueAt)> _fired = new();
 
     public string Kind => TeamsReviewBot.Process.Report.ReportDraftPoint.TimerKind;
+
+    public IReadOnlyList<(string CaseCode, DateTimeOffset DueAt)> Fired => [.. _fired];
+
+    public Task HandleAsync(DurableTimer timer, CancellationToken cancellationToken)
+    {
+        _fired.Enqueue((timer.StreamId, timer.DueAt));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Records when the afterwards timer came due; its letters and lesson logs are tested
+/// through the bot in Workflows/Afterwards, not by this service-level story.</summary>
+internal sealed class RecordedAfterwardsPoints : ITimerHandler
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string CaseCode, DateTimeOffset DueAt)> _fired = new();
+
+    public string Kind => TeamsReviewBot.Process.Afterwards.AfterwardsPoint.TimerKind;
 
     public IReadOnlyList<(string CaseCode, DateTimeOffset DueAt)> Fired => [.. _fired];
 

@@ -6,7 +6,8 @@ namespace TeamsReviewBot.Tests.Workflows.Cases;
 /// 30 March, after Good Friday and Easter Monday), late agency returns escalated at 5 pm on Day 7,
 /// sign-off by 4 pm on Day 14 with a deputy, the report to the National Panel on Day 15, a lesson log
 /// moved a week at the agencies' request, and the moderation meeting six months after the meeting.
-/// Steps the business manager marks done by hand (papers, lesson logs, moderation) are shown, not chased.
+/// Steps the business manager marks done by hand before the submission (papers) are shown, not chased;
+/// the afterwards items (the lesson log on its moved date, moderation) are chased until marked done.
 /// </summary>
 internal static class OldhamStory
 {
@@ -62,7 +63,15 @@ internal static class OldhamStory
         "Monday 19 April 2027, 11 am — Bea Manager (business manager, partnership business unit) submitted the report: Report sent to Mailbox.NationalReviewPanel@education.gov.uk.",
         "Monday 19 April 2027, 11.05 am — Bea Manager (business manager, partnership business unit) started the afterwards steps.",
         "Monday 19 April 2027, 12.05 pm — Bea Manager (business manager, partnership business unit) moved 'Lesson logs returned by agencies' from Tuesday 27 April 2027, 5 pm to Tuesday 4 May 2027, 5 pm: Two agencies asked for another week.",
+        "Friday 30 April 2027, 9 am — TeamsReviewBot sent a reminder (before): 'Lesson logs returned by agencies' is due Tuesday 4 May 2027, 5 pm.",
+        "Friday 30 April 2027, 9 am — TeamsReviewBot told the business managers: Case RR-OLD-2027-0001: 'Lesson logs returned by agencies' is due Tuesday 4 May 2027, 5 pm.",
+        "Tuesday 4 May 2027, 9 am — TeamsReviewBot sent a reminder (on the day): 'Lesson logs returned by agencies' is due Tuesday 4 May 2027, 5 pm.",
+        "Tuesday 4 May 2027, 9 am — TeamsReviewBot told the business managers: Case RR-OLD-2027-0001: 'Lesson logs returned by agencies' is due today, Tuesday 4 May 2027, 5 pm.",
         "Tuesday 4 May 2027, 11 am — Bea Manager (business manager, partnership business unit) marked 'Lesson logs returned by agencies' done: Done.",
+        "Tuesday 12 October 2027, 9 am — TeamsReviewBot sent a reminder (before): 'Moderation meeting with agencies' is due Wednesday 13 October 2027, 5 pm.",
+        "Tuesday 12 October 2027, 9 am — TeamsReviewBot told the business managers: Case RR-OLD-2027-0001: 'Moderation meeting with agencies' is due Wednesday 13 October 2027, 5 pm.",
+        "Wednesday 13 October 2027, 9 am — TeamsReviewBot sent a reminder (on the day): 'Moderation meeting with agencies' is due Wednesday 13 October 2027, 5 pm.",
+        "Wednesday 13 October 2027, 9 am — TeamsReviewBot told the business managers: Case RR-OLD-2027-0001: 'Moderation meeting with agencies' is due today, Wednesday 13 October 2027, 5 pm.",
         "Wednesday 13 October 2027, 11 am — Bea Manager (business manager, partnership business unit) marked 'Moderation meeting with agencies' done: Done.",
         "Wednesday 13 October 2027, 12 noon — Bea Manager (business manager, partnership business unit) closed the case: All afterwards steps done.",
     ];
