@@ -5,6 +5,7 @@ using TeamsReviewBot.Hosting;
 using TeamsReviewBot.Outlook;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams;
+using TeamsReviewBot.Workflows.BusinessManager;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.ConnectionCheck;
 using TeamsReviewBot.Workflows.InformationRequests;
@@ -34,6 +35,7 @@ builder.Services.AddCaseBoard(builder.Configuration);
 builder.Services.AddOutlookAddIn(builder.Configuration);
 builder.Services.AddRapidReviewReport();
 builder.Services.AddReportSignOff();
+builder.Services.AddBusinessManagersDay();
 
 var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);
