@@ -8,7 +8,7 @@ namespace TeamsReviewBot.Workflows.BusinessManager;
 public static class BusinessManagerServiceCollectionExtensions
 {
     /// <summary>The business manager's day: the working-morning digest (a timer each working day, and
-    /// "digest" on demand).</summary>
+    /// "digest" on demand), "case ‹code›" and "assign".</summary>
     public static IServiceCollection AddBusinessManagersDay(this IServiceCollection services)
     {
         services.AddSingleton<DigestTime>();
@@ -20,6 +20,12 @@ public static class BusinessManagerServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<MorningDigestSchedule>());
         services.AddSingleton<ITimerHandler, MorningDigestTimerHandler>();
         services.AddChatCommand<DigestCommand>();
+        services.AddSingleton<CaseAtAGlance>();
+        services.AddSingleton<CaseAudience>();
+        services.AddChatCommand<CaseCommand>();
+        services.AddSingleton<AssignmentNotice>();
+        services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<AssignmentNotice>());
+        services.AddChatCommand<AssignCommand>();
         return services;
     }
 }
