@@ -51,6 +51,9 @@ test('help in personal chat shows the help card with the commands', async () => 
     'meeting ‹case code› [move ‹date› ‹time› ‹reason› | cancel ‹reason› | invite ‹email address› | outcome]',
     'report ‹case code›',
     'sign-off ‹case code›',
+    'case ‹case code›',
+    'assign ‹case code› ‹chair | author | lead reviewer | independent adviser› ‹person›',
+    'digest',
     'board [‹partnership›]',
     'refer', 'mail', 'check-channels',
   ]) {

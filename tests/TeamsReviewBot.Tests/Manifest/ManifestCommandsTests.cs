@@ -29,6 +29,9 @@ public sealed class ManifestCommandsTests(AzuriteFixture azurite)
         "board", // the same picture the Case board tab shows, for a phone; the tab is where people look
         "report", // generated once or twice a case, near its end; help lists it
         "sign-off", // sent once per report version, near a case's end; help lists it
+        "digest", // the digest comes by itself every working morning; on demand is the exception
+        "case", // typed with a case code from a card, a digest or "cases"; help lists it
+        "assign", // a few times a case, by a business manager; help lists it
     ];
 
     [Fact]
