@@ -54,7 +54,7 @@ public static class MorningDigestCard
         ArgumentNullException.ThrowIfNull(digest);
         return digest.IsQuiet
             ? "Nothing is overdue, due or waiting today."
-            : string.Create(CultureInfo.InvariantCulture, $"{digest.Overdue.Count} overdue, {digest.DueToday.Count} due today, {digest.DueSoon.Count} due in the next {MorningDigestRules.SoonWorkingDays} working days, {digest.Decisions.Count} decisions and {digest.SignOffs.Count} sign-offs waiting, {digest.Mail.Count} mails waiting for a person.");
+            : string.Create(CultureInfo.InvariantCulture, $"Overdue {digest.Overdue.Count}, due today {digest.DueToday.Count}, due in the next {MorningDigestRules.SoonWorkingDays} working days {digest.DueSoon.Count}; waiting: decisions {digest.Decisions.Count}, sign-offs {digest.SignOffs.Count}, mail {digest.Mail.Count}.");
     }
 
     private static string Waiting(DigestWait wait) =>
