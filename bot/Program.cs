@@ -6,6 +6,7 @@ using TeamsReviewBot.Outlook;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Workflows.Afterwards;
+using TeamsReviewBot.Workflows.BusinessManager;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Export;
 using TeamsReviewBot.Workflows.ConnectionCheck;
@@ -40,6 +41,7 @@ builder.Services.AddReportSignOff();
 builder.Services.AddBusinessManagerReports();
 builder.Services.AddNationalPanelSubmission(builder.Configuration);
 builder.Services.AddAfterwards(builder.Configuration);
+builder.Services.AddBusinessManagersDay();
 
 var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);

@@ -73,6 +73,7 @@ public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<
         next = MeetingResponses(next, stored);
         next = Submission(next, stored);
         next = Afterwards(next, stored);
+        next = BusinessManagersDay(next, stored);
         return next with { Stage = StageOf(next) };
     }
 

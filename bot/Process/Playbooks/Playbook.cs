@@ -39,6 +39,11 @@ public sealed record Playbook
     /// business managers, where the partnership's procedure names such a point; null where it does not.</summary>
     public ReportDraftRule? ReportDraft { get; init; }
 
+    /// <summary>When the business managers' morning digest goes out; null means <see cref="DigestRule.DefaultTime"/>.</summary>
+    public DigestRule? Digest { get; init; }
+
+    public TimeOnly DigestTime => Digest?.Time ?? DigestRule.DefaultTime;
+
     public Seat? FindSeat(string key) => Seats.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal));
 
     public DeadlineRule? FindDeadline(string key) => Deadlines.FirstOrDefault(d => string.Equals(d.Key, key, StringComparison.Ordinal));

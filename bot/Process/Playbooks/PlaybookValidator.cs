@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TeamsReviewBot.Process.Calendar;
 
 namespace TeamsReviewBot.Process.Playbooks;
 
@@ -25,6 +26,7 @@ internal static partial class PlaybookValidator
         Require(!DayZeroKinds.Contains(p.Clock.DayZero), "clock.dayZero", $"'{p.Clock.DayZero}' is not one of {string.Join(", ", DayZeroKinds)}.");
         Require(p.Clock.WorkingDayStarts >= p.Clock.WorkingDayEnds, "clock.workingDayEnds", "must be later than clock.workingDayStarts.");
         Require(p.ReportDraft is { WorkingDay: < 0 }, "reportDraft.workingDay", "must be 0 (Day 0) or a later working day.");
+        Require(p.DigestTime >= p.Clock.WorkingDayEnds, "digest.time", $"is {BritishDates.Time(p.DigestTime)}, not before clock.workingDayEnds ({BritishDates.Time(p.Clock.WorkingDayEnds)}): a morning digest must arrive while the working day can still act on it.");
 
         CheckSources(p, Fail);
 

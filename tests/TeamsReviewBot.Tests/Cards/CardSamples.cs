@@ -94,6 +94,28 @@ public static class CardSamples
                     ("timetable, case decided, some overdue", TimetableCard.ForCase(decided, cases.Schedule.Timetable(playbook, decided), cases.Schedule.Deadlines(playbook, decided, Posted.AddDays(20)))),
                 ];
             },
+            ["MorningDigestCard.Build"] = _ =>
+            [
+                ("morning digest, quiet", MorningDigestCard.Build(new TeamsReviewBot.Process.Digest.MorningDigest(Posted, [], [], [], [], [], []))),
+                ("morning digest, every section", MorningDigestCard.Build(new TeamsReviewBot.Process.Digest.MorningDigest(
+                    Posted,
+                    [new("RR-OLD-2026-0001", "information-requests", "Agency summaries requested", Posted.AddDays(-1))],
+                    [new("RR-OLD-2026-0002", "decision", "Virtual Panel threshold decision", Posted.AddHours(7))],
+                    [new("RR-OLD-2026-0001", "national-panel-notification", "National Panel notified", Posted.AddDays(2))],
+                    [new("RR-OLD-2026-0002", "threshold decision", ["Health (Hana Brook, Dev Shah as deputy)"])],
+                    [new("RR-OLD-2026-0003", "sign-off of report version 2", [])],
+                    [new(Posted.AddHours(-16), "clerk@agency.example", "not a referral", "https://outlook.office.com/mail/item-1", null)]))),
+            ],
+            ["CaseGlanceCard.Build"] = _ =>
+            [
+                ("case at a glance, new case", CaseGlanceCard.Build(new TeamsReviewBot.Workflows.BusinessManager.CaseGlance(
+                    "RR-OLD-2026-0001", "Oldham Safeguarding Children Partnership", "awaiting the panel's decision", "Virtual Panel threshold decision, Tuesday 24 November 2026, 5 pm",
+                    [], "not booked", null, "no report version yet", [], null))),
+                ("case at a glance, thread, meeting and roles", CaseGlanceCard.Build(new TeamsReviewBot.Workflows.BusinessManager.CaseGlance(
+                    "RR-OLD-2026-0001", "Oldham Safeguarding Children Partnership", "meeting scheduled", "Rapid Review meeting, Monday 7 December 2026, 10 am",
+                    ["agency return: Pennine Care, due Monday 30 November 2026"], "booked for Monday 7 December 2026, 10 am", "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0",
+                    "no report version yet", ["chair: Lola Adeyemi"], "https://teams.microsoft.com/l/message/19%3Achannel/1?tenantId=t&parentMessageId=1"))),
+            ],
             ["OpenCasesCard.Build"] = _ =>
             [
                 ("open cases, none", OpenCasesCard.Build([])),

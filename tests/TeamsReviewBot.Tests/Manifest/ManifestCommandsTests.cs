@@ -33,6 +33,9 @@ public sealed class ManifestCommandsTests(AzuriteFixture azurite)
         "stats", // the partnership's yearly and quarterly figures; help lists it
         "submit", // once per case, mostly from the card each business manager gets at sign-off; help lists it
         "done", // a handful of times per case, months after its Rapid Review; help lists it
+        "digest", // the digest comes by itself every working morning; on demand is the exception
+        "case", // typed with a case code from a card, a digest or "cases"; help lists it
+        "assign", // a few times a case, by a business manager; help lists it
     ];
 
     [Fact]

@@ -128,6 +128,15 @@ public sealed class PanelBot : IAsyncDisposable
         Client = _factory.CreateClient();
     }
 
+    /// <summary>A second instance of the bot over the same tables, Teams stand-in, mailbox and clock,
+    /// as a scaled-out deployment runs: both take traffic and fire timers. The caller disposes it.</summary>
+    public BotApplicationFactory StartSecondInstance()
+    {
+        var second = Host(_settings, Clock, _services);
+        second.StartServer();
+        return second;
+    }
+
     /// <summary>The person opens their personal chat with the bot (so it can reach them 1:1).</summary>
     public Task PersonalInstallAsync(Person person) => PostAsync(new JsonObject
     {
