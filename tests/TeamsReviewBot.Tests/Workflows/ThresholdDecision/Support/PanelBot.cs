@@ -132,7 +132,7 @@ public sealed class PanelBot : IAsyncDisposable
     /// as a scaled-out deployment runs: both take traffic and fire timers. The caller disposes it.</summary>
     public BotApplicationFactory StartSecondInstance()
     {
-        var second = Host(_settings, Clock, _services);
+        var second = Host(_settings, Clock, _services, 0);
         second.StartServer();
         return second;
     }
