@@ -5,6 +5,7 @@ using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.Auth;
 using TeamsReviewBot.Identity;
 using TeamsReviewBot.Workflows.Intake;
+using TeamsReviewBot.Workflows.Cases;
 
 namespace TeamsReviewBot.Outlook;
 
@@ -112,14 +113,14 @@ public static partial class OutlookEndpoints
         return Results.Json(found);
     }
 
-    private static async Task<IResult> AgenciesAsync(HttpContext context, string code, AggregateStore<RequestBook> books)
+    private static async Task<IResult> AgenciesAsync(HttpContext context, string code, CaseService cases)
     {
         if (await GateAsync(context, "agencies") is { } refused)
         {
             return refused;
         }
 
-        var book = (await books.LoadAsync(RequestBook.StreamIdFor(code), context.RequestAborted).ConfigureAwait(false)).State;
+        var book = (await cases.LoadAsync(code, context.RequestAborted).ConfigureAwait(false)).Requests;
         return Results.Json(book.InOrder.Select(r => new { agency = r.Agency.Name, status = r.Status.ToString() }));
     }
 

@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Intake;
 using TeamsReviewBot.Process.Streams;
 using System.Text.Json;
@@ -43,7 +44,6 @@ public sealed class OutlookMailActions(
     CaseService cases,
     ReplyIntake replies,
     RequestProgress progress,
-    AggregateStore<RequestBook> books,
     StorageTables tables,
     OutlookAudit audit,
     IOptions<IntakeOptions> intakeOptions,
@@ -124,8 +124,7 @@ public sealed class OutlookMailActions(
                 agency = null;
                 break;
             case OutlookMailAction.RecordReturn:
-                await RequireCaseAsync(caseCode, cancellationToken).ConfigureAwait(false);
-                var book = (await books.LoadAsync(RequestBook.StreamIdFor(caseCode!), cancellationToken).ConfigureAwait(false)).State;
+                var book = (await RequireCaseAsync(caseCode, cancellationToken).ConfigureAwait(false)).Requests;
                 var request = agency is null ? null : book.Find(agency);
                 if (request is null)
                 {
@@ -144,17 +143,15 @@ public sealed class OutlookMailActions(
         return new OutlookMailDecision(action, caseCode, agency, actor.AadObjectId ?? actor.TeamsUserId, actor.DisplayName, time.GetUtcNow());
     }
 
-    private async Task RequireCaseAsync(string? caseCode, CancellationToken cancellationToken)
+    private async Task<CaseState> RequireCaseAsync(string? caseCode, CancellationToken cancellationToken)
     {
         if (caseCode is null)
         {
             throw new OutlookActionException(400, "Say which case: type its code (for example RR-OLD-2026-001).");
         }
 
-        if (await cases.FindAsync(caseCode, cancellationToken).ConfigureAwait(false) is null)
-        {
-            throw new OutlookActionException(404, $"There is no case {caseCode}.");
-        }
+        return await cases.FindAsync(caseCode, cancellationToken).ConfigureAwait(false)
+            ?? throw new OutlookActionException(404, $"There is no case {caseCode}.");
     }
 
     private async Task CarryOutAsync(string mailbox, OutlookMailRef mail, OutlookMailDecision decision, InboundMail? inbound, string? referralKind, CancellationToken cancellationToken)

@@ -70,6 +70,7 @@ public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<
         next = ThresholdDecision(next, stored);
         next = Intake(next, stored);
         next = SignOffAnswers(next, stored);
+        next = InformationRequests(next, stored);
         return next with { Stage = StageOf(next) };
     }
 

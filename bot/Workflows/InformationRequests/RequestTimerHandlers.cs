@@ -1,5 +1,6 @@
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Timers;
 
 namespace TeamsReviewBot.Workflows.InformationRequests;
@@ -37,7 +38,7 @@ public sealed class ChaseRequestsTimerHandler(InformationRequestService requests
 }
 
 /// <summary>At the end of the deadline day: open requests become overdue and the business managers hear which.</summary>
-public sealed class OverdueRequestsTimerHandler(InformationRequestService requests, RequestProgress progress, AggregateStore<RequestBook> books) : ITimerHandler
+public sealed class OverdueRequestsTimerHandler(InformationRequestService requests, RequestProgress progress, CaseService cases) : ITimerHandler
 {
     public string Kind => RequestTimerKinds.Overdue;
 
@@ -48,14 +49,15 @@ public sealed class OverdueRequestsTimerHandler(InformationRequestService reques
         await requests.MarkOverdueAsync(caseCode, timer.Id, cancellationToken).ConfigureAwait(false);
 
         // Told from the state, not from what this firing appended: a repeat after a crash still tells them (once, by id).
-        var book = (await books.LoadAsync(RequestBook.StreamIdFor(caseCode), cancellationToken).ConfigureAwait(false)).State;
+        // The marking above decided on the whole stream, so the state it left is current: no second read.
+        var book = (await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false)).Requests;
         var late = book.InOrder.Where(r => r.Status == RequestStatus.Overdue).Select(r => r.Agency.Name).ToList();
         await progress.OverdueAsync(caseCode, timer.Id, late, cancellationToken).ConfigureAwait(false);
     }
 }
 
 /// <summary>The working day after returns are due: merge what has come back, if not done already.</summary>
-public sealed class CollateRequestsTimerHandler(RequestProgress progress, AggregateStore<RequestBook> books) : ITimerHandler
+public sealed class CollateRequestsTimerHandler(RequestProgress progress, CaseService cases) : ITimerHandler
 {
     public string Kind => RequestTimerKinds.Collate;
 
@@ -63,7 +65,7 @@ public sealed class CollateRequestsTimerHandler(RequestProgress progress, Aggreg
     {
         ArgumentNullException.ThrowIfNull(timer);
         var caseCode = RequestJson.Read<RequestTimerPayload>(timer.Payload).CaseCode;
-        var book = (await books.LoadAsync(RequestBook.StreamIdFor(caseCode), cancellationToken).ConfigureAwait(false)).State;
+        var book = (await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false)).Requests;
         if (book.Collated is null)
         {
             await progress.CollateAsync(caseCode, "the collation day has come", timer.Id, cancellationToken).ConfigureAwait(false);
