@@ -5,6 +5,7 @@ using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.Auth;
 using TeamsReviewBot.Identity;
 using TeamsReviewBot.Workflows.Intake;
+using TeamsReviewBot.Workflows.Intake.Referrals;
 using TeamsReviewBot.Workflows.Cases;
 
 namespace TeamsReviewBot.Outlook;
@@ -81,7 +82,7 @@ public static partial class OutlookEndpoints
         }
 
         // Labels and counts only: the pane is the person's own view, but nothing here needs the child's details.
-        var read = OutlookReferralReading.Read(mail, intake.Value);
+        var read = ReferralMailReading.Read(mail, intake.Value);
         return Results.Json(new
         {
             referralKind = read.ReferralKind,

@@ -10,6 +10,7 @@ using TeamsReviewBot.Identity;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.InformationRequests;
 using TeamsReviewBot.Workflows.Intake;
+using TeamsReviewBot.Workflows.Intake.Referrals;
 using TeamsReviewBot.Storage.Intake;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 
@@ -175,7 +176,7 @@ public sealed class OutlookMailActions(
     /// <summary>As intake opens a referral: read, opened under the reserved code, the referrer acknowledged once.</summary>
     private async Task OpenCaseAsync(string mailbox, string caseCode, InboundMail mail, string? referralKind, CancellationToken cancellationToken)
     {
-        var read = OutlookReferralReading.Read(mail, intakeOptions.Value);
+        var read = ReferralMailReading.Read(mail, intakeOptions.Value);
         var kind = referralKind is TeamsReviewBot.Process.Cases.CaseRules.Referral or TeamsReviewBot.Process.Cases.CaseRules.SeriousIncidentNotification ? referralKind : read.ReferralKind;
         var intake = new ReferralIntake(mailbox, mail.InternetMessageId, mail.Id, mail.WebLink, mail.ReceivedAt, mail.FromAddress, read.Details, read.Refusals, kind);
         await opener.OpenAsync(caseCode, intake, cancellationToken).ConfigureAwait(false);
