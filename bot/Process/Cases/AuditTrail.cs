@@ -117,7 +117,8 @@ public static class AuditTrail
                 var told = CaseJson.Read<BusinessManagersNotified>(e.Data);
                 return $"{Who(told.Actor)} told the business managers: {told.Message}";
             default:
-                return string.Create(CultureInfo.InvariantCulture, $"(event {e.Type} #{e.Sequence})");
+                return InformationRequests.RequestAuditLines.Line(e)
+                    ?? string.Create(CultureInfo.InvariantCulture, $"(event {e.Type} #{e.Sequence})");
         }
     }
 

@@ -29,6 +29,7 @@ public static class InformationRequestsServiceCollectionExtensions
         services.AddSingleton<ReturnCardInThread>();
         services.AddSingleton<OldRequestStreams>();
         services.AddSingleton<RequestStreamMigration>();
+        services.AddSingleton<RequestStreamGate>();
         services.AddHostedService<RequestStreamMigrationAtStart>();
 
         // Mail intake asks this whether a message answers a request (it replaces intake's default).

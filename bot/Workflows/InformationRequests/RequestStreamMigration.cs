@@ -74,14 +74,55 @@ public sealed partial class RequestStreamMigration(
 }
 
 /// <summary>
+/// Says whether old requests streams are still waiting to be copied (only when storage could not be
+/// reached at start). The request timers wait for it: they fail and are tried again later, rather
+/// than find a case's requests missing and do nothing.
+/// </summary>
+public sealed class RequestStreamGate
+{
+    private volatile bool _pending;
+
+    public bool Pending
+    {
+        get => _pending;
+        set => _pending = value;
+    }
+
+    public void ThrowIfPending()
+    {
+        if (_pending)
+        {
+            throw new InvalidOperationException("Information requests on old requests streams are not copied onto their cases yet; this step is tried again later.");
+        }
+    }
+}
+
+/// <summary>
 /// Runs <see cref="RequestStreamMigration"/> as the bot starts, before any hosted service starts
 /// (so before timers fire or requests are served): a request timer firing on a case whose requests
-/// were not copied yet would find none. A failure stops the start, rather than serving cases with
-/// their requests split across two streams.
+/// were not copied yet would find none. When storage cannot be reached at start the bot still starts
+/// (its health check says storage is down, and nothing that needs storage runs) and the copy is
+/// tried again every half minute until it is done.
 /// </summary>
-public sealed class RequestStreamMigrationAtStart(RequestStreamMigration migration) : IHostedLifecycleService
+public sealed partial class RequestStreamMigrationAtStart(RequestStreamMigration migration, RequestStreamGate gate, ILogger<RequestStreamMigrationAtStart> logger) : IHostedLifecycleService, IDisposable
 {
-    public Task StartingAsync(CancellationToken cancellationToken) => migration.RunAsync(cancellationToken);
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(30);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _retrying = Task.CompletedTask;
+
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await migration.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWillRetry(ex.Message);
+            gate.Pending = true;
+            _retrying = RetryAsync(_stopping.Token);
+        }
+    }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -89,7 +130,38 @@ public sealed class RequestStreamMigrationAtStart(RequestStreamMigration migrati
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _retrying.ConfigureAwait(false);
+    }
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task RetryAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(RetryEvery, cancellationToken).ConfigureAwait(false);
+                await migration.RunAsync(cancellationToken).ConfigureAwait(false);
+                gate.Pending = false;
+                return;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogWillRetry(ex.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Information requests kept on old requests streams could not be copied onto their cases yet ({Reason}); trying again in 30 seconds.")]
+    private partial void LogWillRetry(string reason);
 }

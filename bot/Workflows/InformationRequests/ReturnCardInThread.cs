@@ -24,7 +24,8 @@ public sealed partial class ReturnCardInThread(
     {
         try
         {
-            var state = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
+            // Every caller has just read or changed the case, so the state in memory is current: no read here.
+            var state = await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false);
             var opened = state.Thread;
             if (opened is null)
             {

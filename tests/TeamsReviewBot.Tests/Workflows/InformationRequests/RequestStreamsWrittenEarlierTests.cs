@@ -79,6 +79,12 @@ public sealed class RequestStreamsWrittenEarlierTests(AzuriteFixture azurite)
         var history = await cases.HistoryAsync(code, default);
         Assert.Single(history, e => e.Type == CaseEventTypes.RequestStreamCopied);
         Assert.Single(history, e => e.Type == RequestEventTypes.AgenciesChosen);
+
+        // The case's story tells the requests in words, as it tells every other event.
+        var story = AuditTrail.Render(Playbook("oldham"), history);
+        Assert.Contains(story, l => l.EndsWith($"{School.Name} was chased for its information.", StringComparison.Ordinal));
+        Assert.Contains(story, l => l.Contains($"{School.Name} replied: no records held", StringComparison.Ordinal));
+        Assert.Contains(story, l => l.Contains($"Ada Lovelace chose {Police.Name}, {School.Name} to ask for information", StringComparison.Ordinal));
         await connector.DisposeAsync();
     }
 
