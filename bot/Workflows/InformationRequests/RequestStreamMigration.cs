@@ -104,10 +104,13 @@ public sealed class RequestStreamGate
 /// (its health check says storage is down, and nothing that needs storage runs) and the copy is
 /// tried again every half minute until it is done.
 /// </summary>
-public sealed partial class RequestStreamMigrationAtStart(RequestStreamMigration migration, RequestStreamGate gate, ILogger<RequestStreamMigrationAtStart> logger) : IHostedLifecycleService, IDisposable
+public sealed partial class RequestStreamMigrationAtStart(
+    RequestStreamMigration migration,
+    RequestStreamGate gate,
+    IHostApplicationLifetime lifetime,
+    ILogger<RequestStreamMigrationAtStart> logger) : IHostedLifecycleService
 {
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(30);
-    private readonly CancellationTokenSource _stopping = new();
     private Task _retrying = Task.CompletedTask;
 
     public async Task StartingAsync(CancellationToken cancellationToken)
@@ -120,7 +123,7 @@ public sealed partial class RequestStreamMigrationAtStart(RequestStreamMigration
         {
             LogWillRetry(ex.Message);
             gate.Pending = true;
-            _retrying = RetryAsync(_stopping.Token);
+            _retrying = RetryAsync(lifetime.ApplicationStopping);
         }
     }
 
@@ -130,15 +133,10 @@ public sealed partial class RequestStreamMigrationAtStart(RequestStreamMigration
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await _retrying.ConfigureAwait(false);
-    }
+    // The retries stop with the application (ApplicationStopping is cancelled before StopAsync runs).
+    public Task StopAsync(CancellationToken cancellationToken) => _retrying.WaitAsync(cancellationToken);
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public void Dispose() => _stopping.Dispose();
 
     private async Task RetryAsync(CancellationToken cancellationToken)
     {
