@@ -5,6 +5,8 @@ using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.Auth;
 using TeamsReviewBot.Identity;
 using TeamsReviewBot.Workflows.Intake;
+using TeamsReviewBot.Workflows.Intake.Referrals;
+using TeamsReviewBot.Workflows.Cases;
 
 namespace TeamsReviewBot.Outlook;
 
@@ -80,7 +82,7 @@ public static partial class OutlookEndpoints
         }
 
         // Labels and counts only: the pane is the person's own view, but nothing here needs the child's details.
-        var read = OutlookReferralReading.Read(mail, intake.Value);
+        var read = ReferralMailReading.Read(mail, intake.Value);
         return Results.Json(new
         {
             referralKind = read.ReferralKind,
@@ -112,14 +114,14 @@ public static partial class OutlookEndpoints
         return Results.Json(found);
     }
 
-    private static async Task<IResult> AgenciesAsync(HttpContext context, string code, AggregateStore<RequestBook> books)
+    private static async Task<IResult> AgenciesAsync(HttpContext context, string code, CaseService cases)
     {
         if (await GateAsync(context, "agencies") is { } refused)
         {
             return refused;
         }
 
-        var book = (await books.LoadAsync(RequestBook.StreamIdFor(code), context.RequestAborted).ConfigureAwait(false)).State;
+        var book = (await cases.LoadAsync(code, context.RequestAborted).ConfigureAwait(false)).Requests;
         return Results.Json(book.InOrder.Select(r => new { agency = r.Agency.Name, status = r.Status.ToString() }));
     }
 

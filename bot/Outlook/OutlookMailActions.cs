@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Intake;
 using TeamsReviewBot.Process.Streams;
 using System.Text.Json;
@@ -9,6 +10,7 @@ using TeamsReviewBot.Identity;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.InformationRequests;
 using TeamsReviewBot.Workflows.Intake;
+using TeamsReviewBot.Workflows.Intake.Referrals;
 using TeamsReviewBot.Storage.Intake;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 
@@ -43,7 +45,6 @@ public sealed class OutlookMailActions(
     CaseService cases,
     ReplyIntake replies,
     RequestProgress progress,
-    AggregateStore<RequestBook> books,
     StorageTables tables,
     OutlookAudit audit,
     IOptions<IntakeOptions> intakeOptions,
@@ -124,8 +125,7 @@ public sealed class OutlookMailActions(
                 agency = null;
                 break;
             case OutlookMailAction.RecordReturn:
-                await RequireCaseAsync(caseCode, cancellationToken).ConfigureAwait(false);
-                var book = (await books.LoadAsync(RequestBook.StreamIdFor(caseCode!), cancellationToken).ConfigureAwait(false)).State;
+                var book = (await RequireCaseAsync(caseCode, cancellationToken).ConfigureAwait(false)).Requests;
                 var request = agency is null ? null : book.Find(agency);
                 if (request is null)
                 {
@@ -144,17 +144,15 @@ public sealed class OutlookMailActions(
         return new OutlookMailDecision(action, caseCode, agency, actor.AadObjectId ?? actor.TeamsUserId, actor.DisplayName, time.GetUtcNow());
     }
 
-    private async Task RequireCaseAsync(string? caseCode, CancellationToken cancellationToken)
+    private async Task<CaseState> RequireCaseAsync(string? caseCode, CancellationToken cancellationToken)
     {
         if (caseCode is null)
         {
             throw new OutlookActionException(400, "Say which case: type its code (for example RR-OLD-2026-001).");
         }
 
-        if (await cases.FindAsync(caseCode, cancellationToken).ConfigureAwait(false) is null)
-        {
-            throw new OutlookActionException(404, $"There is no case {caseCode}.");
-        }
+        return await cases.FindAsync(caseCode, cancellationToken).ConfigureAwait(false)
+            ?? throw new OutlookActionException(404, $"There is no case {caseCode}.");
     }
 
     private async Task CarryOutAsync(string mailbox, OutlookMailRef mail, OutlookMailDecision decision, InboundMail? inbound, string? referralKind, CancellationToken cancellationToken)
@@ -178,7 +176,7 @@ public sealed class OutlookMailActions(
     /// <summary>As intake opens a referral: read, opened under the reserved code, the referrer acknowledged once.</summary>
     private async Task OpenCaseAsync(string mailbox, string caseCode, InboundMail mail, string? referralKind, CancellationToken cancellationToken)
     {
-        var read = OutlookReferralReading.Read(mail, intakeOptions.Value);
+        var read = ReferralMailReading.Read(mail, intakeOptions.Value);
         var kind = referralKind is TeamsReviewBot.Process.Cases.CaseRules.Referral or TeamsReviewBot.Process.Cases.CaseRules.SeriousIncidentNotification ? referralKind : read.ReferralKind;
         var intake = new ReferralIntake(mailbox, mail.InternetMessageId, mail.Id, mail.WebLink, mail.ReceivedAt, mail.FromAddress, read.Details, read.Refusals, kind);
         await opener.OpenAsync(caseCode, intake, cancellationToken).ConfigureAwait(false);

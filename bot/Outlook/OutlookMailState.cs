@@ -4,6 +4,7 @@ using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Workflows.InformationRequests;
 using TeamsReviewBot.Storage.Intake;
+using TeamsReviewBot.Workflows.Cases;
 
 namespace TeamsReviewBot.Outlook;
 
@@ -26,7 +27,7 @@ public sealed class OutlookMailState(
     StorageTables tables,
     MailForReviewStore review,
     RequestCaseIndex requestCases,
-    AggregateStore<RequestBook> books)
+    CaseService cases)
 {
     private static readonly string[] AllActions = [.. Enum.GetValues<OutlookMailAction>().Select(ActionName)];
 
@@ -79,7 +80,7 @@ public sealed class OutlookMailState(
     {
         foreach (var code in await requestCases.OpenCasesAsync(cancellationToken).ConfigureAwait(false))
         {
-            var book = (await books.LoadAsync(RequestBook.StreamIdFor(code), cancellationToken).ConfigureAwait(false)).State;
+            var book = (await cases.LoadAsync(code, cancellationToken).ConfigureAwait(false)).Requests;
             if (!book.SeenReplies.Contains(internetMessageId))
             {
                 continue;

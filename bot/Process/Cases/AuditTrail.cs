@@ -129,7 +129,9 @@ public static class AuditTrail
                 var exported = CaseJson.Read<AuditTrailExported>(e.Data);
                 return $"{Who(exported.Actor)} exported the audit trail ({(exported.ChildDetailsIncluded ? "with" : "without")} the child's details; {exported.Delivery}).";
             default:
-                return AfterwardsTrail.Line(e, Who) ?? string.Create(CultureInfo.InvariantCulture, $"(event {e.Type} #{e.Sequence})");
+                return AfterwardsTrail.Line(e, Who)
+                    ?? InformationRequests.RequestAuditLines.Line(e)
+                    ?? string.Create(CultureInfo.InvariantCulture, $"(event {e.Type} #{e.Sequence})");
         }
     }
 

@@ -74,6 +74,7 @@ public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<
         next = Submission(next, stored);
         next = Afterwards(next, stored);
         next = BusinessManagersDay(next, stored);
+        next = InformationRequests(next, stored);
         return next with { Stage = StageOf(next) };
     }
 

@@ -4,7 +4,7 @@ namespace TeamsReviewBot.Process.InformationRequests;
 
 /// <summary>
 /// All the information requests of one case: which agencies, when they go out and fall due, and
-/// where each stands. Immutable; <see cref="RequestBookFold"/> builds it from the stream.
+/// where each stands. Immutable; <see cref="RequestBookFold"/> builds it from the case stream's request events.
 /// </summary>
 public sealed record RequestBook
 {
@@ -35,7 +35,13 @@ public sealed record RequestBook
     /// <summary>Where the return card sits in the case's channel thread, once posted.</summary>
     public ReturnCardPosted? ReturnCard { get; init; }
 
-    public static string StreamIdFor(string caseCode) => caseCode.Trim().ToUpperInvariant() + ".requests";
+    /// <summary>Where a previous version kept a case's requests, apart from the case stream.</summary>
+    public static string OldStreamIdFor(string caseCode) => caseCode.Trim().ToUpperInvariant() + OldStreamSuffix;
+
+    public const string OldStreamSuffix = ".requests";
+
+    /// <summary>How far the events of the old "{case code}.requests" stream are copied into the case stream.</summary>
+    public long OldStreamCopiedThrough { get; init; }
 
     public AgencyRequest? Find(string agency) => Requests.GetValueOrDefault(agency);
 

@@ -1,16 +1,16 @@
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.InformationRequests;
-using TeamsReviewBot.Storage;
+using TeamsReviewBot.Workflows.Cases;
 
 namespace TeamsReviewBot.Workflows.Afterwards;
 
 /// <summary>Reads who took part from the case's information requests: an agency that returned
 /// information took part (its leads are written to); one with no records, or no reply, did not.</summary>
-public sealed class RequestBookAgencies(AggregateStore<RequestBook> books) : IAgenciesThatTookPart
+public sealed class RequestBookAgencies(CaseService cases) : IAgenciesThatTookPart
 {
     public async Task<AgencyParts> ForCaseAsync(string caseCode, CancellationToken cancellationToken)
     {
-        var book = (await books.LoadAsync(RequestBook.StreamIdFor(caseCode), cancellationToken).ConfigureAwait(false)).State;
+        var book = (await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false)).Requests;
         var tookPart = new List<LetterRecipient>();
         var left = new List<LetterWithheld>();
         foreach (var request in book.InOrder)
@@ -34,7 +34,7 @@ public sealed class RequestBookAgencies(AggregateStore<RequestBook> books) : IAg
 
     public async Task<IReadOnlyList<string>> StoredFilesAsync(string caseCode, CancellationToken cancellationToken)
     {
-        var book = (await books.LoadAsync(RequestBook.StreamIdFor(caseCode), cancellationToken).ConfigureAwait(false)).State;
+        var book = (await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false)).Requests;
         var returns = book.Requests.Values.SelectMany(r => r.Replies).SelectMany(r => r.Attachments).Select(a => a.StoredAs);
         return [.. returns.Append(book.Collated?.StoredAs).OfType<string>().Distinct(StringComparer.Ordinal)];
     }

@@ -23,7 +23,7 @@ public sealed record CaseGlance(
     string? ThreadUrl);
 
 /// <summary>Builds a <see cref="CaseGlance"/> from the case, its information requests and the partnership's people.</summary>
-public sealed class CaseAtAGlance(CaseService cases, AggregateStore<RequestBook> books, SeatHolders holders, SignOffViews signOffs, TimeProvider time)
+public sealed class CaseAtAGlance(CaseService cases, SeatHolders holders, SignOffViews signOffs, TimeProvider time)
 {
     public async Task<CaseGlance> BuildAsync(CaseState state, CancellationToken cancellationToken)
     {
@@ -45,7 +45,7 @@ public sealed class CaseAtAGlance(CaseService cases, AggregateStore<RequestBook>
             waiting.AddRange(playbook.Seats.Where(s => s.Votes && !state.Votes.ContainsKey(s.Key)).Select(s => $"threshold vote: {holders.Voter(playbook, s)}"));
         }
 
-        var book = (await books.LoadAsync(RequestBook.StreamIdFor(state.CaseCode), cancellationToken).ConfigureAwait(false)).State;
+        var book = state.Requests;
         waiting.AddRange(book.InOrder.Where(r => r.IsOpen && r.Status != RequestStatus.Planned)
             .Select(r => $"agency return: {r.Agency.Name}, due {BritishDates.Date(r.DueOn)}"));
         if (state.CurrentReportVersion is { } version && state.SignedOffAt is null)

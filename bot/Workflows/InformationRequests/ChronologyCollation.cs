@@ -2,6 +2,7 @@ using TeamsReviewBot.Documents;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Storage.InformationRequests;
+using TeamsReviewBot.Workflows.Cases;
 
 namespace TeamsReviewBot.Workflows.InformationRequests;
 
@@ -16,16 +17,15 @@ public sealed record CollationResult(StoredFile Document, int Rows, int Returns,
 /// business manager) with the reason, and collation goes on without it.
 /// </summary>
 public sealed partial class ChronologyCollation(
-    AggregateStore<RequestBook> books,
+    CaseService cases,
     ReturnFileStore files,
-    TimeProvider time,
     ILogger<ChronologyCollation> logger)
 {
     public static string DocumentId(string caseCode) => $"{caseCode}|multi-agency-chronology";
 
     public async Task<CollationResult> CollateAsync(string caseCode, string partnershipName, DateOnly today, string reason, CancellationToken cancellationToken)
     {
-        var book = (await books.LoadAsync(RequestBook.StreamIdFor(caseCode), cancellationToken).ConfigureAwait(false)).State;
+        var book = (await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false)).Requests;
         var perAgency = new List<IReadOnlyList<ChronologyRow>>();
         var agencies = new List<string>();
         var unread = new List<string>();
@@ -74,9 +74,9 @@ public sealed partial class ChronologyCollation(
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             MultiAgencyChronology.Write(caseCode, partnershipName, merged, agencies, today));
         await files.SaveAsync(document, cancellationToken).ConfigureAwait(false);
-        await books.ExecuteAsync(
-            RequestBook.StreamIdFor(caseCode),
-            _ => [RequestJson.Event(RequestEventTypes.ChronologyCollated, new ChronologyCollated(merged.Count, returns, document.Id, reason), time.GetUtcNow())],
+        await cases.DecideAsync(
+            caseCode,
+            (_, now) => [RequestJson.Event(RequestEventTypes.ChronologyCollated, new ChronologyCollated(merged.Count, returns, document.Id, reason), now)],
             cancellationToken).ConfigureAwait(false);
         LogCollated(caseCode, merged.Count, returns, unread.Count);
         return new CollationResult(document, merged.Count, returns, unread);

@@ -22,7 +22,6 @@ namespace TeamsReviewBot.Workflows.InformationRequests;
 public sealed partial class InformationRequestService(
     CaseService cases,
     AgencyDirectory directory,
-    AggregateStore<RequestBook> books,
     RequestCaseIndex openCases,
     DurableTimerStore timers,
     MailSender mail,
@@ -81,32 +80,34 @@ public sealed partial class InformationRequestService(
         // The child reference is the child's initials and date of birth: sealed apart, not in the stream.
         await vault.SealChildReferenceAsync(state.CaseCode, childReference.Trim(), cancellationToken).ConfigureAwait(false);
         var chosen = new AgenciesChosen(state.CaseCode, playbook.Key, contacts, sendOn, dueOn, actorId, actorName, "chosen by the business manager");
+        await cases.DecideAsync(state.CaseCode, (s, at) => RequestRules.Choose(s.Requests, chosen, at), cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        await books.ExecuteAsync(RequestBook.StreamIdFor(state.CaseCode), book => RequestRules.Choose(book, chosen, now), cancellationToken).ConfigureAwait(false);
         await openCases.OpenAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
         var send = RequestTimetable.SendTimer(state.CaseCode, sendOn, playbook.Clock.WorkingDayStarts, now);
         LogChosen(state.CaseCode, contacts.Count, send.FireAt);
 
         // Even when the send day has come the timer sends, not this call: a card action must answer
         // within seconds, and each letter is two Graph requests.
-        await timers.ScheduleAsync(new DurableTimer(send.Id, send.Kind, RequestBook.StreamIdFor(state.CaseCode), send.FireAt, Payload(state.CaseCode, send)), cancellationToken).ConfigureAwait(false);
+        await timers.ScheduleAsync(new DurableTimer(send.Id, send.Kind, state.CaseCode, send.FireAt, Payload(state.CaseCode, send)), cancellationToken).ConfigureAwait(false);
         await card.ShowAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
-        return (await books.LoadAsync(RequestBook.StreamIdFor(state.CaseCode), cancellationToken).ConfigureAwait(false)).State;
+        return (await cases.CurrentAsync(state.CaseCode, cancellationToken).ConfigureAwait(false)).Requests;
     }
 
     /// <summary>Sends every planned request of the case, records each with its message ids, and sets the chasers.</summary>
     public async Task<RequestBook> SendPlannedAsync(string caseCode, CancellationToken cancellationToken)
     {
-        var streamId = RequestBook.StreamIdFor(caseCode);
-        var book = (await books.LoadAsync(streamId, cancellationToken).ConfigureAwait(false)).State;
+        var state = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        var book = state.Requests;
         var planned = book.InOrder.Where(r => r.Status == RequestStatus.Planned).ToList();
         if (planned.Count == 0)
         {
             return book;
         }
 
-        var state = await cases.FindAsync(caseCode, cancellationToken).ConfigureAwait(false)
-            ?? throw new RequestRuleException($"There is no case {caseCode}.");
+        if (!state.Exists)
+        {
+            throw new RequestRuleException($"There is no case {caseCode}.");
+        }
         var playbook = cases.Playbooks.Get(state.Partnership);
         var now = time.GetUtcNow();
         var dueOn = DueOnIfSent(playbook, state, state.RequestedAt ?? now);
@@ -140,7 +141,7 @@ public sealed partial class InformationRequestService(
                 sent.Id,
                 [.. attachments.Select(a => a.Name)],
                 dueOn);
-            await books.ExecuteAsync(streamId, b => RequestRules.MarkSent(b, record, now), cancellationToken).ConfigureAwait(false);
+            await cases.DecideAsync(caseCode, (s, _) => RequestRules.MarkSent(s.Requests, record, now), cancellationToken).ConfigureAwait(false);
             LogSent(caseCode, request.Agency.Name, attachments.Count);
         }
 
@@ -152,18 +153,17 @@ public sealed partial class InformationRequestService(
 
         foreach (var timer in RequestTimetable.AfterSending(cases.Schedule.Calendar, caseCode, dueOn, playbook.Clock.WorkingDayStarts, playbook.Clock.WorkingDayEnds, now))
         {
-            await timers.ScheduleAsync(new DurableTimer(timer.Id, timer.Kind, streamId, timer.FireAt, Payload(caseCode, timer)), cancellationToken).ConfigureAwait(false);
+            await timers.ScheduleAsync(new DurableTimer(timer.Id, timer.Kind, caseCode, timer.FireAt, Payload(caseCode, timer)), cancellationToken).ConfigureAwait(false);
         }
 
         await card.ShowAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        return (await books.LoadAsync(streamId, cancellationToken).ConfigureAwait(false)).State;
+        return (await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false)).Requests;
     }
 
     /// <summary>Chases every agency with nothing back, once for this timer.</summary>
     public async Task<int> ChaseAsync(string caseCode, string timerId, bool dueToday, CancellationToken cancellationToken)
     {
-        var streamId = RequestBook.StreamIdFor(caseCode);
-        var book = (await books.LoadAsync(streamId, cancellationToken).ConfigureAwait(false)).State;
+        var book = (await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false)).Requests;
         var playbook = cases.Playbooks.Get(book.Partnership ?? throw new RequestRuleException($"{caseCode} has no information requests."));
         var chased = 0;
         foreach (var request in book.InOrder.Where(r => RequestRules.NeedsChaser(book, r.Agency.Name, timerId)))
@@ -179,7 +179,7 @@ public sealed partial class InformationRequestService(
             var sent = await mail.SendAsync(Mailbox, new OutboundMail(request.Agency.Addresses, letter.Subject, letter.Body), $"chaser:{caseCode}:{request.Agency.Name}:{timerId}", cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
             var chaser = new ChaserSent(request.Agency.Name, timerId, new SentMessage(sent.InternetMessageId ?? sent.Id, sent.ConversationId, "chaser", now));
-            await books.ExecuteAsync(streamId, b => RequestRules.NeedsChaser(b, request.Agency.Name, timerId) ? RequestRules.MarkChased(b, chaser, now) : [], cancellationToken).ConfigureAwait(false);
+            await cases.DecideAsync(caseCode, (s, _) => RequestRules.NeedsChaser(s.Requests, request.Agency.Name, timerId) ? RequestRules.MarkChased(s.Requests, chaser, now) : [], cancellationToken).ConfigureAwait(false);
             chased++;
             LogChased(caseCode, request.Agency.Name, dueToday ? "on the day" : "the working day before");
         }
@@ -195,7 +195,7 @@ public sealed partial class InformationRequestService(
     /// <summary>Marks open requests overdue once the deadline passes; returns the agencies now late.</summary>
     public async Task<IReadOnlyList<string>> MarkOverdueAsync(string caseCode, string timerId, CancellationToken cancellationToken)
     {
-        var outcome = await books.ExecuteAsync(RequestBook.StreamIdFor(caseCode), b => RequestRules.MarkOverdue(b, timerId, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        var outcome = await cases.DecideAsync(caseCode, (s, now) => RequestRules.MarkOverdue(s.Requests, timerId, now), cancellationToken).ConfigureAwait(false);
         return [.. outcome.Appended.Select(e => RequestJson.Read<RequestOverdue>(e.Data).Agency)];
     }
 

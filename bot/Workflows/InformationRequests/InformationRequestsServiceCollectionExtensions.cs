@@ -21,14 +21,16 @@ public static class InformationRequestsServiceCollectionExtensions
         services.AddSingleton<AgencyDirectory>();
         services.AddSingleton<ReturnFileStore>();
         services.AddSingleton<RequestCaseIndex>();
-        services.AddSingleton<IStreamFold<RequestBook>, RequestBookFold>();
-        services.AddSingleton<AggregateStore<RequestBook>>();
         services.AddSingleton<ReplyIntake>();
         services.AddSingleton<ChronologyCollation>();
         services.Configure<RequestMailOptions>(configuration.GetSection(RequestMailOptions.SectionName));
         services.AddSingleton<InformationRequestService>();
         services.AddSingleton<RequestProgress>();
         services.AddSingleton<ReturnCardInThread>();
+        services.AddSingleton<OldRequestStreams>();
+        services.AddSingleton<RequestStreamMigration>();
+        services.AddSingleton<RequestStreamGate>();
+        services.AddHostedService<RequestStreamMigrationAtStart>();
 
         // Mail intake asks this whether a message answers a request (it replaces intake's default).
         services.AddSingleton<IInformationRequestReplies, InformationRequestReplies>();

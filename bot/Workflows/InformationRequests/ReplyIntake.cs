@@ -3,6 +3,7 @@ using System.Text;
 using TeamsReviewBot.GraphIntegration.Mail;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Storage;
+using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 
@@ -25,10 +26,9 @@ public sealed record ReplyPlacement(RequestReplyMatch? Match, string Why, Reques
 /// agencies and rules, never the body.
 /// </summary>
 public sealed partial class ReplyIntake(
-    AggregateStore<RequestBook> books,
+    CaseService cases,
     RequestCaseIndex openCases,
     ReturnFileStore files,
-    TimeProvider time,
     ILogger<ReplyIntake> logger)
 {
     public async Task<ReplyOutcome> TakeAsync(AgencyMail mail, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ public sealed partial class ReplyIntake(
         var open = new List<RequestBook>();
         foreach (var code in await openCases.OpenCasesAsync(cancellationToken).ConfigureAwait(false))
         {
-            open.Add((await books.LoadAsync(RequestBook.StreamIdFor(code), cancellationToken).ConfigureAwait(false)).State);
+            open.Add((await cases.LoadAsync(code, cancellationToken).ConfigureAwait(false)).Requests);
         }
 
         var incoming = new IncomingMessage(mail.InternetMessageId, mail.Subject, mail.FromAddress, mail.Header("In-Reply-To"), mail.Header("References"), mail.ConversationId);
@@ -63,8 +63,7 @@ public sealed partial class ReplyIntake(
     {
         ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(mail);
-        var streamId = RequestBook.StreamIdFor(match.CaseCode);
-        var before = (await books.LoadAsync(streamId, cancellationToken).ConfigureAwait(false)).State;
+        var before = (await cases.LoadAsync(match.CaseCode, cancellationToken).ConfigureAwait(false)).Requests;
         if (before.SeenReplies.Contains(mail.InternetMessageId))
         {
             return new ReplyOutcome.AlreadyRecorded(match.CaseCode);
@@ -76,7 +75,7 @@ public sealed partial class ReplyIntake(
             ? ReplyKind.Automatic
             : ReplyClassifier.Classify(mail.Headers, mail.Subject, mail.BodyText, attachments.Any(a => a.Accepted));
         var reply = new ReplyRecorded(match.Agency, mail.InternetMessageId, mail.GraphId, mail.FromAddress, mail.ReceivedAt, match.Rule, kind, attachments);
-        var outcome = await books.ExecuteAsync(streamId, book => RequestRules.RecordReply(book, reply, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        var outcome = await cases.DecideAsync(match.CaseCode, (s, now) => RequestRules.RecordReply(s.Requests, reply, now), cancellationToken).ConfigureAwait(false);
         if (outcome.Appended.Count == 0)
         {
             return new ReplyOutcome.AlreadyRecorded(match.CaseCode);
@@ -84,7 +83,7 @@ public sealed partial class ReplyIntake(
 
         var kept = attachments.Count(a => a.Accepted);
         LogRecorded(match.CaseCode, match.Agency, match.Rule, kind, kept, attachments.Count - kept);
-        return new ReplyOutcome.Recorded(match.CaseCode, match.Agency, match.Rule, kind, attachments, outcome.Current.State);
+        return new ReplyOutcome.Recorded(match.CaseCode, match.Agency, match.Rule, kind, attachments, outcome.State.Requests);
     }
 
     private async Task<IReadOnlyList<ReplyAttachment>> StoreAttachmentsAsync(string caseCode, AgencyMail mail, CancellationToken cancellationToken)

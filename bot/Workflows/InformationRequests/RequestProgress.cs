@@ -14,7 +14,6 @@ namespace TeamsReviewBot.Workflows.InformationRequests;
 /// </summary>
 public sealed class RequestProgress(
     CaseService cases,
-    AggregateStore<RequestBook> books,
     ChronologyCollation collation,
     RequestCaseIndex openCases,
     IBusinessManagerNotifier notifier,
@@ -29,7 +28,7 @@ public sealed class RequestProgress(
             await follower.AfterReturnAsync(caseCode, cancellationToken).ConfigureAwait(false);
         }
 
-        var book = (await books.LoadAsync(RequestBook.StreamIdFor(caseCode), cancellationToken).ConfigureAwait(false)).State;
+        var book = (await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false)).Requests;
         if (book.AllClosed && book.Collated is null)
         {
             await CollateAsync(caseCode, "every agency has answered", $"{caseCode}:requests:all-answered", cancellationToken).ConfigureAwait(false);
@@ -47,7 +46,7 @@ public sealed class RequestProgress(
             return;
         }
 
-        var book = (await books.LoadAsync(RequestBook.StreamIdFor(caseCode), cancellationToken).ConfigureAwait(false)).State;
+        var book = (await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false)).Requests;
         var due = book.DueOn is { } d ? BritishDates.Date(d) : "the deadline";
         var message = $"Case {caseCode}: the information requested was due {due} and has not come back from {late.Count} {(late.Count == 1 ? "agency" : "agencies")}: {string.Join(", ", late)}. Each was chased the working day before and on the day.";
         await notifier.NotifyAsync(new BusinessManagerNotification(notificationId, caseCode, book.Partnership ?? string.Empty, "requests-overdue", message), cancellationToken).ConfigureAwait(false);
@@ -56,11 +55,18 @@ public sealed class RequestProgress(
 
     public async Task CollateAsync(string caseCode, string reason, string notificationId, CancellationToken cancellationToken)
     {
-        var state = await cases.FindAsync(caseCode, cancellationToken).ConfigureAwait(false)
-            ?? throw new RequestRuleException($"There is no case {caseCode}.");
-        var playbook = cases.Playbooks.Get(state.Partnership);
+        var seen = await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        if (!seen.Exists)
+        {
+            throw new RequestRuleException($"There is no case {caseCode}.");
+        }
+
+        var playbook = cases.Playbooks.Get(seen.Partnership);
+
+        // Collation reads the case and records the merge on it: the state it leaves is current.
         var result = await collation.CollateAsync(caseCode, playbook.Name, WorkingDayCalendar.LondonDate(time.GetUtcNow()), reason, cancellationToken).ConfigureAwait(false);
-        var book = (await books.LoadAsync(RequestBook.StreamIdFor(caseCode), cancellationToken).ConfigureAwait(false)).State;
+        var state = await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        var book = state.Requests;
         if (book.AllClosed && state.ReturnsCompleteAt is null && state.RequestedAt is not null)
         {
             await cases.ExecuteAsync(caseCode, (rules, s, at) => rules.CompleteReturns(s, Actor.System, "Every agency has returned its information or said it holds no records.", at), cancellationToken).ConfigureAwait(false);

@@ -15,7 +15,6 @@ namespace TeamsReviewBot.Workflows.InformationRequests;
 /// never stops the requests themselves.
 /// </summary>
 public sealed partial class ReturnCardInThread(
-    AggregateStore<RequestBook> books,
     CaseService cases,
     ITeamsOutbound teams,
     TimeProvider time,
@@ -25,7 +24,9 @@ public sealed partial class ReturnCardInThread(
     {
         try
         {
-            var opened = (await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false)).Thread;
+            // Every caller has just read or changed the case, so the state in memory is current: no read here.
+            var state = await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false);
+            var opened = state.Thread;
             if (opened is null)
             {
                 LogNoThread(caseCode);
@@ -33,8 +34,7 @@ public sealed partial class ReturnCardInThread(
             }
 
             var thread = PanelThread.CardOf(opened).Thread;
-            var streamId = RequestBook.StreamIdFor(caseCode);
-            var book = (await books.LoadAsync(streamId, cancellationToken).ConfigureAwait(false)).State;
+            var book = state.Requests;
             var card = ReturnStatusCard.Create(book, WorkingDayCalendar.LondonDate(time.GetUtcNow()));
             if (book.ReturnCard is { } posted)
             {
@@ -44,9 +44,9 @@ public sealed partial class ReturnCardInThread(
 
             if (await teams.ReplyAsync(thread, card, cancellationToken).ConfigureAwait(false) is { } messageId)
             {
-                await books.ExecuteAsync(
-                    streamId,
-                    b => b.ReturnCard is null ? [RequestJson.Event(RequestEventTypes.ReturnCardPosted, new ReturnCardPosted(thread.ThreadId, messageId), time.GetUtcNow())] : [],
+                await cases.DecideAsync(
+                    caseCode,
+                    (s, now) => s.Requests.ReturnCard is null ? [RequestJson.Event(RequestEventTypes.ReturnCardPosted, new ReturnCardPosted(thread.ThreadId, messageId), now)] : [],
                     cancellationToken).ConfigureAwait(false);
             }
         }

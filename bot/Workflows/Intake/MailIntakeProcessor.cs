@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using TeamsReviewBot.GraphIntegration.Mail;
 using TeamsReviewBot.Process.Intake;
@@ -29,8 +27,6 @@ public sealed partial class MailIntakeProcessor(
     TeamsReviewBot.Workflows.Report.ReportVersionMail? reportVersions = null,
     IEnumerable<ICaseMailFollowUp>? followUps = null)
 {
-    private static readonly string[] DocumentLikeExtensions = [".docx", ".docm", ".doc", ".dotx", ".dotm", ".zip", ".pdf", ".rtf", ".odt"];
-
     private string Mailbox => mailboxOptions.Value.Mailbox ?? throw new InvalidOperationException("Graph:Mailbox is not set.");
 
     /// <summary>Processes the message; returns what happened, in words fit for a log line.</summary>
@@ -155,34 +151,7 @@ public sealed partial class MailIntakeProcessor(
 
     private async Task<string> ReferralAsync(InboundMail mail, LedgerHold held, CancellationToken cancellationToken)
     {
-        var screen = new AttachmentScreen(intakeOptions.Value.MaxAttachmentBytes, intakeOptions.Value.MaxUnpackedBytes);
-        var refusals = new List<string>();
-        ReferralDetails? details = null;
-        foreach (var attachment in mail.Attachments.Where(LooksLikeAForm))
-        {
-            if (screen.Refusal(attachment) is { } refusal)
-            {
-                refusals.Add(refusal);
-                continue;
-            }
-
-            var read = ReferralFormReader.Read(attachment.Content);
-            if (read.Details is null)
-            {
-                refusals.Add($"{AttachmentScreen.Describe(attachment.Name)}: {read.RefusalReason}");
-            }
-            else
-            {
-                details ??= read.Details;
-            }
-        }
-
-        var text = mail.BodyIsHtml ? HtmlToText(mail.Body) : mail.Body;
-        if (details is null && refusals.Count == 0)
-        {
-            details = PlainTextReferralReader.Read(text);
-        }
-
+        var (details, refusals, kind, _) = ReferralMailReading.Read(mail, intakeOptions.Value);
         if (details is null)
         {
             var reason = refusals.Count > 0
@@ -200,7 +169,6 @@ public sealed partial class MailIntakeProcessor(
             code = held.Entry.CaseCode!;
         }
 
-        var kind = ReferralKindReader.Of(mail.Subject, text, details);
         var intake = new ReferralIntake(Mailbox, mail.InternetMessageId, mail.Id, mail.WebLink, mail.ReceivedAt, mail.FromAddress, details, refusals, kind);
         await cases.OpenAsync(code, intake, cancellationToken).ConfigureAwait(false);
         held.Entry = await ledger.MoveAsync(held.Entry, IntakeStatus.CaseOpened, "case opened " + code, cancellationToken).ConfigureAwait(false);
@@ -248,18 +216,6 @@ public sealed partial class MailIntakeProcessor(
         }
 
         await review.AddAsync(Mailbox, new MailForReview(mail.InternetMessageId, mail.FromAddress, mail.ReceivedAt, reason, mail.WebLink, caseCode), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Documents and archives are screened; pictures in signatures are not forms.</summary>
-    private static bool LooksLikeAForm(MailAttachment attachment) =>
-        attachment.IsFile
-        && (DocumentLikeExtensions.Any(e => attachment.Name.EndsWith(e, StringComparison.OrdinalIgnoreCase))
-            || !attachment.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase));
-
-    private static string HtmlToText(string html)
-    {
-        var withBreaks = Regex.Replace(html, @"<\s*(br|/p|/div|/tr|/li)[^>]*>", "\n", RegexOptions.IgnoreCase);
-        return WebUtility.HtmlDecode(Regex.Replace(withBreaks, "<[^>]+>", string.Empty));
     }
 
     /// <summary>The ledger entry as this pass last wrote it.</summary>

@@ -26,7 +26,6 @@ namespace TeamsReviewBot.Workflows.Meetings;
 public sealed partial class MeetingPapersSender(
     CaseService cases,
     MeetingInvitees invitees,
-    AggregateStore<RequestBook> books,
     ReturnFileStore files,
     ChronologyCollation collation,
     MailSender mail,
@@ -54,7 +53,7 @@ public sealed partial class MeetingPapersSender(
             return PapersDue.Nothing;
         }
 
-        var book = (await books.LoadAsync(RequestBook.StreamIdFor(caseCode), cancellationToken).ConfigureAwait(false)).State;
+        var book = state.Requests;
         var returns = book.Requests.Values.Sum(r => r.Returns.Count());
         var due = MeetingPapers.Due(state, returns, time.GetUtcNow());
         if (due == PapersDue.Nothing)

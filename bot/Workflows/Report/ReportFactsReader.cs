@@ -19,7 +19,6 @@ namespace TeamsReviewBot.Workflows.Report;
 public sealed class ReportFactsReader(
     CaseService cases,
     ReferralVault vault,
-    AggregateStore<RequestBook> requests,
     ReturnFileStore files,
     TimeProvider time)
 {
@@ -34,7 +33,7 @@ public sealed class ReportFactsReader(
 
         var playbook = cases.Playbooks.Get(state.Partnership);
         var history = await cases.HistoryAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        var book = (await requests.LoadAsync(RequestBook.StreamIdFor(caseCode), cancellationToken).ConfigureAwait(false)).State;
+        var book = state.Requests;
         var (chronology, notRead) = await ChronologyAsync(book, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
 

@@ -33,13 +33,7 @@ public sealed class BoardSignInTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         _openId = await TestOpenIdServer.StartAsync();
         var settings = TestIds.People();
-        settings["Bot:AppId"] = AppId;
-        settings["Bot:DevelopmentMode"] = "false";
-        settings["Bot:TenantId"] = TestIds.Tenant;
-        settings["Bot:OpenIdMetadataUrl"] = _openId.BotFrameworkMetadataUrl;
-        settings["Bot:EntraAuthority"] = _openId.BaseUrl;
-        settings["Bot:ClientCredentials:0:SourceType"] = "ClientSecret";
-        settings["Bot:ClientCredentials:0:ClientSecret"] = "not-a-real-secret";
+        _openId.RegisteredBot(AppId, settings);
         settings["UserTokens:ApplicationIdUri"] = ApplicationIdUri;
         _bot = new BotApplicationFactory(azurite, settings);
         _client = _bot.CreateClient();

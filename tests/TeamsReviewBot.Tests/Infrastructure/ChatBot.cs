@@ -34,6 +34,21 @@ public sealed class ChatBot : IAsyncDisposable
         return new ChatBot(connector, factory);
     }
 
+    /// <summary>The people most whole-bot tests need: Bea Manning, a business manager, and Pat Okafor,
+    /// the police's statutory lead, under the Entra object ids the test chooses.</summary>
+    public static Dictionary<string, string?> ManagerAndPoliceLead(string managerAad, string policeAad) => new()
+    {
+        ["Partnership:People:0:AadObjectId"] = managerAad,
+        ["Partnership:People:0:Name"] = "Bea Manning",
+        ["Partnership:People:0:Role"] = "BusinessManager",
+        ["Partnership:People:0:TenantId"] = Tenant,
+        ["Partnership:People:1:AadObjectId"] = policeAad,
+        ["Partnership:People:1:Name"] = "Pat Okafor",
+        ["Partnership:People:1:Role"] = "StatutoryLead",
+        ["Partnership:People:1:Partner"] = "Police",
+        ["Partnership:People:1:TenantId"] = Tenant,
+    };
+
     /// <summary>Sends <paramref name="text"/> from the person with <paramref name="aadObjectId"/> and returns the one reply.</summary>
     public async Task<JsonNode> AskAsync(string text, string aadObjectId = "44444444-4444-4444-4444-444444444444", string name = "Bea Manager")
     {

@@ -37,6 +37,21 @@ public sealed class TestOpenIdServer : IAsyncDisposable
 
     public string BotFrameworkMetadataUrl => BaseUrl + "bf/.well-known/openid-configuration";
 
+    /// <summary>A bot registered as <paramref name="appId"/> in the test tenant, trusting only this
+    /// server's keys (development mode off), over <paramref name="settings"/>.</summary>
+    public Dictionary<string, string?> RegisteredBot(string appId, Dictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings["Bot:AppId"] = appId;
+        settings["Bot:DevelopmentMode"] = "false";
+        settings["Bot:TenantId"] = TestIds.Tenant;
+        settings["Bot:OpenIdMetadataUrl"] = BotFrameworkMetadataUrl;
+        settings["Bot:EntraAuthority"] = BaseUrl;
+        settings["Bot:ClientCredentials:0:SourceType"] = "ClientSecret";
+        settings["Bot:ClientCredentials:0:ClientSecret"] = "not-a-real-secret";
+        return settings;
+    }
+
     public static async Task<TestOpenIdServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

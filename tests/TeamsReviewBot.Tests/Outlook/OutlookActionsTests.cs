@@ -189,7 +189,7 @@ public sealed class OutlookActionsTests
         var (_, repeat) = await ActAsync(local, mail, "recordReturn", TestIds.AdaAad, new { caseCode = code, agency = "Oldham Police" });
         Assert.True(repeat.GetProperty("repeated").GetBoolean());
 
-        var book = (await local.Services.GetRequiredService<AggregateStore<RequestBook>>().LoadAsync(RequestBook.StreamIdFor(code))).State;
+        var book = (await local.Services.GetRequiredService<CaseService>().LoadAsync(code, default)).Requests;
         var request = book.Find("Oldham Police")!;
         Assert.Equal(RequestStatus.NoRecords, request.Status);
         var reply = Assert.Single(request.Replies);

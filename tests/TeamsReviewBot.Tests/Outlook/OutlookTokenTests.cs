@@ -27,13 +27,7 @@ public sealed class OutlookTokenTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         _openId = await TestOpenIdServer.StartAsync();
         var settings = TestIds.People();
-        settings["Bot:AppId"] = AppId;
-        settings["Bot:DevelopmentMode"] = "false";
-        settings["Bot:TenantId"] = TestIds.Tenant;
-        settings["Bot:OpenIdMetadataUrl"] = _openId.BotFrameworkMetadataUrl;
-        settings["Bot:EntraAuthority"] = _openId.BaseUrl;
-        settings["Bot:ClientCredentials:0:SourceType"] = "ClientSecret";
-        settings["Bot:ClientCredentials:0:ClientSecret"] = "not-a-real-secret";
+        _openId.RegisteredBot(AppId, settings);
         _bot = new BotApplicationFactory(azurite, settings);
         _client = _bot.CreateClient();
     }

@@ -15,7 +15,6 @@ namespace TeamsReviewBot.Workflows.InformationRequests.Commands;
 /// because it asks for the child's reference).
 /// </summary>
 public sealed class RequestsCommand(
-    AggregateStore<RequestBook> books,
     InformationRequestService requests,
     AgencyDirectory directory,
     CaseService cases,
@@ -48,7 +47,7 @@ public sealed class RequestsCommand(
 
     private async Task<CommandReply> StatusAsync(string caseCode, CancellationToken cancellationToken)
     {
-        var book = (await books.LoadAsync(RequestBook.StreamIdFor(caseCode), cancellationToken).ConfigureAwait(false)).State;
+        var book = (await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false)).Requests;
         if (book.Requests.Count == 0)
         {
             return CommandReply.Message($"No agencies have been chosen for information requests on {caseCode} yet. `requests {caseCode} choose` picks them.");

@@ -27,7 +27,7 @@ public class RequestRulesTests
 
     private static RequestBook SentBook()
     {
-        var book = new RequestBook { StreamId = RequestBook.StreamIdFor(Code) };
+        var book = new RequestBook { StreamId = Code };
         book = Fold(book, RequestRules.Choose(book, Chosen(Police, School), At));
         foreach (var agency in new[] { Police, School })
         {

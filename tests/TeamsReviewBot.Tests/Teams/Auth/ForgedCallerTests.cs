@@ -31,13 +31,7 @@ public sealed class ForgedCallerTests(AzuriteFixture azurite) : IAsyncLifetime
         _openId = await TestOpenIdServer.StartAsync();
         var settings = TestIds.People();
         settings["Partnership:Playbook"] = "oldham";
-        settings["Bot:AppId"] = AppId;
-        settings["Bot:DevelopmentMode"] = "false";
-        settings["Bot:TenantId"] = TestIds.Tenant;
-        settings["Bot:OpenIdMetadataUrl"] = _openId.BotFrameworkMetadataUrl;
-        settings["Bot:EntraAuthority"] = _openId.BaseUrl;
-        settings["Bot:ClientCredentials:0:SourceType"] = "ClientSecret";
-        settings["Bot:ClientCredentials:0:ClientSecret"] = "not-a-real-secret";
+        _openId.RegisteredBot(AppId, settings);
         _bot = new BotApplicationFactory(azurite, settings);
         _client = _bot.CreateClient();
     }

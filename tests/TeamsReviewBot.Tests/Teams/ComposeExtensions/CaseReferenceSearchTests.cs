@@ -26,18 +26,7 @@ public sealed class CaseReferenceSearchTests(AzuriteFixture azurite) : IAsyncLif
 
     private ChatBot _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await ChatBot.StartAsync(azurite, new Dictionary<string, string?>
-    {
-        ["Partnership:People:0:AadObjectId"] = ManagerAad,
-        ["Partnership:People:0:Name"] = "Bea Manning",
-        ["Partnership:People:0:Role"] = "BusinessManager",
-        ["Partnership:People:0:TenantId"] = ChatBot.Tenant,
-        ["Partnership:People:1:AadObjectId"] = PoliceAad,
-        ["Partnership:People:1:Name"] = "Pat Okafor",
-        ["Partnership:People:1:Role"] = "StatutoryLead",
-        ["Partnership:People:1:Partner"] = "Police",
-        ["Partnership:People:1:TenantId"] = ChatBot.Tenant,
-    });
+    public async Task InitializeAsync() => _bot = await ChatBot.StartAsync(azurite, ChatBot.ManagerAndPoliceLead(ManagerAad, PoliceAad));
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 

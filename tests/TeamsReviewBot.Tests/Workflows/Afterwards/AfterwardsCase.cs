@@ -47,16 +47,15 @@ internal static class AfterwardsCase
     /// <summary>The requests as the request workflow records them: chosen, sent, two returns and a "no records held".</summary>
     public static async Task AgenciesAnsweredAsync(PanelBot bot, string code)
     {
-        var books = bot.Services.GetRequiredService<AggregateStore<RequestBook>>();
-        var stream = RequestBook.StreamIdFor(code);
+        var caseService = bot.Services.GetRequiredService<CaseService>();
         var now = bot.Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var state = await bot.CaseAsync(code);
-        await books.ExecuteAsync(stream, book => RequestRules.Choose(book, new AgenciesChosen(code, state.Partnership, [Nursing, Police, Housing], today, today.AddDays(7), Bea.AadObjectId, Bea.Name, "Chosen by the business manager."), now));
+        await caseService.DecideAsync(code, (s, _) => RequestRules.Choose(s.Requests, new AgenciesChosen(code, state.Partnership, [Nursing, Police, Housing], today, today.AddDays(7), Bea.AadObjectId, Bea.Name, "Chosen by the business manager."), now), CancellationToken.None);
         foreach (var (agency, kind) in new[] { (Nursing, ReplyKind.Return), (Police, ReplyKind.Return), (Housing, ReplyKind.NoRecordsHeld) })
         {
             var sentId = $"<request-{agency.Kind}@example>";
-            await books.ExecuteAsync(stream, book => RequestRules.MarkSent(book, new RequestSent(agency.Name, agency.Leads, new SentMessage(sentId, null, "request", now), "graph-" + agency.Kind, [], today.AddDays(7)), now));
+            await caseService.DecideAsync(code, (s, _) => RequestRules.MarkSent(s.Requests, new RequestSent(agency.Name, agency.Leads, new SentMessage(sentId, null, "request", now), "graph-" + agency.Kind, [], today.AddDays(7)), now), CancellationToken.None);
             var attachments = new List<ReplyAttachment>();
             if (kind == ReplyKind.Return)
             {
@@ -66,7 +65,7 @@ internal static class AfterwardsCase
                 attachments.Add(new ReplyAttachment("Agency summary.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 24, true, null, stored));
             }
 
-            await books.ExecuteAsync(stream, book => RequestRules.RecordReply(book, new ReplyRecorded(agency.Name, $"<reply-{agency.Kind}@example>", null, agency.Leads[0], now, MatchRule.InReplyTo, kind, attachments), now));
+            await caseService.DecideAsync(code, (s, _) => RequestRules.RecordReply(s.Requests, new ReplyRecorded(agency.Name, $"<reply-{agency.Kind}@example>", null, agency.Leads[0], now, MatchRule.InReplyTo, kind, attachments), now), CancellationToken.None);
         }
 
         await Do(bot, code, (r, s, n) => r.RequestInformation(s, [Nursing.Name, Police.Name, Housing.Name], Manager, n));

@@ -1,11 +1,15 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.InformationRequests;
+using TeamsReviewBot.Process.Reminders;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Tests.Documents;
 using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.InformationRequests;
+using static TeamsReviewBot.Tests.Process.ProcessTestKit;
 
 namespace TeamsReviewBot.Tests.Workflows.InformationRequests;
 
@@ -20,16 +24,19 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
         public Rig(StorageTables tables)
         {
             Time = new FakeTimeProvider(Now);
-            Books = new AggregateStore<RequestBook>(new TableCaseEventStore(tables), new RequestBookFold());
+            var events = new TableCaseEventStore(tables);
+            Cases = new CaseService(new AggregateStore<CaseState>(events, new CaseFold(Catalogue)), events, new CaseIndexStore(tables), new DurableTimerStore(tables, Time), new CaseCodeAllocator(tables), Catalogue, Schedule, new ReminderPlanner(WorkingDays, new ReminderOptions()), Time, NullLogger<CaseService>.Instance);
             Index = new RequestCaseIndex(tables);
             Files = new ReturnFileStore(tables);
-            Intake = new ReplyIntake(Books, Index, Files, Time, NullLogger<ReplyIntake>.Instance);
-            Collation = new ChronologyCollation(Books, Files, Time, NullLogger<ChronologyCollation>.Instance);
+            Intake = new ReplyIntake(Cases, Index, Files, NullLogger<ReplyIntake>.Instance);
+            Collation = new ChronologyCollation(Cases, Files, NullLogger<ChronologyCollation>.Instance);
         }
 
         public FakeTimeProvider Time { get; }
 
-        public AggregateStore<RequestBook> Books { get; }
+        public CaseService Cases { get; }
+
+        public async Task<RequestBook> BookAsync() => (await Cases.LoadAsync(Code, CancellationToken.None)).Requests;
 
         public RequestCaseIndex Index { get; }
 
@@ -43,11 +50,12 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
         {
             var contacts = agencies.Select(a => new AgencyContact(a.Agency, "other", [a.Lead], [])).ToList();
             var chosen = new AgenciesChosen(Code, "oldham", contacts, new DateOnly(2027, 1, 11), new DateOnly(2027, 1, 18), "bm", "Bea Manning", "test");
-            await Books.ExecuteAsync(RequestBook.StreamIdFor(Code), b => RequestRules.Choose(b, chosen, Now));
+            await Cases.OpenReservedAsync(Code, "oldham", CaseRules.Referral, Now, new Actor("bm", "Bea Manning", Roles.BusinessManager, null), "test", CancellationToken.None);
+            await Cases.DecideAsync(Code, (s, _) => RequestRules.Choose(s.Requests, chosen, Now), CancellationToken.None);
             foreach (var (agency, lead) in agencies)
             {
                 var sent = new RequestSent(agency, [lead], new SentMessage($"<req-{agency.Length}@oscp>", $"conv-{agency}", "request", Now), "graph-" + agency, [], new DateOnly(2027, 1, 18));
-                await Books.ExecuteAsync(RequestBook.StreamIdFor(Code), b => RequestRules.MarkSent(b, sent, Now));
+                await Cases.DecideAsync(Code, (s, _) => RequestRules.MarkSent(s.Requests, sent, Now), CancellationToken.None);
             }
 
             await Index.OpenAsync(Code);
@@ -123,7 +131,7 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
         var again = await rig.Intake.TakeAsync(mail, default);
 
         Assert.IsType<ReplyOutcome.AlreadyRecorded>(again);
-        Assert.Single((await rig.Books.LoadAsync(RequestBook.StreamIdFor(Code))).State.Find("Hathershaw College")!.Replies);
+        Assert.Single((await rig.BookAsync()).Find("Hathershaw College")!.Replies);
     }
 
     [Fact]
@@ -136,7 +144,7 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
         var outcome = await rig.Intake.TakeAsync(mail, default);
 
         Assert.Equal("no rule matched", Assert.IsType<ReplyOutcome.Unmatched>(outcome).Why);
-        Assert.All((await rig.Books.LoadAsync(RequestBook.StreamIdFor(Code))).State.Requests.Values, r => Assert.Empty(r.Replies));
+        Assert.All((await rig.BookAsync()).Requests.Values, r => Assert.Empty(r.Replies));
     }
 
     [Fact]
@@ -154,7 +162,7 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
         Assert.Empty(result.Unread);
         var rows = ChronologyReaderRows(result.Document.Content.ToArray());
         Assert.Equal(["12/12/2026|Northern Care Alliance|A&E", "20/12/2026|Greater Manchester Police|Incident", "02/01/2027|Northern Care Alliance|Health visit"], rows);
-        Assert.Equal(3, (await rig.Books.LoadAsync(RequestBook.StreamIdFor(Code))).State.Collated!.Rows);
+        Assert.Equal(3, (await rig.BookAsync()).Collated!.Rows);
     }
 
     [Fact]
@@ -187,7 +195,7 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
         Assert.Equal(1, result.Rows);
         Assert.Equal(1, result.Returns);
         Assert.Equal("Greater Manchester Police: gmp.docx (The file is not a Word document that can be read.)", Assert.Single(result.Unread));
-        Assert.NotNull((await rig.Books.LoadAsync(RequestBook.StreamIdFor(Code))).State.Collated);
+        Assert.NotNull((await rig.BookAsync()).Collated);
     }
 
     /// <summary>The DOCX with one part added or replaced, as a tampered or damaged file would be.</summary>

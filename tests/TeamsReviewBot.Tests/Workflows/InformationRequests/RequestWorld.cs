@@ -63,7 +63,6 @@ internal sealed class RequestWorld : IAsyncDisposable
         Reader = new MailboxReader(graph);
         var mailboxOptions = Options.Create(new MailboxOptions { Mailbox = Mailbox });
 
-        Books = new AggregateStore<RequestBook>(events, new RequestBookFold());
         Directory = new AgencyDirectory(tables, new AgencyDirectoryOptions { PartnershipKey = Partnership, Seed = agencies });
         var openCases = new RequestCaseIndex(tables);
         Files = new ReturnFileStore(tables);
@@ -73,12 +72,12 @@ internal sealed class RequestWorld : IAsyncDisposable
             _references,
             new ChannelPoster(connector, new RecordedAlerts(), NullLogger<ChannelPoster>.Instance),
             connector);
-        var card = new ReturnCardInThread(Books, Cases, teams, Clock, NullLogger<ReturnCardInThread>.Instance);
+        var card = new ReturnCardInThread(Cases, teams, Clock, NullLogger<ReturnCardInThread>.Instance);
         Vault = new ReferralVault(new SealedDetailsStore(tables, azurite.CreatePayloads(tables), Options.Create(new PrivacyOptions { KeyEncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) })));
-        Requests = new InformationRequestService(Cases, Directory, Books, openCases, Timers, Sender, mailboxOptions, Options.Create(new RequestMailOptions()), card, Vault, Clock, NullLogger<InformationRequestService>.Instance);
-        var collation = new ChronologyCollation(Books, Files, Clock, NullLogger<ChronologyCollation>.Instance);
-        Progress = new RequestProgress(Cases, Books, collation, openCases, Notified, card, [], Clock);
-        var replies = new InformationRequestReplies(new ReplyIntake(Books, openCases, Files, Clock, NullLogger<ReplyIntake>.Instance), Progress);
+        Requests = new InformationRequestService(Cases, Directory, openCases, Timers, Sender, mailboxOptions, Options.Create(new RequestMailOptions()), card, Vault, Clock, NullLogger<InformationRequestService>.Instance);
+        var collation = new ChronologyCollation(Cases, Files, NullLogger<ChronologyCollation>.Instance);
+        Progress = new RequestProgress(Cases, collation, openCases, Notified, card, [], Clock);
+        var replies = new InformationRequestReplies(new ReplyIntake(Cases, openCases, Files, NullLogger<ReplyIntake>.Instance), Progress);
         Review = new MailForReviewStore(tables);
         var intakeOptions = Options.Create(new IntakeOptions { Partnership = Partnership });
         Intake = new MailIntakeProcessor(
@@ -102,8 +101,8 @@ internal sealed class RequestWorld : IAsyncDisposable
             new CaseDeadlineTimerHandler(Cases, Notified),
             new SendRequestsTimerHandler(Requests, []),
             new ChaseRequestsTimerHandler(Requests),
-            new OverdueRequestsTimerHandler(Requests, Progress, Books),
-            new CollateRequestsTimerHandler(Progress, Books),
+            new OverdueRequestsTimerHandler(Requests, Progress, Cases),
+            new CollateRequestsTimerHandler(Progress, Cases),
             // The draft report at Oldham's Day 8 is not under test here (see ReportDraftTimerTests).
             new TeamsReviewBot.Tests.Workflows.Cases.RecordedReportDraftPoints(),
         ];
@@ -125,8 +124,6 @@ internal sealed class RequestWorld : IAsyncDisposable
     public MailSender Sender { get; }
 
     public MailboxReader Reader { get; }
-
-    public AggregateStore<RequestBook> Books { get; }
 
     public AgencyDirectory Directory { get; }
 
@@ -169,7 +166,7 @@ internal sealed class RequestWorld : IAsyncDisposable
         return code;
     }
 
-    public async Task<RequestBook> BookAsync(string code) => (await Books.LoadAsync(RequestBook.StreamIdFor(code))).State;
+    public async Task<RequestBook> BookAsync(string code) => (await Cases.LoadAsync(code, CancellationToken.None)).Requests;
 
     /// <summary>What the partnership mailbox has sent, as the sandbox records it.</summary>
     public async Task<IReadOnlyList<SentItem>> SentAsync() =>

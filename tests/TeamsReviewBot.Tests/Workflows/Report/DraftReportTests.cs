@@ -171,7 +171,7 @@ public sealed class DraftReportTests(AzuriteFixture azurite) : IAsyncLifetime
         await files.SaveAsync(new StoredFile($"{code}|csc-return", "csc chronology.docx", RapidReviewReport.ContentType, chronology));
         var now = _bot.Clock.GetUtcNow();
         AgencyContact Contact(string name) => new(name, "agency", [$"lead@{name.Replace(' ', '-').Replace("'", string.Empty).ToLowerInvariant()}.example"], []);
-        await _bot.Services.GetRequiredService<AggregateStore<RequestBook>>().ExecuteAsync(RequestBook.StreamIdFor(code), _ =>
+        await cases.DecideAsync(code, (_, _) =>
         [
             RequestJson.Event(RequestEventTypes.AgenciesChosen, new AgenciesChosen(code, "oldham", [Contact("Children's Social Care"), Contact("Northern Care Alliance"), Contact("GP Practice")], DateOnly.FromDateTime(now.Date), DateOnly.FromDateTime(now.Date.AddDays(7)), Bea.AadObjectId, Bea.Name, "Agencies chosen."), now),
             RequestJson.Event(RequestEventTypes.ReplyRecorded, new ReplyRecorded("Children's Social Care", "<csc@example>", null, "lead@childrens-social-care.example", now, MatchRule.InReplyTo, ReplyKind.Return, [new ReplyAttachment("csc chronology.docx", RapidReviewReport.ContentType, chronology.Length, true, null, $"{code}|csc-return")]), now),

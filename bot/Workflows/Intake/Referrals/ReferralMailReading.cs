@@ -1,25 +1,25 @@
-using TeamsReviewBot.Process.Intake;
 using System.Net;
 using System.Text.RegularExpressions;
 using TeamsReviewBot.GraphIntegration.Mail;
-using TeamsReviewBot.Workflows.Intake;
-using TeamsReviewBot.Workflows.Intake.Referrals;
+using TeamsReviewBot.Process.Intake;
 
-namespace TeamsReviewBot.Outlook;
+namespace TeamsReviewBot.Workflows.Intake.Referrals;
 
-/// <summary>What intake can read of an email as a referral: the form's fields (or labelled text),
-/// the attachments refused and why, and whether it is a referral or a Serious Incident Notification.</summary>
-public sealed record OutlookReferralRead(ReferralDetails? Details, IReadOnlyList<string> Refusals, string ReferralKind);
+/// <summary>What an email says as a referral: the form's fields (or labelled text), the attachments
+/// refused and why, whether it is a referral or a Serious Incident Notification, and its text.</summary>
+public sealed record ReferralMailRead(ReferralDetails? Details, IReadOnlyList<string> Refusals, string ReferralKind, string Text);
 
 /// <summary>
-/// Reads an email as intake reads a referral (the same readers and attachment screen), so the
-/// case a person opens from Outlook holds what intake would have recorded, flags included.
+/// Reads an email as a referral: every attachment that may be a form passes the attachment screen
+/// and the form readers; without a form (and with nothing refused) the labelled text of the body is
+/// read instead. Mail intake and a person opening a case from Outlook read with this one reader, so
+/// a case holds the same whichever way it came in.
 /// </summary>
-public static partial class OutlookReferralReading
+public static partial class ReferralMailReading
 {
     private static readonly string[] DocumentLikeExtensions = [".docx", ".docm", ".doc", ".dotx", ".dotm", ".zip", ".pdf", ".rtf", ".odt"];
 
-    public static OutlookReferralRead Read(InboundMail mail, IntakeOptions options)
+    public static ReferralMailRead Read(InboundMail mail, IntakeOptions options)
     {
         ArgumentNullException.ThrowIfNull(mail);
         ArgumentNullException.ThrowIfNull(options);
@@ -51,9 +51,10 @@ public static partial class OutlookReferralReading
             details = PlainTextReferralReader.Read(text);
         }
 
-        return new OutlookReferralRead(details, refusals, ReferralKindReader.Of(mail.Subject, text, details));
+        return new ReferralMailRead(details, refusals, ReferralKindReader.Of(mail.Subject, text, details), text);
     }
 
+    /// <summary>Documents and archives are screened; pictures in signatures are not forms.</summary>
     private static bool LooksLikeAForm(MailAttachment attachment) =>
         attachment.IsFile
         && (DocumentLikeExtensions.Any(e => attachment.Name.EndsWith(e, StringComparison.OrdinalIgnoreCase))
