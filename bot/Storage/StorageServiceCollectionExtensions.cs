@@ -52,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new TableNames(sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
         services.AddSingleton<StorageTables>();
         services.AddSingleton<PayloadBlobStore>();
+        services.AddSingleton<Files.CaseFileBlobs>();
         services.AddSingleton<SealedDetailsStore>();
         services.AddSingleton<ICaseEventStore, TableCaseEventStore>();
         services.AddSingleton<CaseIndexStore>();

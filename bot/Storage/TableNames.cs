@@ -25,5 +25,8 @@ public sealed class TableNames(string prefix)
     /// <summary>Blob container for payloads too large for a table row: lower case, 3 to 63 characters.</summary>
     public string PayloadContainer { get; } = prefix.ToLowerInvariant() + "-payloads";
 
+    /// <summary>Blob container for the files agencies return and the collated chronology.</summary>
+    public string ReturnFileContainer { get; } = prefix.ToLowerInvariant() + "-returns";
+
     public IEnumerable<string> All => [CaseEvents, CaseIndex, Timers, Idempotency, Counters, Conversations, Audit, ConnectionChecks, MailboxSync, MailNotifications, MailIntake, MailForReview, Agencies, RequestCases, ReturnFiles, ChildDetails];
 }

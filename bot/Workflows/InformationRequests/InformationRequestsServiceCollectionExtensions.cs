@@ -20,6 +20,8 @@ public static class InformationRequestsServiceCollectionExtensions
         services.AddSingleton(AgencyDirectoryOptions.Read(configuration));
         services.AddSingleton<AgencyDirectory>();
         services.AddSingleton<ReturnFileStore>();
+        services.AddSingleton<ReturnFileMigration>();
+        services.AddHostedService<ReturnFileMigrationAtStart>();
         services.AddSingleton<RequestCaseIndex>();
         services.AddSingleton<ReplyIntake>();
         services.AddSingleton<ChronologyCollation>();

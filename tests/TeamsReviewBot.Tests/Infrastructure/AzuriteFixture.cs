@@ -49,6 +49,9 @@ public sealed class AzuriteFixture
     /// <summary>Blob storage for large payloads, in a container of the tables' prefix.</summary>
     public PayloadBlobStore CreatePayloads(StorageTables tables) => new(Blobs, tables.Names);
 
+    /// <summary>Returned files: described in the tables, their bytes in the prefix's returns container.</summary>
+    public TeamsReviewBot.Storage.InformationRequests.ReturnFileStore CreateReturnFiles(StorageTables tables) => new(tables, new TeamsReviewBot.Storage.Files.CaseFileBlobs(Blobs));
+
     /// <summary>A fresh, unique table prefix (letters and digits only, as table names require).</summary>
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 

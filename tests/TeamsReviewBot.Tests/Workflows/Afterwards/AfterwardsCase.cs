@@ -71,7 +71,7 @@ internal static class AfterwardsCase
         await Do(bot, code, (r, s, n) => r.RequestInformation(s, [Nursing.Name, Police.Name, Housing.Name], Manager, n));
     }
 
-    public static string ReturnFileId(string code, AgencyContact agency) => $"{code}-return-{agency.Kind}";
+    public static string ReturnFileId(string code, AgencyContact agency) => $"{code}|return-{agency.Kind}";
 
     /// <summary>The meeting booked, held, its outcome recorded.</summary>
     public static async Task MeetingHeldAsync(PanelBot bot, string code, string reviewRecommended)

@@ -99,15 +99,31 @@ public sealed class OutcomeLettersTests(AzuriteFixture azurite) : IAsyncLifetime
         var returnFiles = _bot.Services.GetRequiredService<TeamsReviewBot.Storage.InformationRequests.ReturnFileStore>();
         Assert.NotNull(await vault.OpenAsync(code, default));
         Assert.NotNull(await returnFiles.FindAsync(ReturnFileId(code, Nursing)));
+        Assert.Equal(2, await ReturnBlobsOfAsync(code));
         await _bot.JumpAndFireTimersAsync(state.ClosedAt!.Value.AddDays(30).AddMinutes(-1));
         Assert.NotNull(await vault.OpenAsync(code, default));
         await _bot.JumpAndFireTimersAsync(state.ClosedAt!.Value.AddDays(30));
         Assert.Null(await vault.OpenAsync(code, default));
         Assert.Null(await returnFiles.FindAsync(ReturnFileId(code, Nursing)));
         Assert.Null(await returnFiles.FindAsync(ReturnFileId(code, Police)));
+        Assert.Equal(0, await ReturnBlobsOfAsync(code));
         var erased = Assert.Single(await _bot.EventsAsync<ChildDetailsErased>(code, CaseEventTypes.ChildDetailsErased));
         Assert.True(erased.RecordsErased > 0);
         Assert.Contains(await _bot.StreamAsync(code), e => e.Type == CaseEventTypes.OutcomeLetterSent);
+    }
+
+    /// <summary>The blobs holding the case's returned files, in the returns container.</summary>
+    private async Task<int> ReturnBlobsOfAsync(string code)
+    {
+        var container = _bot!.Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>()
+            .GetBlobContainerClient(_bot.Services.GetRequiredService<TableNames>().ReturnFileContainer);
+        var count = 0;
+        await foreach (var _ in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = code + "/" }))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     [Fact]

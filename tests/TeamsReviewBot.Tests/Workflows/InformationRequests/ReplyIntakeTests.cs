@@ -21,13 +21,14 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
 
     private sealed class Rig
     {
-        public Rig(StorageTables tables)
+        public Rig(AzuriteFixture azurite)
         {
+            var tables = azurite.CreateTables();
             Time = new FakeTimeProvider(Now);
             var events = new TableCaseEventStore(tables);
             Cases = new CaseService(new AggregateStore<CaseState>(events, new CaseFold(Catalogue)), events, new CaseIndexStore(tables), new DurableTimerStore(tables, Time), new CaseCodeAllocator(tables), Catalogue, Schedule, new ReminderPlanner(WorkingDays, new ReminderOptions()), Time, NullLogger<CaseService>.Instance);
             Index = new RequestCaseIndex(tables);
-            Files = new ReturnFileStore(tables);
+            Files = azurite.CreateReturnFiles(tables);
             Intake = new ReplyIntake(Cases, Index, Files, NullLogger<ReplyIntake>.Instance);
             Collation = new ChronologyCollation(Cases, Files, NullLogger<ChronologyCollation>.Instance);
         }
@@ -79,7 +80,7 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_return_with_a_Word_document_closes_the_request_and_keeps_the_file()
     {
-        var rig = new Rig(azurite.CreateTables());
+        var rig = new Rig(azurite);
         await rig.SentAsync(("Northern Care Alliance", "safeguarding@nca.nhs.uk"), ("Greater Manchester Police", "ppiu@gmp.police.uk"));
         var docx = ChronologyTests.AgencyReturn(["14/01/2027", "", "Home visit", "", "HV"]);
 
@@ -99,7 +100,7 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_out_of_office_reply_is_recorded_but_not_counted()
     {
-        var rig = new Rig(azurite.CreateTables());
+        var rig = new Rig(azurite);
         await rig.SentAsync(("Greater Manchester Police", "ppiu@gmp.police.uk"));
 
         var outcome = await rig.Intake.TakeAsync(Mail("Automatic reply: request " + Code, "ppiu@gmp.police.uk", "I am out of the office. No records held here.", headers: new() { ["Auto-Submitted"] = "auto-replied" }), default);
@@ -112,7 +113,7 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_no_records_reply_closes_the_request_as_no_records()
     {
-        var rig = new Rig(azurite.CreateTables());
+        var rig = new Rig(azurite);
         await rig.SentAsync(("Hathershaw College", "dsl@hathershaw.sch.uk"));
 
         var outcome = await rig.Intake.TakeAsync(Mail("RE: " + Code, "dsl@hathershaw.sch.uk", "The child and family are not known to our service."), default);
@@ -123,7 +124,7 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_redelivered_reply_is_recorded_once()
     {
-        var rig = new Rig(azurite.CreateTables());
+        var rig = new Rig(azurite);
         await rig.SentAsync(("Hathershaw College", "dsl@hathershaw.sch.uk"));
         var mail = Mail("RE: " + Code, "dsl@hathershaw.sch.uk", "Nil return.");
 
@@ -137,7 +138,7 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_reply_nothing_places_is_reported_unmatched_with_why()
     {
-        var rig = new Rig(azurite.CreateTables());
+        var rig = new Rig(azurite);
         await rig.SentAsync(("Hathershaw College", "dsl@hathershaw.sch.uk"), ("Greater Manchester Police", "ppiu@gmp.police.uk"));
         var mail = Mail("Question about a child", "someone@unknown.example", "Hello");
 
@@ -150,7 +151,7 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
     [Fact]
     public async Task Collation_merges_every_returned_row_in_date_order_and_names_what_it_could_not_read()
     {
-        var rig = new Rig(azurite.CreateTables());
+        var rig = new Rig(azurite);
         await rig.SentAsync(("Northern Care Alliance", "safeguarding@nca.nhs.uk"), ("Greater Manchester Police", "ppiu@gmp.police.uk"));
         await rig.Intake.TakeAsync(Mail("RE: " + Code, "safeguarding@nca.nhs.uk", attachments: Docx("nca.docx", ChronologyTests.AgencyReturn(["02/01/2027", "", "Health visit", "", "HV"], ["12/12/2026", "", "A&E", "", "Nurse"]))), default);
         await rig.Intake.TakeAsync(Mail("RE: " + Code, "ppiu@gmp.police.uk", attachments: Docx("gmp.docx", ChronologyTests.AgencyReturn(["20/12/2026", "", "Incident", "", "PC"]))), default);
@@ -168,7 +169,7 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_zip_bomb_returned_as_a_Word_document_is_refused_before_it_is_unpacked_and_not_kept()
     {
-        var rig = new Rig(azurite.CreateTables());
+        var rig = new Rig(azurite);
         await rig.SentAsync(("Northern Care Alliance", "safeguarding@nca.nhs.uk"));
         var bomb = WithPart(ChronologyTests.AgencyReturn(["02/01/2027", "", "Health visit", "", "HV"]), "word/media/padding.bin", new byte[64 * 1024 * 1024]);
 
@@ -184,7 +185,7 @@ public class ReplyIntakeTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_return_with_broken_XML_is_set_aside_with_a_reason_and_collation_goes_on_with_the_rest()
     {
-        var rig = new Rig(azurite.CreateTables());
+        var rig = new Rig(azurite);
         await rig.SentAsync(("Northern Care Alliance", "safeguarding@nca.nhs.uk"), ("Greater Manchester Police", "ppiu@gmp.police.uk"));
         var broken = WithPart(ChronologyTests.AgencyReturn(["20/12/2026", "", "Incident", "", "PC"]), "word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:tbl><w:tr>"u8.ToArray());
         await rig.Intake.TakeAsync(Mail("RE: " + Code, "safeguarding@nca.nhs.uk", attachments: Docx("nca.docx", ChronologyTests.AgencyReturn(["02/01/2027", "", "Health visit", "", "HV"]))), default);

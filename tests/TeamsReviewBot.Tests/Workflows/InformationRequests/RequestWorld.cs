@@ -65,7 +65,7 @@ internal sealed class RequestWorld : IAsyncDisposable
 
         Directory = new AgencyDirectory(tables, new AgencyDirectoryOptions { PartnershipKey = Partnership, Seed = agencies });
         var openCases = new RequestCaseIndex(tables);
-        Files = new ReturnFileStore(tables);
+        Files = azurite.CreateReturnFiles(tables);
         var connector = new ConnectorClient(_teamsHttp, new NoConnectorToken(), LocalServiceUrls.Policy);
         _references = new ConversationReferenceStore(tables, Clock, LocalServiceUrls.Policy);
         var teams = new TeamsOutbound(
