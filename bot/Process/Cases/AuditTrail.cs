@@ -98,6 +98,9 @@ public static class AuditTrail
             case CaseEventTypes.Submitted:
                 var submitted = CaseJson.Read<Submitted>(e.Data);
                 return $"{Who(submitted.Actor)} submitted the report: {submitted.Reason}";
+            case CaseEventTypes.NationalPanelReplied:
+                var replied = CaseJson.Read<NationalPanelReplied>(e.Data);
+                return $"The National Panel replied to the submission from {replied.From} ({BritishDates.DateAndTime(replied.ReceivedAt)}, matched by {replied.MatchedBy}).";
             case CaseEventTypes.AfterwardsStarted:
                 var afterwards = CaseJson.Read<AfterwardsStarted>(e.Data);
                 return $"{Who(afterwards.Actor)} started the afterwards steps.";

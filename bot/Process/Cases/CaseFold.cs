@@ -72,6 +72,7 @@ public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<
         next = SignOffAnswers(next, stored);
         next = MeetingResponses(next, stored);
         next = Submission(next, stored);
+        next = PanelReply(next, stored);
         next = Afterwards(next, stored);
         next = BusinessManagersDay(next, stored);
         next = InformationRequests(next, stored);

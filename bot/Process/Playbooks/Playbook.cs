@@ -78,6 +78,7 @@ public sealed record Playbook
 
         return all
             .Concat(SignOff.RemindersOrNone.Select((r, i) => ($"signOff.reminders[{i}]", (ICited)r)))
+            .Concat(Submission.RemindersOrNone.Select((r, i) => ($"submission.reminders[{i}]", (ICited)r)))
             .Concat(Seats.Select((s, i) => ($"seats[{i}]", (ICited)s)))
             .Concat(Outcomes.Select((o, i) => ($"outcomes[{i}]", (ICited)o)))
             .Concat(Deadlines.Select((d, i) => ($"deadlines[{i}]", (ICited)d)))

@@ -111,6 +111,11 @@ internal static partial class PlaybookValidator
             Require(p.SignOff.RemindersOrNone[i].WorkingDaysBefore < 0, $"signOff.reminders[{i}].workingDaysBefore", "must be 0 (the deadline's own day) or more.");
         }
 
+        for (var i = 0; i < p.Submission.RemindersOrNone.Count; i++)
+        {
+            Require(p.Submission.RemindersOrNone[i].WorkingDaysBefore < 0, $"submission.reminders[{i}].workingDaysBefore", "must be 0 (the deadline's own day) or more.");
+        }
+
         Require(p.SignOff.Required < 1 || p.SignOff.Required > p.SignOff.Seats.Count, "signOff.required", $"is {p.SignOff.Required} but {p.SignOff.Seats.Count} seats sign off.");
         Require(!Endorsements.Contains(p.SignOff.IndependentEndorsement), "signOff.independentEndorsement", "must be required, optional or none.");
         if (p.SignOff.IndependentEndorsement != "none")

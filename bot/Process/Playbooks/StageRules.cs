@@ -57,7 +57,13 @@ public sealed record CommentWindowRule(string Deadline, string Source, string? V
 /// the last day, and 2 pm before the 4 pm cut-off).</summary>
 public sealed record SignOffReminderRule(int WorkingDaysBefore, TimeOnly Time, string Source, string? Variant = null, string? Choice = null) : ICited;
 
-public sealed record SubmissionRule(string Address, string Deadline, string Source, string? Variant = null) : ICited;
+/// <summary>The National Panel's address and the deadline the submission answers; <paramref name="Reminders"/>
+/// are the countdown's extra reminders to the business managers until the report is submitted (e.g.
+/// Oldham: the morning of Day 15 and 2 pm before the 4 pm cut-off), beside the deadline's ordinary ones.</summary>
+public sealed record SubmissionRule(string Address, string Deadline, string Source, string? Variant = null, IReadOnlyList<SignOffReminderRule>? Reminders = null) : ICited
+{
+    public IReadOnlyList<SignOffReminderRule> RemindersOrNone => Reminders ?? [];
+}
 
 /// <summary>A step after the review, with the deadline key that times it (if the seed gives one).</summary>
 public sealed record AfterwardsRule(string Key, string Description, string Source, string? Deadline = null, string? Variant = null, string? Choice = null) : ICited;

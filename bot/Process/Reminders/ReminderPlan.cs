@@ -9,6 +9,9 @@ public static class ReminderKinds
     /// <summary>On the morning of the day it is due.</summary>
     public const string OnTheDay = "on-the-day";
 
+    /// <summary>One of the playbook's extra countdown reminders on the deadline's day (e.g. Oldham's 2 pm before the 4 pm submission).</summary>
+    public const string Countdown = "countdown";
+
     /// <summary>When it passes undone: escalated to the business managers.</summary>
     public const string Missed = "missed";
 }

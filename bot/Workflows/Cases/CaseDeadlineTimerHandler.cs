@@ -74,6 +74,7 @@ public sealed class CaseDeadlineTimerHandler(
     private static string Message(CaseDeadlineTimer payload, CaseState state) => payload.Kind switch
     {
         ReminderKinds.Missed => $"Case {state.CaseCode}: '{payload.DeadlineName}' was due {BritishDates.DateAndTime(payload.DueAt)} and is not done. Where the case stands: {CaseStageNames.Describe(state.Stage)}.",
+        ReminderKinds.Countdown => $"Case {state.CaseCode}: '{payload.DeadlineName}' is due by {BritishDates.DateAndTime(payload.DueAt)} and is not done yet.",
         ReminderKinds.OnTheDay => $"Case {state.CaseCode}: '{payload.DeadlineName}' is due today, {BritishDates.DateAndTime(payload.DueAt)}.",
         _ => $"Case {state.CaseCode}: '{payload.DeadlineName}' is due {BritishDates.DateAndTime(payload.DueAt)}.",
     };

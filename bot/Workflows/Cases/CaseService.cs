@@ -4,6 +4,7 @@ using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.Reminders;
 using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Process.Report;
+using TeamsReviewBot.Process.Submission;
 using TeamsReviewBot.Storage;
 
 namespace TeamsReviewBot.Workflows.Cases;
@@ -188,11 +189,18 @@ public sealed partial class CaseService(
 
     /// <summary>The reminders and escalations the case's open deadlines call for, leaving out reminders
     /// whose moment passed before <paramref name="notBefore"/> and any already given.</summary>
-    public IReadOnlyList<ReminderPlan> PlanReminders(Playbook playbook, CaseState state, DateTimeOffset notBefore) =>
-        !state.Exists
-            ? []
-            : [.. planner.Plan(state.CaseCode, schedule.Open(playbook, state), playbook.Clock.WorkingDayStarts, notBefore)
-                .Where(p => !state.RemindersSent.Contains(p.Id))];
+    public IReadOnlyList<ReminderPlan> PlanReminders(Playbook playbook, CaseState state, DateTimeOffset notBefore)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        if (!state.Exists)
+        {
+            return [];
+        }
+
+        var open = schedule.Open(playbook, state).ToList();
+        var plans = planner.Plan(state.CaseCode, open, playbook.Clock.WorkingDayStarts, notBefore);
+        return [.. plans.Concat(SubmissionCountdown.Plan(playbook, state.CaseCode, open, plans, schedule.Calendar, notBefore)).Where(p => !state.RemindersSent.Contains(p.Id))];
+    }
 
     private async Task AfterAsync(Playbook playbook, CaseState before, Versioned<CaseState> after, CancellationToken cancellationToken)
     {

@@ -19,6 +19,7 @@ public static class SubmissionServiceCollectionExtensions
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<SubmissionCardOutbox>());
         services.AddChatCommand<SubmitCommand>();
         services.AddCardAction<SubmitCardHandler>();
+        services.AddSingleton<Intake.ICaseMailFollowUp, NationalPanelReplyFollowUp>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -168,6 +169,95 @@ public sealed class SubmissionTests(AzuriteFixture azurite) : IAsyncLifetime
         await _bot.WaitForPersonalAsync(Bea, "already submitted");
         Assert.Single(await ToPanelAsync());
         Assert.Single(await _bot.StreamAsync(code), e => e.Type == CaseEventTypes.Submitted);
+    }
+
+    [Fact]
+    public async Task The_National_Panels_reply_is_recorded_on_the_submitted_case_once_and_the_business_managers_are_told()
+    {
+        var code = await RapidReviewCaseAsync("oldham");
+        await AddVersionAsync(code);
+        await SignOffAsync(code, Lola, Pat);
+        await _bot!.SayAsync(Bea, "submit " + code);
+        await _bot.WaitForPersonalAsync(Bea, "was emailed to");
+        var submitted = (await _bot.CaseAsync(code)).Submission!;
+
+        // Mail in the Panel's name whose domain the receiving server did not authenticate records nothing.
+        var forged = await ReceiveAsync(TeamsReviewBot.Tests.Workflows.InformationRequests.AgencyReplies.Mail(Panel, "RE: your Rapid Review", "Thank you.", inReplyTo: submitted.MessageId));
+        Assert.StartsWith("shown to business managers", forged, StringComparison.Ordinal);
+        Assert.Empty((await _bot.CaseAsync(code)).PanelReplies);
+
+        // A reply to the submission email, with no case code in its subject, is matched by its In-Reply-To.
+        var threaded = await ReceiveAsync(TeamsReviewBot.Tests.Workflows.InformationRequests.AgencyReplies.Mail(Panel, "RE: your Rapid Review", "Thank you, received.", inReplyTo: submitted.MessageId, headers: [("Authentication-Results", PanelAuthenticated)]));
+        Assert.Equal($"National Panel reply on {code} (matched by in-reply-to)", threaded);
+        var reply = Assert.Single((await _bot.CaseAsync(code)).PanelReplies);
+        Assert.Equal((Panel, "RE: your Rapid Review", "in-reply-to"), (reply.From, reply.Subject, reply.MatchedBy));
+        var told = await _bot.WaitForPersonalAsync(Bea, "the National Panel replied about case " + code);
+        Assert.DoesNotContain("RE: your Rapid Review", told, StringComparison.Ordinal);
+        await _bot.WaitForPersonalAsync(Bo, "the National Panel replied about case " + code);
+        Assert.DoesNotContain(await _bot.StreamAsync(code), e => e.Type == TeamsReviewBot.Process.InformationRequests.RequestEventTypes.ReplyRecorded);
+
+        // Offered again (a retry of intake), the same email is not recorded or announced a second time.
+        var again = await _bot.Services.GetRequiredService<TeamsReviewBot.GraphIntegration.Mail.MailboxReader>().GetAsync(PanelBot.Mailbox, await InboxIdAsync(reply.InternetMessageId), 10_000_000, CancellationToken.None);
+        var followUp = _bot.Services.GetServices<TeamsReviewBot.Workflows.Intake.ICaseMailFollowUp>().OfType<NationalPanelReplyFollowUp>().Single();
+        Assert.NotNull(await followUp.TakeAsync(again!, CancellationToken.None));
+        Assert.Single((await _bot.CaseAsync(code)).PanelReplies);
+        Assert.Single(_bot.Teams.Calls, c => c.Path.StartsWith("/v3/conversations/a:chat-" + Bea.TeamsId, StringComparison.Ordinal) && c.Text.Contains("the National Panel replied about case", StringComparison.Ordinal));
+
+        // A new email naming the case code in its subject is matched by it.
+        var bySubject = await ReceiveAsync(TeamsReviewBot.Tests.Workflows.InformationRequests.AgencyReplies.Mail(Panel, $"Rapid Review – Oldham Safeguarding Children Partnership – {code}: our response", "The Panel's response is attached.", headers: [("Authentication-Results", PanelAuthenticated)]));
+        Assert.Equal($"National Panel reply on {code} (matched by case code in the subject)", bySubject);
+        Assert.Equal(2, (await _bot.CaseAsync(code)).PanelReplies.Count);
+
+        var trail = AuditTrail.Render(_bot.Services.GetRequiredService<PlaybookCatalogue>().Get("oldham"), await _bot.StreamAsync(code));
+        Assert.Contains(trail, l => l.Contains("The National Panel replied to the submission from " + Panel, StringComparison.Ordinal) && l.Contains("matched by in-reply-to", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Oldham_counts_down_to_4_pm_on_Day_15_with_reminders_at_9_and_2_that_stop_once_submitted()
+    {
+        var code = await RapidReviewCaseAsync("oldham");
+        await AddVersionAsync(code);
+        await SignOffAsync(code, Lola, Pat);
+        var cases = _bot!.Services.GetRequiredService<TeamsReviewBot.Workflows.Cases.CaseService>();
+        var due = cases.Schedule.Timetable(cases.Playbooks.Get("oldham"), await _bot.CaseAsync(code)).Find("submission")!.DueAt;
+        var day15 = TeamsReviewBot.Process.Calendar.WorkingDayCalendar.LondonDate(due);
+        Assert.Equal(TeamsReviewBot.Process.Calendar.WorkingDayCalendar.AtLondon(day15, new TimeOnly(16, 0)), due);
+
+        // The morning of Day 15: the deadline's own reminder speaks, once, for the 9 am countdown too.
+        await _bot.JumpAndFireTimersAsync(TeamsReviewBot.Process.Calendar.WorkingDayCalendar.AtLondon(day15, new TimeOnly(9, 1)));
+        await _bot.WaitForPersonalAsync(Bea, $"Case {code}: 'Report sent to the National Panel' is due today");
+        await _bot.WaitForPersonalAsync(Bo, $"Case {code}: 'Report sent to the National Panel' is due today");
+
+        // 2 pm, two hours before the cut-off, and still not submitted.
+        await _bot.JumpAndFireTimersAsync(TeamsReviewBot.Process.Calendar.WorkingDayCalendar.AtLondon(day15, new TimeOnly(14, 1)));
+        var countdown = await _bot.WaitForPersonalAsync(Bea, $"Case {code}: 'Report sent to the National Panel' is due by");
+        Assert.Contains("and is not done yet", countdown, StringComparison.Ordinal);
+        var reminders = await _bot.EventsAsync<ReminderSent>(code, CaseEventTypes.ReminderSent);
+        var onDay15 = reminders.Where(r => r.Deadline == "submission" && r.Kind != "before").Select(r => r.Kind).Order();
+        Assert.Equal(["countdown", "on-the-day"], onDay15);
+
+        // Submitted at 3 pm: the 4 pm escalation never comes.
+        await _bot.JumpAndFireTimersAsync(TeamsReviewBot.Process.Calendar.WorkingDayCalendar.AtLondon(day15, new TimeOnly(15, 0)));
+        await _bot.SayAsync(Bea, "submit " + code);
+        await _bot.WaitForPersonalAsync(Bea, "was emailed to");
+        await _bot.JumpAndFireTimersAsync(TeamsReviewBot.Process.Calendar.WorkingDayCalendar.AtLondon(day15, new TimeOnly(16, 30)));
+        Assert.DoesNotContain(await _bot.EventsAsync<DeadlineMissed>(code, CaseEventTypes.DeadlineMissed), m => m.Deadline == "submission");
+        Assert.DoesNotContain(_bot.Teams.Calls, c => c.Text.Contains($"'Report sent to the National Panel' was due", StringComparison.Ordinal));
+        Assert.Single(_bot.Teams.Calls, c => c.Path.StartsWith("/v3/conversations/a:chat-" + Bea.TeamsId, StringComparison.Ordinal) && c.Text.Contains($"Case {code}: 'Report sent to the National Panel' is due by", StringComparison.Ordinal));
+    }
+
+    private const string PanelAuthenticated = "spf=pass (sender IP is 192.0.2.7) smtp.mailfrom=sandbox.example; dkim=pass (signature was verified) header.d=sandbox.example; dmarc=pass action=none header.from=sandbox.example";
+
+    private async Task<string> InboxIdAsync(string internetMessageId)
+    {
+        var inbox = (await _bot!.Graph.Control.GetFromJsonAsync<JsonElement[]>(new Uri($"sandbox/mailboxes/{PanelBot.Mailbox}/inbox", UriKind.Relative)))!;
+        return inbox.Single(m => m.GetProperty("internetMessageId").GetString() == internetMessageId).GetProperty("id").GetString()!;
+    }
+
+    private async Task<string> ReceiveAsync(byte[] rfc822)
+    {
+        var internetMessageId = await _bot!.Graph.DeliverAsync(PanelBot.Mailbox, rfc822);
+        return await _bot.Services.GetRequiredService<TeamsReviewBot.Workflows.Intake.MailIntakeProcessor>().ProcessAsync(await InboxIdAsync(internetMessageId), CancellationToken.None);
     }
 
     /// <summary>What the partnership mailbox sent to the National Panel (it also wrote to the referrer).</summary>
