@@ -8,6 +8,7 @@ using TeamsReviewBot.Teams;
 using TeamsReviewBot.Workflows.Afterwards;
 using TeamsReviewBot.Workflows.BusinessManager;
 using TeamsReviewBot.Workflows.Cases;
+using TeamsReviewBot.Workflows.CrossBoundary;
 using TeamsReviewBot.Workflows.Export;
 using TeamsReviewBot.Workflows.ConnectionCheck;
 using TeamsReviewBot.Workflows.InformationRequests;
@@ -42,6 +43,7 @@ builder.Services.AddBusinessManagerReports();
 builder.Services.AddNationalPanelSubmission(builder.Configuration);
 builder.Services.AddAfterwards(builder.Configuration);
 builder.Services.AddBusinessManagersDay();
+builder.Services.AddCrossBoundaryReferrals(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);

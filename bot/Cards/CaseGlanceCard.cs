@@ -17,6 +17,11 @@ public static class CaseGlanceCard
             ("Meeting", glance.Meeting),
             ("Sign-off", glance.SignOff),
         };
+        if (glance.CrossBoundary is { } crossBoundary)
+        {
+            facts.Add(("Cross-boundary", crossBoundary));
+        }
+
         var body = new List<JsonNode>
         {
             AdaptiveCard.Heading($"Case {glance.CaseCode}"),

@@ -55,6 +55,7 @@ test('help in personal chat shows the help card with the commands', async () => 
     'submit ‹case code› [‹reason, if not signed off yet›]',
     'case ‹case code›',
     'assign ‹case code› ‹chair | author | lead reviewer | independent adviser› ‹person›',
+    'lead ‹case code› ‹local authority›',
     'digest',
     'board [‹partnership›]',
     'export ‹case code›',

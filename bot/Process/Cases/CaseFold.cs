@@ -76,6 +76,7 @@ public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<
         next = Afterwards(next, stored);
         next = BusinessManagersDay(next, stored);
         next = InformationRequests(next, stored);
+        next = CrossBoundary(next, stored);
         return next with { Stage = StageOf(next) };
     }
 

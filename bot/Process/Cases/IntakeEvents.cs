@@ -26,7 +26,10 @@ public static class IntakeEventTypes
 /// worked out while those details were at hand. Referrals recorded before the details were sealed
 /// carry none of the three.
 /// </summary>
-public sealed record ReferralReceived(string? InternetMessageId, ReferralIntake? Intake, string? SealedAs = null, string? IncidentCategory = null, string? AgeBand = null);
+/// <paramref name="ChildResidenceAuthority"/> and <paramref name="IncidentAuthority"/> are the local
+/// authorities the form names (the GM form's "Notifying Area"); null where the form has no such
+/// field or it was left blank, and on referrals recorded before they were read.
+public sealed record ReferralReceived(string? InternetMessageId, ReferralIntake? Intake, string? SealedAs = null, string? IncidentCategory = null, string? AgeBand = null, string? ChildResidenceAuthority = null, string? IncidentAuthority = null);
 
 /// <summary>The acknowledgement went out; <paramref name="InternetMessageId"/> is the message it answered, when known.</summary>
 public sealed record ReferrerAcknowledged(string? InternetMessageId);

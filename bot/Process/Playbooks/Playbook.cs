@@ -44,6 +44,10 @@ public sealed record Playbook
 
     public TimeOnly DigestTime => Digest?.Time ?? DigestRule.DefaultTime;
 
+    /// <summary>Who leads when the child lives in one local authority and the incident happened in
+    /// another; null where the partnership's referral form does not name the two.</summary>
+    public CrossBoundaryRule? CrossBoundary { get; init; }
+
     public Seat? FindSeat(string key) => Seats.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal));
 
     public DeadlineRule? FindDeadline(string key) => Deadlines.FirstOrDefault(d => string.Equals(d.Key, key, StringComparison.Ordinal));
@@ -74,6 +78,11 @@ public sealed record Playbook
         if (ReportDraft is { } reportDraft)
         {
             all = all.Append(("reportDraft", reportDraft));
+        }
+
+        if (CrossBoundary is { } crossBoundary)
+        {
+            all = all.Append(("crossBoundary", crossBoundary));
         }
 
         return all

@@ -28,6 +28,8 @@ internal static partial class PlaybookValidator
         Require(p.ReportDraft is { WorkingDay: < 0 }, "reportDraft.workingDay", "must be 0 (Day 0) or a later working day.");
         Require(p.DigestTime >= p.Clock.WorkingDayEnds, "digest.time", $"is {BritishDates.Time(p.DigestTime)}, not before clock.workingDayEnds ({BritishDates.Time(p.Clock.WorkingDayEnds)}): a morning digest must arrive while the working day can still act on it.");
 
+        Require(p.CrossBoundary is { LocalAuthorities.Count: 0 }, "crossBoundary.localAuthorities", "is empty: name the local authorities the partnership covers, as the referral form spells them.");
+        Require(p.CrossBoundary is { Lead: CrossBoundaryLead.Choice, Choice: null or "" }, "crossBoundary.choice", "must say what the business managers decide when the seed is silent on who leads.");
         CheckSources(p, Fail);
 
         var seatKeys = new HashSet<string>(StringComparer.Ordinal);

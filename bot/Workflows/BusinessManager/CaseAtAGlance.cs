@@ -20,7 +20,8 @@ public sealed record CaseGlance(
     string? MeetingJoinUrl,
     string SignOff,
     IReadOnlyList<string> Roles,
-    string? ThreadUrl);
+    string? ThreadUrl,
+    string? CrossBoundary = null);
 
 /// <summary>Builds a <see cref="CaseGlance"/> from the case, its information requests and the partnership's people.</summary>
 public sealed class CaseAtAGlance(CaseService cases, SeatHolders holders, SignOffViews signOffs, TimeProvider time)
@@ -53,6 +54,11 @@ public sealed class CaseAtAGlance(CaseService cases, SeatHolders holders, SignOf
             waiting.AddRange(SignOffSeats.Signing(playbook).Where(s => !state.SeatSignOffs.ContainsKey(s.Key)).Select(s => $"sign-off of version {version.Number}: {holders.Signer(playbook, s)}"));
         }
 
+        if (state.IsCrossBoundary && state.LeadAuthority is null)
+        {
+            waiting.Add($"which partnership leads ({state.ResidenceAuthority} or {state.IncidentAuthority}): the business managers, \"lead {state.CaseCode} ‹local authority›\"");
+        }
+
         var meeting = state.MeetingHeldAt is { } held ? $"held {BritishDates.DateAndTime(held)}"
             : state.MeetingAt is { } at ? $"booked for {BritishDates.DateAndTime(at)}"
             : "not booked";
@@ -68,8 +74,15 @@ public sealed class CaseAtAGlance(CaseService cases, SeatHolders holders, SignOf
             state.MeetingHeldAt is null ? state.MeetingJoinUrl : null,
             signOff,
             roles,
-            ThreadLink(state));
+            ThreadLink(state),
+            CrossBoundary(state));
     }
+
+    /// <summary>The two local authorities only (never the child's details) and who leads.</summary>
+    private static string? CrossBoundary(CaseState state) => state.IsCrossBoundary
+        ? $"yes: child ordinarily resides in {state.ResidenceAuthority}, incident occurred in {state.IncidentAuthority}; "
+            + (state.LeadAuthority is { } lead ? $"{lead}'s partnership leads" : "lead not yet agreed")
+        : null;
 
     /// <summary>Teams' deep link to the case's thread: the channel and the thread's first message.</summary>
     private static string? ThreadLink(CaseState state) => state.Thread is { } thread

@@ -36,6 +36,7 @@ public sealed class ManifestCommandsTests(AzuriteFixture azurite)
         "digest", // the digest comes by itself every working morning; on demand is the exception
         "case", // typed with a case code from a card, a digest or "cases"; help lists it
         "assign", // a few times a case, by a business manager; help lists it
+        "lead", // once on a cross-boundary case, from the card that asks; help lists it
     ];
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class GmFormBuilder
     /// <summary>A typical filled-in form.</summary>
     public static GmFormBuilder Filled() => new GmFormBuilder()
         .Set("Local Authority where child ordinarily resides", "Oldham")
-        .Set("Local Authority where incident occurred", "Manchester")
+        .Set("Local Authority where incident occurred", "Oldham")
         .Date("Date of Referral", new DateTime(2026, 11, 20))
         .Set("Nature of Incident", "Serious harm")
         .Date("Date of Incident", new DateTime(2026, 11, 18))

@@ -9,7 +9,7 @@ public sealed class ReferralFormReaderTests
     [Fact]
     public void A_filled_in_form_is_read_field_by_field()
     {
-        var result = ReferralFormReader.Read(GmFormBuilder.Filled().Build());
+        var result = ReferralFormReader.Read(GmFormBuilder.Filled().Set("Local Authority where incident occurred", "Manchester").Build());
 
         Assert.Null(result.RefusalReason);
         var details = result.Details!;
