@@ -255,6 +255,8 @@ test('an agency reply without a case code: recording it as the police\'s return 
   const after = await requestsCard(openedCase, 'outlook-teams-requests-after');
   assert.match(after, /Returned\s*1 of 1/);
   assert.match(after, /Oldham Police\s*no records held/);
+  // The only agency holds no records: nothing was merged, and the card says so plainly.
+  assert.match(after, /No agency returned documents, so the multi-agency chronology has no entries\./);
 });
 
 test('a referral the bot placed itself: the pane shows its case and offers nothing more', async () => {
