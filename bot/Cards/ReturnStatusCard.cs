@@ -42,7 +42,13 @@ public static class ReturnStatusCard
             : $"due {Date(r.DueOn)}{Chased(r)}");
         if (book.Collated is { } collated)
         {
-            body.Add(AdaptiveCard.Text($"Multi-agency chronology collated: {collated.Rows} entries from {collated.Returns} returns.", subtle: true));
+            // Every agency may answer that it holds no records: then there is nothing to merge, and saying
+            // "collated: 0 entries from 0 returns" would read as if something had gone wrong.
+            body.Add(AdaptiveCard.Text(
+                collated.Returns == 0
+                    ? "No agency returned documents, so the multi-agency chronology has no entries."
+                    : $"Multi-agency chronology collated: {collated.Rows} entries from {collated.Returns} returns.",
+                subtle: true));
         }
 
         return AdaptiveCard.Create(body);

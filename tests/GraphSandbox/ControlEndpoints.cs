@@ -7,7 +7,12 @@ internal static class ControlEndpoints
 {
     public static void MapControlEndpoints(this WebApplication app)
     {
-        app.MapPost("/sandbox/mailboxes/{address}/inbox", DeliverAsync);
+        app.MapPost("/sandbox/mailboxes/{address}/inbox", (string address, HttpRequest request, SandboxState state, NotificationPusher pusher, CancellationToken cancellationToken) =>
+            DeliverAsync(address, SandboxMailbox.Inbox, request, state, pusher, cancellationToken));
+        // Another folder (one an Outlook rule files mail into): the bot's subscription and delta
+        // query watch the inbox only, so nothing tells the bot about it.
+        app.MapPost("/sandbox/mailboxes/{address}/folders/{folder}", (string address, string folder, HttpRequest request, SandboxState state, NotificationPusher pusher, CancellationToken cancellationToken) =>
+            DeliverAsync(address, folder, request, state, pusher, cancellationToken));
         app.MapPost("/sandbox/mailboxes/{address}/receives", (string address, SandboxState state) =>
         {
             state.Receives(address);
@@ -56,7 +61,7 @@ internal static class ControlEndpoints
         app.MapGet("/sandbox/stats", (SandboxState state) => Results.Json(state.Stats.Describe()));
     }
 
-    private static async Task<IResult> DeliverAsync(string address, HttpRequest request, SandboxState state, NotificationPusher pusher, CancellationToken cancellationToken)
+    private static async Task<IResult> DeliverAsync(string address, string folder, HttpRequest request, SandboxState state, NotificationPusher pusher, CancellationToken cancellationToken)
     {
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "message/rfc822", StringComparison.OrdinalIgnoreCase))
         {
@@ -78,8 +83,12 @@ internal static class ControlEndpoints
         }
 
         var box = state.Mailbox(address);
-        var message = box.Add(SandboxMailbox.Inbox, parsed.Message, parsed.Attachments);
-        pusher.MessageCreated(box, message);
+        var message = box.Add(folder, parsed.Message, parsed.Attachments);
+        if (folder == SandboxMailbox.Inbox)
+        {
+            pusher.MessageCreated(box, message);
+        }
+
         return Results.Json(new { id = message.Id, internetMessageId = message.Json["internetMessageId"]?.GetValue<string>() }, statusCode: 201);
     }
 

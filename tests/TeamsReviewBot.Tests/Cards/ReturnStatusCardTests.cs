@@ -53,6 +53,17 @@ public class ReturnStatusCardTests
     }
 
     [Fact]
+    public void A_chronology_with_no_returned_documents_says_so_rather_than_collated_from_none()
+    {
+        var none = Text(ReturnStatusCard.Create(Book() with { Collated = new ChronologyCollated(0, 0, "chronology.xlsx", "every agency answered") }, new DateOnly(2027, 1, 15)));
+        Assert.Contains("No agency returned documents, so the multi-agency chronology has no entries.", none, StringComparison.Ordinal);
+        Assert.DoesNotContain("collated: 0 entries", none, StringComparison.Ordinal);
+
+        var some = Text(ReturnStatusCard.Create(Book() with { Collated = new ChronologyCollated(12, 2, "chronology.xlsx", "every agency answered") }, new DateOnly(2027, 1, 15)));
+        Assert.Contains("Multi-agency chronology collated: 12 entries from 2 returns.", some, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void After_the_deadline_open_requests_are_late()
     {
         var text = Text(ReturnStatusCard.Create(Book(), new DateOnly(2027, 1, 19)));
