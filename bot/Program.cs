@@ -1,3 +1,4 @@
+using TeamsReviewBot.Observability;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using TeamsReviewBot.Board;
 using TeamsReviewBot.Commands;
@@ -21,6 +22,7 @@ using TeamsReviewBot.Workflows.ThresholdDecision;
 using TeamsReviewBot.Workflows.Timers;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddBotTelemetry();
 builder.Services.AddBotClock(builder.Configuration, builder.Environment);
 builder.Services.AddCaseStorage(builder.Configuration);
 builder.Services.AddTeamsChannel(builder.Configuration);

@@ -35,6 +35,11 @@ public sealed class MailboxThrottleHandler(GraphConnection connection, TimeProvi
                 gate.Slots.Release();
             }
 
+            if (IsRetryable(response.StatusCode))
+            {
+                GraphMetrics.Throttled.Add(1, new KeyValuePair<string, object?>("http.response.status_code", (int)response.StatusCode));
+            }
+
             if (!IsRetryable(response.StatusCode) || attempt >= connection.MaxRetries)
             {
                 return response;

@@ -22,6 +22,11 @@ public sealed partial class ConnectorRetryHandler(IOptions<ConnectorRetryOptions
         {
             using var attemptRequest = Copy(request, body, contentHeaders);
             var response = await base.SendAsync(attemptRequest, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                TeamsReviewBot.Observability.BotMetrics.ConnectorThrottled.Add(1);
+            }
+
             if (!Transient.Contains(response.StatusCode) || attempt >= settings.MaxAttempts)
             {
                 return response;

@@ -36,7 +36,8 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<MailboxSyncStore>();
         services.AddSingleton<ISubscriptionStateStore>(sp => sp.GetRequiredService<MailboxSyncStore>());
         services.AddSingleton<SubscriptionManager>();
-        services.AddSingleton<StorageLease>();
+        // Leases coordinate processes in real time, whatever clock the cases run on.
+        services.AddSingleton(sp => new StorageLease(sp.GetRequiredService<TeamsReviewBot.Storage.StorageTables>(), TimeProvider.System));
         services.AddSingleton<MailWorkInbox>();
         services.AddSingleton<IntakeLedger>();
         services.AddSingleton<MailForReviewStore>();

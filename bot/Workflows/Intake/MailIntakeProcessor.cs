@@ -152,6 +152,7 @@ public sealed partial class MailIntakeProcessor(
     private async Task<string> ReferralAsync(InboundMail mail, LedgerHold held, CancellationToken cancellationToken)
     {
         var (details, refusals, kind, _) = ReferralMailReading.Read(mail, intakeOptions.Value);
+        TeamsReviewBot.Observability.BotMetrics.ReferralsReceived.Add(1);
         if (details is null)
         {
             var reason = refusals.Count > 0
@@ -174,6 +175,7 @@ public sealed partial class MailIntakeProcessor(
         held.Entry = await ledger.MoveAsync(held.Entry, IntakeStatus.CaseOpened, "case opened " + code, cancellationToken).ConfigureAwait(false);
         var flagged = details.FlaggedFields.Count();
         LogCaseOpened(logger, code, details.Source, flagged);
+        TeamsReviewBot.Observability.BotMetrics.ReferralsOpened.Add(1);
         if (refusals.Count > 0)
         {
             await ShowAsync(mail, $"Case {code} opened, but some attachments were refused: " + string.Join(" ", refusals), code, cancellationToken).ConfigureAwait(false);

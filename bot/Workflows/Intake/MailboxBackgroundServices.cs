@@ -7,7 +7,7 @@ namespace TeamsReviewBot.Workflows.Intake;
 /// <summary>
 /// Keeps the subscription alive: once the app listens (Graph validates the notification URL when
 /// the subscription is created) and then every Graph:SubscriptionCheckInterval, by whichever
-/// instance holds the lease.
+/// instance holds the short, renewed "subscription" lease (see LeasedPasses).
 /// </summary>
 public sealed partial class SubscriptionKeeper(
     SubscriptionManager subscriptions,
@@ -39,36 +39,13 @@ public sealed partial class SubscriptionKeeper(
         }
     }
 
-    private async Task KeepAsync(CancellationToken stoppingToken)
-    {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await lease.TryAcquireAsync("subscription", options.Value.SubscriptionCheckInterval * 2, stoppingToken).ConfigureAwait(false))
-                {
-                    await subscriptions.EnsureAsync(watches.Create(), stoppingToken).ConfigureAwait(false);
-                }
-
-                failures = 0;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                failures++;
-                LogFailed(logger, ex);
-            }
-
-            if (!await Pause.DelayAsync(AfterFailures(failures, options.Value.SubscriptionCheckInterval), stoppingToken).ConfigureAwait(false))
-            {
-                return;
-            }
-        }
-    }
+    private Task KeepAsync(CancellationToken stoppingToken) =>
+        new LeasedPasses(lease, "subscription", LeaseTimings.From(options.Value)).RunAsync(
+            cancellationToken => subscriptions.EnsureAsync(watches.Create(), cancellationToken),
+            failures => AfterFailures(failures, options.Value.SubscriptionCheckInterval),
+            wake: null,
+            ex => LogFailed(logger, ex),
+            stoppingToken);
 
     /// <summary>The normal interval, or sooner after a failure: 15 s, 30 s, 1 min … up to the interval.</summary>
     internal static TimeSpan AfterFailures(int failures, TimeSpan interval)
@@ -93,7 +70,8 @@ public sealed partial class SubscriptionKeeper(
     private static partial void LogFailed(ILogger logger, Exception ex);
 }
 
-/// <summary>Runs a delta pass every Graph:DeltaSyncInterval, or at once when Graph reports missed or removed.</summary>
+/// <summary>Runs a delta pass every Graph:DeltaSyncInterval, or at once when Graph reports missed or
+/// removed, on whichever instance holds the short, renewed "delta" lease (see LeasedPasses).</summary>
 public sealed partial class DeltaSyncTimer(
     DeltaSync delta,
     DeltaSyncRequested requested,
@@ -124,36 +102,13 @@ public sealed partial class DeltaSyncTimer(
         }
     }
 
-    private async Task PassAsync(CancellationToken stoppingToken)
-    {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await lease.TryAcquireAsync("delta", options.Value.DeltaSyncInterval * 2, stoppingToken).ConfigureAwait(false))
-                {
-                    await delta.RunAsync(stoppingToken).ConfigureAwait(false);
-                }
-
-                failures = 0;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                failures++;
-                LogFailed(logger, ex);
-            }
-
-            if (!await Pause.WaitAsync(requested.Signal, SubscriptionKeeper.AfterFailures(failures, options.Value.DeltaSyncInterval), stoppingToken).ConfigureAwait(false))
-            {
-                return;
-            }
-        }
-    }
+    private Task PassAsync(CancellationToken stoppingToken) =>
+        new LeasedPasses(lease, "delta", LeaseTimings.From(options.Value)).RunAsync(
+            delta.RunAsync,
+            failures => SubscriptionKeeper.AfterFailures(failures, options.Value.DeltaSyncInterval),
+            requested.Signal,
+            ex => LogFailed(logger, ex),
+            stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox delta pass failed; will try again")]
     private static partial void LogFailed(ILogger logger, Exception ex);

@@ -29,6 +29,14 @@ public sealed class MailboxOptions
     /// <summary>How often the inbox delta is read to catch what notifications missed.</summary>
     public TimeSpan DeltaSyncInterval { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long a mailbox lease ("subscription", "delta") lasts unless renewed: an instance
+    /// that dies without giving it up blocks the next one for at most this long.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(40);
+
+    /// <summary>How often a held mailbox lease is renewed (also during a long pass), and how often an
+    /// instance without it tries to take it; well under LeaseDuration so one slow write does not lose it.</summary>
+    public TimeSpan LeaseRenewInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often the worker looks for stored notifications when nothing wakes it.</summary>
     public TimeSpan WorkerPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 

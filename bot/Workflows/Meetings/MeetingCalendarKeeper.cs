@@ -8,7 +8,7 @@ namespace TeamsReviewBot.Workflows.Meetings;
 /// <summary>
 /// Keeps the subscription on the organiser's events alive and catches up on missed answers: once the
 /// app listens (Graph validates the notification URL when the subscription is made), then every
-/// Meeting:ResponsesCheckInterval, by whichever instance holds the lease. A failure to subscribe does
+/// Meeting:ResponsesCheckInterval, by whichever instance holds the short, renewed lease (LeasedPasses). A failure to subscribe does
 /// not stop the catch-up, which alone keeps the answers followed, only later.
 /// </summary>
 public sealed partial class MeetingCalendarKeeper(
@@ -18,6 +18,7 @@ public sealed partial class MeetingCalendarKeeper(
     StorageLease lease,
     IHostApplicationLifetime lifetime,
     IOptions<MeetingOptions> options,
+    IOptions<MailboxOptions> mailbox,
     ILogger<MeetingCalendarKeeper> logger) : BackgroundService
 {
     private const string LeaseName = "meeting-calendar";
@@ -45,35 +46,20 @@ public sealed partial class MeetingCalendarKeeper(
         }
     }
 
-    private async Task KeepAsync(MailboxWatch calendar, CancellationToken stoppingToken)
+    private Task KeepAsync(MailboxWatch calendar, CancellationToken stoppingToken)
     {
         var interval = options.Value.ResponsesCheckInterval;
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        var subscribeFailures = 0;
+        return new LeasedPasses(lease, LeaseName, LeaseTimings.From(mailbox.Value)).RunAsync(
+            async cancellationToken =>
             {
-                if (await lease.TryAcquireAsync(LeaseName, interval * 2, stoppingToken).ConfigureAwait(false))
-                {
-                    failures = await EnsureAsync(calendar, stoppingToken).ConfigureAwait(false) ? 0 : failures + 1;
-                    await catchUp.RunAsync(stoppingToken).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                failures++;
-                LogCatchUpFailed(ex);
-            }
-
-            if (!await Pause.DelayAsync(SubscriptionKeeper.AfterFailures(failures, interval), stoppingToken).ConfigureAwait(false))
-            {
-                return;
-            }
-        }
+                subscribeFailures = await EnsureAsync(calendar, cancellationToken).ConfigureAwait(false) ? 0 : subscribeFailures + 1;
+                await catchUp.RunAsync(cancellationToken).ConfigureAwait(false);
+            },
+            failures => SubscriptionKeeper.AfterFailures(failures + subscribeFailures, interval),
+            wake: null,
+            LogCatchUpFailed,
+            stoppingToken);
     }
 
     private async Task<bool> EnsureAsync(MailboxWatch calendar, CancellationToken stoppingToken)

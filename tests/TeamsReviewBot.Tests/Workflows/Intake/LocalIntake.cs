@@ -22,15 +22,19 @@ public sealed class LocalIntake : IAsyncDisposable
     public const string Partnership = "oldham";
     public const string CodePrefix = "RR-OLD";
 
-    private readonly BotApplicationFactory _bot;
-    private readonly RecordedAlerts _alerts;
+    private readonly TimeSpan? _deltaSyncInterval;
+    private readonly Action<IDictionary<string, string?>>? _configure;
+    private BotApplicationFactory _bot;
+    private RecordedAlerts _alerts;
 
-    private LocalIntake(SandboxHost sandbox, (BotApplicationFactory Bot, RecordedAlerts Alerts) bot, string mailbox, string prefix)
+    private LocalIntake(SandboxHost sandbox, (BotApplicationFactory Bot, RecordedAlerts Alerts) bot, string mailbox, string prefix, TimeSpan? deltaSyncInterval, Action<IDictionary<string, string?>>? configure)
     {
         Sandbox = sandbox;
         (_bot, _alerts) = bot;
         Mailbox = mailbox;
         Prefix = prefix;
+        _deltaSyncInterval = deltaSyncInterval;
+        _configure = configure;
     }
 
     public SandboxHost Sandbox { get; }
@@ -55,10 +59,41 @@ public sealed class LocalIntake : IAsyncDisposable
         var mailbox = $"referrals-{Guid.NewGuid():N}@partnership.example"[..48];
         var prefix = AzuriteFixture.NewPrefix();
         var bot = StartBot(sandbox, mailbox, prefix, deltaSyncInterval, configure);
-        var stack = new LocalIntake(sandbox, bot, mailbox, prefix) { BotClient = bot.Bot.CreateClient() };
+        var stack = new LocalIntake(sandbox, bot, mailbox, prefix, deltaSyncInterval, configure) { BotClient = bot.Bot.CreateClient() };
         await WaitUntilAsync(async () => (await stack.Sync.FindAsync(mailbox)) is not null, "the subscription to be created");
         await WaitUntilAsync(async () => (await stack.Sync.GetDeltaLinkAsync(mailbox)) is not null, "the first delta pass");
         return stack;
+    }
+
+    /// <summary>Stops this instance as a crash would: whatever leases it held stay in storage exactly as
+    /// its last renewal left them (a graceful stop gives them up; a killed process cannot). Returns
+    /// those leases' rows.</summary>
+    public async Task<IReadOnlyList<Azure.Data.Tables.TableEntity>> CrashAsync()
+    {
+        var table = await Services.GetRequiredService<StorageTables>().GetAsync(Services.GetRequiredService<StorageTables>().Names.MailboxSync);
+        var held = new List<Azure.Data.Tables.TableEntity>();
+        await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "lease"))
+        {
+            held.Add(row);
+        }
+
+        BotClient.Dispose();
+        await _bot.DisposeAsync();
+        foreach (var row in held)
+        {
+            var asLeft = new Azure.Data.Tables.TableEntity(row.PartitionKey, row.RowKey) { ["Owner"] = row.GetString("Owner"), ["Until"] = row.GetDateTimeOffset("Until") };
+            await table.UpsertEntityAsync(asLeft, Azure.Data.Tables.TableUpdateMode.Replace);
+        }
+
+        return held;
+    }
+
+    /// <summary>Starts a new bot instance on the same mailbox, storage and sandbox (as after a
+    /// deployment or a crash), on a port of its own.</summary>
+    public void StartAnotherInstance()
+    {
+        (_bot, _alerts) = StartBot(Sandbox, Mailbox, Prefix, _deltaSyncInterval, _configure);
+        BotClient = _bot.CreateClient();
     }
 
     /// <summary>The notification URL must name the bot's port before it starts, so a free port is
