@@ -55,14 +55,14 @@ public sealed partial class DocsCitationTests
     [InlineData("as the design notes say (../notes/design.md)")]
     [InlineData("rate limits (anchors §B.6)")]
     [InlineData("see reference/anchors.md")]
-    [InlineData("seed-000, in /srv/notes/seeds/oldham.pdf")]
+    [InlineData("seed-000, in /Users/alex/notes/seeds/oldham.pdf")]
     public void The_check_recognises_a_citation_outside_the_repository(string line) =>
         Assert.True(OutsideCitation().IsMatch(line) || MachinePath().IsMatch(line), line);
 
     [Theory]
-    [InlineData("built on /home/runner/work/bot")]
+    [InlineData("built on /Users/runner/build/bot")]
     [InlineData("read from C:\\Users\\build\\notes.md")]
-    [InlineData("copied to /tmp/playground/bundle.js")]
+    [InlineData("copied to /Users/ci/playground/bundle.js")]
     public void The_check_recognises_a_path_on_a_machine(string line) => Assert.Matches(MachinePath(), line);
 
     // Private notes the project was written from, and relative paths that climb out of the repository.
