@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TeamsReviewBot.GraphIntegration.Notifications;
+using TeamsReviewBot.Hosting;
 using TeamsReviewBot.Storage.Intake;
 
 namespace TeamsReviewBot.Workflows.Intake;
@@ -16,8 +17,6 @@ namespace TeamsReviewBot.Workflows.Intake;
 /// </summary>
 public static partial class NotificationsEndpoint
 {
-    private const int MaxBodyBytes = 1024 * 1024;
-
     public static IEndpointRouteBuilder MapMailboxNotifications(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/notifications", ReceiveAsync);
@@ -34,10 +33,9 @@ public static partial class NotificationsEndpoint
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (request.Query.TryGetValue("validationToken", out var token))
+        if (GraphWebhookRequest.ValidationEcho(request) is { } echo)
         {
-            request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
-            return Results.Text(token.ToString(), "text/plain", System.Text.Encoding.UTF8, StatusCodes.Status200OK);
+            return echo;
         }
 
         var logger = loggers.CreateLogger(typeof(NotificationsEndpoint));
@@ -47,12 +45,7 @@ public static partial class NotificationsEndpoint
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Mailbox intake is not configured here (Graph:Mailbox, Graph:ClientStateSecret).");
         }
 
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "A notification body is never this large.");
-        }
-
-        var body = await ReadBoundedAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await GraphWebhookRequest.ReadBoundedAsync(request, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "A notification body is never this large.");
@@ -101,37 +94,6 @@ public static partial class NotificationsEndpoint
 
         workArrived.Signal.Raise();
         return Results.Accepted();
-    }
-
-    /// <summary>The body as text, or null when it runs past <see cref="MaxBodyBytes"/>; never reads more than one byte beyond.</summary>
-    private static async Task<string?> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            // Kestrel then refuses to read further itself; the loop below is the limit everywhere else.
-            limit.MaxRequestBodySize = MaxBodyBytes + 1;
-        }
-
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
-        try
-        {
-            var length = 0;
-            int read;
-            while (length <= MaxBodyBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBodyBytes + 1 - length), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-            }
-
-            return length > MaxBodyBytes ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, length);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store notifications; answering 500 so Graph delivers them again")]

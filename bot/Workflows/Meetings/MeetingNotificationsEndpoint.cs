@@ -1,4 +1,5 @@
 using TeamsReviewBot.GraphIntegration.Notifications;
+using TeamsReviewBot.Hosting;
 using TeamsReviewBot.Storage;
 
 namespace TeamsReviewBot.Workflows.Meetings;
@@ -12,8 +13,6 @@ namespace TeamsReviewBot.Workflows.Meetings;
 /// </summary>
 public static partial class MeetingNotificationsEndpoint
 {
-    private const int MaxBodyBytes = 1024 * 1024;
-
     public static IEndpointRouteBuilder MapMeetingNotifications(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/notifications/events", ReceiveAsync);
@@ -30,10 +29,9 @@ public static partial class MeetingNotificationsEndpoint
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (request.Query.TryGetValue("validationToken", out var token))
+        if (GraphWebhookRequest.ValidationEcho(request) is { } echo)
         {
-            request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
-            return Results.Text(token.ToString(), "text/plain", System.Text.Encoding.UTF8, StatusCodes.Status200OK);
+            return echo;
         }
 
         if (watch.ClientState is not { } secret || !watch.Enabled)
@@ -41,7 +39,7 @@ public static partial class MeetingNotificationsEndpoint
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Meeting answers are not followed here (Meeting:Organiser, Graph:NotificationUrl, Graph:ClientStateSecret).");
         }
 
-        if (request.ContentLength > MaxBodyBytes || await ReadBoundedAsync(request, cancellationToken).ConfigureAwait(false) is not { } body)
+        if (await GraphWebhookRequest.ReadBoundedAsync(request, cancellationToken).ConfigureAwait(false) is not { } body)
         {
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "A notification body is never this large.");
         }
@@ -90,32 +88,6 @@ public static partial class MeetingNotificationsEndpoint
         }
 
         return Results.Accepted();
-    }
-
-    /// <summary>The body as text, or null when it runs past <see cref="MaxBodyBytes"/>.</summary>
-    private static async Task<string?> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        try
-        {
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > MaxBodyBytes)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store calendar notifications; answering 500 so Graph delivers them again")]
