@@ -1,9 +1,8 @@
-using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Afterwards;
 
 namespace TeamsReviewBot.Workflows.Afterwards;
 
-/// <summary>The agencies asked for information on a case and what each did: those that returned
-/// information took part; those that said they hold no records, or never answered, have nothing to be told.</summary>
+/// <summary>The agencies asked for information on a case and what each did (<see cref="AgencyParts.From"/> says who took part).</summary>
 public interface IAgenciesThatTookPart
 {
     Task<AgencyParts> ForCaseAsync(string caseCode, CancellationToken cancellationToken);
@@ -11,5 +10,3 @@ public interface IAgenciesThatTookPart
     /// <summary>The ids of the files the case's requests stored: agencies' returns and the collated chronology.</summary>
     Task<IReadOnlyList<string>> StoredFilesAsync(string caseCode, CancellationToken cancellationToken);
 }
-
-public sealed record AgencyParts(IReadOnlyList<LetterRecipient> TookPart, IReadOnlyList<LetterWithheld> Left);
