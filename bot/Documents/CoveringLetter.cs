@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace TeamsReviewBot.Documents;
 
 /// <summary>What a covering letter to the National Panel is filled in with: case codes, dates and
@@ -21,7 +19,7 @@ public sealed record CoveringLetterFacts(
 /// lines cite the seed, then the body with {placeholders}) gets its own wording; the others a plain
 /// letter naming the case code. A placeholder the facts do not supply is an error.
 /// </summary>
-public static partial class CoveringLetter
+public static class CoveringLetter
 {
     public static string TemplatePath(string playbookKey) =>
         Path.Combine(AppContext.BaseDirectory, "playbooks", "covering-letters", playbookKey + ".txt");
@@ -49,12 +47,7 @@ public static partial class CoveringLetter
             ["contact"] = facts.Contact,
             ["signature"] = facts.Signature,
         };
-        var lines = template.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
-            .Where(l => !l.StartsWith('#'))
-            .Select(l => Placeholder().Replace(l, m => values.TryGetValue(m.Groups[1].Value, out var value)
-                ? value
-                : throw new FormatException($"The covering letter template uses {{{m.Groups[1].Value}}}, which has no value.")));
-        return MultipleBlankLines().Replace(string.Join("\n", lines).Trim(), "\n\n") + "\n";
+        return LetterTemplate.Join(LetterTemplate.Lines(template).Select(l => LetterTemplate.Fill(l, name => values.GetValueOrDefault(name))));
     }
 
     /// <summary>Where the partnership's procedure gives no covering letter: the case code and what is attached.</summary>
@@ -66,10 +59,4 @@ public static partial class CoveringLetter
             + $"If you need anything further, please reply to this email keeping {facts.CaseCode} in the subject line, or contact {facts.Contact}.\n\n"
             + $"Yours sincerely,\n\n{facts.Signature}\n\nEnc: Rapid Review report\n";
     }
-
-    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
-    private static partial Regex Placeholder();
-
-    [GeneratedRegex(@"\n{3,}")]
-    private static partial Regex MultipleBlankLines();
 }

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace TeamsReviewBot.Documents;
 
 /// <summary>What a request letter is filled in with. Dates are already written the British way.</summary>
@@ -26,7 +24,7 @@ public sealed record Letter(string Subject, string Body);
 /// a letter that goes to an agency; a line holding only {recordsSecuring} goes when the seed names no
 /// such request.
 /// </summary>
-public static partial class RequestLetter
+public static class RequestLetter
 {
     public static string TemplatePath(string playbookKey) =>
         Path.Combine(AppContext.BaseDirectory, "playbooks", "letters", playbookKey + ".txt");
@@ -50,21 +48,12 @@ public static partial class RequestLetter
             ["signature"] = facts.Signature,
         };
 
-        var lines = template.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
-            .Where(l => !l.StartsWith('#'))
-            .SkipWhile(string.IsNullOrWhiteSpace)
-            .ToList();
-        if (lines.Count == 0 || !lines[0].StartsWith("Subject:", StringComparison.Ordinal))
-        {
-            throw new FormatException("A letter template starts with a \"Subject:\" line.");
-        }
-
-        var subject = Fill(lines[0]["Subject:".Length..].Trim(), values);
-        var body = lines.Skip(1)
+        var (subjectLine, bodyLines) = LetterTemplate.SubjectAndBody(template);
+        string? ValueOf(string name) => values.GetValueOrDefault(name);
+        var body = bodyLines
             .Where(l => !(l.Trim() == "{recordsSecuring}" && string.IsNullOrWhiteSpace(facts.RecordsSecuring)))
-            .Select(l => Fill(l, values));
-        var text = MultipleBlankLines().Replace(string.Join("\n", body).Trim(), "\n\n");
-        return new Letter(subject, text + "\n");
+            .Select(l => LetterTemplate.Fill(l, ValueOf));
+        return new Letter(LetterTemplate.Fill(subjectLine, ValueOf), LetterTemplate.Join(body));
     }
 
     /// <summary>The reminder sent before and on the deadline. It carries no child's details: the request did.</summary>
@@ -75,15 +64,4 @@ public static partial class RequestLetter
                 ? $"Dear Safeguarding Lead, {agency}\n\nThe information requested for Rapid Review {caseCode} is due today, {dueOn}, and we have not yet received it.\n\n"
                 : $"Dear Safeguarding Lead, {agency}\n\nThis is a reminder that the information requested for Rapid Review {caseCode} is due by {dueOn}, the next working day.\n\n")
             + $"Please return the completed form to {returnTo}, keeping {caseCode} in the subject line. If your agency holds no records of the child or family, please reply saying so. Rapid Review timescales are statutory.\n\n{signature}\n");
-
-    private static string Fill(string line, Dictionary<string, string?> values) =>
-        Placeholder().Replace(line, m => values.TryGetValue(m.Groups[1].Value, out var value) && value is not null
-            ? value
-            : throw new FormatException($"The letter template uses {{{m.Groups[1].Value}}}, which has no value."));
-
-    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
-    private static partial Regex Placeholder();
-
-    [GeneratedRegex(@"\n{3,}")]
-    private static partial Regex MultipleBlankLines();
 }

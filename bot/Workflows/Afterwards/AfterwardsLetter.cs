@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using TeamsReviewBot.Documents;
 
 namespace TeamsReviewBot.Workflows.Afterwards;
 
@@ -8,7 +8,7 @@ namespace TeamsReviewBot.Workflows.Afterwards;
 /// the body with {placeholders}). A placeholder the values do not supply is an error, never a blank in
 /// a letter that leaves the partnership. No template means the seed asks for no such letter.
 /// </summary>
-public static partial class AfterwardsLetter
+public static class AfterwardsLetter
 {
     public const string Outcome = "outcome";
     public const string LessonLog = "lesson-log";
@@ -23,22 +23,8 @@ public static partial class AfterwardsLetter
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(values);
-        var lines = template.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
-            .Where(l => !l.StartsWith('#'))
-            .SkipWhile(string.IsNullOrWhiteSpace)
-            .ToList();
-        if (lines.Count == 0 || !lines[0].StartsWith("Subject:", StringComparison.Ordinal))
-        {
-            throw new FormatException("A letter template starts with a \"Subject:\" line.");
-        }
-
-        string Fill(string line) => Placeholder().Replace(line, m => values.TryGetValue(m.Groups[1].Value, out var value)
-            ? value
-            : throw new FormatException($"The letter template has a placeholder {{{m.Groups[1].Value}}} with no value."));
-        var body = string.Join("\n", lines.Skip(1).Select(Fill)).Trim();
-        return (Fill(lines[0]["Subject:".Length..].Trim()), body + "\n");
+        var (subject, body) = LetterTemplate.SubjectAndBody(template);
+        string? ValueOf(string name) => values.GetValueOrDefault(name);
+        return (LetterTemplate.Fill(subject, ValueOf), string.Join("\n", body.Select(l => LetterTemplate.Fill(l, ValueOf))).Trim() + "\n");
     }
-
-    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
-    private static partial Regex Placeholder();
 }
