@@ -8,84 +8,43 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
-const { spawn } = require('node:child_process');
-const { startBot, startPlayground, launchBrowser, screenshotPath, stopProcess, freePort, root } = require('./stack');
+const { startBot, startPlayground, launchBrowser, screenshotPath, stopProcess, freePort } = require('./stack');
+const { CHANNEL_ID, CHANNEL_BUTTON, PERSONAL_CHAT, OLDHAM_PANEL, panelSettings, startSandbox, watchConversation, cardText, playgroundClient, until } = require('./playground-panel');
+const { openTaskPane, mailboxSettings } = require('./outlook-host');
 
-const CHANNEL_ID = '19:channel-panel@thread.tacv2';
-const CHANNEL_BUTTON = 'button[aria-label="Oldham Safeguarding Children Partnership - Rapid Review Panel"]';
-const PERSONAL_CHAT = 'a:personal-chat-bm';
-const TENANT = '11111111-1111-1111-1111-111111111111';
-const BEA = '30000000-0000-0000-0000-000000000001';
+const BEA = OLDHAM_PANEL[0][0];
 const CHILD_NAME = 'Amelia Outlookchild';
 const mailbox = `referrals-${Date.now()}@partnership.example`;
 
-// Ids from the repository's .m365agentsplayground.yml (a fictional Oldham panel).
-const people = [
-  [BEA, 'Bea Manning', 'BusinessManager', null],
-  ['30000000-0000-0000-0000-000000000002', 'Lola Adeyemi', 'StatutoryLead', 'LocalAuthority'],
-  ['30000000-0000-0000-0000-000000000003', 'Pat Okafor', 'StatutoryLead', 'Police'],
-  ['30000000-0000-0000-0000-000000000004', 'Hana Brook', 'StatutoryLead', 'Health'],
-];
-
-let sandbox; let sandboxUrl; let bot; let playground; let browser; let teams;
-const created = [];
-const edits = [];
+let sandbox; let sandboxUrl; let bot; let playground; let browser; let teams; let client;
+let created = [];
+let edits = [];
 let openedCase = null;
 
-async function waitFor(what, check, timeoutMs = 30000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await check().catch(() => null);
-    if (value) return value;
-    await new Promise(r => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const waitFor = until;
 
 before(async () => {
-  const sandboxPort = await freePort();
-  sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-  sandbox = spawn('dotnet', [path.join(root, 'tests', 'GraphSandbox', 'bin', 'Debug', 'net10.0', 'GraphSandbox.dll'), '--urls', sandboxUrl], { stdio: 'ignore' });
-  await waitFor('the Graph sandbox', async () => (await fetch(`${sandboxUrl}/sandbox/faults`)).ok);
+  ({ url: sandboxUrl, process: sandbox } = await startSandbox());
   const botPort = await freePort();
   const settings = {
-    Graph__UseSandbox: 'true',
-    Graph__BaseUrl: `${sandboxUrl}/v1.0`,
-    Graph__Mailbox: mailbox,
-    Graph__NotificationUrl: `http://127.0.0.1:${botPort}/api/notifications`,
-    Graph__LifecycleNotificationUrl: `http://127.0.0.1:${botPort}/api/notifications/lifecycle`,
-    Graph__ClientStateSecret: 'browser-test-client-state-0123456789',
-    Graph__WorkerPollInterval: '00:00:00.500',
-    Intake__Partnership: 'oldham',
+    ...mailboxSettings(sandboxUrl, botPort, mailbox),
     ThresholdDecision__Panels__oldham__ChannelId: CHANNEL_ID,
     ThresholdDecision__DefaultPartnership: 'oldham',
     Partnership__Agencies__0__Name: 'Oldham Police',
     Partnership__Agencies__0__Kind: 'police',
     Partnership__Agencies__0__Leads: 'lead@police.example',
+    ...panelSettings(),
   };
-  people.forEach(([oid, name, role, partner], i) => {
-    settings[`Partnership__People__${i}__AadObjectId`] = oid;
-    settings[`Partnership__People__${i}__Name`] = name;
-    settings[`Partnership__People__${i}__Role`] = role;
-    settings[`Partnership__People__${i}__TenantId`] = TENANT;
-    if (partner) settings[`Partnership__People__${i}__Partner`] = partner;
-  });
   bot = await startBot({ botPort, settings });
   playground = await startPlayground(bot.port);
+  client = playgroundClient(playground.url);
   browser = await launchBrowser();
 
   // Teams, as Bea sees it: the Playground, with the app added to the panel's channel.
   teams = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
-  teams.on('websocket', ws => ws.on('framereceived', frame => {
-    let data;
-    try { data = JSON.parse(String(frame.payload)); } catch { return; }
-    if (data.action === 'createMessage') created.push(data);
-    if (data.action === 'updateMessage') edits.push(data);
-  }));
+  ({ created, edits } = watchConversation(teams));
   await teams.goto(playground.url, { waitUntil: 'networkidle' });
-  const template = await fetch(`${playground.url}_internal/v1/customActivities/template?conversationId=${encodeURIComponent(CHANNEL_ID)}&type=install`);
-  await post('_internal/v1/customActivities', JSON.parse(await template.text()));
+  await client.installInChannel();
   await teams.locator(CHANNEL_BUTTON).click();
 });
 
@@ -95,15 +54,6 @@ after(async () => {
   await bot?.stop();
   await stopProcess(sandbox);
 });
-
-async function post(pathname, body) {
-  const response = await fetch(`${playground.url}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const text = await response.text();
-  assert.equal(response.status, 200, `${pathname} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-const cardText = message => JSON.stringify(message.message?.attachments ?? []);
 
 /** Delivers an RFC 822 email into `folder` of the partnership mailbox ("inbox" notifies the bot). */
 async function deliver(folder, { from, subject, text }) {
@@ -126,24 +76,7 @@ async function stateOf(mail) {
     { headers: { 'X-Development-User': BEA } }).then(r => r.json());
 }
 
-/** Opens the pane as Outlook would on `mail`: Office.js replaced by a host stand-in naming the item. */
-async function openPane(mail) {
-  const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
-  await page.route('**/outlook/office-js/office.js', route => route.fulfill({
-    contentType: 'text/javascript',
-    body: `window.Office = {
-      MailboxEnums: { RestVersion: { v2_0: 'v2.0' } },
-      context: { mailbox: {
-        item: { itemId: ${JSON.stringify('EWS:' + mail.id)}, internetMessageId: ${JSON.stringify(mail.internetMessageId)} },
-        convertToRestId: (id, version) => version === 'v2.0' ? id.replace(/^EWS:/, '') : id,
-      } },
-      auth: { getAccessToken: () => Promise.reject(new Error('no SSO on the local stack')) },
-      onReady: (callback) => Promise.resolve({ host: 'Outlook' }).then(callback),
-    };`,
-  }));
-  await page.goto(`http://127.0.0.1:${bot.port}/outlook/taskpane?as=${BEA}`);
-  return page;
-}
+const openPane = mail => openTaskPane(browser, bot.port, mail, BEA);
 
 /** A referral written out as labelled text, as a school might send it. */
 function referralText(incidentDate) {
@@ -197,10 +130,7 @@ async function decideRapidReview(code) {
   const thread = created.find(m => m.actionConversationId?.startsWith(CHANNEL_ID) && cardText(m).includes(code));
   const threadId = thread.message.postConversationId ?? thread.actionConversationId;
   for (const [userId, rationale] of [['29:user-la', 'Serious harm.'], ['29:user-police', 'Police investigating.'], ['29:user-health', 'Health concerns.']]) {
-    await post('_conversation/v1/invoke', {
-      name: 'adaptiveCard/action', from: { id: userId }, conversation: { id: threadId }, replyToId: thread.message.messageId,
-      value: { action: { type: 'Action.Execute', verb: 'vote', data: { caseCode: code, abuseOrNeglect: 'yes', deathOrSeriousHarm: 'yes', inArea: 'yes', notifiable: 'yes', outcome: 'rapid-review', rationale } } },
-    });
+    await client.press(userId, threadId, thread.message.messageId, 'vote', { caseCode: code, abuseOrNeglect: 'yes', deathOrSeriousHarm: 'yes', inArea: 'yes', notifiable: 'yes', outcome: 'rapid-review', rationale });
   }
   await threadCard(code).getByText('Decision: Progression to Rapid Review', { exact: false }).waitFor({ timeout: 15000 });
 }
@@ -225,12 +155,9 @@ test('an agency reply without a case code: recording it as the police\'s return 
   assert.ok(openedCase, 'the first test opened the case');
   await decideRapidReview(openedCase);
   // Bea chooses the police on the agency selection card in her personal chat.
-  await post(`_conversation/v1/conversations/${encodeURIComponent(PERSONAL_CHAT)}/messages`, { type: 'text', text: `requests ${openedCase} choose`, textFormat: 'plain', from: { id: '29:user-bm' } });
+  await client.say('29:user-bm', PERSONAL_CHAT, `requests ${openedCase} choose`);
   const selection = await waitFor('the agency selection card', async () => created.find(m => cardText(m).includes('"verb":"requests.send"')));
-  const chose = await post('_conversation/v1/invoke', {
-    name: 'adaptiveCard/action', from: { id: '29:user-bm' }, conversation: { id: PERSONAL_CHAT }, replyToId: selection.message.messageId,
-    value: { action: { type: 'Action.Execute', verb: 'requests.send', data: { caseCode: openedCase, agencies: 'Oldham Police', childReference: 'A.O. 14/03/2020' } } },
-  });
+  const chose = await client.press('29:user-bm', PERSONAL_CHAT, selection.message.messageId, 'requests.send', { caseCode: openedCase, agencies: 'Oldham Police', childReference: 'A.O. 14/03/2020' });
   assert.match(JSON.stringify(chose), /Oldham Police/);
   const before = await requestsCard(openedCase, 'outlook-teams-requests-before');
   assert.match(before, /Returned\s*0 of 1/);

@@ -4,41 +4,23 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
-const { startBot, launchBrowser, screenshotPath, stopProcess, freePort, root } = require('./stack');
-const { spawn } = require('node:child_process');
+const { startBot, launchBrowser, screenshotPath, stopProcess, freePort } = require('./stack');
+const { startSandbox, until } = require('./playground-panel');
+const { openTaskPane, mailboxSettings } = require('./outlook-host');
 
 const ada = '33333333-3333-3333-3333-333333333333';
 const mailbox = `referrals-${Date.now()}@partnership.example`;
 let sandbox; let sandboxUrl; let bot; let browser;
 
-async function waitFor(what, check, timeoutMs = 30000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await check().catch(() => null);
-    if (value) return value;
-    await new Promise(r => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const waitFor = until;
 
 before(async () => {
-  const sandboxPort = await freePort();
-  sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-  sandbox = spawn('dotnet', [path.join(root, 'tests', 'GraphSandbox', 'bin', 'Debug', 'net10.0', 'GraphSandbox.dll'), '--urls', sandboxUrl], { stdio: 'ignore' });
-  await waitFor('the Graph sandbox', async () => (await fetch(`${sandboxUrl}/sandbox/faults`)).ok);
+  ({ url: sandboxUrl, process: sandbox } = await startSandbox());
   const botPort = await freePort();
   bot = await startBot({
     botPort,
     settings: {
-      Graph__UseSandbox: 'true',
-      Graph__BaseUrl: `${sandboxUrl}/v1.0`,
-      Graph__Mailbox: mailbox,
-      Graph__NotificationUrl: `http://127.0.0.1:${botPort}/api/notifications`,
-      Graph__LifecycleNotificationUrl: `http://127.0.0.1:${botPort}/api/notifications/lifecycle`,
-      Graph__ClientStateSecret: 'browser-test-client-state-0123456789',
-      Graph__WorkerPollInterval: '00:00:00.500',
-      Intake__Partnership: 'oldham',
+      ...mailboxSettings(sandboxUrl, botPort, mailbox),
       Partnership__People__0__AadObjectId: ada,
       Partnership__People__0__Name: 'Ada Lovelace',
       Partnership__People__0__Role: 'BusinessManager',
@@ -73,24 +55,7 @@ async function deliverWaiting(subject, text) {
   return mail;
 }
 
-/** Opens the pane as Outlook would on `mail`: Office.js replaced by a host stand-in naming the item. */
-async function openPane(mail) {
-  const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
-  await page.route('**/outlook/office-js/office.js', route => route.fulfill({
-    contentType: 'text/javascript',
-    body: `window.Office = {
-      MailboxEnums: { RestVersion: { v2_0: 'v2.0' } },
-      context: { mailbox: {
-        item: { itemId: ${JSON.stringify('EWS:' + mail.id)}, internetMessageId: ${JSON.stringify(mail.internetMessageId)} },
-        convertToRestId: (id, version) => version === 'v2.0' ? id.replace(/^EWS:/, '') : id,
-      } },
-      auth: { getAccessToken: () => Promise.reject(new Error('no SSO on the local stack')) },
-      onReady: (callback) => Promise.resolve({ host: 'Outlook' }).then(callback),
-    };`,
-  }));
-  await page.goto(`http://127.0.0.1:${bot.port}/outlook/taskpane?as=${ada}`);
-  return page;
-}
+const openPane = mail => openTaskPane(browser, bot.port, mail, ada);
 
 test('an email waiting for a person: the pane says why, and setting it aside takes it off the list', async () => {
   const mail = await deliverWaiting('Newsletter: training dates', 'Our next safeguarding courses are in March.');

@@ -8,49 +8,28 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startBot, startPlayground, launchBrowser, screenshotPath } = require('./stack');
+const { CHANNEL_ID, CHANNEL_BUTTON, panelSettings, watchConversation, playgroundClient, openCaseByReferForm } = require('./playground-panel');
 
-const CHANNEL_ID = '19:channel-panel@thread.tacv2';
-const CHANNEL_BUTTON = 'button[aria-label="Oldham Safeguarding Children Partnership - Rapid Review Panel"]';
-const PERSONAL_CHAT = 'a:personal-chat-bm';
-const TENANT = '11111111-1111-1111-1111-111111111111';
 const CHILD_NAME = 'Amelia Testchild';
 
-// Ids from the repository's .m365agentsplayground.yml (a fictional Oldham panel).
-const people = [
-  ['30000000-0000-0000-0000-000000000001', 'Bea Manning', 'BusinessManager', null],
-  ['30000000-0000-0000-0000-000000000002', 'Lola Adeyemi', 'StatutoryLead', 'LocalAuthority'],
-  ['30000000-0000-0000-0000-000000000003', 'Pat Okafor', 'StatutoryLead', 'Police'],
-  ['30000000-0000-0000-0000-000000000004', 'Hana Brook', 'StatutoryLead', 'Health'],
-];
 // The bot's clock starts on Monday 23 November 2026 at 9.30 am (London) and runs on from there, so the
 // referral received that morning is inside its decision window whatever day the test runs on.
 const CLOCK_START = '2026-11-23T09:30';
-const settings = { DevelopmentClock__StartAt: CLOCK_START, Graph__UseSandbox: 'true', ThresholdDecision__Panels__oldham__ChannelId: CHANNEL_ID, ThresholdDecision__DefaultPartnership: 'oldham' };
-people.forEach(([oid, name, role, partner], i) => {
-  settings[`Partnership__People__${i}__AadObjectId`] = oid;
-  settings[`Partnership__People__${i}__Name`] = name;
-  settings[`Partnership__People__${i}__Role`] = role;
-  settings[`Partnership__People__${i}__TenantId`] = TENANT;
-  if (partner) settings[`Partnership__People__${i}__Partner`] = partner;
-});
+const settings = { DevelopmentClock__StartAt: CLOCK_START, Graph__UseSandbox: 'true', ThresholdDecision__Panels__oldham__ChannelId: CHANNEL_ID, ThresholdDecision__DefaultPartnership: 'oldham', ...panelSettings() };
 
-let bot; let playground; let browser; let page;
-const created = [];
-const edits = [];
+let bot; let playground; let browser; let page; let client;
+let created = [];
+let edits = [];
 
 before(async () => {
   // A fixed port when asked (DECISION_BOT_PORT), else a free one.
   bot = await startBot({ botPort: process.env.DECISION_BOT_PORT ? Number(process.env.DECISION_BOT_PORT) : undefined, settings });
   playground = await startPlayground(bot.port);
+  client = playgroundClient(playground.url);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
   // The Playground pushes the bot's posts and its edits of a message over this socket.
-  page.on('websocket', ws => ws.on('framereceived', frame => {
-    let data;
-    try { data = JSON.parse(String(frame.payload)); } catch { return; }
-    if (data.action === 'createMessage') created.push(data);
-    if (data.action === 'updateMessage') edits.push(data);
-  }));
+  ({ created, edits } = watchConversation(page));
   await page.goto(playground.url, { waitUntil: 'networkidle' });
 });
 
@@ -64,35 +43,7 @@ after(async () => {
   await bot?.stop();
 });
 
-async function post(pathname, body) {
-  const response = await fetch(`${playground.url}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const text = await response.text();
-  assert.equal(response.status, 200, `${pathname} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-async function waitFor(predicate, what, timeout = 20000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const found = predicate();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await page.waitForTimeout(100);
-  }
-}
-
-const cardText = message => JSON.stringify(message.message?.attachments ?? []);
-
-/** Someone presses a button on a card: the Playground sends the bot an invoke from that person. */
-function press(userId, conversationId, messageId, verb, data) {
-  return post('_conversation/v1/invoke', {
-    name: 'adaptiveCard/action',
-    from: { id: userId },
-    conversation: { id: conversationId },
-    replyToId: messageId,
-    value: { action: { type: 'Action.Execute', verb, data } },
-  });
-}
+const press = (...args) => client.press(...args);
 
 function threadCard() {
   return page.locator('.ac-adaptiveCard').filter({ hasText: 'RR-OLD-' }).first();
@@ -100,28 +51,12 @@ function threadCard() {
 
 test('three members vote in the channel view, the tally updates after each vote and the decision card appears', async () => {
   // The app is added to the team's channel (Teams' installationUpdate), and Bea opens the channel.
-  const template = await fetch(`${playground.url}_internal/v1/customActivities/template?conversationId=${encodeURIComponent(CHANNEL_ID)}&type=install`);
-  await post('_internal/v1/customActivities', JSON.parse(await template.text()));
+  await client.installInChannel();
   await page.locator(CHANNEL_BUTTON).click();
   await page.waitForTimeout(500);
 
-  // Bea types refer in her personal chat and submits the form.
-  await post(`_conversation/v1/conversations/${encodeURIComponent(PERSONAL_CHAT)}/messages`, { type: 'text', text: 'refer', textFormat: 'plain', from: { id: '29:user-bm' } });
-  const form = await waitFor(() => created.find(m => cardText(m).includes('"verb":"refer"')), 'the refer form');
-  const formId = JSON.parse(cardText(form))[0].content.actions[0].data.formId;
-  const opened = await press('29:user-bm', PERSONAL_CHAT, form.message.messageId, 'refer', {
-    formId, partnership: 'oldham', referralKind: 'referral', receivedOn: '2026-11-23', receivedAt: '09:00',
-    incidentCategory: 'Physical abuse', ageBand: 'Under 1', incidentDate: '2026-11-21',
-    referringOrganisation: 'Hollybank Primary School', referrerEmail: 'referrer@school.example',
-    childName: CHILD_NAME, childDateOfBirth: '2026-03-14', childAddress: '12 Example Street, Oldham',
-  });
-  const caseCode = JSON.stringify(opened).match(/RR-OLD-\d{4}-\d{4}/)[0];
-
-  // The case's thread appears in the channel view.
-  const thread = await waitFor(() => created.find(m => m.actionConversationId?.startsWith(CHANNEL_ID) && cardText(m).includes(caseCode)), 'the case thread in the channel');
-  // Replies and card actions in a channel thread use the thread's conversation id.
-  const threadId = thread.message.postConversationId ?? thread.actionConversationId;
-  const messageId = thread.message.messageId;
+  // Bea types refer in her personal chat and submits the form; the case's thread appears in the channel view.
+  const { caseCode, threadId, messageId } = await openCaseByReferForm(client, { created, edits }, CHILD_NAME);
   await threadCard().waitFor({ timeout: 10000 });
   await threadCard().getByText('Votes: 0 of 3 seats', { exact: false }).waitFor({ timeout: 10000 });
   await page.screenshot({ path: screenshotPath('threshold-decision-thread'), fullPage: true });
