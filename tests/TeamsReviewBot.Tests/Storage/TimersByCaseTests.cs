@@ -28,9 +28,13 @@ public sealed class TimersByCaseTests(AzuriteFixture azurite)
         var counting = new CountingPolicy();
         var (tables, clock) = Counted(counting);
         var store = new DurableTimerStore(tables, clock);
-        foreach (var chunk in Enumerable.Range(1, storedElsewhere).Chunk(100))
+        // Five timers a case for other cases, a few cases at a time.
+        foreach (var cases in Enumerable.Range(1, storedElsewhere / 5).Chunk(8))
         {
-            await Task.WhenAll(chunk.Select(i => store.ScheduleAsync(Timer($"RR-SAL-2026-{i:D4}", "reminder", Now.AddDays(1)))));
+            await Task.WhenAll(cases.Select(c => store.ChangeAsync(
+                $"RR-SAL-2026-{c:D4}",
+                [.. Enumerable.Range(0, 5).Select(k => Timer($"RR-SAL-2026-{c:D4}", $"reminder-{k}", Now.AddDays(1).AddMinutes(k)))],
+                [])));
         }
 
         await store.ChangeAsync(Case, [Timer(Case, "a", Now.AddHours(1)), Timer(Case, "b", Now.AddHours(2)), Timer(Case, "c", Now.AddHours(3))], []);
@@ -208,7 +212,7 @@ public sealed class TimersByCaseTests(AzuriteFixture azurite)
 
     private (StorageTables Tables, FakeTimeProvider Clock) Counted(CountingPolicy counting)
     {
-        var options = new TableClientOptions { Retry = { MaxRetries = 1, NetworkTimeout = TimeSpan.FromSeconds(10) } };
+        var options = new TableClientOptions { Retry = { MaxRetries = 1, NetworkTimeout = TimeSpan.FromSeconds(30) } };
         options.AddPolicy(counting, HttpPipelinePosition.PerRetry);
         return (new StorageTables(new TableServiceClient(azurite.ConnectionString, options), new TableNames(AzuriteFixture.NewPrefix())), new FakeTimeProvider(Now));
     }
