@@ -33,6 +33,7 @@ builder.Services.AddReviewProcess(builder.Configuration);
 builder.Services.AddInformationRequests(builder.Configuration);
 builder.Services.Configure<TimerPumpOptions>(builder.Configuration.GetSection(TimerPumpOptions.SectionName));
 builder.Services.AddSingleton<TimerPump>();
+builder.Services.AddHostedService<TimerLayoutMigrationAtStart>();
 builder.Services.AddThresholdDecision(builder.Configuration);
 builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerPump>());
 builder.Services.AddMailboxIntake(builder.Configuration);

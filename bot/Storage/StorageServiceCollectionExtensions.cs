@@ -59,6 +59,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CaseCodeAllocator>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DurableTimerStore>();
+        services.AddSingleton<TimerLayoutMigration>();
+        services.AddSingleton<CaseFollowUpRows>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }

@@ -11,11 +11,15 @@ namespace TeamsReviewBot.Storage;
 /// racing for the same sequence collide with 409 and nothing is ever overwritten. An event's JSON
 /// larger than a table property holds goes to Blob Storage first and the row keeps its blob's name
 /// ("DataBlob") in place of "Data", so a large referral is one append like any other.
+/// Every append also writes the stream's follow-up row (<see cref="CaseFollowUpRows"/>) in the same
+/// transaction: what an append owes beyond itself (the case's timers and index brought up to date) is
+/// recorded durably with it, and done after the reply. Its row key sorts after every sequence, and
+/// reads leave it out.
 /// </summary>
 public sealed class TableCaseEventStore(StorageTables tables, PayloadBlobStore? payloads = null) : ICaseEventStore
 {
-    // An entity-group transaction holds at most 100 operations.
-    private const int MaxEventsPerAppend = 100;
+    // An entity-group transaction holds at most 100 operations: the events and the follow-up row.
+    public const int MaxEventsPerAppend = 99;
 
     // A string property holds at most 64 KiB, i.e. 32K UTF-16 characters.
     private const int MaxDataCharacters = 32 * 1024;
@@ -23,7 +27,7 @@ public sealed class TableCaseEventStore(StorageTables tables, PayloadBlobStore? 
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string streamId, long afterSequence = 0, CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(tables.Names.CaseEvents, cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {streamId} and RowKey gt {RowKeyOf(afterSequence)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {streamId} and RowKey gt {RowKeyOf(afterSequence)} and RowKey le {RowKeyOf(long.MaxValue)}");
         var events = new List<StoredEvent>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -69,15 +73,9 @@ public sealed class TableCaseEventStore(StorageTables tables, PayloadBlobStore? 
 
         try
         {
-            if (entities.Count == 1)
-            {
-                await table.AddEntityAsync(entities[0], cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                var actions = entities.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e));
-                await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            }
+            var actions = entities.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))
+                .Append(new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseFollowUpRows.Row(streamId, expectedLastSequence, stored[^1].Sequence, stored[0].OccurredAt)));
+            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {

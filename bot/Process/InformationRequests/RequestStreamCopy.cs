@@ -11,8 +11,9 @@ namespace TeamsReviewBot.Process.InformationRequests;
 /// </summary>
 public static class RequestStreamCopy
 {
-    /// <summary>An append is one entity-group transaction of at most 100 rows: 99 events and the marker.</summary>
-    public const int MaxEventsPerAppend = 99;
+    /// <summary>An append is one entity-group transaction of at most 100 rows: 98 events, the marker
+    /// and the stream's follow-up row.</summary>
+    public const int MaxEventsPerAppend = 98;
 
     public static IReadOnlyList<NewEvent> Next(CaseState state, IReadOnlyList<StoredEvent> oldStream, DateTimeOffset now)
     {

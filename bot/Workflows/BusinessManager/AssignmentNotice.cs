@@ -41,7 +41,7 @@ public sealed class AssignmentNotice(CaseService cases, DurableTimerStore timers
     {
         ArgumentNullException.ThrowIfNull(timer);
         var failure = await SendAsync(timer, cancellationToken).ConfigureAwait(false);
-        await timers.CancelAsync(timer.Id, cancellationToken).ConfigureAwait(false);
+        await timers.CancelAsync(timer.StreamId, timer.Id, cancellationToken).ConfigureAwait(false);
         return failure;
     }
 

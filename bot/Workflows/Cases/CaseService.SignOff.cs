@@ -19,20 +19,4 @@ public sealed partial class CaseService
     /// <summary>The sign-off prompts the case calls for now.</summary>
     public IReadOnlyList<SignOffPrompt> PlanSignOffPrompts(Playbook playbook, CaseState state, DateTimeOffset notBefore) =>
         SignOffPrompts.Plan(playbook, state, SignOffDeadline(playbook, state), schedule.Calendar, notBefore);
-
-    private async Task KeepSignOffPromptTimersAsync(Playbook playbook, CaseState before, CaseState state, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var was = PlanSignOffPrompts(playbook, before, at).ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var now = PlanSignOffPrompts(playbook, state, at).ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var cancels = was.Keys.Where(id => !now.ContainsKey(id)).Select(id => (Task)timers.CancelAsync(id, cancellationToken));
-        var schedules = now.Values.Where(p => !was.ContainsKey(p.Id))
-            .Select(p => timers.ScheduleAsync(new DurableTimer(p.Id, SignOffPrompts.TimerKind, p.CaseCode, p.FireAt, SignOffPrompts.Payload(p)), cancellationToken));
-        await Task.WhenAll(cancels.Concat(schedules)).ConfigureAwait(false);
-
-        // A new version is announced in the thread (and, when it voided sign-offs, to the partners) by a timer due now.
-        if (state.CurrentReportVersion is { } version && version.Number != before.CurrentReportVersion?.Number)
-        {
-            await timers.ScheduleAsync(new DurableTimer(ReportAnnouncement.TimerId(state.CaseCode, version.Number), ReportAnnouncement.TimerKind, state.CaseCode, at, "{}"), cancellationToken).ConfigureAwait(false);
-        }
-    }
 }

@@ -15,6 +15,8 @@ namespace TeamsReviewBot.Workflows.Cases;
 /// current), appends what it returns in one write (a colliding append reloads and decides again),
 /// keeps the case index in step, and keeps each case's reminder and escalation timers matching its
 /// open deadlines — scheduling new ones, replacing moved ones and cancelling those whose step is done.
+/// The index and the timers follow after the reply, from the follow-up each append records in its own
+/// write (see CaseService.FollowUp.cs).
 /// </summary>
 public sealed partial class CaseService(
     AggregateStore<CaseState> cases,
@@ -26,7 +28,10 @@ public sealed partial class CaseService(
     CaseSchedule schedule,
     ReminderPlanner planner,
     TimeProvider time,
-    ILogger<CaseService> logger)
+    ILogger<CaseService> logger,
+    PendingCaseFollowUps? followUps = null,
+    CaseFollowUpRows? owed = null,
+    IStreamFold<CaseState>? fold = null)
 {
     public PlaybookCatalogue Playbooks => playbooks;
 
@@ -45,7 +50,7 @@ public sealed partial class CaseService(
             code,
             state => state.Exists ? throw new CaseRuleException($"Case {code} already exists.") : rules.Open(code, referralKind, receivedAt, actor, reason, now),
             cancellationToken).ConfigureAwait(false);
-        await AfterAsync(playbook, new CaseState { StreamId = code }, outcome.Current, cancellationToken).ConfigureAwait(false);
+        await FollowUpAsync(code, new CaseState { StreamId = code }, cancellationToken).ConfigureAwait(false);
         LogOpened(code, playbook.Key);
         return outcome.Current.State;
     }
@@ -96,7 +101,7 @@ public sealed partial class CaseService(
                 return [.. rules.Open(caseCode, referralKind, receivedAt, actor, reason, now), .. alongside(now)];
             },
             cancellationToken).ConfigureAwait(false);
-        await AfterAsync(playbook, new CaseState { StreamId = caseCode }, outcome.Current, cancellationToken).ConfigureAwait(false);
+        await FollowUpAsync(caseCode, new CaseState { StreamId = caseCode }, cancellationToken).ConfigureAwait(false);
         if (outcome.Appended.Count > 0)
         {
             LogOpened(caseCode, playbook.Key);
@@ -130,7 +135,7 @@ public sealed partial class CaseService(
         Func<IReadOnlyList<NewEvent>, CancellationToken, Task>? beforeAppend = null)
     {
         ArgumentNullException.ThrowIfNull(decide);
-        var playbook = playbooks.ForCaseCode(caseCode) ?? throw new CaseRuleException($"'{caseCode}' is not a case code of any partnership.");
+        _ = playbooks.ForCaseCode(caseCode) ?? throw new CaseRuleException($"'{caseCode}' is not a case code of any partnership.");
 
         // The state the move was decided on (the last try's, after any race) is what the timers are diffed against.
         CaseState? before = null;
@@ -145,7 +150,7 @@ public sealed partial class CaseService(
             cancellationToken).ConfigureAwait(false);
         if (outcome.Appended.Count > 0)
         {
-            await AfterAsync(playbook, before!, outcome.Current, cancellationToken).ConfigureAwait(false);
+            await FollowUpAsync(caseCode, before!, cancellationToken).ConfigureAwait(false);
         }
 
         return new CaseChange(outcome.Current.State, outcome.Appended, outcome.Attempts);
@@ -200,78 +205,6 @@ public sealed partial class CaseService(
         var open = schedule.Open(playbook, state).ToList();
         var plans = planner.Plan(state.CaseCode, open, playbook.Clock.WorkingDayStarts, notBefore);
         return [.. plans.Concat(SubmissionCountdown.Plan(playbook, state.CaseCode, open, plans, schedule.Calendar, notBefore)).Where(p => !state.RemindersSent.Contains(p.Id))];
-    }
-
-    private async Task AfterAsync(Playbook playbook, CaseState before, Versioned<CaseState> after, CancellationToken cancellationToken)
-    {
-        var state = after.State;
-        var at = time.GetUtcNow();
-
-        // The index row changes only when the stage or the next deadline does: a vote that decides
-        // nothing costs its one append and no more.
-        var next = NextDeadline(playbook, state, at);
-        if (!before.Exists || before.Stage != state.Stage || NextDeadline(playbook, before, at) != next)
-        {
-            await index.RecordAsync(
-                new CaseIndexEntry(state.CaseCode, state.Partnership, state.Stage.ToString(), next?.DueAt, next?.Name, state.OpenedAt, after.Version),
-                cancellationToken).ConfigureAwait(false);
-        }
-
-        // Only what changed: a vote that decides nothing touches no timer.
-        // Both plans leave out reminders already in the past, so a timer due now is left to fire.
-        var was = PlanReminders(playbook, before, at).ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var now = PlanReminders(playbook, state, at).ToDictionary(p => p.Id, StringComparer.Ordinal);
-        // Each timer is its own pair of rows, so the changes go out side by side.
-        var cancels = was.Keys.Where(id => !now.ContainsKey(id)).Select(id => (Task)timers.CancelAsync(id, cancellationToken));
-        var schedules = now.Values.Where(p => !was.ContainsKey(p.Id)).Select(p => timers.ScheduleAsync(CaseDeadlineTimer.From(p), cancellationToken));
-        await Task.WhenAll(cancels.Concat(schedules)).ConfigureAwait(false);
-        await KeepReportDraftTimerAsync(playbook, before, state, cancellationToken).ConfigureAwait(false);
-        await KeepSignOffPromptTimersAsync(playbook, before, state, at, cancellationToken).ConfigureAwait(false);
-        await KeepAfterwardsTimerAsync(playbook, before, state, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>What the afterwards steps owe (start on submission, lesson logs after the meeting,
-    /// letters still unsent) as one timer, so it is carried out after a restart too.</summary>
-    private async Task KeepAfterwardsTimerAsync(Playbook playbook, CaseState before, CaseState state, CancellationToken cancellationToken)
-    {
-        var was = AfterwardsPoint.DueAt(playbook, before);
-        var now = AfterwardsPoint.DueAt(playbook, state);
-        if (was == now)
-        {
-            return;
-        }
-
-        var id = AfterwardsPoint.TimerId(state.CaseCode);
-        if (now is { } dueAt)
-        {
-            await timers.ScheduleAsync(new DurableTimer(id, AfterwardsPoint.TimerKind, state.CaseCode, dueAt, "{}"), cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await timers.CancelAsync(id, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>The playbook's draft-report point as a timer: set when the case goes to Rapid Review,
-    /// moved with Day 0, cancelled once a report is drafted or the case closes.</summary>
-    private async Task KeepReportDraftTimerAsync(Playbook playbook, CaseState before, CaseState state, CancellationToken cancellationToken)
-    {
-        var was = ReportDraftPoint.DueAt(playbook, before, schedule.Calendar);
-        var now = ReportDraftPoint.DueAt(playbook, state, schedule.Calendar);
-        if (was == now)
-        {
-            return;
-        }
-
-        var id = ReportDraftPoint.TimerId(state.CaseCode);
-        if (now is { } dueAt)
-        {
-            await timers.ScheduleAsync(new DurableTimer(id, ReportDraftPoint.TimerKind, state.CaseCode, dueAt, "{}"), cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await timers.CancelAsync(id, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     private (DateTimeOffset DueAt, string Name)? NextDeadline(Playbook playbook, CaseState state, DateTimeOffset now)

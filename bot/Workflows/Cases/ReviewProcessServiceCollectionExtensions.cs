@@ -34,6 +34,10 @@ public static class ReviewProcessServiceCollectionExtensions
         services.AddSingleton<IStreamFold<CaseState>, CaseFold>();
         services.AddSingleton<AggregateStore<CaseState>>();
         services.AddSingleton<CaseService>();
+        services.Configure<CaseFollowUpOptions>(configuration.GetSection(CaseFollowUpOptions.SectionName));
+        services.AddSingleton<PendingCaseFollowUps>();
+        services.AddSingleton<CaseFollowUpWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<CaseFollowUpWorker>());
         services.AddSingleton<ReferralVault>();
         services.AddSingleton<IBusinessManagerNotifier, TeamsBusinessManagerNotifier>();
         services.AddSingleton<ITimerHandler, CaseDeadlineTimerHandler>();

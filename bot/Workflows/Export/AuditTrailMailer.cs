@@ -38,7 +38,7 @@ public sealed partial class AuditTrailMailer(AuditTrailFiles files, MailSender m
     public async Task<int> SendNowAsync(string caseCode, AuditTrailDelivery delivery, CancellationToken cancellationToken)
     {
         var events = await SendAsync(caseCode, delivery, cancellationToken).ConfigureAwait(false);
-        await timers.CancelAsync(TimerId(caseCode, delivery.ExportId), cancellationToken).ConfigureAwait(false);
+        await timers.CancelAsync(caseCode, TimerId(caseCode, delivery.ExportId), cancellationToken).ConfigureAwait(false);
         return events;
     }
 

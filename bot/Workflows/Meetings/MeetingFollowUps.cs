@@ -26,7 +26,7 @@ public sealed class MeetingFollowUps(CaseService cases, DurableTimerStore timers
         }
         else
         {
-            await timers.CancelAsync(MeetingPapers.TimerId(state.CaseCode), cancellationToken).ConfigureAwait(false);
+            await timers.CancelAsync(state.CaseCode, MeetingPapers.TimerId(state.CaseCode), cancellationToken).ConfigureAwait(false);
         }
 
         if (state is { MeetingEventId: not null, MeetingAt: { } meetingAt })
@@ -36,7 +36,7 @@ public sealed class MeetingFollowUps(CaseService cases, DurableTimerStore timers
         }
         else
         {
-            await timers.CancelAsync(MeetingQuorum.TimerId(state.CaseCode), cancellationToken).ConfigureAwait(false);
+            await timers.CancelAsync(state.CaseCode, MeetingQuorum.TimerId(state.CaseCode), cancellationToken).ConfigureAwait(false);
         }
 
         await thread.UpdateThreadSoonAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);

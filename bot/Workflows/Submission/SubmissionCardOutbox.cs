@@ -46,7 +46,7 @@ public sealed class SubmissionCardOutbox(
             ? background.EnqueueAsync($"send the submission card of case {caseCode}", async ct =>
             {
                 await SendAsync(caseCode, ct).ConfigureAwait(false);
-                await timers.CancelAsync(TimerId(caseCode), ct).ConfigureAwait(false);
+                await timers.CancelAsync(caseCode, TimerId(caseCode), ct).ConfigureAwait(false);
             }, cancellationToken)
             : ValueTask.CompletedTask;
 

@@ -109,7 +109,7 @@ public sealed partial class SubmissionService(
         var state = await cases.LoadAsync(code, cancellationToken).ConfigureAwait(false);
         if (state.Submission is { } done)
         {
-            await timers.CancelAsync(TimerId(code), cancellationToken).ConfigureAwait(false);
+            await timers.CancelAsync(code, TimerId(code), cancellationToken).ConfigureAwait(false);
             return new SubmissionResult(SubmissionRules.AlreadySubmitted(code, done), null, WasAlreadySubmitted: true);
         }
 
@@ -118,7 +118,7 @@ public sealed partial class SubmissionService(
         var file = version is null ? null : await versions.OpenAsync(code, version, cancellationToken).ConfigureAwait(false);
         if (version is null || file is null)
         {
-            await timers.CancelAsync(TimerId(code), cancellationToken).ConfigureAwait(false);
+            await timers.CancelAsync(code, TimerId(code), cancellationToken).ConfigureAwait(false);
             return new SubmissionResult($"Version {pending.Version} of the report for {code} is no longer stored, so it was not sent.", null);
         }
 
@@ -130,7 +130,7 @@ public sealed partial class SubmissionService(
             Attachments: [new OutboundAttachment(version.FileName, RapidReviewReport.ContentType, file)]);
         if (file.Length >= OutboundAttachment.MaxInlineBytes)
         {
-            await timers.CancelAsync(TimerId(code), cancellationToken).ConfigureAwait(false);
+            await timers.CancelAsync(code, TimerId(code), cancellationToken).ConfigureAwait(false);
             return new SubmissionResult($"Version {version.Number} of the report for {code} is 3 MB or more, more than Graph takes attached to a draft, so nothing was sent. Add a smaller version of the report (e.g. with its images compressed) and submit again.", null);
         }
 
@@ -151,7 +151,7 @@ public sealed partial class SubmissionService(
             code,
             (current, now) => SubmissionRules.Record(playbook, current, new SubmissionRequest(pending.Actor, pending.Reason), new SubmissionSent(to, messageId, version.Number, version.Sha256), now),
             cancellationToken).ConfigureAwait(false);
-        await timers.CancelAsync(TimerId(code), cancellationToken).ConfigureAwait(false);
+        await timers.CancelAsync(code, TimerId(code), cancellationToken).ConfigureAwait(false);
         var recorded = change.State.Submission!;
         if (change.Appended.Count > 0)
         {

@@ -36,7 +36,7 @@ public sealed class DecisionFollowUpOutbox(
         background.EnqueueAsync($"carry out what follows the threshold decision of case {caseCode}", async ct =>
         {
             await followUp.RunAsync(caseCode, ct).ConfigureAwait(false);
-            await timers.CancelAsync(TimerId(caseCode, owed), ct).ConfigureAwait(false);
+            await timers.CancelAsync(caseCode, TimerId(caseCode, owed), ct).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <summary>Edits the case's card in the background: a lost edit is repaired by the next one.</summary>

@@ -50,7 +50,7 @@ public sealed class PanelChanges(CaseService cases, DecisionFollowUpOutbox follo
             await followUps.RecordAsync(caseCode, owed, cancellationToken).ConfigureAwait(false);
         }
 
-        await timers.CancelAsync(DecisionWindow.TimerId(caseCode), cancellationToken).ConfigureAwait(false);
+        await timers.CancelAsync(caseCode, DecisionWindow.TimerId(caseCode), cancellationToken).ConfigureAwait(false);
         await followUps.CarryOutSoonAsync(caseCode, owed, cancellationToken).ConfigureAwait(false);
     }
 

@@ -25,6 +25,10 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:TablePrefix"] = tablePrefix ?? AzuriteFixture.NewPrefix(),
             ["Bot:Retry:BaseDelay"] = "00:00:00.050",
+
+            // A command's index row and timers are in place when it answers, so a test can look at
+            // them straight away; CaseFollowUpTests run them after the reply, as a deployment does.
+            ["CaseFollowUps:RunBeforeReply"] = "true",
         }, settings))
     {
     }

@@ -99,7 +99,7 @@ public sealed class DurableTimerTests(AzuriteFixture azurite)
         var handler = new CountingHandler();
         await store.ScheduleAsync(Timer("RR-GLO-2026-0001:submission:reminder", Now.AddHours(1)));
 
-        Assert.True(await store.CancelAsync("RR-GLO-2026-0001:submission:reminder"));
+        Assert.True(await store.CancelAsync("RR-GLO-2026-0001", "RR-GLO-2026-0001:submission:reminder"));
         clock.Advance(TimeSpan.FromHours(2));
         await Pump(tables, clock, handler).RunOnceAsync(CancellationToken.None);
 

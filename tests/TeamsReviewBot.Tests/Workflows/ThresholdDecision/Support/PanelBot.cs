@@ -83,6 +83,10 @@ public sealed class PanelBot : IAsyncDisposable
             // Intake's subscription is not under test here: Graph cannot validate this address.
             ["Graph:NotificationUrl"] = "http://127.0.0.1:9/api/notifications",
             ["Graph:ClientStateSecret"] = "threshold-decision-tests",
+
+            // A command's index row and timers are in place when it answers; a test that passes
+            // "false" runs them after the reply, as a deployment does, and PostAsync waits for them.
+            ["CaseFollowUps:RunBeforeReply"] = "true",
         };
         for (var i = 0; i < people.Count; i++)
         {
@@ -334,7 +338,9 @@ public sealed class PanelBot : IAsyncDisposable
     public async Task<int> JumpAndFireTimersAsync(DateTimeOffset to)
     {
         Clock.JumpTo(to);
-        return await Services.GetRequiredService<TeamsReviewBot.Workflows.Timers.TimerPump>().RunOnceAsync(CancellationToken.None);
+        var fired = await Services.GetRequiredService<TeamsReviewBot.Workflows.Timers.TimerPump>().RunOnceAsync(CancellationToken.None);
+        await FollowUpsDoneAsync();
+        return fired;
     }
 
     /// <summary>Waits for a personal message to <paramref name="person"/> containing <paramref name="containing"/>.</summary>
@@ -369,8 +375,23 @@ public sealed class PanelBot : IAsyncDisposable
         _ => string.Empty,
     };
 
-    public async Task<HttpResponseMessage> PostAsync(JsonObject activity) =>
-        await Client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), activity);
+    /// <summary>Sends an activity; answers once the case follow-ups it caused (index row, timers) are
+    /// done too, as they are a moment after the reply, so a test can look at them straight away.</summary>
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity)
+    {
+        var response = await Client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), activity);
+        await FollowUpsDoneAsync();
+        return response;
+    }
+
+    /// <summary>Whether <see cref="PostAsync"/> waits for the case follow-ups it caused (off for a
+    /// test that stopped this instance's follow-ups on purpose).</summary>
+    public bool AwaitFollowUps { get; set; } = true;
+
+    /// <summary>Waits until this instance has no case follow-up queued or running.</summary>
+    public Task FollowUpsDoneAsync() => AwaitFollowUps
+        ? Services.GetRequiredService<TeamsReviewBot.Workflows.Cases.PendingCaseFollowUps>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30))
+        : Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {

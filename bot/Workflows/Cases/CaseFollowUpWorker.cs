@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Options;
+using TeamsReviewBot.Storage;
+
+namespace TeamsReviewBot.Workflows.Cases;
+
+/// <summary>
+/// Carries out the follow-ups appends owe (each case's index row and timers brought up to date, see
+/// CaseService.FollowUp.cs) right after the reply, a few cases at a time, and deletes each case's
+/// follow-up row once done. At start-up and every <see cref="CaseFollowUpOptions.SweepEvery"/> it
+/// looks for rows still owed (an instance stopped between an append and its follow-up) and does
+/// those too. A follow-up that fails stays owed and is tried again by the next sweep.
+/// </summary>
+public sealed partial class CaseFollowUpWorker(
+    CaseService cases,
+    PendingCaseFollowUps queue,
+    CaseFollowUpRows owed,
+    IOptions<CaseFollowUpOptions> options,
+    TimeProvider time,
+    ILogger<CaseFollowUpWorker> logger) : BackgroundService
+{
+    /// <summary>Carries out one case's owed follow-up now.</summary>
+    public async Task FollowUpAsync(string caseCode, CancellationToken cancellationToken)
+    {
+        var row = await owed.FindAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        await cases.ReconcileAsync(caseCode, null, row?.FromVersion, cancellationToken).ConfigureAwait(false);
+        if (row is not null)
+        {
+            // Owed again since it was read (a newer append): the row stays, and that append queued it.
+            await owed.CompleteAsync(row, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Queues every case whose follow-up is owed in storage; returns how many.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var rows = await owed.ListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            queue.Owe(row.StreamId);
+        }
+
+        return rows.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var workers = Enumerable.Range(0, Math.Max(1, options.Value.Workers)).Select(_ => ServeAsync(stoppingToken)).ToList();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var found = await SweepAsync(stoppingToken).ConfigureAwait(false);
+                if (found > 0)
+                {
+                    LogFound(found);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSweepFailed(Hosting.AddressRedactedException.For(ex));
+            }
+
+            try
+            {
+                await Task.Delay(options.Value.SweepEvery, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        await Task.WhenAll(workers).ConfigureAwait(false);
+    }
+
+    private async Task ServeAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var caseCode in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                queue.Started(caseCode);
+                try
+                {
+                    await FollowUpAsync(caseCode, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogFailed(Hosting.AddressRedactedException.For(ex), caseCode);
+                }
+                finally
+                {
+                    queue.Finished();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what was not done stays owed in storage.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} cases owed their timers and index brought up to date; doing it now.")]
+    private partial void LogFound(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseCode}'s timers and index could not be brought up to date; it stays owed and is tried again.")]
+    private partial void LogFailed(Exception exception, string caseCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for owed follow-ups failed; the next look tries again.")]
+    private partial void LogSweepFailed(Exception exception);
+}

@@ -1,0 +1,194 @@
+using System.Text.Json;
+using TeamsReviewBot.Process.Afterwards;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Process.Report;
+using TeamsReviewBot.Process.SignOff;
+using TeamsReviewBot.Storage;
+
+namespace TeamsReviewBot.Workflows.Cases;
+
+/// <summary>
+/// Bringing a case's index row and timers up to date after an append, off the reply path. Every
+/// append writes the case's follow-up row in its own transaction (<see cref="CaseFollowUpRows"/>),
+/// so what it owes is never lost; <see cref="CaseFollowUpWorker"/> carries it out right after the
+/// reply and finds it again after a crash. The work is an idempotent reconcile: read the case's
+/// timers in one query, diff them with everything the case as it stands calls for (reminders,
+/// escalations, sign-off prompts, the report-draft and afterwards points, a new report version's
+/// announcement), and apply the difference as one change to the case's partition, with a note of
+/// what the timers now reflect, so a reconcile working from an older view cannot undo a newer one.
+/// </summary>
+public sealed partial class CaseService
+{
+    private static readonly JsonSerializerOptions NoteJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Whether the follow-ups run after the reply (a queue and its worker are registered).</summary>
+    public bool FollowsUpAfterReply => followUps is { RunBeforeReply: false };
+
+    /// <summary>
+    /// Brings the case's index row and timers up to date with the case as it stands. <paramref name="knownBefore"/>
+    /// is the case as the timers last reflected it when the caller knows it; otherwise the note kept
+    /// with the timers says, or (for a case written before notes were kept) the stream up to
+    /// <paramref name="fromVersion"/>.
+    /// </summary>
+    public async Task ReconcileAsync(string caseCode, CaseState? knownBefore, long? fromVersion, CancellationToken cancellationToken)
+    {
+        if (playbooks.ForCaseCode(caseCode) is not { } playbook)
+        {
+            return;
+        }
+
+        while (true)
+        {
+            var after = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
+            if (!after.State.Exists)
+            {
+                return;
+            }
+
+            var stored = await timers.ReadAsync(caseCode, cancellationToken).ConfigureAwait(false);
+            var noted = stored.Note is { } note ? JsonSerializer.Deserialize<CaseTimerBasis>(note.Text, NoteJson) : null;
+            if (noted is not null && noted.Version >= after.Version)
+            {
+                return;
+            }
+
+            var at = time.GetUtcNow();
+            var was = noted
+                ?? (knownBefore is not null ? Basis(playbook, knownBefore, 0, at) : null)
+                ?? await BasisAtAsync(playbook, caseCode, fromVersion ?? after.Version, after, at, cancellationToken).ConfigureAwait(false);
+            var now = Basis(playbook, after.State, after.Version, at);
+
+            // The index first: if the timers' change then fails, the next reconcile does both again.
+            if (!was.Exists || was.Stage != now.Stage || was.NextDeadline != now.NextDeadline || was.NextDeadlineName != now.NextDeadlineName)
+            {
+                await index.RecordAsync(
+                    new CaseIndexEntry(caseCode, after.State.Partnership, now.Stage!, now.NextDeadline, now.NextDeadlineName, after.State.OpenedAt, after.Version),
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            var (schedule, cancel) = TimerChanges(playbook, after.State, was, now, stored.Timers, at);
+            if (await timers.ApplyAsync(caseCode, schedule, cancel, new NoteChange(JsonSerializer.Serialize(now, NoteJson), stored.Note?.ETag), cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            // Another reconcile or a timer firing changed the partition since it was read: read again.
+        }
+    }
+
+    /// <summary>What the case calls for against what is stored: every planned timer not stored as
+    /// planned is (re)scheduled; a stored reminder or prompt still to come that is no longer planned
+    /// is cancelled (one already due is left to fire: its handler checks the case); the single points
+    /// follow their change since the timers were last set.</summary>
+    private (List<DurableTimer> Schedule, List<string> Cancel) TimerChanges(
+        Playbook playbook, CaseState state, CaseTimerBasis was, CaseTimerBasis now, IReadOnlyList<DurableTimer> stored, DateTimeOffset at)
+    {
+        var byId = stored.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var planned = PlanReminders(playbook, state, at).Select(CaseDeadlineTimer.From)
+            .Concat(PlanSignOffPrompts(playbook, state, at).Select(p => new DurableTimer(p.Id, SignOffPrompts.TimerKind, p.CaseCode, p.FireAt, SignOffPrompts.Payload(p))))
+            .GroupBy(t => t.Id, StringComparer.Ordinal).Select(g => g.First())
+            .ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var schedule = planned.Values.Where(t => !byId.TryGetValue(t.Id, out var s) || s.DueAt != t.DueAt || s.Payload != t.Payload).ToList();
+        var cancel = stored
+            .Where(t => t.Kind is CaseDeadlineTimer.TimerKind or SignOffPrompts.TimerKind && t.DueAt > at && !planned.ContainsKey(t.Id))
+            .Select(t => t.Id)
+            .ToList();
+
+        Point(AfterwardsPoint.TimerId(state.CaseCode), AfterwardsPoint.TimerKind, was.AfterwardsDueAt, now.AfterwardsDueAt);
+        Point(ReportDraftPoint.TimerId(state.CaseCode), ReportDraftPoint.TimerKind, was.ReportDraftDueAt, now.ReportDraftDueAt);
+
+        // A new version is announced in the thread (and, when it voided sign-offs, to the partners) by a timer due now.
+        if (now.ReportVersion is { } version && version != was.ReportVersion)
+        {
+            schedule.Add(new DurableTimer(ReportAnnouncement.TimerId(state.CaseCode, version), ReportAnnouncement.TimerKind, state.CaseCode, at, "{}"));
+        }
+
+        return (schedule, cancel);
+
+        void Point(string id, string kind, DateTimeOffset? wasDue, DateTimeOffset? nowDue)
+        {
+            if (wasDue == nowDue)
+            {
+                return;
+            }
+
+            if (nowDue is { } dueAt)
+            {
+                schedule.Add(new DurableTimer(id, kind, state.CaseCode, dueAt, "{}"));
+            }
+            else if (byId.ContainsKey(id))
+            {
+                cancel.Add(id);
+            }
+        }
+    }
+
+    /// <summary>Runs the follow-up of an append: after the reply when a worker serves the queue, else before returning.</summary>
+    private async Task FollowUpAsync(string caseCode, CaseState before, CancellationToken cancellationToken)
+    {
+        if (FollowsUpAfterReply)
+        {
+            followUps!.Owe(caseCode);
+            return;
+        }
+
+        var row = owed is null ? null : await owed.FindAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        await ReconcileAsync(caseCode, before, row?.FromVersion, cancellationToken).ConfigureAwait(false);
+        if (row is not null)
+        {
+            await owed!.CompleteAsync(row, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The case as it stood at <paramref name="version"/>, for a case whose timers were set
+    /// before notes were kept: one read of its stream (none for a case just opened).</summary>
+    private async Task<CaseTimerBasis> BasisAtAsync(Playbook playbook, string caseCode, long version, Versioned<CaseState> after, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (version >= after.Version || fold is null)
+        {
+            return Basis(playbook, after.State, version, at);
+        }
+
+        var state = fold.Initial(caseCode);
+        if (version > 0)
+        {
+            foreach (var e in await events.ReadAsync(caseCode, 0, cancellationToken).ConfigureAwait(false))
+            {
+                if (e.Sequence > version)
+                {
+                    break;
+                }
+
+                state = fold.Apply(state, e);
+            }
+        }
+
+        return Basis(playbook, state, version, at);
+    }
+
+    private CaseTimerBasis Basis(Playbook playbook, CaseState state, long version, DateTimeOffset at)
+    {
+        var next = state.Exists ? NextDeadline(playbook, state, at) : null;
+        return new CaseTimerBasis(
+            version,
+            state.Exists,
+            state.Exists ? state.Stage.ToString() : null,
+            next?.DueAt,
+            next?.Name,
+            AfterwardsPoint.DueAt(playbook, state),
+            ReportDraftPoint.DueAt(playbook, state, schedule.Calendar),
+            state.CurrentReportVersion?.Number);
+    }
+}
+
+/// <summary>What a case's timers and index row were last set from: kept as the note beside its timers.</summary>
+public sealed record CaseTimerBasis(
+    long Version,
+    bool Exists,
+    string? Stage,
+    DateTimeOffset? NextDeadline,
+    string? NextDeadlineName,
+    DateTimeOffset? AfterwardsDueAt,
+    DateTimeOffset? ReportDraftDueAt,
+    int? ReportVersion);

@@ -1,0 +1,112 @@
+using Microsoft.Extensions.DependencyInjection;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Storage;
+using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
+using TeamsReviewBot.Workflows.Cases;
+using static TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support.Panels;
+
+namespace TeamsReviewBot.Tests.Workflows.Cases;
+
+/// <summary>A case's index row and timers follow each append after the reply, and are never lost.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class CaseFollowUpTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private PanelBot _bot = null!;
+
+    public async Task InitializeAsync() =>
+        _bot = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, new Dictionary<string, string?> { ["CaseFollowUps:RunBeforeReply"] = "false" });
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task A_deciding_vote_s_timers_and_index_row_follow_the_reply()
+    {
+        var code = await _bot.ReferAsync(Bea);
+        await Pending.WhenIdleAsync();
+        var decisionReminders = DecisionReminderIds(await _bot.CaseAsync(code));
+        Assert.NotEmpty(decisionReminders);
+        foreach (var id in decisionReminders)
+        {
+            Assert.NotNull(await Timers.FindAsync(code, id));
+        }
+
+        await _bot.VoteAsync(Lola, code, "rapid-review", "Suspected abuse: the injury does not fit the account.");
+        await _bot.VoteAsync(Pat, code, "rapid-review", "Police investigation opened.");
+        var decided = await _bot.VoteAsync(Hana, code, "rapid-review", "Health agrees: serious harm.");
+        Assert.Contains("Decision: Progression to Rapid Review", PanelBot.Words(decided), StringComparison.Ordinal);
+        await Pending.WhenIdleAsync();
+
+        foreach (var id in decisionReminders)
+        {
+            Assert.Null(await Timers.FindAsync(code, id));
+        }
+
+        Assert.Equal(nameof(CaseStage.RapidReview), (await Index.FindByCodeAsync(code))!.Stage);
+        Assert.Null(await Owed.FindAsync(code));
+    }
+
+    [Fact]
+    public async Task Follow_ups_owed_when_the_bot_stopped_are_done_after_it_starts_again()
+    {
+        var code = await _bot.ReferAsync(Bea);
+        await Pending.WhenIdleAsync();
+        var decisionReminders = DecisionReminderIds(await _bot.CaseAsync(code));
+        await _bot.VoteAsync(Lola, code, "rapid-review", "Suspected abuse: the injury does not fit the account.");
+        await _bot.VoteAsync(Pat, code, "rapid-review", "Police investigation opened.");
+        await Pending.WhenIdleAsync();
+
+        // The instance stops following up (as one that stops right after its reply): the deciding
+        // vote is answered, and what it owes is recorded with it, not yet done.
+        await _bot.Services.GetRequiredService<CaseFollowUpWorker>().StopAsync(CancellationToken.None);
+        _bot.AwaitFollowUps = false;
+        var decided = await _bot.VoteAsync(Hana, code, "rapid-review", "Health agrees: serious harm.");
+        Assert.Contains("Decision: Progression to Rapid Review", PanelBot.Words(decided), StringComparison.Ordinal);
+        Assert.NotNull(await Owed.FindAsync(code));
+        Assert.NotNull(await Timers.FindAsync(code, decisionReminders[0]));
+        Assert.NotEqual(nameof(CaseStage.RapidReview), (await Index.FindByCodeAsync(code))!.Stage);
+
+        await _bot.RestartAsync();
+        _bot.AwaitFollowUps = true;
+        Assert.True(await _bot.Services.GetRequiredService<CaseFollowUpWorker>().SweepAsync(CancellationToken.None) >= 1);
+        await Pending.WhenIdleAsync();
+
+        foreach (var id in decisionReminders)
+        {
+            Assert.Null(await Timers.FindAsync(code, id));
+        }
+
+        Assert.Equal(nameof(CaseStage.RapidReview), (await Index.FindByCodeAsync(code))!.Stage);
+        Assert.Null(await Owed.FindAsync(code));
+
+        // Done once: a second look finds nothing owed.
+        Assert.Equal(0, await _bot.Services.GetRequiredService<CaseFollowUpWorker>().SweepAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_case_s_events_read_back_without_its_follow_up_row()
+    {
+        var code = await _bot.ReferAsync(Bea);
+        await _bot.Services.GetRequiredService<CaseFollowUpWorker>().StopAsync(CancellationToken.None);
+        _bot.AwaitFollowUps = false;
+        await _bot.VoteAsync(Lola, code, "rapid-review", "Suspected abuse: the injury does not fit the account.");
+
+        Assert.NotNull(await Owed.FindAsync(code));
+        var stream = await _bot.StreamAsync(code);
+        Assert.Equal(Enumerable.Range(1, stream.Count).Select(i => (long)i), stream.Select(e => e.Sequence));
+    }
+
+    private PendingCaseFollowUps Pending => _bot.Services.GetRequiredService<PendingCaseFollowUps>();
+
+    private DurableTimerStore Timers => _bot.Services.GetRequiredService<DurableTimerStore>();
+
+    private CaseIndexStore Index => _bot.Services.GetRequiredService<CaseIndexStore>();
+
+    private CaseFollowUpRows Owed => _bot.Services.GetRequiredService<CaseFollowUpRows>();
+
+    private List<string> DecisionReminderIds(CaseState state)
+    {
+        var service = _bot.Services.GetRequiredService<CaseService>();
+        return [.. service.PlanReminders(service.Playbooks.Get(state.Partnership), state, _bot.Clock.GetUtcNow()).Where(p => p.Deadline == "decision").Select(p => p.Id)];
+    }
+}
