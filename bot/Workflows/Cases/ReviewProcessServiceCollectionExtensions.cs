@@ -34,6 +34,7 @@ public static class ReviewProcessServiceCollectionExtensions
         services.AddSingleton<IStreamFold<CaseState>, CaseFold>();
         services.AddSingleton<AggregateStore<CaseState>>();
         services.AddSingleton<CaseService>();
+        services.AddSingleton<UnconfirmedClicks>();
         services.AddSingleton<ReferralVault>();
         services.AddSingleton<IBusinessManagerNotifier, TeamsBusinessManagerNotifier>();
         services.AddSingleton<ITimerHandler, CaseDeadlineTimerHandler>();
