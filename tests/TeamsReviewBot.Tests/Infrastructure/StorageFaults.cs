@@ -12,7 +12,8 @@ namespace TeamsReviewBot.Tests.Infrastructure;
 /// Storage misbehaving as it does under load, inside the real Azure SDK pipeline of the bot's
 /// TableServiceClient (a per-try policy, so the SDK's own retries see each fault): a request whose
 /// answer is lost after Azurite stored it (the client's timeout firing), a request refused with 503
-/// before it reaches Azurite, or every call failing for a while after a case's events are appended.
+/// (a batch: timed out) before it reaches Azurite, or every call failing for a while after a case's
+/// events are appended.
 /// Faults are armed by a test and each fires a set number of times.
 /// </summary>
 public sealed class StorageFaults : HttpPipelinePolicy
@@ -155,6 +156,13 @@ public sealed class StorageFaults : HttpPipelinePolicy
 
         if (refuse || (flaky && flakyBefore))
         {
+            // A batch's answer is a multipart body the SDK parses, so a busy store is shown to it as a
+            // request that never got through (timed out before reaching storage).
+            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal))
+            {
+                throw Timeout();
+            }
+
             message.Response = new ServiceUnavailable();
             return;
         }
