@@ -75,10 +75,10 @@ public sealed partial class MessageActivityHandler(
         {
             result = await cardActions.RouteAsync(activity, verb, data, automatic: false, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogCardActionFailed(ex, verb);
-            result = CardActionResult.Error("Something went wrong on our side and nothing was recorded. Please press the button again.", 500);
+            result = CardActionResult.Error(CardActionFailure.Sentence, 500);
         }
 
         if (result is CardReply card && activity.ReplyToId is { } cardMessageId)

@@ -137,6 +137,14 @@ public static class DecisionRules
         return state.Decision is not null ? "decided" : state.Stage == CaseStage.Escalated ? "escalated" : null;
     }
 
+    /// <summary>Whether the stream holds this very ballot as its seat's vote (cast now, or by an earlier press).</summary>
+    public static bool Holds(CaseState state, Ballot ballot)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(ballot);
+        return state.SeatVotes.TryGetValue(ballot.Seat, out var counted) && IsRepeat(counted, ballot);
+    }
+
     private static bool IsRepeat(SeatVote earlier, Ballot ballot) =>
         earlier.Outcome == ballot.Outcome
         && earlier.Rationale == ballot.Rationale

@@ -64,12 +64,7 @@ public static class SignOffRules
 
         var agrees = answer.Choice != SignOffChoices.DoNotSignOff;
         var kept = answer.Choice == SignOffChoices.SignOff ? null : comments;
-        if (state.SeatSignOffs.TryGetValue(answer.Seat, out var earlier)
-            && earlier.Version == current.Number
-            && earlier.Agrees == agrees
-            && earlier.ByDeputy == answer.ByDeputy
-            && earlier.Comments == kept
-            && earlier.ObjectId == answer.Actor.ObjectId)
+        if (Holds(state, answer))
         {
             return [];
         }
@@ -81,6 +76,21 @@ public static class SignOffRules
             _ => $"Did not sign off version {current.Number} of the report.",
         };
         return rules.RecordSignOff(state, answer.Seat, agrees, answer.ByDeputy, answer.Actor, reason, now, current, kept);
+    }
+
+    /// <summary>Whether the stream holds this very answer for its seat on the current version (recorded by this press or an earlier one).</summary>
+    public static bool Holds(CaseState state, SignOffAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(answer);
+        var kept = answer.Choice == SignOffChoices.SignOff ? null : answer.Comments.Trim();
+        return state.CurrentReportVersion is { } current
+            && state.SeatSignOffs.TryGetValue(answer.Seat, out var earlier)
+            && earlier.Version == current.Number
+            && earlier.Agrees == (answer.Choice != SignOffChoices.DoNotSignOff)
+            && earlier.ByDeputy == answer.ByDeputy
+            && earlier.Comments == kept
+            && earlier.ObjectId == answer.Actor.ObjectId;
     }
 
     /// <summary>The first twelve characters of a hash: enough for a person to tell versions apart.</summary>

@@ -37,10 +37,10 @@ public sealed partial class InvokeActivityHandler(CardActionRouter router, IEnum
         {
             result = await router.RouteAsync(activity, action.Verb, action.Data, action.Automatic, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, ex, action.Verb);
-            result = CardActionResult.Error("Something went wrong on our side and nothing was recorded. Please press the button again.", 500);
+            result = CardActionResult.Error(CardActionFailure.Sentence, 500);
         }
 
         return new ActivityResult(200, InvokeResponses.From(result));

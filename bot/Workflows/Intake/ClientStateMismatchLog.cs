@@ -20,6 +20,8 @@ public sealed partial class ClientStateMismatchLog(TimeProvider time, ILogger<Cl
             return;
         }
 
+        TeamsReviewBot.Observability.BotMetrics.Dropped("client_state_mismatch", count);
+
         long toLog;
         lock (_gate)
         {

@@ -21,6 +21,12 @@ public sealed partial class LifecycleHandler(
         var current = await sync.FindAsync(watch.Mailbox, cancellationToken).ConfigureAwait(false);
         var isCurrent = current is not null && current.SubscriptionId == subscriptionId;
         LogLifecycle(logger, lifecycleEvent, subscriptionId, isCurrent);
+        if (lifecycleEvent is LifecycleEvents.Missed or LifecycleEvents.SubscriptionRemoved)
+        {
+            // Graph saying notifications were not delivered: the delta pass below catches the mail up.
+            TeamsReviewBot.Observability.BotMetrics.Dropped(lifecycleEvent == LifecycleEvents.Missed ? "missed" : "subscription_removed");
+        }
+
         switch (lifecycleEvent)
         {
             case LifecycleEvents.ReauthorizationRequired when isCurrent:

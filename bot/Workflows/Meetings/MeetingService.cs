@@ -56,6 +56,9 @@ public sealed class MeetingService(
         {
             if (state.MeetingAt == start)
             {
+                // A retry, or a press again after a reply cut short by storage: the timers the booking
+                // owes are set again (each a keyed row, so still once).
+                await followUps.AfterChangeAsync(playbook, state, cancellationToken).ConfigureAwait(false);
                 return state;
             }
 

@@ -25,6 +25,7 @@ public sealed partial class SignOffRecorder(
     CardRefusals refusals,
     ITeamsOutbound teams,
     SubmissionCardOutbox submissionCards,
+    UnconfirmedClicks unconfirmed,
     ILogger<SignOffRecorder> logger)
 {
     public async Task<CardActionResult> RecordAsync(string caseCode, TeamsActor who, SignOffClick click, CancellationToken cancellationToken)
@@ -45,6 +46,17 @@ public sealed partial class SignOffRecorder(
         }
 
         var answer = new SignOffAnswer(claim.Seat.Key, claim.ByDeputy, click.Choice, click.Version, click.Sha256, click.Comments, CaseActors.From(who, claim));
+        return await unconfirmed.AnswerAsync(
+            caseCode,
+            SignOffCard.Verb,
+            "your answer",
+            ct => AppendAsync(caseCode, claim, answer, ct),
+            (stored, _) => Task.FromResult(SignOffRules.Holds(stored, answer) ? Card(stored, claim, SignOffAnswers.Recorded(stored, answer)) : null),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CardActionResult> AppendAsync(string caseCode, SeatClaim claim, SignOffAnswer answer, CancellationToken cancellationToken)
+    {
         var rules = cases.RulesForCase(caseCode);
         CaseChange change;
         try
@@ -65,10 +77,7 @@ public sealed partial class SignOffRecorder(
         var state = change.State;
         if (change.Appended.Count == 0)
         {
-            var notice = state.SignedOffAt is not null && !state.SeatSignOffs.ContainsKey(claim.Seat.Key)
-                ? $"The report for {caseCode} was already signed off by the playbook's rule, so your answer was not needed and was not recorded."
-                : null;
-            return Card(state, claim, notice);
+            return Card(state, claim, SignOffAnswers.PressedAgain(state, answer));
         }
 
         LogAnswered(logger, caseCode, claim.Seat.Key, change.Attempts);

@@ -11,6 +11,7 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision;
 /// One click of "Cast my vote": the seat is checked on the case as this instance knows it (no read
 /// when current), the vote is decided by <see cref="DecisionRules.Vote"/> and appended in one write,
 /// and the rule decides the moment it can. Retries and double clicks of the same vote add nothing.
+/// A click storage fails under is answered from the stream (<see cref="UnconfirmedClicks"/>).
 /// </summary>
 public sealed partial class CastVote(
     CaseService cases,
@@ -18,6 +19,7 @@ public sealed partial class CastVote(
     PanelChanges changes,
     PanelCardViews cards,
     CardRefusals refusals,
+    UnconfirmedClicks unconfirmed,
     ILogger<CastVote> logger)
 {
     public async Task<CardActionResult> CastAsync(string caseCode, TeamsActor voter, VoteInput input, CancellationToken cancellationToken)
@@ -45,6 +47,17 @@ public sealed partial class CastVote(
         }
 
         var ballot = new Ballot(claim.Seat.Key, claim.ByDeputy, input.Outcome, input.Rationale.Trim(), input.Answers.ToImmutableDictionary(StringComparer.Ordinal), CaseActors.From(voter, claim));
+        return await unconfirmed.AnswerAsync(
+            caseCode,
+            PanelCards.VoteVerb,
+            "your vote",
+            ct => AppendAsync(caseCode, voter, claim, ballot, ct),
+            (stored, ct) => StoredAsync(stored, voter, ballot, ct),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CardActionResult> AppendAsync(string caseCode, TeamsActor voter, SeatClaim claim, Ballot ballot, CancellationToken cancellationToken)
+    {
         var rules = cases.RulesForCase(caseCode);
         CaseChange change;
         try
@@ -61,9 +74,14 @@ public sealed partial class CastVote(
         string? notice = null;
         if (change.Appended.Count == 0 && state.Stage != CaseStage.AwaitingDecision)
         {
-            notice = state.Decision is not null
-                ? "The decision had already been made, so your vote was not counted."
-                : $"Votes are closed: case {caseCode} is {CaseStageNames.Describe(state.Stage)}, so your vote was not counted.";
+            notice = CountedVotes.AfterVotingClosed(rules.Playbook, state, ballot);
+
+            // A press again after the decision was stored without its follow-up (a reply cut short)
+            // starts the follow-up now rather than leaving it to the timer's lease.
+            if (state.SeatVotes.ContainsKey(ballot.Seat) && DecisionFollowUp.IsOutstanding(state))
+            {
+                await changes.ResumeSoonAsync(caseCode, state, cancellationToken).ConfigureAwait(false);
+            }
         }
         else if (change.Appended.Count > 0)
         {
@@ -72,6 +90,20 @@ public sealed partial class CastVote(
 
         await changes.AfterAsync(caseCode, state, change.Appended, alwaysFollowUp: false, cancellationToken).ConfigureAwait(false);
         return await cards.PersonalAsync(state, voter, notice, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Storage failed under the click: answers from the stream when it holds this ballot,
+    /// and starts what the append owes (the card edit or the decision's follow-up) that the failure cut short.</summary>
+    private async Task<CardActionResult?> StoredAsync(CaseState stored, TeamsActor voter, Ballot ballot, CancellationToken cancellationToken)
+    {
+        if (!DecisionRules.Holds(stored, ballot))
+        {
+            return null;
+        }
+
+        await changes.ResumeSoonAsync(stored.CaseCode, stored, cancellationToken).ConfigureAwait(false);
+        var playbook = cases.Playbooks.Get(stored.Partnership);
+        return await cards.PersonalAsync(stored, voter, CountedVotes.Recorded(playbook, stored, ballot), cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Vote recorded on case {CaseCode} for seat {Seat} after {Attempts} attempt(s).")]

@@ -30,6 +30,17 @@ public sealed partial class DecisionFollowUp(
     public const string DecisionNotice = "threshold-decision";
     public const string EscalationNotice = "threshold-escalation";
 
+    /// <summary>Whether the case was decided and its follow-up has not finished: the managers' notice,
+    /// its last step (after the referrer's letter), is not recorded yet.</summary>
+    public static bool IsOutstanding(CaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Decision is not null && !state.Notifications.Contains(NoticeId(DecisionNotice, state));
+    }
+
+    private static string NoticeId(string noticeId, CaseState panel) =>
+        $"{noticeId}:{panel.DecidedAt?.ToUnixTimeMilliseconds() ?? panel.EscalatedAt?.ToUnixTimeMilliseconds() ?? 0}";
+
     /// <summary>Edits the thread's card to show the case as it now stands.</summary>
     public async Task UpdateThreadAsync(string caseCode, CancellationToken cancellationToken)
     {
@@ -93,7 +104,7 @@ public sealed partial class DecisionFollowUp(
 
     private async Task TellManagersAsync(CaseState panel, string noticeId, string sentence, CancellationToken cancellationToken)
     {
-        var id = $"{noticeId}:{panel.DecidedAt?.ToUnixTimeMilliseconds() ?? panel.EscalatedAt?.ToUnixTimeMilliseconds() ?? 0}";
+        var id = NoticeId(noticeId, panel);
         if (panel.Notifications.Contains(id))
         {
             return;

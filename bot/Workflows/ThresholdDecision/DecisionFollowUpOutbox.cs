@@ -19,6 +19,7 @@ public sealed class DecisionFollowUpOutbox(
     DecisionFollowUp followUp,
     OutboundWorker background,
     IOptions<TimerPumpOptions> pump,
+    PendingFollowUps pending,
     TimeProvider time) : ITimerHandler
 {
     public const string TimerKind = "threshold-decision-follow-up";
@@ -28,8 +29,11 @@ public sealed class DecisionFollowUpOutbox(
     public static string TimerId(string caseCode, string owed) => $"{caseCode}:threshold-follow-up:{owed}";
 
     /// <summary>Writes the owed follow-up down; it falls due a lease from now, in case nothing here runs it sooner.</summary>
-    public Task RecordAsync(string caseCode, string owed, CancellationToken cancellationToken) =>
-        timers.ScheduleAsync(new DurableTimer(TimerId(caseCode, owed), TimerKind, caseCode, time.GetUtcNow() + pump.Value.Lease, "{}"), cancellationToken);
+    public async Task RecordAsync(string caseCode, string owed, CancellationToken cancellationToken)
+    {
+        await timers.ScheduleAsync(new DurableTimer(TimerId(caseCode, owed), TimerKind, caseCode, time.GetUtcNow() + pump.Value.Lease, "{}"), cancellationToken).ConfigureAwait(false);
+        pending.Owed(TimerId(caseCode, owed));
+    }
 
     /// <summary>Carries the recorded follow-up out in the background now, then removes its row.</summary>
     public ValueTask CarryOutSoonAsync(string caseCode, string owed, CancellationToken cancellationToken) =>
@@ -37,6 +41,7 @@ public sealed class DecisionFollowUpOutbox(
         {
             await followUp.RunAsync(caseCode, ct).ConfigureAwait(false);
             await timers.CancelAsync(caseCode, TimerId(caseCode, owed), ct).ConfigureAwait(false);
+            pending.Done(TimerId(caseCode, owed));
         }, cancellationToken);
 
     /// <summary>Edits the case's card in the background: a lost edit is repaired by the next one.</summary>
@@ -44,9 +49,11 @@ public sealed class DecisionFollowUpOutbox(
         background.EnqueueAsync($"update the panel thread of case {caseCode}", ct => followUp.UpdateThreadAsync(caseCode, ct), cancellationToken);
 
     /// <summary>The pump found the row: the follow-up was not carried out here (the process stopped, or it failed).</summary>
-    public Task HandleAsync(DurableTimer timer, CancellationToken cancellationToken)
+    public async Task HandleAsync(DurableTimer timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        return followUp.RunAsync(timer.StreamId, cancellationToken);
+        pending.Owed(timer.Id);
+        await followUp.RunAsync(timer.StreamId, cancellationToken).ConfigureAwait(false);
+        pending.Done(timer.Id);
     }
 }

@@ -54,6 +54,23 @@ public sealed class PanelChanges(CaseService cases, DecisionFollowUpOutbox follo
         await followUps.CarryOutSoonAsync(caseCode, owed, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Starts, in the background, what an append owed when the reply that should have started it was
+    /// cut short (storage failed after the append): the decision's follow-up, whose row was written
+    /// before the append, or else the card edit. No storage call here, so a struggling store is not
+    /// asked for more while the person waits; the row is still there if this instance stops.
+    /// </summary>
+    public async Task ResumeSoonAsync(string caseCode, CaseState state, CancellationToken cancellationToken)
+    {
+        if (DecisionRules.FollowUpOwed(state) is { } owed)
+        {
+            await followUps.CarryOutSoonAsync(caseCode, owed, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await followUps.UpdateThreadSoonAsync(caseCode, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The change and what follows it, for a command that has nothing else to do after.</summary>
     public async Task<CaseChange> DecideAndFollowAsync(string caseCode, Func<CaseState, DateTimeOffset, IReadOnlyList<NewEvent>> decide, CancellationToken cancellationToken)
     {

@@ -37,6 +37,7 @@ public static class ThresholdDecisionServiceCollectionExtensions
         services.AddSingleton<RecordAwareness>();
         services.AddSingleton<DecisionWindow>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<DecisionWindow>());
+        services.AddSingleton<PendingFollowUps>();
         services.AddSingleton<DecisionFollowUpOutbox>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<DecisionFollowUpOutbox>());
 

@@ -45,6 +45,7 @@ public sealed partial class TimerPump(
                 }
 
                 current = held;
+                Observability.BotMetrics.TimerClaimed(held.Timer.Kind, time.GetUtcNow() - held.Timer.DueAt);
                 if (held.Attempt > maxAttempts)
                 {
                     await SetAsideAsync(held, $"It was started {held.Attempt - 1} times without finishing.", cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using TeamsReviewBot.Cards;
 using TeamsReviewBot.Identity;
+using TeamsReviewBot.Process.Calendar;
+using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.ThresholdDecision;
@@ -8,8 +10,9 @@ using TeamsReviewBot.Workflows.ThresholdDecision;
 namespace TeamsReviewBot.Workflows.Submission.CardHandlers;
 
 /// <summary>"Submit" on the submission card: business managers only (the router refuses and audits
-/// anyone else). Answers with the card as it now stands: submitted, or the reason it was not.</summary>
-public sealed class SubmitCardHandler(SubmissionService submissions, SubmissionViews views, CaseService cases) : ICardActionHandler
+/// anyone else). Answers with the card as it now stands: submitted, or the reason it was not; a
+/// press storage fails under is answered from the case as stored.</summary>
+public sealed class SubmitCardHandler(SubmissionService submissions, SubmissionViews views, CaseService cases, UnconfirmedClicks unconfirmed) : ICardActionHandler
 {
     public string Verb => SubmissionCard.Verb;
 
@@ -26,10 +29,24 @@ public sealed class SubmitCardHandler(SubmissionService submissions, SubmissionV
             return CardActionResult.Message("This card does not say which case and report version it is about; nothing was sent.");
         }
 
-        var result = await submissions.SubmitAsync(caseCode, CaseActors.From(action.Actor), action.DataString("reason"), version, cancellationToken).ConfigureAwait(false);
-        var state = await cases.FindAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        return state?.CurrentReportVersion is null
-            ? CardActionResult.Message(result.Message)
-            : CardActionResult.Card(SubmissionCard.Personal(views.Card(state), result.Message));
+        return await unconfirmed.AnswerAsync(
+            caseCode,
+            Verb,
+            "the submission",
+            async ct =>
+            {
+                var result = await submissions.SubmitAsync(caseCode, CaseActors.From(action.Actor), action.DataString("reason"), version, ct).ConfigureAwait(false);
+                var state = await cases.FindAsync(caseCode, ct).ConfigureAwait(false);
+                return Answer(state, result.Message);
+            },
+            (stored, _) => Task.FromResult(stored.Submission is { Version: { } sent } submission && sent == version
+                ? Answer(stored, $"Version {sent} of the report was submitted to {submission.To} on {BritishDates.DateAndTime(submission.At)}.")
+                : null),
+            cancellationToken).ConfigureAwait(false);
     }
+
+    private CardActionResult Answer(CaseState? state, string message) =>
+        state?.CurrentReportVersion is null
+            ? CardActionResult.Message(message)
+            : CardActionResult.Card(SubmissionCard.Personal(views.Card(state), message));
 }

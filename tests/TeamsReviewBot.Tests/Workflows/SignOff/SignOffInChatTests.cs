@@ -87,6 +87,14 @@ public sealed class SignOffInChatTests(AzuriteFixture azurite) : IAsyncLifetime
         var late = await PressAsync(Pat, await CardToAsync(Pat, 2), "sign-off");
         Assert.Contains("already signed off", PanelBot.Words(late), StringComparison.Ordinal);
 
+        // Pressing again after the sign-off says what was recorded for the seat, not that it was not needed.
+        var again = PanelBot.Words(await PressAsync(Lola, lolaV2, "sign-off"));
+        Assert.Contains("Your answer is recorded: signed off version 2 of the report", again, StringComparison.Ordinal);
+        Assert.Contains("The report was signed off on", again, StringComparison.Ordinal);
+        var lead = PanelBot.Words(await PressAsync(Hana, await CardToAsync(Hana, 2), "sign-off"));
+        Assert.Contains("The answer Dev Shah gave for your seat (signed off, with comments, version 2", lead, StringComparison.Ordinal);
+        Assert.DoesNotContain("not needed", lead, StringComparison.Ordinal);
+
         var recorded = await _bot.EventsAsync<SignOffRecorded>(code, CaseEventTypes.SignOffRecorded);
         Assert.Equal(4, recorded.Count); // Pat and Lola on version 1, Lola and Dev on version 2
         Assert.Equal([2, 2], recorded.Skip(2).Select(r => r.Version));

@@ -49,9 +49,11 @@ public sealed class OldhamDecisionTests(AzuriteFixture azurite) : IAsyncLifetime
         var deputy = await _bot.VoteAsync(Dev, code, "rapid-review", "Health agrees: serious harm, neglect suspected.");
         Assert.Contains("Decision: Progression to Rapid Review", PanelBot.Words(deputy), StringComparison.Ordinal);
 
-        // The lead arriving after the decision is not counted.
+        // The lead arriving after the decision hears that her deputy's vote counted for her seat, and hers did not.
         var late = await _bot.VoteAsync(Hana, code, "no-further-action", "Too late.");
-        Assert.Contains("already been made", PanelBot.Words(late), StringComparison.Ordinal);
+        Assert.Contains("The vote Dev Shah cast for your seat (\"Progression to Rapid Review\"", PanelBot.Words(late), StringComparison.Ordinal);
+        Assert.Contains("this different vote was not recorded", PanelBot.Words(late), StringComparison.Ordinal);
+        Assert.DoesNotContain("not counted", PanelBot.Words(late), StringComparison.Ordinal);
 
         var decisions = await _bot.EventsAsync<DecisionRecorded>(code, CaseEventTypes.DecisionRecorded);
         var decision = Assert.Single(decisions);
