@@ -11,6 +11,8 @@ public static class ReportServiceCollectionExtensions
         services.AddSingleton<ReportDrafts>();
         services.AddSingleton<ReportVersionStore>();
         services.AddSingleton<ReportVersionMail>();
+        services.AddSingleton<ReportVersionMigration>();
+        services.AddHostedService<ReportVersionMigrationAtStart>();
         services.AddChatCommand<ReportCommand>();
         services.AddSingleton<Timers.ITimerHandler, ReportDraftTimerHandler>();
         return services;
