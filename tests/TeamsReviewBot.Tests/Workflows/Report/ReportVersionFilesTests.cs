@@ -102,7 +102,7 @@ public sealed class ReportVersionFilesTests(AzuriteFixture azurite) : IAsyncLife
     }
 
     [Fact]
-    public async Task A_copy_that_stops_half_way_leaves_the_old_record_readable_and_the_next_run_finishes_it()
+    public async Task A_record_that_does_not_open_to_its_hash_is_left_and_named_and_the_marker_waits_until_none_is_left()
     {
         var code = await RapidReviewCaseAsync(migrationRuns: false);
         var sealedDetails = _bot!.Services.GetRequiredService<SealedDetailsStore>();
