@@ -49,7 +49,7 @@ public static class ReportThreadCard
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = notice, ["wrap"] = true, ["color"] = "Attention" });
         }
 
-        body.Add(AdaptiveCard.Text(view.CommentLines.Count == 0 ? "No comments yet." : "Comments so far", size: "Medium"));
+        body.Add(AdaptiveCard.Text(view.CommentLines.Count == 0 ? "No comments yet." : $"Comments so far: {view.CommentLines.Count}", size: "Medium"));
         foreach (var line in view.CommentLines)
         {
             body.Add(AdaptiveCard.Text(line));

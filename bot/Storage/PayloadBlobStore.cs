@@ -45,6 +45,13 @@ public sealed class PayloadBlobStore(BlobServiceClient service, TableNames names
     public async Task<string> GetTextAsync(string name, CancellationToken cancellationToken = default) =>
         Encoding.UTF8.GetString(await GetAsync(name, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>Deletes one blob; a blob already gone is no error.</summary>
+    public async Task DeleteAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var container = await ContainerAsync(cancellationToken).ConfigureAwait(false);
+        await container.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Deletes every blob under <paramref name="folder"/>; returns how many.</summary>
     public async Task<int> DeleteFolderAsync(string folder, CancellationToken cancellationToken = default)
     {

@@ -66,6 +66,71 @@ public sealed class SealedDetailsStore(StorageTables tables, PayloadBlobStore pa
         return Encoding.UTF8.GetString(EnvelopeCipher.Open(dataKey, sealedBytes, Place(caseCode, record)));
     }
 
+    /// <summary>Seals <paramref name="plaintext"/> with the case's key as its <paramref name="record"/>, for the
+    /// caller to keep elsewhere (a file in a container of its own); the case's key is made if it has none.</summary>
+    public async Task<byte[]> SealBytesAsync(string caseCode, string record, ReadOnlyMemory<byte> plaintext, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.ChildDetails, cancellationToken).ConfigureAwait(false);
+        var dataKey = await DataKeyAsync(table, caseCode, create: true, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The key of {caseCode} was erased while a file was being sealed.");
+        return EnvelopeCipher.Seal(dataKey, plaintext.Span, Place(caseCode, record));
+    }
+
+    /// <summary>Opens bytes sealed by <see cref="SealBytesAsync"/>; null once the case's key is erased.</summary>
+    public async Task<byte[]?> OpenBytesAsync(string caseCode, string record, byte[] sealedBytes, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.ChildDetails, cancellationToken).ConfigureAwait(false);
+        return await DataKeyAsync(table, caseCode, create: false, cancellationToken).ConfigureAwait(false) is { } dataKey
+            ? EnvelopeCipher.Open(dataKey, sealedBytes, Place(caseCode, record))
+            : null;
+    }
+
+    /// <summary>Every sealed record, of every case, whose name starts with <paramref name="recordPrefix"/>.</summary>
+    public async Task<IReadOnlyList<(string CaseCode, string Record)>> RecordsAsync(string recordPrefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(recordPrefix);
+        var table = await tables.GetAsync(tables.Names.ChildDetails, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {recordPrefix} and RowKey lt {recordPrefix + "~"}");
+        var found = new List<(string, string)>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            found.Add((row.PartitionKey, row.RowKey));
+        }
+
+        return found;
+    }
+
+    /// <summary>Deletes one sealed record (its row, and its blob when it outgrew the row); the case's key stays.</summary>
+    public async Task DeleteRecordAsync(string caseCode, string record, CancellationToken cancellationToken = default)
+    {
+        if (record == KeyRow)
+        {
+            throw new ArgumentException("That record name is the case key's.", nameof(record));
+        }
+
+        var table = await tables.GetAsync(tables.Names.ChildDetails, cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(caseCode, record, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!row.HasValue || row.Value is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await table.DeleteEntityAsync(caseCode, record, row.Value.ETag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Deleted meanwhile, or sealed again: what is there now stands.
+            return;
+        }
+
+        if (row.Value.GetString("SealedBlob") is { } blob)
+        {
+            await payloads.DeleteAsync(blob, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Deletes the case's key, sealed rows and blobs. Returns how many rows went.</summary>
     public async Task<int> EraseAsync(string caseCode, CancellationToken cancellationToken = default)
     {

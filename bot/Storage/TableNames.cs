@@ -28,5 +28,8 @@ public sealed class TableNames(string prefix)
     /// <summary>Blob container for the files agencies return and the collated chronology.</summary>
     public string ReturnFileContainer { get; } = prefix.ToLowerInvariant() + "-returns";
 
+    /// <summary>Blob container for the versions of each case's report, sealed with the case's key.</summary>
+    public string ReportVersionContainer { get; } = prefix.ToLowerInvariant() + "-report-versions";
+
     public IEnumerable<string> All => [CaseEvents, CaseIndex, Timers, Idempotency, Counters, Conversations, Audit, ConnectionChecks, MailboxSync, MailNotifications, MailIntake, MailForReview, Agencies, RequestCases, ReturnFiles, ChildDetails];
 }

@@ -12,7 +12,9 @@ namespace TeamsReviewBot.Teams;
 /// A message carrying value.verb and no text is an Action.Submit (the fallback of Action.Execute
 /// on older clients) and goes to the same card action handler as the invoke would. A command runs
 /// only for the people and in the conversations its <see cref="CommandAccess"/> names; any other
-/// attempt is answered in a sentence and recorded in the audit table.
+/// attempt is answered in a sentence and recorded in the audit table. A file attached in a personal
+/// chat goes to the <see cref="IChatFileHandler"/>; a reply in a channel thread that is not a command
+/// goes to the <see cref="IChannelThreadReplyHandler"/>s first.
 /// </summary>
 public sealed partial class MessageActivityHandler(
     CommandCatalogue commands,
@@ -21,6 +23,8 @@ public sealed partial class MessageActivityHandler(
     ConversationReferenceStore references,
     PartnershipDirectory directory,
     RefusalAudit audit,
+    IEnumerable<IChatFileHandler> fileHandlers,
+    IEnumerable<IChannelThreadReplyHandler> threadReplyHandlers,
     ILogger<MessageActivityHandler> logger) : IActivityHandler
 {
     public string ActivityType => ActivityTypes.Message;
@@ -39,6 +43,33 @@ public sealed partial class MessageActivityHandler(
         }
 
         var text = Mentions.StripMentions(activity.Text);
+        var files = ChatFiles(activity);
+        if (files.Count > 0 && ConversationTypeOf(activity) == "personal" && fileHandlers.FirstOrDefault() is { } fileHandler)
+        {
+            var message = new ChatFileMessage(SenderOf(activity), activity.Conversation.Id, activity.Id, text, files);
+            var answer = await GuardedAsync(async () => await fileHandler.HandleAsync(message, cancellationToken).ConfigureAwait(false), "file").ConfigureAwait(false);
+            await AnswerAsync(activity, ActivityReplies.Text(activity, answer ?? string.Empty), cancellationToken).ConfigureAwait(false);
+            return ActivityResult.Accepted;
+        }
+
+        if (text.Length > 0 && ChannelPoster.ThreadRootOf(activity.Conversation.Id) is not null && ConversationTypeOf(activity) == "channel"
+            && commands.Find(CommandCatalogue.Split(text).Name) is null)
+        {
+            foreach (var handler in threadReplyHandlers)
+            {
+                var threadReply = new ChannelThreadReply(SenderOf(activity), activity.Conversation.Id, activity.Id, text, activity.Timestamp);
+                if (await GuardedAsync(async () => await handler.HandleAsync(threadReply, cancellationToken).ConfigureAwait(false), "thread reply").ConfigureAwait(false) is { } answer)
+                {
+                    if (answer.Length > 0)
+                    {
+                        await AnswerAsync(activity, ActivityReplies.Text(activity, answer), cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return ActivityResult.Accepted;
+                }
+            }
+        }
+
         if (text.Length == 0)
         {
             if (CardActionRouter.ReadAction(activity) is { } submit)
@@ -54,17 +85,50 @@ public sealed partial class MessageActivityHandler(
         var outgoing = reply.Card is null
             ? ActivityReplies.Text(activity, reply.Text ?? string.Empty)
             : ActivityReplies.Card(activity, reply.Card, reply.Text);
+        await AnswerAsync(activity, outgoing, cancellationToken).ConfigureAwait(false);
+        return ActivityResult.Accepted;
+    }
+
+    private async Task AnswerAsync(Activity activity, Activity outgoing, CancellationToken cancellationToken)
+    {
         if (activity.Id is { } id)
         {
-            await connector.ReplyAsync(activity.ServiceUrl, activity.Conversation.Id, id, outgoing, cancellationToken).ConfigureAwait(false);
+            await connector.ReplyAsync(activity.ServiceUrl!, activity.Conversation!.Id!, id, outgoing, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await connector.SendAsync(activity.ServiceUrl, activity.Conversation.Id, outgoing, cancellationToken).ConfigureAwait(false);
+            await connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, outgoing, cancellationToken).ConfigureAwait(false);
         }
-
-        return ActivityResult.Accepted;
     }
+
+    /// <summary>A handler's answer; when it fails, a sentence saying nothing was changed (the failure is logged, without the message).</summary>
+    private async Task<string?> GuardedAsync(Func<Task<string?>> handle, string what)
+    {
+        try
+        {
+            return await handle().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogInboundFailed(ex, what);
+            return "Sorry, I could not take that and nothing was changed. Please try again; if it keeps failing, tell your administrator.";
+        }
+    }
+
+    /// <summary>The files Teams describes on the message (personal chats only carry them).</summary>
+    private static List<ChatFile> ChatFiles(Activity activity) =>
+        [.. (activity.Attachments ?? [])
+            .Where(a => string.Equals(a.ContentType, ChatFile.ContentType, StringComparison.OrdinalIgnoreCase) && a.Content is System.Text.Json.Nodes.JsonObject)
+            .Select(a => (Attachment: a, Content: (System.Text.Json.Nodes.JsonObject)a.Content!))
+            .Where(a => a.Content["downloadUrl"] is System.Text.Json.Nodes.JsonValue url && url.TryGetValue<string>(out _))
+            .Select(a => new ChatFile(
+                a.Attachment.Name ?? string.Empty,
+                a.Content["fileType"] is System.Text.Json.Nodes.JsonValue type && type.TryGetValue<string>(out var t) ? t : null,
+                a.Content["downloadUrl"]!.GetValue<string>(),
+                a.Content["uniqueId"] is System.Text.Json.Nodes.JsonValue id && id.TryGetValue<string>(out var u) ? u : null))];
+
+    private static CommandSender SenderOf(Activity activity) =>
+        new(activity.From!.Id!, activity.From.AadObjectId, activity.From.Name, ActivitySender.TenantOf(activity));
 
     /// <summary>An Action.Submit cannot be answered in the HTTP response: an updated card replaces
     /// the card's message, anything else is a reply in the conversation.</summary>
@@ -151,6 +215,9 @@ public sealed partial class MessageActivityHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Card action {Verb} (submitted) failed.")]
     private partial void LogCardActionFailed(Exception exception, string verb);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An inbound {What} failed.")]
+    private partial void LogInboundFailed(Exception exception, string what);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Chat command {Command} failed.")]
     private partial void LogCommandFailed(Exception exception, string command);

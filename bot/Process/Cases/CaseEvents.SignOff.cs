@@ -10,8 +10,10 @@ public static partial class CaseEventTypes
 }
 
 /// <summary>A panel member's comment on a report version. The text may carry the child's details: it
-/// stays on the case and in personal views; the thread shows only who commented and when.</summary>
-public sealed record ReportCommentAdded(int Version, string Text, string Via, Actor Actor, string Reason);
+/// stays on the case and in personal views; the thread shows only who commented and when. A comment
+/// given as a reply in the thread is sealed with the case's key as the record <paramref name="Sealed"/>
+/// and its <paramref name="Text"/> here is empty.</summary>
+public sealed record ReportCommentAdded(int Version, string Text, string Via, Actor Actor, string Reason, string? Sealed = null);
 
 /// <summary>A report version was posted in the case's thread (<paramref name="MessageId"/>, when Teams
 /// gave one, is the card updated as comments arrive) and, when it replaced an earlier one, the

@@ -114,7 +114,7 @@ public sealed record ReportDrafted(Actor Actor, string Reason);
 
 /// <summary>A version of the report was stored (sealed with the case's key, as it names the child):
 /// <paramref name="Sha256"/> identifies the file; <paramref name="Source"/> says where it came from.</summary>
-public sealed record ReportVersionAdded(int Version, string Sha256, string FileName, long Size, string Source, Actor Actor, string Reason);
+public sealed record ReportVersionAdded(int Version, string Sha256, string FileName, long Size, string Source, Actor Actor, string Reason, string? Blob = null);
 
 /// <summary>A seat's answer at sign-off. <paramref name="Version"/> and <paramref name="Sha256"/> name the
 /// report version answered on, <paramref name="Comments"/> the comments or the reason for not signing

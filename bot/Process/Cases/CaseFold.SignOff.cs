@@ -34,7 +34,7 @@ public sealed partial class CaseFold
                 };
             case CaseEventTypes.ReportCommentAdded:
                 var c = CaseJson.Read<ReportCommentAdded>(stored.Data);
-                return next with { ReportComments = next.ReportComments.Add(new ReportComment(c.Version, c.Actor.Name, c.Actor.ObjectId, c.Text, c.Via, stored.OccurredAt)) };
+                return next with { ReportComments = next.ReportComments.Add(new ReportComment(c.Version, c.Actor.Name, c.Actor.ObjectId, c.Text, c.Via, stored.OccurredAt, c.Sealed)) };
             case CaseEventTypes.ReportVersionAnnounced:
                 var a = CaseJson.Read<ReportVersionAnnounced>(stored.Data);
                 return next with { ReportVersionCards = next.ReportVersionCards.SetItem(a.Version, a.MessageId) };

@@ -107,7 +107,7 @@ public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<
         state with { SignOffs = state.SignOffs.SetItem(e.Seat, new SignOffEntry(e.Seat, e.Agrees, e.ByDeputy, at)) };
 
     private static CaseState VersionAdded(CaseState state, ReportVersionAdded e, DateTimeOffset at) =>
-        state with { ReportVersions = state.ReportVersions.Add(new ReportVersion(e.Version, e.Sha256, e.FileName, e.Size, e.Source, at)) };
+        state with { ReportVersions = state.ReportVersions.Add(new ReportVersion(e.Version, e.Sha256, e.FileName, e.Size, e.Source, at, e.Blob)) };
 
     private static CaseState Scheduled(CaseState state, MeetingScheduled e, DateTimeOffset at) => state with
     {

@@ -6,8 +6,9 @@ namespace TeamsReviewBot.Process.Cases;
 /// thread's tally names them, and a repeated click is recognised as the same answer.</summary>
 public sealed record SeatSignOff(string Seat, bool Agrees, bool ByDeputy, string Name, string ObjectId, int? Version, string? Sha256, string? Comments, DateTimeOffset At);
 
-/// <summary>One comment on the report: who, when, on which version. The text is kept for personal views.</summary>
-public sealed record ReportComment(int Version, string Name, string ObjectId, string Text, string Via, DateTimeOffset At);
+/// <summary>One comment on the report: who, when, on which version. The text is kept for personal views,
+/// or sealed as the case's record <paramref name="Sealed"/> (then <paramref name="Text"/> is empty).</summary>
+public sealed record ReportComment(int Version, string Name, string ObjectId, string Text, string Via, DateTimeOffset At, string? Sealed = null);
 
 /// <summary>The sign-off answers on the current report version, beside the evaluator's entries.</summary>
 public sealed partial record CaseState

@@ -5,8 +5,9 @@ using TeamsReviewBot.Process.Streams;
 namespace TeamsReviewBot.Process.Report;
 
 /// <summary>One version of a case's report as stored: its number, the SHA-256 of the file (lower-case
-/// hex), its name and size, where it came from, and when.</summary>
-public sealed record ReportVersion(int Number, string Sha256, string FileName, long Size, string Source, DateTimeOffset At);
+/// hex), its name and size, where it came from, when, and the blob holding it (null for a version
+/// recorded before versions had blobs of their own).</summary>
+public sealed record ReportVersion(int Number, string Sha256, string FileName, long Size, string Source, DateTimeOffset At, string? Blob = null);
 
 /// <summary>Where a report version came from.</summary>
 public static class ReportVersionSources
@@ -16,6 +17,9 @@ public static class ReportVersionSources
 
     /// <summary>Sent by its author or a business manager to the partnership mailbox.</summary>
     public const string Email = "email";
+
+    /// <summary>Attached by its author or a business manager in their personal chat with the bot.</summary>
+    public const string Chat = "chat";
 }
 
 /// <summary>
@@ -25,7 +29,7 @@ public static class ReportVersionSources
 /// </summary>
 public static class ReportVersionRules
 {
-    public static IReadOnlyList<NewEvent> Add(CaseState state, string sha256, string fileName, long size, string source, Actor actor, string reason, DateTimeOffset now)
+    public static IReadOnlyList<NewEvent> Add(CaseState state, string sha256, string fileName, long size, string source, Actor actor, string reason, DateTimeOffset now, string? blob = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.OutcomeKind != OutcomeKind.RapidReview)
@@ -43,7 +47,7 @@ public static class ReportVersionRules
             return [];
         }
 
-        var added = new ReportVersionAdded(state.ReportVersions.Count + 1, sha256, fileName, size, source, actor, reason);
+        var added = new ReportVersionAdded(state.ReportVersions.Count + 1, sha256, fileName, size, source, actor, reason, blob);
         return [new NewEvent(CaseEventTypes.ReportVersionAdded, CaseJson.Write(added), now)];
     }
 }

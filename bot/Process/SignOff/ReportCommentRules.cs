@@ -40,7 +40,9 @@ public static class ReportCommentRules
         return new CommentWindow(opens, entry.DueAt);
     }
 
-    public static IReadOnlyList<NewEvent> Comment(CaseState state, CommentWindow? window, int version, string text, string via, Actor actor, DateTimeOffset now)
+    /// <param name="sealedAs">The record the comment's text is sealed as, for a comment kept apart from the
+    /// case's events (a reply in the thread): the event then carries no text, and a repeat is the same record.</param>
+    public static IReadOnlyList<NewEvent> Comment(CaseState state, CommentWindow? window, int version, string text, string via, Actor actor, DateTimeOffset now, string? sealedAs = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(actor);
@@ -81,12 +83,14 @@ public static class ReportCommentRules
             throw new CaseRuleException($"Comments on the report for {state.CaseCode} are taken from {window.Describe()}, and {standing}. Please send your comment to the author by email.");
         }
 
-        if (state.ReportComments.Any(c => c.Version == version && c.ObjectId == actor.ObjectId && c.Text == comment))
+        if (sealedAs is null
+            ? state.ReportComments.Any(c => c.Version == version && c.ObjectId == actor.ObjectId && c.Sealed is null && c.Text == comment)
+            : state.ReportComments.Any(c => c.Sealed == sealedAs))
         {
             return [];
         }
 
-        var added = new ReportCommentAdded(version, comment, via, actor, $"Comment on version {version} of the report.");
+        var added = new ReportCommentAdded(version, sealedAs is null ? comment : string.Empty, via, actor, $"Comment on version {version} of the report.", sealedAs);
         return [new NewEvent(CaseEventTypes.ReportCommentAdded, CaseJson.Write(added), now)];
     }
 }

@@ -31,6 +31,29 @@ public sealed class CaseFileBlobs(BlobServiceClient service)
         return name;
     }
 
+    /// <summary>Uploads <paramref name="content"/> as the blob <paramref name="name"/>, replacing what was
+    /// there: for files whose name is fixed by what they hold rather than by these bytes (sealed files,
+    /// whose bytes differ each time they are sealed).</summary>
+    public async Task PutAtAsync(string container, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        var client = await ContainerAsync(container, cancellationToken).ConfigureAwait(false);
+        await client.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), overwrite: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The blob's bytes as stored, unchecked (the caller checks them once opened); null when it is not there.</summary>
+    public async Task<byte[]?> GetStoredAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var client = await ContainerAsync(container, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return (await client.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content.ToArray();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The blob's bytes, checked against <paramref name="sha256"/>; null when the blob is not there.</summary>
     public async Task<byte[]?> GetAsync(string container, string name, string sha256, CancellationToken cancellationToken = default)
     {
@@ -66,7 +89,8 @@ public sealed class CaseFileBlobs(BlobServiceClient service)
         return deleted;
     }
 
-    private static string Safe(string text) =>
+    /// <summary>A path segment with characters a blob path should not carry replaced.</summary>
+    public static string Safe(string text) =>
         new([.. text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')]);
 
     private async Task<BlobContainerClient> ContainerAsync(string container, CancellationToken cancellationToken)

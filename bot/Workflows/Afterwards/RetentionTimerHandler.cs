@@ -3,18 +3,19 @@ using TeamsReviewBot.Process.Afterwards;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Storage.InformationRequests;
 using TeamsReviewBot.Workflows.Cases;
+using TeamsReviewBot.Workflows.Report;
 using TeamsReviewBot.Workflows.Timers;
 
 namespace TeamsReviewBot.Workflows.Afterwards;
 
 /// <summary>
 /// The retention period after closure has passed: the case's sealed details (the referral's child's
-/// details and free text, the letters' child reference, every stored report version) are erased by
-/// deleting them and the case's key, the agencies' stored returns and the collated chronology are
+/// details and free text, the letters' child reference) are erased by deleting them and the case's
+/// key, every stored report version, the agencies' stored returns and the collated chronology are
 /// deleted, and the erasure is recorded on the case. The events stay: they
 /// never held the child's details. Erasing twice erases nothing more and records nothing more.
 /// </summary>
-public sealed partial class RetentionTimerHandler(CaseService cases, ReferralVault vault, IAgenciesThatTookPart requests, ReturnFileStore files, IOptions<AfterwardsOptions> options, IBusinessManagerNotifier notifier, ILogger<RetentionTimerHandler> logger) : ITimerHandler
+public sealed partial class RetentionTimerHandler(CaseService cases, ReferralVault vault, IAgenciesThatTookPart requests, ReturnFileStore files, ReportVersionStore reportVersions, IOptions<AfterwardsOptions> options, IBusinessManagerNotifier notifier, ILogger<RetentionTimerHandler> logger) : ITimerHandler
 {
     public const string TimerKind = "retention";
 
@@ -38,6 +39,8 @@ public sealed partial class RetentionTimerHandler(CaseService cases, ReferralVau
         {
             records += await files.DeleteAsync(file, cancellationToken).ConfigureAwait(false);
         }
+
+        records += await reportVersions.EraseAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
         var change = await cases.DecideAsync(state.CaseCode, (current, now) => AfterwardsRules.Erased(current, records, retention, now), cancellationToken).ConfigureAwait(false);
         if (change.Appended.Count > 0)
         {

@@ -11,6 +11,13 @@ public static class ReportServiceCollectionExtensions
         services.AddSingleton<ReportDrafts>();
         services.AddSingleton<ReportVersionStore>();
         services.AddSingleton<ReportVersionMail>();
+        services.AddSingleton<ReportVersionMigration>();
+        services.AddHostedService<ReportVersionMigrationAtStart>();
+        services.AddOptions<ChatFileOptions>().BindConfiguration(ChatFileOptions.SectionName);
+        services.AddHttpClient(ChatFileDownloads.ClientName, c => c.Timeout = TimeSpan.FromSeconds(60))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<ChatFileDownloads>();
+        services.AddSingleton<Teams.IChatFileHandler, ReportFileFromChat>();
         services.AddChatCommand<ReportCommand>();
         services.AddSingleton<Timers.ITimerHandler, ReportDraftTimerHandler>();
         return services;

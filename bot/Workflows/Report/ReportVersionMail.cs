@@ -87,7 +87,8 @@ public sealed class ReportVersionMail(CaseService cases, ReportVersionStore vers
     private static bool IsWordDocument(MailAttachment attachment) =>
         attachment.IsFile && attachment.Name.EndsWith(".docx", StringComparison.OrdinalIgnoreCase);
 
-    private static bool OpensAsWord(byte[] content)
+    /// <summary>True when the bytes open as a Word document with a body (Open XML SDK).</summary>
+    internal static bool OpensAsWord(byte[] content)
     {
         try
         {

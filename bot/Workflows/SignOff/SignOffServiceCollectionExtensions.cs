@@ -18,6 +18,7 @@ public static class SignOffServiceCollectionExtensions
         services.AddSingleton<ReportThreadViews>();
         services.AddSingleton<Timers.ITimerHandler, ReportVersionAnnouncer>();
         services.AddCardAction<ReportCommentCardHandler>();
+        services.AddSingleton<Teams.IChannelThreadReplyHandler, ReportThreadReplies>();
         return services;
     }
 }
