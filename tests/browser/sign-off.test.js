@@ -108,6 +108,9 @@ before(async () => {
   await beaPage.goto(beaPlayground.url, { waitUntil: 'networkidle' });
   lolaPage = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
   await lolaPage.goto(lolaPlayground.url, { waitUntil: 'networkidle' });
+  // Both Playgrounds' pages are up (and listening for the bot's posts) before anyone speaks.
+  await beaPage.locator(CHANNEL_BUTTON).waitFor({ timeout: 60000 });
+  await lolaPage.locator('[contenteditable=true]').first().waitFor({ timeout: 60000 });
 });
 
 after(async () => {
@@ -149,7 +152,8 @@ function say(text) {
   return post(beaPlayground, `_conversation/v1/conversations/${encodeURIComponent(BEA_CHAT)}/messages`, { type: 'text', text, textFormat: 'plain', from: { id: '29:user-bm' } });
 }
 
-test('a statutory lead signs off on the card in her personal chat and the thread card\'s tally changes', async () => {
+// The story is bounded: a minute at most once both Playgrounds are up.
+test('a statutory lead signs off on the card in her personal chat and the thread card\'s tally changes', { timeout: 60000 }, async () => {
   const started = Date.now();
   // The app is in the panel's channel; Bea opens a case and the three partners vote for a rapid review.
   const template = await fetch(`${beaPlayground.url}_internal/v1/customActivities/template?conversationId=${encodeURIComponent(CHANNEL_ID)}&type=install`);
@@ -208,7 +212,6 @@ test('a statutory lead signs off on the card in her personal chat and the thread
   assert.match(tally, /Assistant Director for Safeguarding\/Quality Assurance/);
   assert.match(tally, /1 of 2 sign-offs so far/);
   assert.doesNotMatch(tally, new RegExp(CHILD_NAME));
-  await beaPage.screenshot({ path: screenshotPath('sign-off-thread-tally'), fullPage: true });
+  await reportCard.screenshot({ path: screenshotPath('sign-off-thread-tally') });
   console.log(`sign-off story took ${Date.now() - started} ms`);
-  assert.ok(Date.now() - started < 60000, 'the sign-off story took over a minute');
 });
