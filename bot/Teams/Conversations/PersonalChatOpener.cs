@@ -54,7 +54,19 @@ public sealed partial class PersonalChatOpener(
         }
 
         var name = NameOf(aadObjectId) ?? "this person";
-        switch (await installer.EnsureInstalledAsync(aadObjectId, catalogAppId, cancellationToken).ConfigureAwait(false))
+        PersonalAppInstallation installation;
+        try
+        {
+            installation = await installer.EnsureInstalledAsync(aadObjectId, catalogAppId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Microsoft.Graph.Models.ODataErrors.ODataError or HttpRequestException)
+        {
+            // Graph failing (not refusing) is not remembered: the next notice tries again.
+            LogGraphFailed(ex.Message);
+            return new OpenedChat(null, "they have no personal chat with the bot, and Microsoft Graph could not be reached to install the app for them; the bot will try again with the next message");
+        }
+
+        switch (installation)
         {
             case PersonalAppInstallation.Refused refused:
                 return new OpenedChat(null, await RememberRefusalAsync(aadObjectId, name, window, refused, cancellationToken).ConfigureAwait(false));
@@ -107,6 +119,9 @@ public sealed partial class PersonalChatOpener(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opened a personal chat through the app installed for the person (installed now: {InstalledNow}; Graph chat {ChatId}).")]
     private partial void LogOpened(bool installedNow, string chatId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Graph failed while installing the app for a person the bot has no chat with: {Why}")]
+    private partial void LogGraphFailed(string why);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Graph refused to install the app for a person the bot has no chat with ({Status} {Code}); the business managers were told.")]
     private partial void LogRefused(int status, string code);
