@@ -14,7 +14,9 @@ public sealed record ReportThreadView(
     string? Replaces,
     string Window,
     bool TakesComments,
-    IReadOnlyList<string> CommentLines);
+    IReadOnlyList<string> CommentLines,
+    IReadOnlyList<SignOffTallyLine>? SignOffTally = null,
+    string? SignOffStanding = null);
 
 /// <summary>
 /// The report's card in the case's thread. "Comment" opens a text box on the card
@@ -53,6 +55,17 @@ public static class ReportThreadCard
         foreach (var line in view.CommentLines)
         {
             body.Add(AdaptiveCard.Text(line));
+        }
+
+        if (view.SignOffTally is { Count: > 0 } tally)
+        {
+            // Names and seats only: the thread is a channel.
+            body.Add(AdaptiveCard.Text($"Sign-off of version {view.Version}", size: "Medium"));
+            body.Add(AdaptiveCard.Facts([.. tally.Select(l => (l.SeatTitle, l.Answer ?? "waiting"))]));
+            if (view.SignOffStanding is not null)
+            {
+                body.Add(AdaptiveCard.Text(view.SignOffStanding));
+            }
         }
 
         if (!view.TakesComments)

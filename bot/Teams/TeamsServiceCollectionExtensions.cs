@@ -44,6 +44,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<IBusinessManagerAlerts, TeamsBusinessManagerAlerts>();
         services.AddSingleton<IPersonalChat, TeamsPersonalChat>();
+        services.Configure<ProactiveInstallOptions>(configuration.GetSection(ProactiveInstallOptions.SectionName));
+        services.AddSingleton(sp => new TeamsReviewBot.GraphIntegration.Teams.PersonalAppInstaller(sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>()));
+        services.AddSingleton<PersonalChatOpener>();
         services.AddSingleton<ChannelPoster>();
         services.AddSingleton<ITeamsOutbound, TeamsOutbound>();
 

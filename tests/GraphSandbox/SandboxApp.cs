@@ -20,6 +20,7 @@ public static class SandboxApp
         app.MapMailEndpoints();
         app.MapCalendarEndpoints();
         app.MapCalendarControls();
+        app.MapTeamsAppEndpoints();
         app.MapControlEndpoints();
         app.MapGet("/", () => Results.Text("Graph sandbox: Graph v1.0 under /v1.0, controls under /sandbox (see tests/GraphSandbox/README.md)."));
         return app;

@@ -17,6 +17,8 @@ public sealed class SandboxState(TimeProvider time)
 
     public SandboxCalendars Calendars { get; } = new();
 
+    public SandboxTeamsApps TeamsApps { get; } = new();
+
     /// <summary>Any address is a mailbox: the sandbox creates it on first use.</summary>
     public SandboxMailbox Mailbox(string address) => _mailboxes.GetOrAdd(address, a => new SandboxMailbox(a));
 

@@ -39,9 +39,9 @@ async function waitForHttp(url, what, child, logName, timeoutMs = 60000) {
   throw new Error(`${what} did not answer at ${url}${child.exitCode !== null ? ` (it exited with ${child.exitCode})` : ` within ${timeoutMs} ms`}. Last lines of ${logName}:\n${tail}`);
 }
 
-function startProcess(name, command, args, env) {
+function startProcess(name, command, args, env, cwd = root) {
   const log = fs.openSync(path.join(outputDir, `${name}.log`), 'a');
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
   child.on('error', e => fs.appendFileSync(path.join(outputDir, `${name}.log`), `failed to start: ${e.message}\n`));
   return child;
 }
@@ -82,12 +82,14 @@ async function startBot({ botPort, tablePrefix, settings = {} } = {}) {
   return { port, child, env, log, stop: () => stopProcess(child) };
 }
 
-async function startPlayground(botPort) {
+// configDir: a directory holding another .m365agentsplayground.yml (e.g. another current user).
+async function startPlayground(botPort, { configDir } = {}) {
   const port = await freePort();
   const bin = path.join(root, 'node_modules', '.bin', 'agentsplayground');
   const child = startProcess('playground', bin,
     ['-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
-    { TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: path.join(outputDir, 'playground-internal.log') });
+    { TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: path.join(outputDir, 'playground-internal.log') },
+    configDir ?? root);
   await waitForHttp(`http://127.0.0.1:${port}/`, 'the Agents Playground', child, 'playground-internal.log');
   return { port, url: `http://127.0.0.1:${port}/`, child, stop: () => stopProcess(child) };
 }

@@ -5,15 +5,22 @@ using TeamsReviewBot.Workflows.Outbound;
 namespace TeamsReviewBot.Teams.Conversations;
 
 /// <summary>Sends a card into a person's personal chat with the bot, from the reference stored when
-/// they installed the bot personally. Without one the bot cannot start the chat, and says so.</summary>
-public sealed class TeamsPersonalChat(ConversationReferenceStore references, ConnectorClient connector) : IPersonalChat
+/// they installed the bot personally. Without one the bot installs its app for them and opens the
+/// chat (<see cref="PersonalChatOpener"/>); where that is refused it says why.</summary>
+public sealed class TeamsPersonalChat(ConversationReferenceStore references, ConnectorClient connector, PersonalChatOpener opener) : IPersonalChat
 {
     public async Task<string?> SendCardAsync(string aadObjectId, JsonObject card, CancellationToken cancellationToken)
     {
         var chat = await references.FindPersonalAsync(aadObjectId, cancellationToken).ConfigureAwait(false);
         if (chat is null)
         {
-            return "they have no personal chat with the bot yet (they need to open the bot's chat once, or have the app installed for them)";
+            var opened = await opener.OpenAsync(aadObjectId, cancellationToken).ConfigureAwait(false);
+            if (opened.Chat is null)
+            {
+                return opened.Failure;
+            }
+
+            chat = opened.Chat;
         }
 
         var message = new Activity

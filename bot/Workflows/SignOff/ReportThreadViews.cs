@@ -7,8 +7,8 @@ using TeamsReviewBot.Workflows.Cases;
 namespace TeamsReviewBot.Workflows.SignOff;
 
 /// <summary>Builds the report's card in the case's thread from the case: version, hash, comment
-/// window and who commented when; never what they wrote.</summary>
-public sealed class ReportThreadViews(CaseService cases, TimeProvider time)
+/// window, who commented when (never what they wrote) and the sign-off tally (names and seats).</summary>
+public sealed class ReportThreadViews(CaseService cases, SignOffViews signOffs, TimeProvider time)
 {
     public CommentWindow? Window(CaseState state)
     {
@@ -32,6 +32,7 @@ public sealed class ReportThreadViews(CaseService cases, TimeProvider time)
             ? $"This version replaces version {version.Number - 1}." + (state.SignOffsVoidedByVersion == version.Number ? $" Sign-offs given on version {version.Number - 1} are void; the partners are asked again." : string.Empty)
             : null;
         var lines = state.ReportComments.Where(c => c.Version == version.Number).Select(c => $"Comment from {c.Name} at {BritishDates.DateAndTime(c.At)}").ToList();
-        return new ReportThreadView(state.CaseCode, version.Number, version.Sha256, BritishDates.DateAndTime(version.At), replaces, windowText, window is not null && now <= window.Closes && state.SignedOffAt is null, lines);
+        var playbook = cases.Playbooks.Get(state.Partnership);
+        return new ReportThreadView(state.CaseCode, version.Number, version.Sha256, BritishDates.DateAndTime(version.At), replaces, windowText, window is not null && now <= window.Closes && state.SignedOffAt is null, lines, signOffs.Tally(playbook, state), signOffs.Standing(playbook, state));
     }
 }

@@ -55,7 +55,7 @@ public sealed partial class ReportVersionAnnouncer(
         {
             var playbook = cases.Playbooks.Get(state.Partnership);
             var notice = $"Version {version.Number} of the report replaces version {version.Number - 1}: answers given on version {version.Number - 1} are void. Please read this version and answer again.";
-            foreach (var (seat, person, byDeputy) in seats.People(playbook).Where(p => !p.ByDeputy || p.Seat.DeputiesMayAct))
+            foreach (var (seat, person, byDeputy) in seats.People(playbook))
             {
                 var key = timer.Id + ":" + person.AadObjectId;
                 if (await once.WasClaimedAsync(ReportAnnouncement.TimerKind, key, cancellationToken).ConfigureAwait(false)

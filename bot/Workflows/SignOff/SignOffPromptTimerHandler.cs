@@ -74,7 +74,7 @@ public sealed partial class SignOffPromptTimerHandler(
     {
         var notice = $"Reminder: your answer on version {reminded.Version} of the report for {state.CaseCode} is due by {BritishDates.DateAndTime(prompt.DeadlineAt)}.";
         var reached = 0;
-        foreach (var (seat, person, byDeputy) in seats.People(playbook).Where(p => reminded.Seats.Contains(p.Seat.Key) && (!p.ByDeputy || p.Seat.DeputiesMayAct)))
+        foreach (var (seat, person, byDeputy) in seats.People(playbook).Where(p => reminded.Seats.Contains(p.Seat.Key)))
         {
             // An answer given since the reminder was recorded needs no chasing.
             if (state.SeatSignOffs.ContainsKey(seat.Key) || await once.WasClaimedAsync(SentScope, prompt.Id + ":" + person.AadObjectId, cancellationToken).ConfigureAwait(false))

@@ -26,6 +26,7 @@ public sealed partial class SignOffRecorder(
     ITeamsOutbound teams,
     SubmissionCardOutbox submissionCards,
     UnconfirmedClicks unconfirmed,
+    ReportThreadViews threadViews,
     ILogger<SignOffRecorder> logger)
 {
     public async Task<CardActionResult> RecordAsync(string caseCode, TeamsActor who, SignOffClick click, CancellationToken cancellationToken)
@@ -83,6 +84,7 @@ public sealed partial class SignOffRecorder(
         LogAnswered(logger, caseCode, claim.Seat.Key, change.Attempts);
         await submissionCards.SendSoonIfSignedOffAsync(caseCode, change.Appended, cancellationToken).ConfigureAwait(false);
         await TellThreadAsync(state, cancellationToken).ConfigureAwait(false);
+        await UpdateReportCardAsync(state, cancellationToken).ConfigureAwait(false);
         return Card(state, claim, null);
     }
 
@@ -103,6 +105,26 @@ public sealed partial class SignOffRecorder(
         try
         {
             await teams.ReplyAsync(new ChannelThread(thread.ChannelId, thread.ThreadId), views.ThreadTally(state), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TeamsDeliveryException ex)
+        {
+            LogThreadUnreachable(logger, state.CaseCode, ex.Message);
+        }
+    }
+
+    /// <summary>The report's card in the thread shows the tally too, so whoever opens the thread sees
+    /// where sign-off stands. A card Teams will not update is logged; the next answer updates it again.</summary>
+    private async Task UpdateReportCardAsync(CaseState state, CancellationToken cancellationToken)
+    {
+        if (state.Thread is not { } thread || state.CurrentReportVersion is not { } version
+            || !state.ReportVersionCards.TryGetValue(version.Number, out var messageId) || messageId is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await teams.UpdateAsync(new ThreadMessage(thread.ChannelId, thread.ThreadId, messageId), ReportThreadCard.Create(threadViews.View(state)), cancellationToken).ConfigureAwait(false);
         }
         catch (TeamsDeliveryException ex)
         {

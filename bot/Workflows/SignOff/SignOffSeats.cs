@@ -37,14 +37,15 @@ public sealed class SignOffSeats(PartnershipDirectory directory)
         return null;
     }
 
-    /// <summary>The people configured for each signing seat, leads before deputies.</summary>
+    /// <summary>The people configured for each signing seat, leads before deputies; a deputy only where
+    /// the playbook lets deputies sign for that seat (a card they could not answer would mislead them).</summary>
     public IReadOnlyList<(Seat Seat, PersonOptions Person, bool ByDeputy)> People(Playbook playbook)
     {
         var seats = Signing(playbook);
         return [.. Enum.GetValues<PartnershipRole>()
             .SelectMany(directory.WithRole)
             .Select(p => (Seat: SeatFor(seats, p.Role!.Value, p.Partner), Person: p, ByDeputy: p.Role == PartnershipRole.Deputy))
-            .Where(x => x.Seat is not null)
+            .Where(x => x.Seat is not null && (!x.ByDeputy || x.Seat.DeputiesMayAct))
             .OrderBy(x => x.ByDeputy)
             .Select(x => (x.Seat!, x.Person, x.ByDeputy))];
     }

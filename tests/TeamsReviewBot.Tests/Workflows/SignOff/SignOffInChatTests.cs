@@ -124,8 +124,10 @@ public sealed class SignOffInChatTests(AzuriteFixture azurite) : IAsyncLifetime
         await PressAsync(Pat, await CardToAsync(Pat, 1), "sign-off");
         Assert.Null((await _bot.CaseAsync(code)).SignedOffAt);
 
-        // These partnerships let no deputy sign for a partner.
-        var deputy = await PressAsync(Dev, await CardToAsync(Dev, 1), "sign-off");
+        // These partnerships let no deputy sign for a partner: the deputy gets no card, and a press
+        // on the lead's card is refused.
+        Assert.DoesNotContain(_bot.Teams.Calls, c => c.Path.StartsWith("/v3/conversations/a:chat-" + Dev.TeamsId, StringComparison.Ordinal) && c.Card is not null);
+        var deputy = await PressAsync(Dev, await CardToAsync(Hana, 1), "sign-off");
         Assert.Contains("do not let a deputy sign off", PanelBot.Words(deputy), StringComparison.Ordinal);
         Assert.Null((await _bot.CaseAsync(code)).SignedOffAt);
 
