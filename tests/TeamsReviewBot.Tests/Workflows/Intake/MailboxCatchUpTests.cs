@@ -28,7 +28,8 @@ public sealed class MailboxCatchUpTests
             await sandbox.FaultsAsync(new { throttleEvery = 12, retryAfterSeconds = 1 });
         });
 
-        await local.SettledAsync(Waiting, TimeSpan.FromSeconds(120));
+        // Generous for a shared, loaded machine: on a quiet one this takes a few seconds.
+        await local.SettledAsync(Waiting, TimeSpan.FromSeconds(300));
 
         // Every referral opened exactly one case, and its referrer got exactly one acknowledgement.
         var ledger = await local.LedgerAsync();
