@@ -96,6 +96,7 @@ public static class CatchUpBench
         }
 
         var toSettle = clock.Elapsed;
+        entries = await ledger.ListAsync(Mailbox);
         var requests = state.Stats.GraphRequests - requestsBefore;
         var cases = await bot.Services.GetRequiredService<CaseIndexStore>().ListAsync(Partnership);
         var acknowledgements = state.Mailbox(Mailbox).InFolder(SandboxMailbox.SentItems).Count;
