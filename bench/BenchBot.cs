@@ -18,10 +18,11 @@ public sealed class BenchBot : WebApplicationFactory<StorageTables>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public BenchBot(Dictionary<string, string?> settings)
+    /// <param name="port">0 for any free port; a fixed one when the bot's URL must be known before it starts (Graph's notification URL).</param>
+    public BenchBot(Dictionary<string, string?> settings, int port = 0)
     {
         _settings = settings;
-        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        UseKestrel(k => k.Listen(IPAddress.Loopback, port));
     }
 
     public CountingPolicy Storage { get; } = new();

@@ -24,6 +24,13 @@ if (args.Length > 1 && args[1] == "votes")
     return;
 }
 
+// "bench/run.sh catchup [n] [throttleEvery]": n referrals waiting in the mailbox at start-up (CatchUpBench).
+if (args.Length > 1 && args[1] == "catchup")
+{
+    await CatchUpBench.RunAsync(connection, int.Parse(args[0], CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0);
+    return;
+}
+
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
 var service = new TableServiceClient(connection);
 var tables = new StorageTables(service, new TableNames("bench" + Guid.NewGuid().ToString("N")[..8]));

@@ -71,6 +71,49 @@ public sealed class MailSender(GraphServiceClient graph)
         return new SentMail(id, draft.InternetMessageId ?? internetMessageId, draft.ConversationId);
     }
 
+    /// <summary>
+    /// Sends with one request (<c>sendMail</c>, carrying the internetMessageId made from
+    /// <paramref name="onceKey"/>) and returns that id, for a message whose own Graph id is never needed
+    /// (an acknowledgement: replies to it are matched by internetMessageId). When an earlier attempt
+    /// may have sent it (<paramref name="earlierAttemptPossible"/>, known from the caller's record), the
+    /// mailbox is searched first as <see cref="SendAsync"/> does, and what was sent is not sent again.
+    /// </summary>
+    public async Task<string> SendOnceAsync(string mailbox, OutboundMail mail, string onceKey, bool earlierAttemptPossible, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        ArgumentException.ThrowIfNullOrWhiteSpace(onceKey);
+        if ((mail.Attachments ?? []).Count > 0)
+        {
+            throw new ArgumentException("SendOnceAsync sends messages without files; use SendAsync for those.", nameof(mail));
+        }
+
+        var internetMessageId = MessageIds.For(mailbox, onceKey);
+        if (earlierAttemptPossible && await FindAsync(mailbox, internetMessageId, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            if (earlier.IsDraft == true)
+            {
+                await graph.Users[mailbox].Messages[earlier.Id].Send.PostAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
+            return earlier.InternetMessageId ?? internetMessageId;
+        }
+
+        await graph.Users[mailbox].SendMail.PostAsync(
+            new Microsoft.Graph.Users.Item.SendMail.SendMailPostRequestBody
+            {
+                Message = new Message
+                {
+                    Subject = mail.Subject,
+                    Body = new ItemBody { ContentType = mail.BodyIsHtml ? BodyType.Html : BodyType.Text, Content = mail.Body },
+                    ToRecipients = mail.To.Select(a => new Recipient { EmailAddress = new EmailAddress { Address = a } }).ToList(),
+                    InternetMessageId = internetMessageId,
+                },
+                SaveToSentItems = true,
+            },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        return internetMessageId;
+    }
+
     /// <summary>The message (sent, or a draft) carrying <paramref name="internetMessageId"/>, sent copies first.</summary>
     private async Task<Message?> FindAsync(string mailbox, string internetMessageId, CancellationToken cancellationToken)
     {

@@ -8,12 +8,15 @@ namespace TeamsReviewBot.GraphIntegration.Mail;
 /// the list with sizes only ($select=id,name,size,contentType,isInline, no content), then the bytes
 /// of each file attachment no larger than the caller's limit, one at a time. An oversized file is returned
 /// with its size and no bytes, so the caller refuses it by size without it ever being downloaded.
+/// A message the inbox delta already carried (<see cref="PrefetchedMessages"/>) is not read again, and
+/// its attachment list came with it: only the bytes of its files are fetched.
 /// </summary>
-public sealed class MailboxReader(GraphServiceClient graph)
+public sealed class MailboxReader(GraphServiceClient graph, PrefetchedMessages? prefetched = null)
 {
     private const string FileAttachmentType = "#microsoft.graph.fileAttachment";
 
-    private static readonly string[] Fields =
+    /// <summary>What intake reads of a message, here and in the inbox delta.</summary>
+    internal static readonly string[] Fields =
     [
         "id", "internetMessageId", "subject", "from", "sender", "receivedDateTime", "body",
         "internetMessageHeaders", "webLink", "conversationId", "hasAttachments",
@@ -21,12 +24,16 @@ public sealed class MailboxReader(GraphServiceClient graph)
 
     private static readonly string[] AttachmentListFields = ["id", "name", "size", "contentType", "isInline"];
 
+    /// <summary>The attachment list with sizes and no content, expanded beside a message.</summary>
+    internal static readonly string AttachmentListExpand = $"attachments($select={string.Join(',', AttachmentListFields)})";
+
     /// <summary>Returns null when the message no longer exists (deleted or moved since it was announced).</summary>
     public async Task<InboundMail?> GetAsync(string mailbox, string messageId, long maxAttachmentBytes, CancellationToken cancellationToken = default)
     {
         try
         {
-            var message = await graph.Users[mailbox].Messages[messageId].GetAsync(
+            // A message the delta page carried comes with its attachment list; one read here does not.
+            var message = prefetched?.Take(messageId) ?? await graph.Users[mailbox].Messages[messageId].GetAsync(
                 request => request.QueryParameters.Select = Fields,
                 cancellationToken).ConfigureAwait(false);
             if (message is null)
@@ -37,7 +44,7 @@ public sealed class MailboxReader(GraphServiceClient graph)
             // hasAttachments leaves out inline attachments (pictures in the body), which are never a
             // form or a return, so a message without other attachments costs no second request.
             message.Attachments = message.HasAttachments == true
-                ? await AttachmentsAsync(mailbox, messageId, maxAttachmentBytes, cancellationToken).ConfigureAwait(false)
+                ? await ReadFilesAsync(mailbox, messageId, message.Attachments ?? await ListAttachmentsAsync(mailbox, messageId, cancellationToken).ConfigureAwait(false), maxAttachmentBytes, cancellationToken).ConfigureAwait(false)
                 : [];
             return ToInbound(message);
         }
@@ -47,7 +54,7 @@ public sealed class MailboxReader(GraphServiceClient graph)
         }
     }
 
-    private async Task<List<Attachment>> AttachmentsAsync(string mailbox, string messageId, long maxAttachmentBytes, CancellationToken cancellationToken)
+    private async Task<List<Attachment>> ListAttachmentsAsync(string mailbox, string messageId, CancellationToken cancellationToken)
     {
         var attachments = graph.Users[mailbox].Messages[messageId].Attachments;
         var listed = new List<Attachment>();
@@ -60,6 +67,13 @@ public sealed class MailboxReader(GraphServiceClient graph)
                 : null;
         }
 
+        return listed;
+    }
+
+    /// <summary>The listed attachments, each file no larger than the limit with its bytes (one request each).</summary>
+    private async Task<List<Attachment>> ReadFilesAsync(string mailbox, string messageId, List<Attachment> listed, long maxAttachmentBytes, CancellationToken cancellationToken)
+    {
+        var attachments = graph.Users[mailbox].Messages[messageId].Attachments;
         var read = new List<Attachment>();
         foreach (var attachment in listed)
         {

@@ -26,6 +26,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, SandboxState state)
         var mailbox = MailboxOf(path);
         if (mailbox is null)
         {
+            state.Stats.CountServed(KindOf(path));
             await next(context);
             return;
         }
@@ -39,6 +40,8 @@ internal sealed class FaultMiddleware(RequestDelegate next, SandboxState state)
                 return;
             }
 
+            state.Stats.CountServed(KindOf(path));
+
             // Hold the request a moment so concurrency is visible, as a real mailbox call would.
             await Task.Delay(15, context.RequestAborted);
             await next(context);
@@ -48,6 +51,16 @@ internal sealed class FaultMiddleware(RequestDelegate next, SandboxState state)
             state.Stats.Leave(mailbox);
         }
     }
+
+    /// <summary>What a request was for, for a per-kind count: a mailbox's delta pages and the
+    /// subscriptions are shared by every message; the rest is spent on one message each.</summary>
+    private static string KindOf(string path) =>
+        path.Contains("/delta", StringComparison.OrdinalIgnoreCase) ? "delta"
+        : path.StartsWith("/v1.0/subscriptions", StringComparison.OrdinalIgnoreCase) ? "subscriptions"
+        : path.EndsWith("/sendMail", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/send", StringComparison.OrdinalIgnoreCase) ? "send"
+        : path.Contains("/attachments", StringComparison.OrdinalIgnoreCase) ? "attachments"
+        : path.Contains("/messages", StringComparison.OrdinalIgnoreCase) ? "messages"
+        : "other";
 
     private static string? MailboxOf(string path)
     {

@@ -37,6 +37,8 @@ internal static class MailEndpoints
         return Results.Json(result);
     }
 
+    private static readonly string[] DeltaKeeps = ["$select", "$expand"];
+
     /// <summary>messages/delta (the SDK calls it delta()): everything after the token, a page at a time.</summary>
     private static IResult Delta(string mailbox, string folder, string operation, HttpRequest request, SandboxState state)
     {
@@ -53,18 +55,22 @@ internal static class MailEndpoints
         var result = new JsonObject
         {
             ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#Collection(message)",
-            ["value"] = new JsonArray(page.Select(m => (JsonNode?)Project(m, request)).ToArray()),
+            ["value"] = new JsonArray(page.Select(m => (JsonNode?)Project(m, request, state)).ToArray()),
         };
         var link = $"{Base(request)}/users/{mailbox}/mailFolders/{folder}/messages/delta()";
+        // Like Graph, the first request's $select and $expand hold for the whole round and the next.
+        var kept = string.Concat(DeltaKeeps
+            .Where(name => !string.IsNullOrEmpty(request.Query[name].ToString()))
+            .Select(name => $"&{name}={Uri.EscapeDataString(request.Query[name].ToString())}"));
         if (changes.Count > page.Count)
         {
-            result["@odata.nextLink"] = $"{link}?$skiptoken={page[^1].Sequence}";
+            result["@odata.nextLink"] = $"{link}?$skiptoken={page[^1].Sequence}{kept}";
         }
         else
         {
             // The delta token marks everything seen so far in this mailbox.
             var mark = page.Count > 0 ? page[^1].Sequence : Math.Max(after, box.LastSequence);
-            result["@odata.deltaLink"] = $"{link}?$deltatoken={mark}";
+            result["@odata.deltaLink"] = $"{link}?$deltatoken={mark}{kept}";
         }
 
         return Results.Json(result);
@@ -153,9 +159,11 @@ internal static class MailEndpoints
             : GraphErrors.NotFound($"attachment {attachmentId}");
     }
 
-    private static JsonObject ProjectAttachment(JsonObject attachment, HttpRequest? request, SandboxState? state)
+    private static JsonObject ProjectAttachment(JsonObject attachment, HttpRequest? request, SandboxState? state) =>
+        ProjectAttachment(attachment, request?.Query["$select"].ToString(), state);
+
+    private static JsonObject ProjectAttachment(JsonObject attachment, string? select, SandboxState? state)
     {
-        var select = request?.Query["$select"].ToString();
         if (string.IsNullOrWhiteSpace(select))
         {
             CountContentServed(attachment, state);
@@ -264,20 +272,25 @@ internal static class MailEndpoints
             return GraphErrors.Problem(400, "ErrorInvalidRequest", "message is required.");
         }
 
-        StoreSent(state.Mailbox(mailbox), (JsonObject)message.DeepClone(), state);
-        return Results.Accepted();
+        // Like a draft's create, sendMail keeps an internetMessageId given with the message.
+        var given = message["internetMessageId"]?.GetValue<string>();
+        var sent = StoreSent(state.Mailbox(mailbox), (JsonObject)message.DeepClone(), state, given);
+        DeliverToReceivers(sent, state);
+        return state.Faults.TakeLostSendAnswer()
+            ? GraphErrors.Problem(504, "GatewayTimeout", "The request timed out on its way back.")
+            : Results.Accepted();
     }
 
-    private static void StoreSent(SandboxMailbox box, JsonObject message, SandboxState state)
+    private static SandboxMessage StoreSent(SandboxMailbox box, JsonObject message, SandboxState state, string? internetMessageId = null)
     {
         var now = Rfc822Import.Iso(state.Time.GetUtcNow());
         message.Remove("@odata.type");
         message["createdDateTime"] = now;
         message["sentDateTime"] = now;
         message["isDraft"] = false;
-        message["internetMessageId"] = $"<{Guid.NewGuid():N}@sandbox.local>";
+        message["internetMessageId"] = string.IsNullOrWhiteSpace(internetMessageId) ? $"<{Guid.NewGuid():N}@sandbox.local>" : internetMessageId;
         message["from"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = box.Address, ["address"] = box.Address } };
-        box.Add(SandboxMailbox.SentItems, message, []);
+        return box.Add(SandboxMailbox.SentItems, message, []);
     }
 
     /// <summary>Applies $select and $expand=attachments as Graph does; id is always returned.</summary>
@@ -309,7 +322,10 @@ internal static class MailEndpoints
         projected["@odata.etag"] = "W/\"" + message.Json["changeKey"] + "\"";
         if (expand.Contains("attachments", StringComparison.OrdinalIgnoreCase))
         {
-            projected["attachments"] = new JsonArray(message.Attachments.Select(a => (JsonNode?)ProjectAttachment(a, null, state)).ToArray());
+            // attachments($select=id,name,size): the list without content, as Graph trims it.
+            var nested = System.Text.RegularExpressions.Regex.Match(expand, @"attachments\(\$select=([^)]*)\)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            var attachmentSelect = nested.Success ? nested.Groups[1].Value : null;
+            projected["attachments"] = new JsonArray(message.Attachments.Select(a => (JsonNode?)ProjectAttachment(a, attachmentSelect, state)).ToArray());
         }
 
         return projected;

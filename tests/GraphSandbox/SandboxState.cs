@@ -93,6 +93,8 @@ public sealed class SandboxFaults
     private int _throttleNext;
     private int _dropNotifications;
     private int _loseSendAnswers;
+    private int _throttleEvery;
+    private long _calls;
 
     public int RetryAfterSeconds { get; private set; } = 1;
 
@@ -116,6 +118,7 @@ public sealed class SandboxFaults
             MaxExpirationMinutes = settings.MaxExpirationMinutes ?? MaxExpirationMinutes;
             MailboxConcurrencyLimit = settings.MailboxConcurrencyLimit ?? MailboxConcurrencyLimit;
             _loseSendAnswers = settings.LoseSendAnswers ?? _loseSendAnswers;
+            _throttleEvery = settings.ThrottleEvery ?? _throttleEvery;
         }
     }
 
@@ -126,6 +129,7 @@ public sealed class SandboxFaults
             _throttleNext = 0;
             _dropNotifications = 0;
             _loseSendAnswers = 0;
+            _throttleEvery = 0;
             RetryAfterSeconds = 1;
             ThrottleStatus = 429;
             NotificationCopies = 1;
@@ -134,10 +138,18 @@ public sealed class SandboxFaults
         }
     }
 
+    /// <summary>True when this call is to be throttled: one of the next N asked for, or every Nth call
+    /// while <c>throttleEvery</c> is set (throttling that keeps coming through a long catch-up).</summary>
     public bool TakeThrottle()
     {
         lock (_gate)
         {
+            _calls++;
+            if (_throttleEvery > 0 && _calls % _throttleEvery == 0)
+            {
+                return true;
+            }
+
             if (_throttleNext <= 0)
             {
                 return false;
@@ -181,7 +193,7 @@ public sealed class SandboxFaults
     {
         lock (_gate)
         {
-            return new { throttleNext = _throttleNext, RetryAfterSeconds, ThrottleStatus, dropNotifications = _dropNotifications, NotificationCopies, MaxExpirationMinutes, MailboxConcurrencyLimit, loseSendAnswers = _loseSendAnswers };
+            return new { throttleNext = _throttleNext, RetryAfterSeconds, ThrottleStatus, dropNotifications = _dropNotifications, NotificationCopies, MaxExpirationMinutes, MailboxConcurrencyLimit, loseSendAnswers = _loseSendAnswers, throttleEvery = _throttleEvery };
         }
     }
 }
@@ -195,13 +207,15 @@ public sealed record FaultSettings(
     int? NotificationCopies,
     int? MaxExpirationMinutes,
     int? MailboxConcurrencyLimit,
-    int? LoseSendAnswers = null);
+    int? LoseSendAnswers = null,
+    int? ThrottleEvery = null);
 
 /// <summary>What happened, for tests and for people watching the local stack.</summary>
 public sealed class SandboxStats
 {
     private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _maxInFlight = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, long> _servedByKind = new(StringComparer.OrdinalIgnoreCase);
     private long _graphRequests;
     private long _throttled;
     private long _concurrencyRejections;
@@ -235,6 +249,12 @@ public sealed class SandboxStats
 
     public void CountThrottled() => Interlocked.Increment(ref _throttled);
 
+    /// <summary>Graph calls answered (not throttled), by what they were for: delta, subscriptions,
+    /// messages (reads and drafts), attachments, send.</summary>
+    public IReadOnlyDictionary<string, long> ServedByKind => new Dictionary<string, long>(_servedByKind, StringComparer.OrdinalIgnoreCase);
+
+    public void CountServed(string kind) => _servedByKind.AddOrUpdate(kind, 1, (_, n) => n + 1);
+
     public void CountConcurrencyRejection() => Interlocked.Increment(ref _concurrencyRejections);
 
     public void CountDelivered() => Interlocked.Increment(ref _notificationsDelivered);
@@ -255,6 +275,7 @@ public sealed class SandboxStats
     {
         graphRequests = GraphRequests,
         throttled = Throttled,
+        servedByKind = ServedByKind,
         concurrencyRejections = ConcurrencyRejections,
         notificationsDelivered = NotificationsDelivered,
         notificationsDropped = NotificationsDropped,

@@ -30,9 +30,10 @@ public static class IntakeServiceCollectionExtensions
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(MailboxOptions.SectionName).Get<GraphConnection>() ?? new GraphConnection());
         services.AddSingleton(sp => GraphClientBuilder.Create(sp.GetRequiredService<GraphConnection>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new MailboxReader(sp.GetRequiredService<GraphServiceClient>()));
+        services.AddSingleton<PrefetchedMessages>();
+        services.AddSingleton(sp => new MailboxReader(sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<PrefetchedMessages>()));
         services.AddSingleton(sp => new MailSender(sp.GetRequiredService<GraphServiceClient>()));
-        services.AddSingleton(sp => new InboxDeltaReader(sp.GetRequiredService<GraphServiceClient>()));
+        services.AddSingleton(sp => new InboxDeltaReader(sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<PrefetchedMessages>()));
         services.AddSingleton<MailboxSyncStore>();
         services.AddSingleton<ISubscriptionStateStore>(sp => sp.GetRequiredService<MailboxSyncStore>());
         services.AddSingleton<SubscriptionManager>();

@@ -4,8 +4,10 @@ using TeamsReviewBot.Storage.Intake;
 namespace TeamsReviewBot.Workflows.Intake;
 
 /// <summary>
-/// Works through stored notifications and delta finds: leases a batch, handles up to four at a
-/// time (the Graph client keeps to four requests per mailbox anyway), and deletes each once done.
+/// Works through stored notifications and delta finds: leases a batch, handles up to eight at a
+/// time, and deletes each once done. Most of a message's time is spent on storage, so eight are in
+/// hand while the Graph client keeps to Outlook's four concurrent requests per mailbox
+/// (MailboxThrottleHandler; docs/graph-behaviour.md, Throttling).
 /// A failure leaves the item to come back when its lease ends; after too many tries the message
 /// is put in front of the business managers instead.
 /// </summary>
@@ -19,7 +21,9 @@ public sealed partial class IntakeWorker(
     TimeProvider time,
     ILogger<IntakeWorker> logger) : BackgroundService
 {
-    private const int BatchSize = 16;
+    private const int BatchSize = 32;
+
+    private const int InHand = 8;
 
     /// <summary>One pass; returns how many items were completed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -28,7 +32,7 @@ public sealed partial class IntakeWorker(
         var completed = 0;
         await Parallel.ForEachAsync(
             claimed,
-            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = InHand, CancellationToken = cancellationToken },
             async (work, ct) =>
             {
                 try

@@ -52,7 +52,7 @@ public sealed partial class MailIntakeProcessor(
         try
         {
             outcome = entry.Status == IntakeStatus.CaseOpened && entry.CaseCode is not null
-                ? await AcknowledgeAsync(mail, entry.CaseCode, held, cancellationToken).ConfigureAwait(false)
+                ? await AcknowledgeAsync(mail, entry.CaseCode, held, earlierAttemptPossible: true, cancellationToken).ConfigureAwait(false)
                 : await ClassifyAndActAsync(mail, held, cancellationToken).ConfigureAwait(false);
             held.Entry = await ledger.MoveAsync(held.Entry, IntakeStatus.Done, outcome, cancellationToken).ConfigureAwait(false);
         }
@@ -181,12 +181,15 @@ public sealed partial class MailIntakeProcessor(
             await ShowAsync(mail, $"Case {code} opened, but some attachments were refused: " + string.Join(" ", refusals), code, cancellationToken).ConfigureAwait(false);
         }
 
-        return await AcknowledgeAsync(mail, code, held, cancellationToken).ConfigureAwait(false);
+        // The case was marked opened in this pass, so no earlier pass got as far as acknowledging it.
+        return await AcknowledgeAsync(mail, code, held, earlierAttemptPossible: false, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string> AcknowledgeAsync(InboundMail mail, string caseCode, LedgerHold held, CancellationToken cancellationToken)
+    /// <summary>Acknowledges once: a pass that finds the case already marked opened may follow one that
+    /// sent the acknowledgement and stopped before recording it, so that pass searches the mailbox first.</summary>
+    private async Task<string> AcknowledgeAsync(InboundMail mail, string caseCode, LedgerHold held, bool earlierAttemptPossible, CancellationToken cancellationToken)
     {
-        if (await cases.WasAcknowledgedAsync(caseCode, cancellationToken).ConfigureAwait(false))
+        if (earlierAttemptPossible && await cases.WasAcknowledgedAsync(caseCode, cancellationToken).ConfigureAwait(false))
         {
             return $"case {caseCode} opened, referrer already acknowledged";
         }
@@ -199,8 +202,8 @@ public sealed partial class MailIntakeProcessor(
 
         // Still ours? A pass slow enough to lose its lease stops here rather than race the new holder.
         held.Entry = await ledger.RenewAsync(held.Entry, mailboxOptions.Value.WorkLease, cancellationToken).ConfigureAwait(false);
-        var sent = await sender.SendAsync(Mailbox, Acknowledgement.For(caseCode, mail.FromAddress), Acknowledgement.OnceKey(caseCode), cancellationToken).ConfigureAwait(false);
-        await cases.RecordAcknowledgementAsync(caseCode, sent.InternetMessageId, cancellationToken).ConfigureAwait(false);
+        var sentAs = await sender.SendOnceAsync(Mailbox, Acknowledgement.For(caseCode, mail.FromAddress), Acknowledgement.OnceKey(caseCode), earlierAttemptPossible, cancellationToken).ConfigureAwait(false);
+        await cases.RecordAcknowledgementAsync(caseCode, sentAs, cancellationToken).ConfigureAwait(false);
         return $"case {caseCode} opened, referrer acknowledged";
     }
 

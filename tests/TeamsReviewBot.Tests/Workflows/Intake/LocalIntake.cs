@@ -53,10 +53,17 @@ public sealed class LocalIntake : IAsyncDisposable
 
     public HttpClient BotClient { get; private set; } = null!;
 
-    public static async Task<LocalIntake> StartAsync(TimeSpan? deltaSyncInterval = null, Action<IDictionary<string, string?>>? configure = null)
+    /// <param name="beforeBotStarts">Runs against the sandbox and mailbox before the bot starts (e.g. to
+    /// leave mail waiting in the inbox, as after a deployment or an outage).</param>
+    public static async Task<LocalIntake> StartAsync(TimeSpan? deltaSyncInterval = null, Action<IDictionary<string, string?>>? configure = null, Func<SandboxHost, string, Task>? beforeBotStarts = null)
     {
         var sandbox = await SandboxHost.StartAsync();
         var mailbox = $"referrals-{Guid.NewGuid():N}@partnership.example"[..48];
+        if (beforeBotStarts is not null)
+        {
+            await beforeBotStarts(sandbox, mailbox);
+        }
+
         var prefix = AzuriteFixture.NewPrefix();
         var bot = StartBot(sandbox, mailbox, prefix, deltaSyncInterval, configure);
         var stack = new LocalIntake(sandbox, bot, mailbox, prefix, deltaSyncInterval, configure) { BotClient = bot.Bot.CreateClient() };
