@@ -17,18 +17,28 @@ pids=()
 stop_all() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap stop_all EXIT
 
-table_port=$(free_port 10202)
+# Ports from a random base, and the Azurite must be ours: another engineer's on the same ports would
+# answer just as well and then vanish under the run.
+table_port=$(free_port $((20000 + RANDOM % 20000)))
 queue_port=$(free_port $((table_port + 1)))
+start_own_azurite() {
+  start_azurite "$table_port" "$queue_port" test-output/bench-azurite.log
+  pids+=("$AZURITE_PID")
+  sleep 1
+  if ! kill -0 "$AZURITE_PID" 2>/dev/null || ! grep -q "Table service is successfully listening at http://127.0.0.1:$table_port" test-output/bench-azurite.log; then
+    log "Azurite did not start on its own ports (see test-output/bench-azurite.log); run again"; exit 1
+  fi
+}
 
 case "${1:-clicks}" in
   clicks|quick)
-    ensure_dotnet
+    # A restore rewrites every project's assets and so rebuilds everything: only on a fresh clone.
+    [ -f bench/obj/project.assets.json ] && [ -f bench/Probe/obj/project.assets.json ] || ensure_dotnet
     log "building the bot, the Graph sandbox and the benchmark (Release)"
     dotnet build -c Release --no-restore --nologo -v q bench/TeamsReviewBot.Bench.csproj
     dotnet build -c Release --no-restore --nologo -v q tests/GraphSandbox/GraphSandbox.csproj
-    start_azurite "$table_port" "$queue_port" test-output/bench-azurite.log
-    pids+=("$AZURITE_PID")
-    graph_port=$(free_port 15080)
+    start_own_azurite
+    graph_port=$(free_port $((queue_port + 1)))
     dotnet tests/GraphSandbox/bin/Release/net10.0/GraphSandbox.dll --urls "http://127.0.0.1:$graph_port" > test-output/bench-graph-sandbox.log 2>&1 &
     pids+=("$!")
     wait_for_port "$graph_port" "the Graph sandbox"
@@ -45,8 +55,7 @@ case "${1:-clicks}" in
       dotnet bench/bin/Release/net10.0/TeamsReviewBot.Bench.dll "${1:-clicks}"
     ;;
   *)
-    start_azurite "$table_port" "$queue_port" test-output/bench-azurite.log
-    pids+=("$AZURITE_PID")
+    start_own_azurite
     TEAMSREVIEWBOT_BENCH_STORAGE=$(azurite_connection_string "$table_port" "$queue_port") \
       dotnet run -c Release --project bench -- "${1:-300}" ${2:+"$2"}
     ;;
