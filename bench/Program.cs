@@ -5,6 +5,14 @@ using TeamsReviewBot.Bench;
 using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
 
+// "bench/run.sh" (or "bench/run.sh clicks", or the smaller "quick"): the clicks of issue #21 over HTTP
+// against the bot in its own process, beside a bare one-write endpoint (ClickBench).
+if (args.Length > 0 && args[0] is "clicks" or "quick")
+{
+    await ClickBench.RunAsync(ClickBenchSettings.FromEnvironment(quick: args[0] == "quick"));
+    return;
+}
+
 // Measures the storage paths a card click and a timer sweep take, against the same Azurite:
 // a bare single-row insert is the floor a click is compared with.
 // "bench/run.sh N votes" drives the real bot over HTTP (VoteBench).

@@ -1,22 +1,69 @@
 #!/usr/bin/env bash
-# Prints storage figures for a card click and a timer sweep against a private Azurite.
-# Usage: bench/run.sh [rounds] [board|votes]   ("board": only the case board, no storage;
-#   "votes": the vote path over HTTP beside a bare one-write endpoint, [rounds] requests per cell)
-#        bench/run.sh catchup [n] [throttleEvery]   (n referrals, default 1,000, waiting in a Graph sandbox
-#   mailbox when the bot starts; with throttleEvery, every Nth Graph call is answered 429)
+# Benchmarks, each against a private Azurite.
+# Usage:
+#   bench/run.sh [clicks]  the clicks of issue #21 over HTTP (refer, first/second/deciding vote, re-vote,
+#                          refresh) against the bot in its own process (Release), beside a bare one-write
+#                          endpoint, at 1, 10 and 50 clients, with the Graph sandbox and a stand-in Teams
+#                          connector; checks, start-up, memory; writes docs/benchmarks.md (about 10 minutes)
+#   bench/run.sh quick     the same, smaller (20 requests per cell, 300 cases); writes test-output only
+#   bench/run.sh [rounds] [board|votes]   storage figures for a click and a timer sweep ("board": only
+#                          the case board, no storage; "votes": the earlier in-process vote path)
+#   bench/run.sh catchup [n] [throttleEvery]   n referrals (default 1,000) waiting in a Graph sandbox
+#                          mailbox when the bot starts; with throttleEvery, every Nth Graph call is answered 429
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_node_modules
-table_port=$(free_port 10202)
-queue_port=$(free_port $((table_port + 1)))
 mkdir -p test-output
-start_azurite "$table_port" "$queue_port" test-output/bench-azurite.log
-trap 'kill $AZURITE_PID 2>/dev/null || true' EXIT
-if [ "${1:-}" = "catchup" ]; then
-  TEAMSREVIEWBOT_BENCH_STORAGE=$(azurite_connection_string "$table_port" "$queue_port") \
-    dotnet run -c Release --project bench -- "${2:-1000}" catchup ${3:+"$3"}
-  exit
-fi
-TEAMSREVIEWBOT_BENCH_STORAGE=$(azurite_connection_string "$table_port" "$queue_port") \
-  dotnet run -c Release --project bench -- "${1:-300}" ${2:+"$2"}
+pids=()
+stop_all() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap stop_all EXIT
+
+# Ports from a random base, and the Azurite must be ours: another engineer's on the same ports would
+# answer just as well and then vanish under the run.
+table_port=$(free_port $((20000 + RANDOM % 20000)))
+queue_port=$(free_port $((table_port + 1)))
+start_own_azurite() {
+  start_azurite "$table_port" "$queue_port" test-output/bench-azurite.log
+  pids+=("$AZURITE_PID")
+  sleep 1
+  if ! kill -0 "$AZURITE_PID" 2>/dev/null || ! grep -q "Table service is successfully listening at http://127.0.0.1:$table_port" test-output/bench-azurite.log; then
+    log "Azurite did not start on its own ports (see test-output/bench-azurite.log); run again"; exit 1
+  fi
+}
+
+case "${1:-clicks}" in
+  clicks|quick)
+    # A restore rewrites every project's assets and so rebuilds everything: only on a fresh clone.
+    [ -f bench/obj/project.assets.json ] && [ -f bench/Probe/obj/project.assets.json ] || ensure_dotnet
+    log "building the bot, the Graph sandbox and the benchmark (Release)"
+    dotnet build -c Release --no-restore --nologo -v q bench/TeamsReviewBot.Bench.csproj
+    dotnet build -c Release --no-restore --nologo -v q tests/GraphSandbox/GraphSandbox.csproj
+    start_own_azurite
+    graph_port=$(free_port $((queue_port + 1)))
+    dotnet tests/GraphSandbox/bin/Release/net10.0/GraphSandbox.dll --urls "http://127.0.0.1:$graph_port" > test-output/bench-graph-sandbox.log 2>&1 &
+    pids+=("$!")
+    wait_for_port "$graph_port" "the Graph sandbox"
+    # The local stack's fictional Oldham partnership, as ./run.sh gives it to the bot.
+    set -a
+    # shellcheck source=scripts/playground.env
+    source scripts/playground.env
+    set +a
+    TEAMSREVIEWBOT_BENCH_ROOT="$PWD" \
+    TEAMSREVIEWBOT_BENCH_STORAGE=$(azurite_connection_string "$table_port" "$queue_port") \
+    TEAMSREVIEWBOT_BENCH_GRAPH="http://127.0.0.1:$graph_port" \
+    TEAMSREVIEWBOT_BENCH_BOT_DLL="$PWD/bot/bin/Release/net10.0/TeamsReviewBot.dll" \
+    TEAMSREVIEWBOT_BENCH_PROBE_DLL="$PWD/bench/Probe/bin/Release/net10.0/TeamsReviewBot.Bench.Probe.dll" \
+      dotnet bench/bin/Release/net10.0/TeamsReviewBot.Bench.dll "${1:-clicks}"
+    ;;
+  catchup)
+    start_own_azurite
+    TEAMSREVIEWBOT_BENCH_STORAGE=$(azurite_connection_string "$table_port" "$queue_port") \
+      dotnet run -c Release --project bench -- "${2:-1000}" catchup ${3:+"$3"}
+    ;;
+  *)
+    start_own_azurite
+    TEAMSREVIEWBOT_BENCH_STORAGE=$(azurite_connection_string "$table_port" "$queue_port") \
+      dotnet run -c Release --project bench -- "${1:-300}" ${2:+"$2"}
+    ;;
+esac
