@@ -5,7 +5,9 @@ namespace TeamsReviewBot.Process.Afterwards;
 
 /// <summary>
 /// When a case next owes something of the afterwards steps, as one durable timer: the moment the
-/// report is submitted (start them, plan and send the outcome letters), the moment the meeting is held
+/// report is submitted (start them, plan and send the outcome letters), the moment a decision ends the
+/// case without a Rapid Review (start them, and close it once the referrer is told and its route's
+/// steps are done), the moment the meeting is held
 /// where the playbook asks agencies for a lesson log, and again while letters remain unsent. Null
 /// when nothing is owed.
 /// </summary>
@@ -22,6 +24,14 @@ public static class AfterwardsPoint
         if (!state.Exists || state.IsClosed)
         {
             return null;
+        }
+
+        if (AfterwardsItems.EndsWithoutReview(state) && state.DecidedAt is { } decided)
+        {
+            // Started at the decision; looked at again once the referrer is told, to close the case if nothing else is open.
+            return state.AfterwardsAt is null ? decided
+                : AfterwardsItems.ReferrerToldDecision(playbook, state) ? state.AfterwardsAt
+                : null;
         }
 
         if (state.SubmittedAt is { } submitted && state.AfterwardsAt is null)

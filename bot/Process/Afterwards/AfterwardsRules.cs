@@ -41,6 +41,22 @@ public sealed class AfterwardsRules(Playbook playbook, CaseSchedule schedule)
         return events;
     }
 
+    /// <summary>Once a decision ends the case without a Rapid Review (no further action, another
+    /// learning route): the afterwards steps start with what that path owes; no outcome letters.</summary>
+    public IReadOnlyList<NewEvent> StartWithoutReview(CaseState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!state.Exists || state.IsClosed || !AfterwardsItems.EndsWithoutReview(state) || state.AfterwardsAt is not null)
+        {
+            return [];
+        }
+
+        var owed = Items(state).Where(i => i.Tracked).Select(i => i.Name).ToList();
+        var reason = $"The threshold decision is \"{state.Decision!.OutcomeLabel}\"; no Rapid Review follows. "
+            + (owed.Count == 0 ? "The procedure tracks nothing further." : $"Owed before the case closes: {string.Join("; ", owed)}.");
+        return [Event(CaseEventTypes.AfterwardsStarted, new AfterwardsStarted(Actor.System, reason), now)];
+    }
+
     /// <summary>A business manager marks an afterwards item, or a hand-marked step of the case's timetable, done.</summary>
     public IReadOnlyList<NewEvent> MarkDone(CaseState state, string item, string note, Actor actor, DateTimeOffset now)
     {
@@ -139,14 +155,16 @@ public sealed class AfterwardsRules(Playbook playbook, CaseSchedule schedule)
     public IReadOnlyList<NewEvent> CloseIfNothingOpen(CaseState state, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (!state.Exists || state.IsClosed || state.AfterwardsAt is null || state.OutcomeLetters is null || OpenItems(state).Count > 0)
+        // A Rapid Review closes once its letters are planned; a case ended at its decision plans none.
+        var lettersPlanned = state.OutcomeLetters is not null || AfterwardsItems.EndsWithoutReview(state);
+        if (!state.Exists || state.IsClosed || state.AfterwardsAt is null || !lettersPlanned || OpenItems(state).Count > 0)
         {
             return [];
         }
 
         var done = Items(state).Where(i => i.Tracked).Select(i => i.Name).ToList();
         var reason = done.Count == 0
-            ? "Nothing remains open: the report is with the National Panel and the procedure tracks nothing further."
+            ? AfterwardsItems.EndsWithoutReview(state) ? "Nothing remains open: the decision needs no Rapid Review and the procedure tracks nothing further." : "Nothing remains open: the report is with the National Panel and the procedure tracks nothing further."
             : $"Nothing remains open: {string.Join("; ", done)}.";
         return [Event(CaseEventTypes.Closed, new Closed(Actor.System, reason), now)];
     }

@@ -43,7 +43,7 @@ public sealed class CaseSchedule(TimetableCalculator calculator)
         }
 
         var moved = state.Moves.ToImmutableDictionary(m => m.Key, m => m.Value.DueAt, StringComparer.Ordinal);
-        return calculator.Compute(playbook, state.ClockStartsAt, new TimetableFacts(actual.ToImmutable(), moved, state.ResubmittedAt));
+        return calculator.Compute(playbook, state.ClockStartsAt, new TimetableFacts(actual.ToImmutable(), moved, state.ResubmittedAt, state.NationalPanelResponseExpected));
     }
 
     /// <summary>The deadlines that apply to the case as decided so far, with their status at <paramref name="now"/>.</summary>

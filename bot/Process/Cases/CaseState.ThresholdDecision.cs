@@ -39,7 +39,7 @@ public sealed partial record CaseState
     /// <summary>The referrer was sent the acknowledgement with the case code.</summary>
     public bool ReferrerAcknowledged { get; init; }
 
-    /// <summary>The date the National Panel said it would respond by, and the messages that said so.</summary>
+    /// <summary>The date the National Panel said it expects the partnership's response by (a deadline, panel-expected-response), and the messages that said so.</summary>
     public DateOnly? NationalPanelResponseExpected { get; init; }
 
     public ImmutableHashSet<string> PanelResponseMessages { get; init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);

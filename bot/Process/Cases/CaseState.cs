@@ -62,7 +62,8 @@ public sealed partial record CaseState
     public bool InForce(DeadlineRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return rule.Condition is null
+        return rule.Anchor == DeadlineRule.NationalPanelExpects ? NationalPanelResponseExpected is not null
+            : rule.Condition is null
             || (rule.CaseFactor is { } factor ? CaseFactors.Contains(factor) && !ReviewDecided : ReviewDecided);
     }
 

@@ -35,7 +35,8 @@ public static class IntakeRules
         return state.ReferrerAcknowledged ? [] : [Event(IntakeEventTypes.ReferrerAcknowledged, new ReferrerAcknowledged(internetMessageId), now)];
     }
 
-    /// <summary>The date the National Panel expects to respond by: once per message that said it.</summary>
+    /// <summary>The date the National Panel expects the partnership's response (the Rapid Review report) by, from its
+    /// "Serious Incident logged" email (seed-004 L130): once per message that said it.</summary>
     public static IReadOnlyList<NewEvent> RecordPanelResponseDate(CaseState state, NationalPanelResponseExpected expected, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);

@@ -40,7 +40,7 @@ public static class AuditTrailRows
         PanelEventTypes.ReferrerInformed => $"{who} told the referrer the outcome ({Text(data, "outcome")}).",
         IntakeEventTypes.ReferralReceived => $"The referral email was received and read{(Text(data, "incidentCategory") is { } category ? $": {category}, age band {Text(data, "ageBand") ?? "not given"}" : string.Empty)}; the child's details were sealed apart from the case.",
         IntakeEventTypes.ReferrerAcknowledged => "The referrer was sent the acknowledgement with the case code.",
-        IntakeEventTypes.NationalPanelResponseExpected => $"The National Panel wrote that it would respond by {Text(data, "expectedResponseDate")}.",
+        IntakeEventTypes.NationalPanelResponseExpected => $"The National Panel wrote that it expects the partnership's response by {Text(data, "expectedResponseDate")}.",
         CaseEventTypes.NationalPanelReplied => $"The National Panel replied to the submission from {Text(data, "from")} (matched by {Text(data, "matchedBy")}).",
         _ => Known(playbook, e) ?? Words(e.Type),
     };

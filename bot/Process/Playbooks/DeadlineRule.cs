@@ -12,7 +12,8 @@ public sealed record Offset(int? WorkingDays = null, int? Hours = null, int? Cal
 
 /// <summary>
 /// One deadline of the timetable. <paramref name="Anchor"/> is "day0", "received" (the instant of
-/// receipt) or another deadline's key (that step's actual date once it happened, its planned date
+/// receipt), <see cref="NationalPanelExpects"/> (the date the National Panel's email says it expects
+/// the partnership's response; in force only once recorded) or another deadline's key (that step's actual date once it happened, its planned date
 /// before). <paramref name="Earliest"/> opens a window (e.g. a meeting on Day 10–11); <paramref name="Due"/>
 /// closes it. <paramref name="CompletedBy"/> is the case milestone that meets it, or "step" when the
 /// business manager marks this deadline itself done. <paramref name="AppliesWhen"/> limits it to a
@@ -35,7 +36,11 @@ public sealed record DeadlineRule(
     string? NotLaterThan = null,
     string? Variant = null,
     string? Choice = null,
-    string? CaseFactor = null) : ICited;
+    string? CaseFactor = null) : ICited
+{
+    /// <summary>The anchor of a deadline set by the National Panel's "Serious Incident logged" email (seed-004 L130).</summary>
+    public const string NationalPanelExpects = "national-panel-expects";
+}
 
 /// <summary>The case milestones a deadline can be completed by.</summary>
 public static class Milestones

@@ -171,9 +171,9 @@ internal static partial class PlaybookValidator
         for (var i = 0; i < p.Deadlines.Count; i++)
         {
             var d = p.Deadlines[i];
-            if (d.Anchor is not ("day0" or "received") && !keys.Contains(d.Anchor))
+            if (d.Anchor is not ("day0" or "received" or DeadlineRule.NationalPanelExpects) && !keys.Contains(d.Anchor))
             {
-                fail($"deadlines[{i}].anchor", $"'{d.Anchor}' is not day0, received or a deadline of this playbook.");
+                fail($"deadlines[{i}].anchor", $"'{d.Anchor}' is not day0, received or a deadline of this playbook (or {DeadlineRule.NationalPanelExpects}).");
             }
 
             if (d.NotLaterThan is not null && !keys.Contains(d.NotLaterThan))
@@ -184,7 +184,7 @@ internal static partial class PlaybookValidator
             // Follow the anchors: they must end at day0 or received, never come round again.
             var seen = new HashSet<string>(StringComparer.Ordinal) { d.Key };
             var anchor = d.Anchor;
-            while (anchor is not ("day0" or "received"))
+            while (anchor is not ("day0" or "received" or DeadlineRule.NationalPanelExpects))
             {
                 if (!seen.Add(anchor))
                 {

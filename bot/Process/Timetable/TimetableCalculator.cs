@@ -33,6 +33,13 @@ public sealed class TimetableCalculator(WorkingDayCalendar calendar)
             {
                 "day0" => (fromDayZero, WorkingDayCalendar.AtLondon(fromDayZero, playbook.Clock.WorkingDayStarts)),
                 "received" => (WorkingDayCalendar.LondonDate(from), from),
+                // Before the Panel has given its date the deadline is not in force (CaseState.InForce); it is
+                // shown on the day of the playbook's own deadline met by the same step (the submission's).
+                DeadlineRule.NationalPanelExpects => facts.NationalPanelExpects is { } expects
+                    ? (expects, WorkingDayCalendar.AtLondon(expects, playbook.Clock.WorkingDayStarts))
+                    : playbook.Deadlines.FirstOrDefault(d => d.Key != rule.Key && d.CompletedBy == rule.CompletedBy && d.Anchor != DeadlineRule.NationalPanelExpects) is { } same
+                        ? (Resolve(same).DueDate, WorkingDayCalendar.AtLondon(Resolve(same).DueDate, playbook.Clock.WorkingDayStarts))
+                        : (fromDayZero, WorkingDayCalendar.AtLondon(fromDayZero, playbook.Clock.WorkingDayStarts)),
                 _ => AnchorOf(rule.Anchor),
             };
 

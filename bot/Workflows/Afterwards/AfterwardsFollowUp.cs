@@ -113,6 +113,11 @@ public sealed partial class AfterwardsFollowUp(
     private async Task<CaseState> StartAsync(Playbook playbook, AfterwardsRules rules, string caseCode, CancellationToken cancellationToken)
     {
         var state = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        if (AfterwardsItems.EndsWithoutReview(state) && state.AfterwardsAt is null)
+        {
+            return await StartWithoutReviewAsync(playbook, rules, caseCode, cancellationToken).ConfigureAwait(false);
+        }
+
         if (state.SubmittedAt is null || state.AfterwardsAt is not null)
         {
             return state;
@@ -128,6 +133,21 @@ public sealed partial class AfterwardsFollowUp(
             ? " Nothing else is tracked, so the case closes once the letters are out."
             : $" Still open: {string.Join("; ", open.Select(i => $"{i.Key} ({i.Name}{(i.DueAt is { } due ? ", due " + BritishDates.DateAndTime(due) : string.Empty)})"))}. Type \"done {caseCode} ‹item› [note]\" as each is done; you are reminded before each is due.";
         await notifier.NotifyAsync(new BusinessManagerNotification($"{caseCode}:afterwards-started", caseCode, playbook.Key, "afterwards", $"the report on case {caseCode} is with the National Panel and its afterwards steps have started.{letterNote}{withheldNote}{openNote}"), cancellationToken).ConfigureAwait(false);
+        return state;
+    }
+
+    /// <summary>A decision that ends the case without a Rapid Review: what it still owes (the referrer
+    /// told, its learning route's steps) is tracked, and the business managers hear it once.</summary>
+    private async Task<CaseState> StartWithoutReviewAsync(Playbook playbook, AfterwardsRules rules, string caseCode, CancellationToken cancellationToken)
+    {
+        var state = (await cases.DecideAsync(caseCode, rules.StartWithoutReview, cancellationToken).ConfigureAwait(false)).State;
+        var open = rules.OpenItems(state);
+        var how = open.Count == 0
+            ? " Nothing is left to track, so the case closes now."
+            : $" Still open before it closes: {string.Join("; ", open.Select(i => $"{i.Key} ({i.Name}{(i.DueAt is { } due ? ", due " + BritishDates.DateAndTime(due) : string.Empty)})"))}. "
+                + (open.Any(i => i.Key == AfterwardsItems.DecisionToReferrer) ? "The referrer's item is done by itself when my letter with the decision goes out; if I could not send it, tell them yourself. " : string.Empty)
+                + $"Type \"done {caseCode} ‹item› [note]\" as each is done; you are reminded before each step with a due date.";
+        await notifier.NotifyAsync(new BusinessManagerNotification($"{caseCode}:afterwards-started", caseCode, playbook.Key, "afterwards", $"case {caseCode} needs no Rapid Review (\"{state.Decision!.OutcomeLabel}\").{how}"), cancellationToken).ConfigureAwait(false);
         return state;
     }
 

@@ -125,6 +125,6 @@ public sealed class TimetableCalculatorTests
         var timetable = Calculator.Compute(Playbook("gloucestershire"), London(2027, 3, 25, 10));
 
         Assert.Equal(timetable.Entries.OrderBy(e => e.DueAt).Select(e => e.Key), timetable.Entries.Select(e => e.Key));
-        Assert.Equal(["decision", "information-requests", "returns", "chronology", "papers", "meeting", "report", "sign-off", "submission"], timetable.For(null).Select(e => e.Key));
+        Assert.Equal(["decision", "information-requests", "returns", "chronology", "papers", "meeting", "report", "sign-off", "submission", "panel-expected-response"], timetable.For(null).Select(e => e.Key));
     }
 }

@@ -1,0 +1,61 @@
+using TeamsReviewBot.Process.Calendar;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Tests.Workflows.Cases;
+using static TeamsReviewBot.Tests.Process.ProcessTestKit;
+
+namespace TeamsReviewBot.Tests.Workflows.Afterwards;
+
+/// <summary>
+/// Gloucestershire, seed-004 §5 WD 8 row (L130): "Email notification to the GSCP Business unit from the
+/// National Panel indicating a Serious Incident has been logged and setting out the Panels expected
+/// response Date from the SAFEGUARDING PARTNERSHIP." The date is when the Panel expects the
+/// partnership's response, the Rapid Review report: once recorded it is a deadline met by the
+/// submission, reminded and escalated like the WD 15 one beside it.
+/// </summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class NationalPanelExpectedResponseTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Received = London(2027, 1, 11, 10);
+    private static readonly Actor Manager = new("7f1c0a52-0000-4000-8000-000000000001", "Bea Manager", Roles.BusinessManager, "partnership business unit");
+
+    [Fact]
+    public async Task The_Panels_expected_response_date_becomes_a_deadline_met_by_the_submission_with_reminders()
+    {
+        var world = new CaseWorld(azurite, Received);
+        var playbook = world.Service.Playbooks.Get("gloucestershire");
+        var code = (await world.Service.OpenAsync("gloucestershire", CaseRules.Referral, Received, Manager, "Serious Incident Notification received.", CancellationToken.None)).CaseCode;
+        await world.Service.ExecuteAsync(code, (r, s, now) => s.Stage == CaseStage.Referred ? r.PutToPanel(s, Manager, now) : [], CancellationToken.None);
+        foreach (var seat in playbook.Seats.Where(s => s.Votes))
+        {
+            await world.Service.ExecuteAsync(code, (r, s, now) => s.Stage == CaseStage.AwaitingDecision ? r.CastVote(s, seat.Key, "rapid-review", "Serious harm; neglect suspected.", new Actor("id-" + seat.Key, "Lead " + seat.Key, Roles.PanelMember, seat.Key), false, now) : [], CancellationToken.None);
+        }
+
+        var state = await world.Service.LoadAsync(code, CancellationToken.None);
+        Assert.Equal(CaseStage.RapidReview, state.Stage);
+        Assert.DoesNotContain(world.Service.Schedule.Open(playbook, state), e => e.Key == "panel-expected-response");
+
+        // The Panel's email says it expects the response by Friday 29 January 2027, a day before WD 15 (1 February).
+        var expected = new DateOnly(2027, 1, 29);
+        state = (await world.Service.DecideAsync(code, (s, now) => IntakeRules.RecordPanelResponseDate(s, new NationalPanelResponseExpected("<si-logged@panel.example>", expected), now), CancellationToken.None)).State;
+
+        var timetable = world.Service.Schedule.Timetable(playbook, state);
+        var deadline = timetable.Get("panel-expected-response");
+        Assert.Equal(expected, deadline.DueDate);
+        Assert.Equal(WorkingDayCalendar.AtLondon(expected, playbook.Clock.WorkingDayEnds), deadline.DueAt);
+        Assert.True(deadline.DueAt < timetable.Get("submission").DueAt);
+        Assert.Contains(world.Service.Schedule.Open(playbook, state), e => e.Key == "panel-expected-response");
+        Assert.Contains(world.Service.PlanReminders(playbook, state, world.Clock.GetUtcNow()), p => p.Id.Contains("panel-expected-response", StringComparison.Ordinal));
+
+        // On the day, the business managers hear of it; when it passes unmet, it is escalated.
+        await world.RunUntilAsync(deadline.DueAt.AddHours(-3));
+        Assert.Contains(world.Alerts.Sentences, s => s.Contains("'Rapid Review report with the National Panel by the date it expects' is due today", StringComparison.Ordinal));
+        await world.RunUntilAsync(deadline.DueAt.AddMinutes(1));
+        Assert.Contains(world.Alerts.Sentences, s => s.Contains("'Rapid Review report with the National Panel by the date it expects' was due", StringComparison.Ordinal));
+
+        // A date falling on a weekend is met by the working day before it.
+        var saturday = new DateOnly(2027, 1, 30);
+        state = (await world.Service.DecideAsync(code, (s, now) => IntakeRules.RecordPanelResponseDate(s, new NationalPanelResponseExpected("<si-logged-2@panel.example>", saturday), now), CancellationToken.None)).State;
+        Assert.Equal(new DateOnly(2027, 1, 29), world.Service.Schedule.Timetable(playbook, state).Get("panel-expected-response").DueDate);
+    }
+}
