@@ -98,6 +98,7 @@ internal sealed partial class WholeCaseBot : IAsyncDisposable
     {
         var pump = Bot.Services.GetRequiredService<TimerPump>();
         var timers = Bot.Services.GetRequiredService<DurableTimerStore>();
+        DateTimeOffset? waited = null;
         for (var step = 0; step < 2000; step++)
         {
             while (await pump.RunOnceAsync(CancellationToken.None) > 0)
@@ -119,6 +120,19 @@ internal sealed partial class WholeCaseBot : IAsyncDisposable
             {
                 Problems.Add($"A timer due {next:O} did not fire at {Now:O}.");
                 return;
+            }
+
+            // A timer the bot's own pump took (woken when a timer is set for now) shows as due at its
+            // lease's end: let that pass finish rather than move the clock to it and take it again.
+            if (next != waited && next.Value - Now < TimeSpan.FromMinutes(3))
+            {
+                waited = next;
+                for (var i = 0; i < 20 && await timers.NextDueAtAsync() == next; i++)
+                {
+                    await Task.Delay(100);
+                }
+
+                continue;
             }
 
             Bot.Clock.JumpTo(next.Value);

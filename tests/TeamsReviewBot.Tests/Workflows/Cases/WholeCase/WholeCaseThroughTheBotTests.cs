@@ -31,6 +31,10 @@ public sealed class WholeCaseThroughTheBotTests(AzuriteFixture azurite, Xunit.Ab
     public async Task Oldham_from_the_referral_email_to_closure() =>
         await PlayAsync("oldham", OldhamWholeCaseStory.Received, OldhamWholeCaseStory.Lines, GmReferral("Oldham"));
 
+    [Fact]
+    public async Task Tameside_from_the_referral_email_to_closure() =>
+        await PlayAsync("tameside", TamesideWholeCaseStory.Received, TamesideWholeCaseStory.Lines, GmReferral("Tameside"));
+
     private static byte[] GmReferral(string localAuthority) => TestMail.Referral(
         GmFormBuilder.Filled()
             .Set("Local Authority where child ordinarily resides", localAuthority)
