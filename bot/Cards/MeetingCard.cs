@@ -20,6 +20,7 @@ public static class MeetingCard
     public const string LearningInput = "learning";
     public const string ReviewInput = "reviewRecommended";
     public const string LeadReviewerInput = "leadReviewer";
+    public const string PresentInput = "partnersPresent";
 
     public static JsonObject Slots(string caseCode, string meetingName, IReadOnlyList<MeetingSlot> slots, int invited)
     {
@@ -49,12 +50,35 @@ public static class MeetingCard
         return AdaptiveCard.Create(body, actions);
     }
 
-    /// <summary>The outcome form: the learning identified, whether a practice review is recommended,
-    /// and the lead reviewer or author. Shown only in the chair's or a business manager's own chat.</summary>
-    public static JsonObject Outcome(string caseCode) => AdaptiveCard.Create(
-        [
+    /// <summary>The outcome form: which statutory partners were present (when the meeting is not yet
+    /// recorded as held, so recording the outcome records the meeting held too), the learning
+    /// identified, whether a practice review is recommended, and the lead reviewer or author. Shown
+    /// only in the chair's or a business manager's own chat.</summary>
+    public static JsonObject Outcome(string caseCode, IReadOnlyList<string>? quorumPartners = null)
+    {
+        var body = new List<JsonNode>
+        {
             AdaptiveCard.Heading($"Meeting outcome – {caseCode}"),
             AdaptiveCard.Text("Recording \"yes\" starts the deadlines that apply if a review is decided. Use the case code only; keep names and details to the secure papers."),
+        };
+        if (quorumPartners is { Count: > 0 })
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "Input.ChoiceSet",
+                ["id"] = PresentInput,
+                ["label"] = "Statutory partners present at the meeting",
+                ["style"] = "expanded",
+                ["isMultiSelect"] = true,
+                ["isRequired"] = true,
+                ["errorMessage"] = "Tick the statutory partners who were present.",
+                ["value"] = string.Join(",", quorumPartners),
+                ["choices"] = new JsonArray([.. quorumPartners.Select(p => (JsonNode)new JsonObject { ["title"] = char.ToUpperInvariant(Partners.Name(p)[0]) + Partners.Name(p)[1..], ["value"] = p })]),
+            });
+        }
+
+        body.AddRange(
+        [
             new JsonObject
             {
                 ["type"] = "Input.Text",
@@ -85,8 +109,9 @@ public static class MeetingCard
                 ["label"] = "Lead reviewer or author",
                 ["maxLength"] = 120,
             },
-        ],
-        [AdaptiveCard.ExecuteAction("Record the outcome", OutcomeVerb, new JsonObject { [CaseCodeField] = caseCode })]);
+        ]);
+        return AdaptiveCard.Create(body, [AdaptiveCard.ExecuteAction("Record the outcome", OutcomeVerb, new JsonObject { [CaseCodeField] = caseCode })]);
+    }
 
     /// <summary>The booked meeting: when, the Teams link, and who has answered for each statutory
     /// partner of <paramref name="quorumPartners"/> (the playbook's quorum).</summary>

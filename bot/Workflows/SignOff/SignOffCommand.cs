@@ -1,8 +1,10 @@
 using TeamsReviewBot.Cards;
 using TeamsReviewBot.Commands;
+using TeamsReviewBot.Identity;
 using TeamsReviewBot.Process.SignOff;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Outbound;
+using TeamsReviewBot.Workflows.ThresholdDecision;
 
 namespace TeamsReviewBot.Workflows.SignOff;
 
@@ -10,8 +12,10 @@ namespace TeamsReviewBot.Workflows.SignOff;
 /// "sign-off ‹case›": sends the sign-off card for the report's current version to the personal chat
 /// of each person who fills a signing seat (leads and their deputies), and says whom it reached and
 /// whom it could not. Business managers only. Sending again asks again; answers already given stand.
+/// The first sending after the meeting records the report as drafted and sent for sign-off, which
+/// meets the playbook's report deadline.
 /// </summary>
-public sealed class SignOffCommand(CaseService cases, SignOffSeats seats, SignOffViews views, IPersonalChat chats) : IChatCommand
+public sealed class SignOffCommand(CaseService cases, SignOffSeats seats, SignOffViews views, IPersonalChat chats, PartnershipDirectory directory) : IChatCommand
 {
     public string Name => "sign-off";
 
@@ -66,6 +70,12 @@ public sealed class SignOffCommand(CaseService cases, SignOffSeats seats, SignOf
             {
                 missed.Add($"{who}: {failure}");
             }
+        }
+
+        if (reached.Count > 0 && state.ReportDraftedAt is null && state.MeetingHeldAt is not null)
+        {
+            var actor = CaseActors.From(directory.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name));
+            state = await cases.ExecuteAsync(code, (rules, current, now) => current.ReportDraftedAt is null ? rules.DraftReport(current, actor, now) : [], cancellationToken).ConfigureAwait(false);
         }
 
         var sent = reached.Count > 0 ? $"I sent the sign-off card for version {version.Number} (SHA-256 {SignOffRules.HashPrefix(version.Sha256)}…) to {string.Join("; ", reached)}." : "The sign-off card reached no one.";

@@ -32,6 +32,7 @@ public sealed class RecordOutcomeCardHandler(CaseService cases) : ICardActionHan
         var learning = action.DataString(MeetingCard.LearningInput) ?? string.Empty;
         var review = action.DataString(MeetingCard.ReviewInput) ?? string.Empty;
         var leadReviewer = action.DataString(MeetingCard.LeadReviewerInput);
+        var present = action.DataString(MeetingCard.PresentInput)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var actor = CaseActors.From(action.Actor);
         try
         {
@@ -40,7 +41,7 @@ public sealed class RecordOutcomeCardHandler(CaseService cases) : ICardActionHan
                 caseCode,
                 (rules, current, now) => current.ReviewRecommended is not null && before?.ReviewRecommended is null && current.ReviewRecommended == review
                     ? [] // recorded by a concurrent press of the same card
-                    : rules.RecordMeetingOutcome(current, learning, review, leadReviewer, actor, now),
+                    : HeldAndOutcome(rules, current, present, learning, review, leadReviewer, actor, now),
                 cancellationToken).ConfigureAwait(false);
             return CardActionResult.Message($"{state.CaseCode}: the meeting's outcome is recorded (practice review recommended: {ReviewRecommendations.Describe(state.ReviewRecommended!)})."
                 + (state.ReviewDecided ? $" The review's deadlines now run; \"timetable {state.CaseCode}\" shows them." : string.Empty));
@@ -49,5 +50,15 @@ public sealed class RecordOutcomeCardHandler(CaseService cases) : ICardActionHan
         {
             return CardActionResult.Message(ex.Message + " Nothing was recorded.");
         }
+    }
+
+    /// <summary>The outcome, and before it the meeting held with the partners ticked as present
+    /// when the card asked (a meeting not yet recorded as held); the quorum rule refuses both if unmet.</summary>
+    private static IReadOnlyList<TeamsReviewBot.Process.Streams.NewEvent> HeldAndOutcome(CaseRules rules, CaseState current, IReadOnlyList<string>? present, string learning, string review, string? leadReviewer, Actor actor, DateTimeOffset now)
+    {
+        var outcome = rules.RecordMeetingOutcome(current, learning, review, leadReviewer, actor, now);
+        return present is null || current.MeetingHeldAt is not null
+            ? outcome
+            : [.. rules.HoldMeeting(current, present, actor, now), .. outcome];
     }
 }

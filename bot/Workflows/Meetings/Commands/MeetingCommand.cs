@@ -96,7 +96,7 @@ public sealed partial class MeetingCommand(MeetingService meetings, CaseService 
             null => CommandReply.Message($"There is no case {caseCode}."),
             { MeetingAt: null } => CommandReply.Message($"Case {state.CaseCode} has no meeting booked; its outcome is recorded after the meeting."),
             { ReviewRecommended: not null } => CommandReply.Message($"The meeting's outcome for case {state.CaseCode} is already recorded."),
-            _ => CommandReply.WithCard(MeetingCard.Outcome(state.CaseCode), $"{state.CaseCode}: record the meeting's outcome on the card."),
+            _ => CommandReply.WithCard(MeetingCard.Outcome(state.CaseCode, state.MeetingHeldAt is null ? cases.Playbooks.Get(state.Partnership).Meeting.QuorumPartners : null), $"{state.CaseCode}: record the meeting's outcome on the card."),
         };
     }
 

@@ -66,11 +66,13 @@ public sealed class PanelBot : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<PanelBot> StartAsync(AzuriteFixture azurite, string partnership, IReadOnlyList<Person> people, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null, bool installInChannel = true, Action<IServiceCollection>? services = null, int port = 0)
+    /// <param name="mailOnBotClock">The Graph sandbox dates mail and calendar changes by the bot's clock
+    /// rather than the machine's, for a story told on the bot's dates from the referral's arrival on.</param>
+    public static async Task<PanelBot> StartAsync(AzuriteFixture azurite, string partnership, IReadOnlyList<Person> people, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null, bool installInChannel = true, Action<IServiceCollection>? services = null, int port = 0, bool mailOnBotClock = false)
     {
         var teams = await FakeConnector.StartAsync(basePath: "");
-        var graph = await SandboxHost.StartAsync();
         var clock = new AdjustableClock(start ?? Monday10am);
+        var graph = await SandboxHost.StartAsync(mailOnBotClock ? clock : null);
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
