@@ -9,7 +9,8 @@ namespace TeamsReviewBot.Teams;
 /// <summary>
 /// A typed message: the first word picks a chat command and the command answers in the same
 /// conversation. An unknown command or a failing one gets a plain sentence back, never silence.
-/// A message carrying value.verb and no text is an Action.Submit (the fallback of Action.Execute
+/// In a channel, where the app reads every message, only a command or an @mention of the bot is
+/// answered. A message carrying value.verb and no text is an Action.Submit (the fallback of Action.Execute
 /// on older clients) and goes to the same card action handler as the invoke would. A command runs
 /// only for the people and in the conversations its <see cref="CommandAccess"/> names; any other
 /// attempt is answered in a sentence and recorded in the audit table. A file attached in a personal
@@ -81,6 +82,15 @@ public sealed partial class MessageActivityHandler(
         }
 
         var (name, arguments) = CommandCatalogue.Split(text);
+
+        // The app may read every channel message (resource-specific consent): people talking among
+        // themselves there are not speaking to the bot, so an unknown word gets an answer only when
+        // the bot was @mentioned.
+        if (ConversationTypeOf(activity) == "channel" && commands.Find(name) is null && !Mentions.NamesBot(activity))
+        {
+            return ActivityResult.Accepted;
+        }
+
         var reply = await AnswerAsync(activity, name, arguments, cancellationToken).ConfigureAwait(false);
         var outgoing = reply.Card is null
             ? ActivityReplies.Text(activity, reply.Text ?? string.Empty)

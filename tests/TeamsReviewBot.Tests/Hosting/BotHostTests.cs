@@ -68,6 +68,31 @@ public sealed class BotHostTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task People_talking_in_the_channel_are_left_alone_and_a_mention_with_an_unknown_word_is_answered()
+    {
+        // The app reads every channel message (resource-specific consent); chatter is not for the bot.
+        var chatter = PersonalMessage("Morning all, see you at 10");
+        chatter["conversation"] = new JsonObject { ["id"] = "19:channel-panel@thread.tacv2", ["conversationType"] = "channel", ["isGroup"] = true };
+        var response = await PostAsync(chatter);
+        Assert.True(response.IsSuccessStatusCode);
+
+        var mentioned = PersonalMessage("<at>TeamsReviewBot</at> frobnicate");
+        mentioned["id"] = "msg-2";
+        mentioned["conversation"] = chatter["conversation"]!.DeepClone();
+        mentioned["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = "<at>TeamsReviewBot</at>",
+            ["mentioned"] = new JsonObject { ["id"] = "28:22222222-2222-2222-2222-222222222222", ["name"] = "TeamsReviewBot" },
+        });
+        await PostAsync(mentioned);
+
+        // The reply is sent before the bot answers the POST, so one call means the chatter got none.
+        var call = Assert.Single(await _connector.WaitForAsync(calls => calls.Count >= 1));
+        Assert.Contains("I don't know the command \"frobnicate\"", call.Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Malformed_json_gets_400_with_a_reason_and_no_stack_trace()
     {
         var response = await _client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent("{\"type\":\"message\",", Encoding.UTF8, "application/json"));
