@@ -35,6 +35,29 @@ public sealed class WholeCaseThroughTheBotTests(AzuriteFixture azurite, Xunit.Ab
     public async Task Tameside_from_the_referral_email_to_closure() =>
         await PlayAsync("tameside", TamesideWholeCaseStory.Received, TamesideWholeCaseStory.Lines, GmReferral("Tameside"));
 
+    [Fact]
+    public async Task Gloucestershire_from_the_referral_email_to_closure() =>
+        await PlayAsync("gloucestershire", GloucestershireWholeCaseStory.Received, GloucestershireWholeCaseStory.Lines, CaseForConsideration());
+
+    /// <summary>Gloucestershire's referral: the GSCP Case for Consideration form (seed-004 Appendix 1).</summary>
+    private static byte[] CaseForConsideration() => TestMail.Referral(
+        new SimpleFormBuilder()
+            .Heading("GSCP \u2013 Case for Consideration")
+            .Rows(("Is this referral for", "Rapid Review"), ("Name / Role", "Pat Example, DSL"), ("Agency", WholeCaseBot.School.Name))
+            .Heading("Family Details")
+            .Heading("Name(s) and date(s) of birth of child(ren)")
+            .ColumnTable(["Name", "Date of Birth", "Address/Postcode"], ["Alex Sample", "14/03/2026", "1 Test Street, GL1 1AA"])
+            .Heading("Details of Concern")
+            .Rows(
+                ("Is it known or suspected that the child has been abused or neglected (Y/N)", "Y"),
+                ("Has the child died or been seriously harmed as a result of abuse or neglect? (Y/N)", "Y"),
+                ("Was the incident related to a known antecedent or condition? (Y/ N)", "N"),
+                ("Would the child have died without intervention (Y/N/NA)", "NA"),
+                ("Case Summary (Brief overview of the case and events that led to the need for a review being considered).", "Injuries to a baby seen at school pick-up."))
+            .Build(),
+        fileName: "GSCP Case for Consideration.docx",
+        from: WholeCaseBot.Referrer);
+
     private static byte[] GmReferral(string localAuthority) => TestMail.Referral(
         GmFormBuilder.Filled()
             .Set("Local Authority where child ordinarily resides", localAuthority)
