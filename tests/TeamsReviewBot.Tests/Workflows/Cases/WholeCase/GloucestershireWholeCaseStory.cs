@@ -11,9 +11,10 @@ namespace TeamsReviewBot.Tests.Workflows.Cases.WholeCase;
 /// working day, Thursday 8 April. The report is drafted on working day 9 and recorded as compiled on
 /// working day 13 (Thursday 15 April); the three partners sign off on working day 14 (Friday 16
 /// April), reminded that morning, and the report is submitted on working day 15 (Monday 19 April).
-/// No LCSPR is recommended, no "Serious Incident logged" email from the National Panel comes in, so
-/// no expected-response deadline is set, and the procedure asks for no outcome letters: the case
-/// closes at submission. The report's SHA-256 differs from run to run, so it reads ‹hash›.
+/// The National Panel's "Serious Incident logged" email arrives on working day 1 (within two days of
+/// the notification) with an expected response date of working day 15, so that date becomes a
+/// deadline met by the submission and is reminded beside it. No LCSPR is recommended and the
+/// procedure asks for no outcome letters: the case closes at submission. The report's SHA-256 differs from run to run, so it reads ‹hash›.
 /// </summary>
 internal static class GloucestershireWholeCaseStory
 {
@@ -45,6 +46,7 @@ internal static class GloucestershireWholeCaseStory
         "Thursday 25 March 2027, 4 pm — TeamsReviewBot recorded from the calendar: Hana Brook (health) accepted the meeting invitation. (answered Thursday 25 March 2027, 4 pm)",
         "Tuesday 30 March 2027, 9 am — TeamsReviewBot sent a reminder (before): 'Rapid Review notification and information request (Appendix 2) sent' is due Wednesday 31 March 2027, 5 pm.",
         "Tuesday 30 March 2027, 9 am — TeamsReviewBot told the business managers: Case RR-GLO-2027-0001: 'Rapid Review notification and information request (Appendix 2) sent' is due Wednesday 31 March 2027, 5 pm.",
+        "Tuesday 30 March 2027, 10 am — The National Panel wrote that it expects the partnership's response by 2027-04-19.",
         "Wednesday 31 March 2027, 9 am — TeamsReviewBot sent a reminder (on the day): 'Rapid Review notification and information request (Appendix 2) sent' is due Wednesday 31 March 2027, 5 pm.",
         "Wednesday 31 March 2027, 9 am — TeamsReviewBot told the business managers: Case RR-GLO-2027-0001: 'Rapid Review notification and information request (Appendix 2) sent' is due today, Wednesday 31 March 2027, 5 pm.",
         "Wednesday 31 March 2027, 9 am — The information request to Hollybank Primary School was sent, due back Monday 5 April 2027.",
@@ -82,6 +84,8 @@ internal static class GloucestershireWholeCaseStory
         "Thursday 15 April 2027, 9 am — TeamsReviewBot sent a reminder (before): 'Statutory partner QiiP members sign off the report' is due Friday 16 April 2027, 5 pm.",
         "Thursday 15 April 2027, 9 am — TeamsReviewBot told the business managers: Case RR-GLO-2027-0001: 'Statutory partner QiiP members sign off the report' is due Friday 16 April 2027, 5 pm.",
         "Thursday 15 April 2027, 2 pm — Bea Manning (business manager) recorded the report as drafted: Report drafted and sent for sign-off.",
+        "Friday 16 April 2027, 9 am — TeamsReviewBot sent a reminder (before): 'Rapid Review report with the National Panel by the date it expects' is due Monday 19 April 2027, 5 pm.",
+        "Friday 16 April 2027, 9 am — TeamsReviewBot told the business managers: Case RR-GLO-2027-0001: 'Rapid Review report with the National Panel by the date it expects' is due Monday 19 April 2027, 5 pm.",
         "Friday 16 April 2027, 9 am — TeamsReviewBot sent a reminder (on the day): 'Statutory partner QiiP members sign off the report' is due Friday 16 April 2027, 5 pm.",
         "Friday 16 April 2027, 9 am — TeamsReviewBot told the business managers: Case RR-GLO-2027-0001: 'Statutory partner QiiP members sign off the report' is due today, Friday 16 April 2027, 5 pm.",
         "Friday 16 April 2027, 9 am — Sign off reminder sent.",
@@ -92,6 +96,8 @@ internal static class GloucestershireWholeCaseStory
         "Friday 16 April 2027, 10.30 am — Pat Okafor (panel member, police) signed off for the Gloucestershire Constabulary Rapid Review Lead Officer: Signed off version 1 of the report.",
         "Friday 16 April 2027, 10.30 am — TeamsReviewBot recorded the report as signed off: 3 of 3 partners signed off; 3 needed.",
         "Friday 16 April 2027, 10.30 am — TeamsReviewBot told the business managers: the report (version 1) is signed off and ready for the National Panel, due by Monday 19 April 2027, 5 pm (Rapid Review report submitted to the National Panel). Check the covering letter and press Submit, or type \"submit RR-GLO-2027-0001\".",
+        "Monday 19 April 2027, 9 am — TeamsReviewBot sent a reminder (on the day): 'Rapid Review report with the National Panel by the date it expects' is due Monday 19 April 2027, 5 pm.",
+        "Monday 19 April 2027, 9 am — TeamsReviewBot told the business managers: Case RR-GLO-2027-0001: 'Rapid Review report with the National Panel by the date it expects' is due today, Monday 19 April 2027, 5 pm.",
         "Monday 19 April 2027, 9 am — TeamsReviewBot sent a reminder (on the day): 'Rapid Review report submitted to the National Panel' is due Monday 19 April 2027, 5 pm.",
         "Monday 19 April 2027, 9 am — TeamsReviewBot told the business managers: Case RR-GLO-2027-0001: 'Rapid Review report submitted to the National Panel' is due today, Monday 19 April 2027, 5 pm.",
         "Monday 19 April 2027, 10 am — Bea Manning (business manager) submitted the report: Version 1 of the report emailed to Mailbox.NationalReviewPanel@education.gov.uk from the partnership mailbox (seed-004 §8.4: 'Submission of Rapid Review report to National Panel by GSCP business unit', WD 14–15).",

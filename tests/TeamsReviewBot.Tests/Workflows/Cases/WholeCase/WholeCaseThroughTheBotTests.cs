@@ -138,6 +138,22 @@ public sealed class WholeCaseThroughTheBotTests(AzuriteFixture azurite, Xunit.Ab
         // The bot reads the answers on its catch-up pass (Graph's change notification cannot reach a test's bot).
         await bot.Services.GetRequiredService<TeamsReviewBot.Workflows.Meetings.MeetingAnswersCatchUp>().RunAsync(CancellationToken.None);
 
+        // Where the playbook reads it, the National Panel's "Serious Incident logged" email comes within
+        // two days of the notification and sets the date it expects the partnership's response by.
+        if (playbook.FindDeadline("panel-expected-response") is not null)
+        {
+            await world.RunUntilAsync(Day(1), 10);
+            const string panelDomain = "education.gov.uk";
+            var logged = TestMail.Plain(
+                $"Serious Incident logged – {code}",
+                $"A Serious Incident has been logged. Expected response date: {Day(15):dd/MM/yyyy}",
+                from: WholeCaseBot.NationalPanel,
+                ("Authentication-Results", $"spf=pass (sender IP is 20.58.22.103) smtp.mailfrom={panelDomain}; dkim=pass (signature was verified) header.d={panelDomain};dmarc=pass action=none header.from={panelDomain};compauth=pass reason=100"));
+            var read = await world.ReceiveAsync(logged);
+            output.WriteLine("panel: " + read);
+            Assert.StartsWith($"National Panel expects the response on {code}", read, StringComparison.Ordinal);
+        }
+
         // The requests go out on the playbook's day, one email to each agency.
         await world.RunUntilAsync(world.Cases.Schedule.Timetable(playbook, await bot.CaseAsync(code)).Get(playbook.InformationRequests.SendBy).DueAt);
         await DumpMailAsync(world);
