@@ -35,6 +35,29 @@ public sealed class WholeCaseThroughTheBotTests(AzuriteFixture azurite, Xunit.Ab
     public async Task Tameside_from_the_referral_email_to_closure() =>
         await PlayAsync("tameside", TamesideWholeCaseStory.Received, TamesideWholeCaseStory.Lines, GmReferral("Tameside"));
 
+    [Fact]
+    public async Task Gloucestershire_from_the_referral_email_to_closure() =>
+        await PlayAsync("gloucestershire", GloucestershireWholeCaseStory.Received, GloucestershireWholeCaseStory.Lines, CaseForConsideration());
+
+    /// <summary>Gloucestershire's referral: the GSCP Case for Consideration form (seed-004 Appendix 1).</summary>
+    private static byte[] CaseForConsideration() => TestMail.Referral(
+        new SimpleFormBuilder()
+            .Heading("GSCP \u2013 Case for Consideration")
+            .Rows(("Is this referral for", "Rapid Review"), ("Name / Role", "Pat Example, DSL"), ("Agency", WholeCaseBot.School.Name))
+            .Heading("Family Details")
+            .Heading("Name(s) and date(s) of birth of child(ren)")
+            .ColumnTable(["Name", "Date of Birth", "Address/Postcode"], ["Alex Sample", "14/03/2026", "1 Test Street, GL1 1AA"])
+            .Heading("Details of Concern")
+            .Rows(
+                ("Is it known or suspected that the child has been abused or neglected (Y/N)", "Y"),
+                ("Has the child died or been seriously harmed as a result of abuse or neglect? (Y/N)", "Y"),
+                ("Was the incident related to a known antecedent or condition? (Y/ N)", "N"),
+                ("Would the child have died without intervention (Y/N/NA)", "NA"),
+                ("Case Summary (Brief overview of the case and events that led to the need for a review being considered).", "Injuries to a baby seen at school pick-up."))
+            .Build(),
+        fileName: "GSCP Case for Consideration.docx",
+        from: WholeCaseBot.Referrer);
+
     private static byte[] GmReferral(string localAuthority) => TestMail.Referral(
         GmFormBuilder.Filled()
             .Set("Local Authority where child ordinarily resides", localAuthority)
@@ -114,6 +137,22 @@ public sealed class WholeCaseThroughTheBotTests(AzuriteFixture azurite, Xunit.Ab
 
         // The bot reads the answers on its catch-up pass (Graph's change notification cannot reach a test's bot).
         await bot.Services.GetRequiredService<TeamsReviewBot.Workflows.Meetings.MeetingAnswersCatchUp>().RunAsync(CancellationToken.None);
+
+        // Where the playbook reads it, the National Panel's "Serious Incident logged" email comes within
+        // two days of the notification and sets the date it expects the partnership's response by.
+        if (playbook.FindDeadline("panel-expected-response") is not null)
+        {
+            await world.RunUntilAsync(Day(1), 10);
+            const string panelDomain = "education.gov.uk";
+            var logged = TestMail.Plain(
+                $"Serious Incident logged – {code}",
+                $"A Serious Incident has been logged. Expected response date: {Day(15):dd/MM/yyyy}",
+                from: WholeCaseBot.NationalPanel,
+                ("Authentication-Results", $"spf=pass (sender IP is 20.58.22.103) smtp.mailfrom={panelDomain}; dkim=pass (signature was verified) header.d={panelDomain};dmarc=pass action=none header.from={panelDomain};compauth=pass reason=100"));
+            var read = await world.ReceiveAsync(logged);
+            output.WriteLine("panel: " + read);
+            Assert.StartsWith($"National Panel expects the response on {code}", read, StringComparison.Ordinal);
+        }
 
         // The requests go out on the playbook's day, one email to each agency.
         await world.RunUntilAsync(world.Cases.Schedule.Timetable(playbook, await bot.CaseAsync(code)).Get(playbook.InformationRequests.SendBy).DueAt);
