@@ -150,7 +150,24 @@ internal sealed partial class WholeCaseBot : IAsyncDisposable
         var internetMessageId = await Bot.Graph.DeliverAsync(PanelBot.Mailbox, rfc822);
         var inbox = (await Bot.Graph.Control.GetFromJsonAsync<JsonElement[]>(new Uri($"sandbox/mailboxes/{PanelBot.Mailbox}/inbox", UriKind.Relative)))!;
         var id = inbox.Single(m => m.GetProperty("internetMessageId").GetString() == internetMessageId).GetProperty("id").GetString()!;
-        return await Bot.Services.GetRequiredService<TeamsReviewBot.Workflows.Intake.MailIntakeProcessor>().ProcessAsync(id, CancellationToken.None);
+        var outcome = await Bot.Services.GetRequiredService<TeamsReviewBot.Workflows.Intake.MailIntakeProcessor>().ProcessAsync(id, CancellationToken.None);
+        if (outcome != "already taken in")
+        {
+            return outcome;
+        }
+
+        // The bot's own intake worker, told of the message by the sandbox, took it first: its outcome is in the ledger.
+        var ledger = Bot.Services.GetRequiredService<TeamsReviewBot.Storage.Intake.IntakeLedger>();
+        for (var wait = System.Diagnostics.Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(60); await Task.Delay(100))
+        {
+            var entry = (await ledger.ListAsync(PanelBot.Mailbox)).SingleOrDefault(e => e.InternetMessageId == internetMessageId);
+            if (entry is { Status: TeamsReviewBot.Storage.Intake.IntakeStatus.Done, Outcome: { } done })
+            {
+                return done;
+            }
+        }
+
+        return outcome;
     }
 
     /// <summary>Types <paramref name="text"/> in the person's chat with the bot and waits for the answer containing <paramref name="answer"/>.</summary>
