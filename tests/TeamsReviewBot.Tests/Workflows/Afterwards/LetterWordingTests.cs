@@ -12,6 +12,8 @@ public sealed class LetterWordingTests
     [Theory]
     // seed-002 (Salford) §8, original L372: "Other agencies (including the agency who made the referral) should also be informed of the outcome".
     [InlineData("salford", AfterwardsLetter.Outcome, "Other agencies (including the agency who made the referral) should also be informed of the outcome")]
+    // the same line goes on: "and individual agencies should notify their own inspectorate bodies as required."
+    [InlineData("salford", AfterwardsLetter.Outcome, "\"individual agencies should notify their own inspectorate bodies as required\"")]
     // seed-003 (West Midlands) flow chart, original L3429: "Rapid Review Template and accompanying letter sent to National Panel."
     [InlineData("west-midlands", AfterwardsLetter.Outcome, "The Rapid Review Template and accompanying letter were sent to the National Panel on {submittedOn}.")]
     // seed-003 flow chart, original L3430–L3432: "Agencies (including the agency who made the referral) are informed of the outcome of the Rapid Review."

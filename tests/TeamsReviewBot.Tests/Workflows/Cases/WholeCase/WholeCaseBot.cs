@@ -52,7 +52,8 @@ internal sealed partial class WholeCaseBot : IAsyncDisposable
 
     public DateTimeOffset Now => Bot.Clock.GetUtcNow();
 
-    public static async Task<WholeCaseBot> StartAsync(AzuriteFixture azurite, string partnership, IReadOnlyList<Person> people, DateTimeOffset start)
+    /// <param name="extra">Further settings, such as a seat named in configuration (Salford's deputy chair).</param>
+    public static async Task<WholeCaseBot> StartAsync(AzuriteFixture azurite, string partnership, IReadOnlyList<Person> people, DateTimeOffset start, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -78,6 +79,11 @@ internal sealed partial class WholeCaseBot : IAsyncDisposable
             settings[$"Partnership:Agencies:{i}:Name"] = Agencies[i].Name;
             settings[$"Partnership:Agencies:{i}:Kind"] = Agencies[i].Kind;
             settings[$"Partnership:Agencies:{i}:Leads"] = Agencies[i].Lead;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         var bot = await PanelBot.StartAsync(azurite, partnership, people, settings, start, mailOnBotClock: true);

@@ -21,7 +21,7 @@ public sealed class GmFormBuilder
     private bool _legacyTickBoxes;
     private string? _otherDetail;
 
-    public static readonly string[] DropDownOptions = ["Oldham", "Tameside", "Manchester", "Yes", "No", "Death", "Serious harm", "Neglect", "Physical abuse"];
+    public static readonly string[] DropDownOptions = ["Oldham", "Tameside", "Salford", "Manchester", "Yes", "No", "Death", "Serious harm", "Neglect", "Physical abuse"];
 
     /// <summary>A typical filled-in form.</summary>
     public static GmFormBuilder Filled() => new GmFormBuilder()
