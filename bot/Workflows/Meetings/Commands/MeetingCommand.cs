@@ -26,7 +26,7 @@ public sealed partial class MeetingCommand(MeetingService meetings, MeetingPropo
 
     public string Usage => "meeting ‹case code› [move ‹date› ‹time› ‹reason› | cancel ‹reason› | invite ‹email address› | outcome]";
 
-    public string Summary => "The case's Rapid Review meeting: its time and Teams link, or the best slots to book it in; move or cancel it with a reason, or invite a deputy to it (business managers only; the papers follow it); record its outcome (the chair too).";
+    public string Summary => "The case's Rapid Review meeting: its time and Teams link, or the best slots to book it in; move it (with a reason, or to a time an invitee proposed, from the card) or cancel it with a reason, or invite a deputy to it (business managers only; the papers follow it); record its outcome (the chair too).";
 
     public CommandAccess AccessFor(string arguments) => IsOutcome(arguments)
         ? new CommandAccess(
