@@ -21,6 +21,10 @@ public static class MeetingCard
     public const string ReviewInput = "reviewRecommended";
     public const string LeadReviewerInput = "leadReviewer";
     public const string PresentInput = "partnersPresent";
+    public const string MoveToProposedVerb = "meeting.moveToProposed";
+    public const string AddressField = "address";
+    public const string ShownAtField = "shownAt";
+    public const string MoveReasonInput = "moveReason";
 
     public static JsonObject Slots(string caseCode, string meetingName, IReadOnlyList<MeetingSlot> slots, int invited)
     {
@@ -114,8 +118,10 @@ public static class MeetingCard
     }
 
     /// <summary>The booked meeting: when, the Teams link, and who has answered for each statutory
-    /// partner of <paramref name="quorumPartners"/> (the playbook's quorum).</summary>
-    public static JsonObject Booked(CaseState state, IReadOnlyList<string> quorumPartners)
+    /// partner of <paramref name="quorumPartners"/> (the playbook's quorum); then each new time an
+    /// invitee proposed, with who is free then and whether it is inside the playbook's window, and a
+    /// button to move the meeting there. <paramref name="notice"/> heads the card after a press.</summary>
+    public static JsonObject Booked(CaseState state, IReadOnlyList<string> quorumPartners, IReadOnlyList<ProposedTime>? proposals = null, string? notice = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         var facts = new List<(string, string)> { ("When", BritishDates.DateAndTime(state.MeetingAt!.Value)) };
@@ -124,13 +130,55 @@ public static class MeetingCard
             facts.Add(("Teams", join));
         }
 
-        return AdaptiveCard.Create(
-            [
-                AdaptiveCard.Heading($"Meeting booked – {state.CaseCode}"),
-                AdaptiveCard.Facts(facts),
-                AdaptiveCard.Text("**Answers to the invitation**"),
-                AdaptiveCard.Facts(MeetingAnswerFacts.For(state, quorumPartners)),
-                AdaptiveCard.Text($"The invitation went to everyone invited; \"timetable {state.CaseCode}\" shows the deadlines that follow the meeting."),
-            ]);
+        var body = new List<JsonNode> { AdaptiveCard.Heading($"Meeting booked – {state.CaseCode}") };
+        if (notice is not null)
+        {
+            body.Add(AdaptiveCard.Text(notice));
+        }
+
+        body.AddRange(
+        [
+            AdaptiveCard.Facts(facts),
+            AdaptiveCard.Text("**Answers to the invitation**"),
+            AdaptiveCard.Facts(MeetingAnswerFacts.For(state, quorumPartners)),
+        ]);
+        var actions = new List<JsonNode>();
+        if (proposals is { Count: > 0 })
+        {
+            body.Add(AdaptiveCard.Text("**New times proposed** (London time; the meeting keeps its length)"));
+            foreach (var proposal in proposals)
+            {
+                var when = BritishDates.DateAndTime(proposal.Start);
+                body.Add(AdaptiveCard.Facts([($"{proposal.Name} proposes", $"{when}: {Availability(proposal)}; {(proposal.OutsideWindow is { } why ? $"outside the playbook's window ({why}), so a reason is needed" : "inside the playbook's window")}")]));
+                actions.Add(AdaptiveCard.ExecuteAction(
+                    proposals.Count == 1 ? "Move the meeting to this time" : $"Move the meeting to {when}",
+                    MoveToProposedVerb,
+                    new JsonObject
+                    {
+                        [CaseCodeField] = state.CaseCode,
+                        [AddressField] = proposal.Address,
+                        [StartField] = proposal.Start.ToString("o", CultureInfo.InvariantCulture),
+                        [ShownAtField] = state.MeetingAt!.Value.ToString("o", CultureInfo.InvariantCulture),
+                    }));
+            }
+
+            if (proposals.Any(p => p.OutsideWindow is not null))
+            {
+                body.Add(new JsonObject
+                {
+                    ["type"] = "Input.Text",
+                    ["id"] = MoveReasonInput,
+                    ["label"] = "Reason for moving the meeting outside the playbook's window",
+                    ["maxLength"] = 500,
+                });
+            }
+        }
+
+        body.Add(AdaptiveCard.Text($"The invitation went to everyone invited; \"timetable {state.CaseCode}\" shows the deadlines that follow the meeting."));
+        return AdaptiveCard.Create(body, actions);
     }
+
+    private static string Availability(ProposedTime proposal) => proposal.Free is not { } free
+        ? "the calendars could not be read just now, so who is free is not known"
+        : $"{free} of {proposal.Invited} invited free" + (proposal.PartnersMissing.Count == 0 ? string.Empty : $", nobody free for {Partners.List(proposal.PartnersMissing)}");
 }

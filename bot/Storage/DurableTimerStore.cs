@@ -141,8 +141,10 @@ public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
                 cancellationToken).ConfigureAwait(false);
         }
 
+        // Merged, not replaced: a rewrite (a moved due time, a case's timers reconciled) keeps the
+        // lease of an instance firing the timer right now, so no other instance fires it alongside.
         var actions = new List<TableTransactionAction>(latest.Count + existingToCancel.Count + 1);
-        actions.AddRange(latest.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TimerRow(t))));
+        actions.AddRange(latest.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertMerge, TimerRow(t))));
         actions.AddRange(existingToCancel.Distinct(StringComparer.Ordinal).Select(id => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, TimerPrefix + id), ETag.All)));
         if (note is not null)
         {
@@ -235,11 +237,32 @@ public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
         var table = await tables.GetAsync(tables.Names.Timers, cancellationToken).ConfigureAwait(false);
         if (!await DeleteClaimedAsync(table, claimed, cancellationToken).ConfigureAwait(false))
         {
+            await ReleaseRescheduledAsync(table, claimed, cancellationToken).ConfigureAwait(false);
             return false;
         }
 
         await DeleteIndexRowAsync(table, claimed.Timer, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>A timer rescheduled while it ran still carries this run's lease (a rewrite keeps it):
+    /// the lease is given up, so the timer fires at its new time rather than when the lease runs out.</summary>
+    private async Task ReleaseRescheduledAsync(TableClient table, ClaimedTimer claimed, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(claimed.Timer.StreamId, TimerPrefix + claimed.Timer.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (row is not { HasValue: true, Value: { } current } || current.GetString("LeaseOwner") != claimed.LeaseOwner)
+        {
+            return;
+        }
+
+        try
+        {
+            await table.UpdateEntityAsync(new TableEntity(current.PartitionKey, current.RowKey) { ["LeaseUntil"] = time.GetUtcNow() }, current.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Rescheduled, claimed or finished again meanwhile: whoever did that owns it now.
+        }
     }
 
     /// <summary>

@@ -44,6 +44,11 @@ internal sealed class FaultMiddleware(RequestDelegate next, SandboxState state)
 
             // Hold the request a moment so concurrency is visible, as a real mailbox call would.
             await Task.Delay(15, context.RequestAborted);
+            if (IsDraftCreation(context.Request) && state.Faults.TakeDraftHold() is { } hold)
+            {
+                await hold.WaitAsync(context.RequestAborted);
+            }
+
             await next(context);
         }
         finally
@@ -51,6 +56,11 @@ internal sealed class FaultMiddleware(RequestDelegate next, SandboxState state)
             state.Stats.Leave(mailbox);
         }
     }
+
+    private static bool IsDraftCreation(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method)
+        && request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) is ["v1.0", var users, _, var messages]
+        && users.Equals("users", StringComparison.OrdinalIgnoreCase) && messages.Equals("messages", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>What a request was for, for a per-kind count: a mailbox's delta pages and the
     /// subscriptions are shared by every message; the rest is spent on one message each.</summary>

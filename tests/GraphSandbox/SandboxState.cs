@@ -130,6 +130,8 @@ public sealed class SandboxFaults
             _dropNotifications = 0;
             _loseSendAnswers = 0;
             _throttleEvery = 0;
+            _draftHold?.Release();
+            _draftHold = null;
             RetryAfterSeconds = 1;
             ThrottleStatus = 429;
             NotificationCopies = 1;
@@ -157,6 +159,33 @@ public sealed class SandboxFaults
 
             _throttleNext--;
             return true;
+        }
+    }
+
+    private SandboxHold? _draftHold;
+
+    /// <summary>
+    /// Holds the next draft created in any mailbox (POST /users/{id}/messages) until the test releases
+    /// it: a send caught in flight, so a test can see what else happens meanwhile. Only in-process
+    /// tests arm it; the HTTP control surface does not, as a hold nobody releases would hang the stack.
+    /// </summary>
+    public SandboxHold HoldNextDraft()
+    {
+        lock (_gate)
+        {
+            _draftHold = new SandboxHold();
+            return _draftHold;
+        }
+    }
+
+    /// <summary>The armed hold for this draft, taken once; null when none is armed.</summary>
+    public SandboxHold? TakeDraftHold()
+    {
+        lock (_gate)
+        {
+            var hold = _draftHold;
+            _draftHold = null;
+            return hold;
         }
     }
 
@@ -195,6 +224,24 @@ public sealed class SandboxFaults
         {
             return new { throttleNext = _throttleNext, RetryAfterSeconds, ThrottleStatus, dropNotifications = _dropNotifications, NotificationCopies, MaxExpirationMinutes, MailboxConcurrencyLimit, loseSendAnswers = _loseSendAnswers, throttleEvery = _throttleEvery };
         }
+    }
+}
+
+/// <summary>A request held by the sandbox: <see cref="Entered"/> completes when the request arrives,
+/// and it goes on to be served when <see cref="Release"/> is called.</summary>
+public sealed class SandboxHold
+{
+    private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Entered => _entered.Task;
+
+    public void Release() => _released.TrySetResult();
+
+    internal Task WaitAsync(CancellationToken cancellationToken)
+    {
+        _entered.TrySetResult();
+        return _released.Task.WaitAsync(cancellationToken);
     }
 }
 

@@ -41,7 +41,7 @@ public static class SlotProposer
             {
                 if (start > now)
                 {
-                    candidates.Add(Slot(playbook, invitees, byAddress, start, start + length));
+                    candidates.Add(Assess(playbook, invitees, byAddress, start, start + length));
                 }
             }
         }
@@ -63,7 +63,16 @@ public static class SlotProposer
         return chosen;
     }
 
-    private static MeetingSlot Slot(Playbook playbook, IReadOnlyList<Invitee> invitees, Dictionary<string, Availability> byAddress, DateTimeOffset start, DateTimeOffset end)
+    /// <summary>Who of <paramref name="invitees"/> is free for one given time (a time someone proposed, say).</summary>
+    public static MeetingSlot Assess(Playbook playbook, IReadOnlyList<Invitee> invitees, IReadOnlyList<Availability> availability, DateTimeOffset start, DateTimeOffset end)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        ArgumentNullException.ThrowIfNull(invitees);
+        ArgumentNullException.ThrowIfNull(availability);
+        return Assess(playbook, invitees, availability.ToDictionary(a => a.Address, StringComparer.OrdinalIgnoreCase), start, end);
+    }
+
+    private static MeetingSlot Assess(Playbook playbook, IReadOnlyList<Invitee> invitees, Dictionary<string, Availability> byAddress, DateTimeOffset start, DateTimeOffset end)
     {
         var free = invitees.Where(i => byAddress.TryGetValue(i.Address, out var a) && a.IsFreeFor(start, end)).ToList();
         var notFree = invitees.Except(free).ToList();

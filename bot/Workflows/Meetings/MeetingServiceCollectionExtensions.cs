@@ -20,6 +20,7 @@ public static class MeetingServiceCollectionExtensions
         services.AddSingleton(sp => new OnlineMeetings(sp.GetRequiredService<GraphServiceClient>()));
         services.AddSingleton<MeetingInvitees>();
         services.AddSingleton<MeetingService>();
+        services.AddSingleton<MeetingProposals>();
         services.AddSingleton<MeetingFollowUps>();
         services.AddSingleton<IReturnFollower>(sp => sp.GetRequiredService<MeetingFollowUps>());
         services.AddSingleton<IRequestsSentFollower, MeetingWithRequests>();
@@ -35,6 +36,7 @@ public static class MeetingServiceCollectionExtensions
         services.AddCardAction<BookMeetingCardHandler>();
         services.AddCardAction<RecordOutcomeCardHandler>();
         services.AddCardAction<InviteDeputyCardHandler>();
+        services.AddCardAction<MoveToProposedTimeCardHandler>();
         services.AddChatCommand<MeetingCommand>();
         return services;
     }

@@ -187,6 +187,28 @@ public sealed class DurableTimerTests(AzuriteFixture azurite)
         Assert.Single(alerts.Sentences);
     }
 
+    [Fact]
+    public async Task A_timer_rewritten_while_it_runs_stays_with_its_holder_and_is_free_to_fire_at_its_new_time_once_the_holder_finishes()
+    {
+        const string id = "RR-WM-2026-0002:afterwards";
+        var clock = new FakeTimeProvider(Now);
+        var store = new DurableTimerStore(azurite.CreateTables(), clock);
+        var lease = TimeSpan.FromMinutes(2);
+        await store.ScheduleAsync(Timer(id, Now));
+        var held = Assert.Single(await store.ClaimDueAsync("first", lease, 10));
+
+        // While the first instance runs it, the case's timers are reconciled and the timer moves (due at once).
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await store.ScheduleAsync(Timer(id, clock.GetUtcNow()));
+        Assert.Empty(await store.ClaimDueAsync("second", lease, 10));
+
+        // The holder finishes: the rewritten timer is not removed, and fires at its new time without waiting out the lease.
+        Assert.False(await store.CompleteAsync(held));
+        var next = Assert.Single(await store.ClaimDueAsync("second", lease, 10));
+        Assert.Equal(Now.AddSeconds(30), next.Timer.DueAt);
+        Assert.Equal(1, next.Attempt);
+    }
+
     private static DurableTimer Timer(string id, DateTimeOffset due) => new(id, CountingHandler.TimerKind, id.Split(':')[0], due, "{}");
 
     private static TimerPump Pump(StorageTables tables, FakeTimeProvider clock, ITimerHandler handler, RecordedAlerts? alerts = null, int maxAttempts = 5) => new(

@@ -18,7 +18,7 @@ namespace TeamsReviewBot.Workflows.Meetings.Commands;
 /// "… cancel ‹reason›" cancels it. Business managers only, in a personal chat (the card lists who
 /// is free and the Teams link).
 /// </summary>
-public sealed partial class MeetingCommand(MeetingService meetings, CaseService cases, PartnershipDirectory directory, ILogger<MeetingCommand> logger) : IChatCommand
+public sealed partial class MeetingCommand(MeetingService meetings, MeetingProposals proposals, CaseService cases, PartnershipDirectory directory, ILogger<MeetingCommand> logger) : IChatCommand
 {
     private static readonly string[] TimeFormats = ["HH:mm", "H:mm"];
 
@@ -26,7 +26,7 @@ public sealed partial class MeetingCommand(MeetingService meetings, CaseService 
 
     public string Usage => "meeting ‹case code› [move ‹date› ‹time› ‹reason› | cancel ‹reason› | invite ‹email address› | outcome]";
 
-    public string Summary => "The case's Rapid Review meeting: its time and Teams link, or the best slots to book it in; move or cancel it with a reason, or invite a deputy to it (business managers only; the papers follow it); record its outcome (the chair too).";
+    public string Summary => "The case's Rapid Review meeting: its time and Teams link, or the best slots to book it in; move it (with a reason, or to a time an invitee proposed, from the card) or cancel it with a reason, or invite a deputy to it (business managers only; the papers follow it); record its outcome (the chair too).";
 
     public CommandAccess AccessFor(string arguments) => IsOutcome(arguments)
         ? new CommandAccess(
@@ -80,7 +80,8 @@ public sealed partial class MeetingCommand(MeetingService meetings, CaseService 
         var proposal = await meetings.ProposeAsync(caseCode, cancellationToken).ConfigureAwait(false);
         if (proposal.Case.MeetingEventId is not null)
         {
-            return CommandReply.WithCard(MeetingCard.Booked(proposal.Case, proposal.Playbook.Meeting.QuorumPartners), $"{proposal.Case.CaseCode}: the meeting is on {BritishDates.DateAndTime(proposal.Case.MeetingAt!.Value)}.");
+            var open = await proposals.OpenAsync(proposal.Case, cancellationToken).ConfigureAwait(false);
+            return CommandReply.WithCard(MeetingCard.Booked(proposal.Case, proposal.Playbook.Meeting.QuorumPartners, open), $"{proposal.Case.CaseCode}: the meeting is on {BritishDates.DateAndTime(proposal.Case.MeetingAt!.Value)}.");
         }
 
         return CommandReply.WithCard(
@@ -115,7 +116,8 @@ public sealed partial class MeetingCommand(MeetingService meetings, CaseService 
         }
 
         var state = await meetings.MoveAsync(caseCode, WorkingDayCalendar.AtLondon(date, at), actor, words[2], cancellationToken).ConfigureAwait(false);
-        return CommandReply.WithCard(MeetingCard.Booked(state, cases.Playbooks.Get(state.Partnership).Meeting.QuorumPartners), $"{state.CaseCode}: the meeting is moved to {BritishDates.DateAndTime(state.MeetingAt!.Value)}; attendees get an update to the same invitation and the deadlines follow.");
+        var open = await proposals.OpenAsync(state, cancellationToken).ConfigureAwait(false);
+        return CommandReply.WithCard(MeetingCard.Booked(state, cases.Playbooks.Get(state.Partnership).Meeting.QuorumPartners, open), $"{state.CaseCode}: the meeting is moved to {BritishDates.DateAndTime(state.MeetingAt!.Value)}; attendees get an update to the same invitation and the deadlines follow.");
     }
 
     private async Task<CommandReply> CancelAsync(string caseCode, string reason, Process.Cases.Actor actor, CancellationToken cancellationToken)

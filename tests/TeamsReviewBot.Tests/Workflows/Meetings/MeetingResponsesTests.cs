@@ -28,7 +28,7 @@ namespace TeamsReviewBot.Tests.Workflows.Meetings;
 [Collection(AzuriteGroup.Name)]
 public sealed class MeetingResponsesTests(AzuriteFixture azurite)
 {
-    private const string Organiser = "rapid.reviews@example.gov.uk";
+    internal const string Organiser = "rapid.reviews@example.gov.uk";
     private const string BeaEmail = "bea@example.gov.uk";
     private const string LolaEmail = "lola@council.example";
     private const string PatEmail = "pat@police.example";
@@ -195,7 +195,7 @@ public sealed class MeetingResponsesTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
     }
 
-    private static async Task<PanelBot> StartAsync(string partnership, AzuriteFixture azurite)
+    internal static async Task<PanelBot> StartAsync(string partnership, AzuriteFixture azurite)
     {
         var port = FreePort();
         var settings = new Dictionary<string, string?>
@@ -221,7 +221,7 @@ public sealed class MeetingResponsesTests(AzuriteFixture azurite)
 
     /// <summary>A case the panel sent to Rapid Review (through the case rules), its meeting booked at
     /// 10:00 on the last day of the playbook's window.</summary>
-    private static async Task<(string Code, DateTimeOffset Start)> BookedAsync(PanelBot bot, string partnership)
+    internal static async Task<(string Code, DateTimeOffset Start)> BookedAsync(PanelBot bot, string partnership)
     {
         var cases = bot.Services.GetRequiredService<CaseService>();
         var manager = new Actor(Bea.AadObjectId, Bea.Name, Roles.BusinessManager, null);
@@ -250,7 +250,7 @@ public sealed class MeetingResponsesTests(AzuriteFixture azurite)
         return start;
     }
 
-    private static async Task AnswerAsync(PanelBot bot, string eventId, string address, string response, DateTimeOffset? proposedStart = null, DateTimeOffset? proposedEnd = null)
+    internal static async Task AnswerAsync(PanelBot bot, string eventId, string address, string response, DateTimeOffset? proposedStart = null, DateTimeOffset? proposedEnd = null)
     {
         using var answered = await bot.Graph.Control.PostAsJsonAsync(
             new Uri($"sandbox/calendars/{Organiser}/events/{Uri.EscapeDataString(eventId)}/responses", UriKind.Relative),
@@ -258,11 +258,11 @@ public sealed class MeetingResponsesTests(AzuriteFixture azurite)
         answered.EnsureSuccessStatusCode();
     }
 
-    private static async Task<CaseState> CaseAsync(PanelBot bot, string code) =>
+    internal static async Task<CaseState> CaseAsync(PanelBot bot, string code) =>
         (await bot.Services.GetRequiredService<CaseService>().FindAsync(code, CancellationToken.None))!;
 
     /// <summary>Fires due timers (the webhook keeps each notification as one) until the case shows <paramref name="done"/>.</summary>
-    private static async Task<CaseState> SettleAsync(PanelBot bot, string code, Func<CaseState, bool> done, string what)
+    internal static async Task<CaseState> SettleAsync(PanelBot bot, string code, Func<CaseState, bool> done, string what)
     {
         for (var i = 0; i < 150; i++)
         {
