@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Submission;
 using TeamsReviewBot.Process.Timetable;
 
 namespace TeamsReviewBot.Cards;
@@ -27,13 +28,13 @@ public static class TimetableCard
 
     private static View ReferralView(CaseTimetable timetable) => new(
         $"Timetable: {timetable.Playbook.Name}",
-        $"A referral received {BritishDates.DateAndTime(timetable.ReceivedAt)} has Day 0 on {BritishDates.Date(timetable.DayZero)}. "
+        $"A referral received {BritishDates.DateAndTime(timetable.ReceivedAt)} has {WorkingDayNumbering.StartName(timetable.Playbook.Clock)} on {BritishDates.Date(timetable.DayZero)}. "
             + "If it goes to Rapid Review, these are its deadlines (working days exclude weekends and bank holidays in England and Wales):",
         [.. timetable.For(null).Select(e => new Row(DayLabel(e), e.Name + (e.IsConditional ? $" ({e.Rule.Condition})" : string.Empty), When(e), null))]);
 
     private static View CaseView(CaseState state, CaseTimetable timetable, IReadOnlyList<CaseDeadline> deadlines) => new(
         $"Timetable: case {state.CaseCode}",
-        $"{timetable.Playbook.Name}. Received {BritishDates.DateAndTime(state.ReceivedAt)}; Day 0 is {BritishDates.Date(state.DayZero)}. The case is {CaseStageNames.Describe(state.Stage)}." + BookedMeeting(state) + SubmittedTo(state),
+        $"{timetable.Playbook.Name}. Received {BritishDates.DateAndTime(state.ReceivedAt)}; {WorkingDayNumbering.DescribeStart(timetable.Playbook.Clock, state.DayZero)}. The case is {CaseStageNames.Describe(state.Stage)}." + BookedMeeting(state) + SubmittedTo(state) + PanelDateFirst(state, timetable),
         [.. deadlines.Select(d => new Row(DayLabel(d.Entry), d.Entry.Name, When(d.Entry), Status(d)))]);
 
     /// <summary>The booked meeting's time and Teams link, which the deadlines after it follow.</summary>
@@ -41,6 +42,10 @@ public static class TimetableCard
     private static string SubmittedTo(CaseState state) => state.Submission is { } done
         ? $" Submitted on {BritishDates.DateAndTime(done.At)} to {done.To}" + (done.MessageId is { } id ? $" (message id {id})." : ".")
         : string.Empty;
+
+    /// <summary>The National Panel's expected response date, when it comes before the case's own submission deadline (seed-004 L130).</summary>
+    private static string PanelDateFirst(CaseState state, CaseTimetable timetable) =>
+        PanelDateRules.Earlier(timetable.Playbook, state, timetable) is { } earlier ? " Note: " + PanelDateRules.Describe(earlier) : string.Empty;
 
     private static string BookedMeeting(CaseState state) => state.MeetingAt is { } at && state.MeetingHeldAt is null
         ? $" The meeting is booked for {BritishDates.DateAndTime(at)}" + (state.MeetingJoinUrl is { } joinUrl ? $" (Teams: {joinUrl})." : ".")

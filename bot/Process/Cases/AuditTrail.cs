@@ -3,6 +3,7 @@ using TeamsReviewBot.Process.Afterwards;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.Streams;
+using TeamsReviewBot.Process.Timetable;
 
 namespace TeamsReviewBot.Process.Cases;
 
@@ -28,7 +29,7 @@ public static class AuditTrail
         {
             case CaseEventTypes.CaseOpened:
                 var opened = CaseJson.Read<CaseOpened>(e.Data);
-                return $"{Who(opened.Actor)} opened case {opened.CaseCode} ({opened.ReferralKind.Replace('-', ' ')} received {BritishDates.DateAndTime(opened.ReceivedAt)}; Day 0 is {BritishDates.Date(opened.DayZero)}): {opened.Reason}";
+                return $"{Who(opened.Actor)} opened case {opened.CaseCode} ({opened.ReferralKind.Replace('-', ' ')} received {BritishDates.DateAndTime(opened.ReceivedAt)}; {WorkingDayNumbering.DescribeStart(playbook.Clock, opened.DayZero)}): {opened.Reason}";
             case CaseEventTypes.PutToPanel:
                 var put = CaseJson.Read<PutToPanel>(e.Data);
                 return $"{Who(put.Actor)} put the referral to the panel.";

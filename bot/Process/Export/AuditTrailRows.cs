@@ -40,7 +40,7 @@ public static class AuditTrailRows
         PanelEventTypes.ReferrerInformed => $"{who} told the referrer the outcome ({Text(data, "outcome")}).",
         IntakeEventTypes.ReferralReceived => $"The referral email was received and read{(Text(data, "incidentCategory") is { } category ? $": {category}, age band {Text(data, "ageBand") ?? "not given"}" : string.Empty)}; the child's details were sealed apart from the case.",
         IntakeEventTypes.ReferrerAcknowledged => "The referrer was sent the acknowledgement with the case code.",
-        IntakeEventTypes.NationalPanelResponseExpected => $"The National Panel wrote that it expects the partnership's response by {Text(data, "expectedResponseDate")}.",
+        IntakeEventTypes.NationalPanelResponseExpected => $"The National Panel wrote that it expects the partnership's response by {BritishDate(Text(data, "expectedResponseDate"))}.",
         CaseEventTypes.NationalPanelReplied => $"The National Panel replied to the submission from {Text(data, "from")} (matched by {Text(data, "matchedBy")}).",
         _ => Known(playbook, e) ?? Words(e.Type),
     };
@@ -51,6 +51,10 @@ public static class AuditTrailRows
         var line = AuditTrail.Describe(playbook, e);
         return line.StartsWith("(event ", StringComparison.Ordinal) ? null : line;
     }
+
+    /// <summary>An ISO date from an event ("2027-04-19") the way the other lines write dates ("Monday 19 April 2027").</summary>
+    private static string? BritishDate(string? iso) =>
+        DateOnly.TryParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? BritishDates.Date(date) : iso;
 
     private static string SeatTitle(Playbook playbook, string? seat) => seat is null ? "seat" : playbook.FindSeat(seat)?.Title ?? seat;
 

@@ -117,6 +117,8 @@ public sealed record MailboxRule(string Address, string Source, IReadOnlyList<st
 /// <paramref name="DayZero"/> says what event Day 0 is (the referral received, or the notification
 /// sent); <paramref name="CutOff"/> is the London time after which it counts from the next working
 /// day; <paramref name="WorkingDayEnds"/> is when a deadline with no time of day falls due.
+/// <paramref name="WorkingDayOne"/> says whether working day 1 is the day after Day 0 (the default) or
+/// Day 0 itself, the day the notification counts as received.
 /// </summary>
 public sealed record ClockRule(
     string DayZero,
@@ -125,7 +127,19 @@ public sealed record ClockRule(
     TimeOnly WorkingDayEnds,
     string Source,
     string? Variant = null,
-    string? Choice = null) : ICited;
+    string? Choice = null,
+    WorkingDayOne WorkingDayOne = WorkingDayOne.DayAfter) : ICited;
+
+/// <summary>Which day a playbook calls working day 1.</summary>
+public enum WorkingDayOne
+{
+    /// <summary>Working day N is N working days after Day 0 (the national reading: "Day 15" is the 15th working day after the referral).</summary>
+    DayAfter,
+
+    /// <summary>Working day 1 is Day 0, the day of notification (or the next working day when it arrived
+    /// on a non-working day or after the cut-off); working day N is N − 1 working days after it.</summary>
+    NotificationDay,
+}
 
 /// <summary>
 /// A seat on the deciding body or at sign-off. <paramref name="Partner"/> is the organisation kind it

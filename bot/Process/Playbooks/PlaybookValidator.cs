@@ -26,6 +26,7 @@ internal static partial class PlaybookValidator
         Require(!DayZeroKinds.Contains(p.Clock.DayZero), "clock.dayZero", $"'{p.Clock.DayZero}' is not one of {string.Join(", ", DayZeroKinds)}.");
         Require(p.Clock.WorkingDayStarts >= p.Clock.WorkingDayEnds, "clock.workingDayEnds", "must be later than clock.workingDayStarts.");
         Require(p.ReportDraft is { WorkingDay: < 0 }, "reportDraft.workingDay", "must be 0 (Day 0) or a later working day.");
+        Require(p.Clock.WorkingDayOne == WorkingDayOne.NotificationDay && p.ReportDraft is { WorkingDay: < 1 }, "reportDraft.workingDay", "must be working day 1 (the notification day, clock.workingDayOne) or later.");
         Require(p.DigestTime >= p.Clock.WorkingDayEnds, "digest.time", $"is {BritishDates.Time(p.DigestTime)}, not before clock.workingDayEnds ({BritishDates.Time(p.Clock.WorkingDayEnds)}): a morning digest must arrive while the working day can still act on it.");
 
         Require(p.CrossBoundary is { LocalAuthorities.Count: 0 }, "crossBoundary.localAuthorities", "is empty: name the local authorities the partnership covers, as the referral form spells them.");
@@ -165,6 +166,12 @@ internal static partial class PlaybookValidator
             if (d.Due.Hours is not null && d.Time is not null)
             {
                 fail($"{at}.time", "a deadline counted in hours already has its time of day.");
+            }
+
+            // Where working day 1 is the notification day there is no working day 0 to count to.
+            if (p.Clock.WorkingDayOne == WorkingDayOne.NotificationDay && d.Anchor == "day0" && (d.Due.WorkingDays < 1 || d.Earliest?.WorkingDays < 1))
+            {
+                fail(d.Due.WorkingDays < 1 ? $"{at}.due" : $"{at}.earliest", "counts from working day 1, the notification day (clock.workingDayOne is notification-day), so it must name working day 1 or later.");
             }
         }
 

@@ -1,11 +1,12 @@
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Process.Timetable;
 
 namespace TeamsReviewBot.Process.Report;
 
 /// <summary>
-/// When the playbook's draft report falls due for a case: on its working day after Day 0 at its time,
+/// When the playbook's draft report falls due for a case: on its working day (numbered as the playbook's clock numbers them) at its time,
 /// for a case going to Rapid Review that is still open and has no report drafted or versioned yet. Null when the
 /// playbook names no such point or the case does not need one.
 /// </summary>
@@ -21,7 +22,7 @@ public static class ReportDraftPoint
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(calendar);
         return playbook.ReportDraft is { } rule && state.Exists && state.OutcomeKind == OutcomeKind.RapidReview && !state.IsClosed && state.ReportDraftedAt is null && state.ReportVersions.IsEmpty
-            ? WorkingDayCalendar.AtLondon(calendar.AddWorkingDays(state.DayZero, rule.WorkingDay), rule.Time)
+            ? WorkingDayCalendar.AtLondon(calendar.DateOf(playbook.Clock, state.DayZero, rule.WorkingDay), rule.Time)
             : null;
     }
 }

@@ -5,7 +5,7 @@ namespace TeamsReviewBot.Process.Timetable;
 
 /// <summary>
 /// Computes every deadline of a playbook from the moment a referral arrived. Working days count in
-/// the working-day calendar from Day 0 (or from the anchoring step's date); hours count on the clock
+/// the working-day calendar from Day 0 (as the playbook numbers them: <see cref="WorkingDayNumbering"/>) (or from the anchoring step's date); hours count on the clock
 /// from the anchoring instant; calendar days, weeks and months land on a working day. A deadline with
 /// no time of day falls due at the end of the working day.
 /// </summary>
@@ -60,7 +60,7 @@ public sealed class TimetableCalculator(WorkingDayCalendar calendar)
                 dueDate = WorkingDayCalendar.LondonDate(moved);
             }
 
-            var entry = new TimetableEntry(rule, earliest, dueDate, dueAt, rule.Time is not null || rule.Due.Hours is not null || original is not null, calendar.WorkingDaysBetween(dayZero, dueDate), original);
+            var entry = new TimetableEntry(rule, earliest, dueDate, dueAt, rule.Time is not null || rule.Due.Hours is not null || original is not null, calendar.NumberOf(playbook.Clock, dayZero, dueDate), original);
             resolved[rule.Key] = entry;
             return entry;
         }
@@ -97,7 +97,7 @@ public sealed class TimetableCalculator(WorkingDayCalendar calendar)
         DateOnly date;
         if (offset.WorkingDays is { } days)
         {
-            date = calendar.AddWorkingDays(fromDayZero ? dayZero : anchorDate, days);
+            date = fromDayZero ? calendar.DateOf(playbook.Clock, dayZero, days) : calendar.AddWorkingDays(anchorDate, days);
         }
         else
         {

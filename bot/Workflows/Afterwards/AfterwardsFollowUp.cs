@@ -130,7 +130,9 @@ public sealed partial class AfterwardsFollowUp(
         var letterNote = letters.Count == 0 ? string.Empty : $" Outcome letters go to {string.Join(", ", letters.Select(l => l.Name))}.";
         var withheldNote = withheld.Count == 0 ? string.Empty : $" No letter for {string.Join("; ", withheld.Select(w => $"{w.Name} ({w.Why})"))}.";
         var openNote = open.Count == 0
-            ? " Nothing else is tracked, so the case closes once the letters are out."
+            ? letters.Count > 0 ? " Nothing else is tracked, so the case closes once the letters are out."
+                : withheld.Count > 0 ? " Nothing else is tracked and no outcome letter goes from here, so the case closes now."
+                : $" Nothing else is tracked and the {playbook.Name} procedure asks for no outcome letters, so the case closes now."
             : $" Still open: {string.Join("; ", open.Select(i => $"{i.Key} ({i.Name}{(i.DueAt is { } due ? ", due " + BritishDates.DateAndTime(due) : string.Empty)})"))}. Type \"done {caseCode} ‹item› [note]\" as each is done; you are reminded before each is due.";
         await notifier.NotifyAsync(new BusinessManagerNotification($"{caseCode}:afterwards-started", caseCode, playbook.Key, "afterwards", $"the report on case {caseCode} is with the National Panel and its afterwards steps have started.{letterNote}{withheldNote}{openNote}"), cancellationToken).ConfigureAwait(false);
         return state;

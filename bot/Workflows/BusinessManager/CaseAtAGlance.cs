@@ -2,6 +2,7 @@ using TeamsReviewBot.Process.BusinessManager;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.InformationRequests;
+using TeamsReviewBot.Process.Submission;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.SignOff;
@@ -35,6 +36,11 @@ public sealed class CaseAtAGlance(CaseService cases, SeatHolders holders, SignOf
         var next = open.Where(e => e.DueAt >= now).MinBy(e => e.DueAt);
         var late = open.Where(e => e.DueAt < now).OrderBy(e => e.DueAt).ToList();
         var nextDeadline = next is null ? "none open" : $"{next.Name}, {BritishDates.DateAndTime(next.DueAt)}";
+        if (PanelDateRules.Earlier(playbook, state, cases.Schedule.Timetable(playbook, state)) is { } panelFirst)
+        {
+            nextDeadline += $" ({PanelDateRules.Describe(panelFirst)})";
+        }
+
         if (late.Count > 0)
         {
             nextDeadline += $" (overdue: {string.Join("; ", late.Select(e => $"{e.Name}, was due {BritishDates.DateAndTime(e.DueAt)}"))})";

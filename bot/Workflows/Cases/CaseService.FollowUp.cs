@@ -4,6 +4,7 @@ using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.Report;
 using TeamsReviewBot.Process.SignOff;
+using TeamsReviewBot.Process.Submission;
 using TeamsReviewBot.Storage;
 
 namespace TeamsReviewBot.Workflows.Cases;
@@ -104,6 +105,12 @@ public sealed partial class CaseService
             schedule.Add(new DurableTimer(ReportAnnouncement.TimerId(state.CaseCode, version), ReportAnnouncement.TimerKind, state.CaseCode, at, "{}"));
         }
 
+        // The National Panel's date coming before the case's own submission deadline is told once, by a timer due now.
+        if (now.PanelDateEarlier is { } panelDate && panelDate != was.PanelDateEarlier)
+        {
+            schedule.Add(new DurableTimer(PanelDateRules.NoticeId(state.CaseCode, panelDate), PanelDateRules.TimerKind, state.CaseCode, at, "{}"));
+        }
+
         return (schedule, cancel);
 
         void Point(string id, string kind, DateTimeOffset? wasDue, DateTimeOffset? nowDue)
@@ -178,7 +185,8 @@ public sealed partial class CaseService
             next?.Name,
             AfterwardsPoint.DueAt(playbook, state),
             ReportDraftPoint.DueAt(playbook, state, schedule.Calendar),
-            state.CurrentReportVersion?.Number);
+            state.CurrentReportVersion?.Number,
+            state.Exists ? PanelDateRules.Earlier(playbook, state, schedule.Timetable(playbook, state))?.PanelDate : null);
     }
 }
 
@@ -191,4 +199,5 @@ public sealed record CaseTimerBasis(
     string? NextDeadlineName,
     DateTimeOffset? AfterwardsDueAt,
     DateTimeOffset? ReportDraftDueAt,
-    int? ReportVersion);
+    int? ReportVersion,
+    DateOnly? PanelDateEarlier = null);

@@ -134,7 +134,7 @@ public sealed partial class MailIntakeProcessor(
             try
             {
                 await cases.RecordPanelResponseDateAsync(verdict.CaseCode, expected, mail.InternetMessageId, cancellationToken).ConfigureAwait(false);
-                return $"National Panel expects the response on {verdict.CaseCode} by {expected:yyyy-MM-dd}";
+                return $"National Panel expects the response on {verdict.CaseCode} by {TeamsReviewBot.Process.Calendar.BritishDates.Date(expected)}";
             }
             catch (Exception ex) when (ex is InvalidOperationException or TeamsReviewBot.Process.Cases.CaseRuleException)
             {

@@ -17,6 +17,7 @@ public static class SubmissionServiceCollectionExtensions
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<SubmissionService>());
         services.AddSingleton<SubmissionCardOutbox>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<SubmissionCardOutbox>());
+        services.AddSingleton<ITimerHandler, PanelDateNotice>();
         services.AddChatCommand<SubmitCommand>();
         services.AddCardAction<SubmitCardHandler>();
         services.AddSingleton<Intake.ICaseMailFollowUp, NationalPanelReplyFollowUp>();

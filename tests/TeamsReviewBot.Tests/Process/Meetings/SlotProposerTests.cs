@@ -28,7 +28,7 @@ public sealed class SlotProposerTests
     [InlineData("tameside", "2027-01-05", "2027-01-05")]
     [InlineData("salford", "2026-12-24", "2027-01-05")]
     [InlineData("west-midlands", "2026-12-23", "2027-01-05")]
-    [InlineData("gloucestershire", "2026-12-24", "2026-12-24")]
+    [InlineData("gloucestershire", "2026-12-23", "2026-12-23")]
     public void Over_Christmas_2026_slots_fall_only_on_working_days_inside_the_window_in_working_hours(string playbookKey, string first, string last)
     {
         var playbook = Playbook(playbookKey);
@@ -126,12 +126,12 @@ public sealed class SlotProposerTests
     public void A_window_over_Easter_and_the_clocks_going_forward_keeps_London_working_hours()
     {
         var playbook = Playbook("gloucestershire");
-        // Day 8 from Thursday 18 March 2027 is Thursday 1 April: Good Friday and Easter Monday are
-        // skipped, and the clocks went forward on the 28th, so 9 am London is 8 am UTC.
+        // Working day 8 from Thursday 18 March 2027 (itself working day 1) is Wednesday 31 March: Good
+        // Friday and Easter Monday are skipped, and the clocks went forward on the 28th, so 9 am London is 8 am UTC.
         var meeting = Schedule.Preview(playbook, London(2027, 3, 18, 9)).Get("meeting");
 
         var slots = SlotProposer.Propose(playbook, meeting, WorkingDays, Everyone, [.. Everyone.Select(Free)], TwoHours, 1, London(2027, 3, 18, 9));
 
-        Assert.Equal(new DateTimeOffset(2027, 4, 1, 8, 0, 0, TimeSpan.Zero), Assert.Single(slots).Start);
+        Assert.Equal(new DateTimeOffset(2027, 3, 31, 8, 0, 0, TimeSpan.Zero), Assert.Single(slots).Start);
     }
 }

@@ -64,6 +64,33 @@ public sealed class PlaybookLoaderTests
     }
 
     [Fact]
+    public void Gloucestershire_counts_working_day_1_from_the_notification_day_and_the_others_from_the_day_after()
+    {
+        Assert.Equal(WorkingDayOne.NotificationDay, Playbook("gloucestershire").Clock.WorkingDayOne);
+        Assert.Contains("L125", Playbook("gloucestershire").Clock.Source, StringComparison.Ordinal);
+        Assert.All(Catalogue.All.Where(p => p.Key != "gloucestershire"), p => Assert.Equal(WorkingDayOne.DayAfter, p.Clock.WorkingDayOne));
+    }
+
+    [Fact]
+    public void An_unknown_working_day_one_is_refused()
+    {
+        var error = Assert.Throws<PlaybookException>(() => Load("oldham.json", Edit(OldhamJson, "clock.workingDayOne", JsonValue.Create("the-day-before"))));
+
+        Assert.Contains("workingDayOne", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Where_working_day_1_is_the_notification_day_no_deadline_may_count_to_working_day_0()
+    {
+        var json = Edit(Edit(OldhamJson, "clock.workingDayOne", JsonValue.Create("notification-day")), "deadlines[1].due.workingDays", JsonValue.Create(0));
+
+        var error = Assert.Throws<PlaybookException>(() => Load("oldham.json", json));
+
+        Assert.Equal("deadlines[1].due", error.Field);
+        Assert.Contains("working day 1 or later", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_required_section_is_named()
     {
         var root = JsonNode.Parse(OldhamJson)!.AsObject();

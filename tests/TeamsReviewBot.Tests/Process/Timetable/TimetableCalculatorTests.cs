@@ -120,6 +120,49 @@ public sealed class TimetableCalculatorTests
     }
 
     [Fact]
+    public void Gloucestershire_counts_the_notification_day_as_working_day_1()
+    {
+        // seed-004 L125–L126: working days "From Notification", the notification itself in the row "1-to 2".
+        var timetable = Calculator.Compute(Playbook("gloucestershire"), London(2027, 1, 18, 10));
+
+        var decision = timetable.Get("decision");
+        Assert.Equal(new DateOnly(2027, 1, 18), decision.EarliestDate);
+        Assert.Equal(new DateOnly(2027, 1, 19), decision.DueDate);
+        Assert.Equal(2, decision.DayNumber);
+        var submission = timetable.Get("submission");
+        Assert.Equal(new DateOnly(2027, 2, 4), submission.EarliestDate);
+        Assert.Equal(new DateOnly(2027, 2, 5), submission.DueDate);
+        Assert.Equal(15, submission.DayNumber);
+    }
+
+    [Fact]
+    public void A_Gloucestershire_notification_after_the_cut_off_makes_the_next_working_day_working_day_1()
+    {
+        // Friday 15 January 2027, 4.30 pm: after the 4 pm cut-off, so working day 1 is Monday 18 January.
+        var late = Calculator.Compute(Playbook("gloucestershire"), London(2027, 1, 15, 16, 30));
+        var onMonday = Calculator.Compute(Playbook("gloucestershire"), London(2027, 1, 18, 10));
+
+        Assert.Equal(new DateOnly(2027, 1, 18), late.Get("decision").EarliestDate);
+        Assert.Equal(onMonday.Entries.Select(e => e.DueAt), late.Entries.Select(e => e.DueAt));
+    }
+
+    [Fact]
+    public void Playbooks_that_count_from_the_day_after_keep_Day_N_as_N_working_days_after_Day_0()
+    {
+        foreach (var playbook in Catalogue.All.Where(p => p.Clock.WorkingDayOne == WorkingDayOne.DayAfter))
+        {
+            var timetable = Calculator.Compute(playbook, London(2027, 1, 18, 10));
+            foreach (var rule in playbook.Deadlines.Where(d => d.Anchor == "day0" && d.Due.WorkingDays is not null && d.NotLaterThan is null))
+            {
+                Assert.Equal(Calculator.Calendar.AddWorkingDays(timetable.DayZero, rule.Due.WorkingDays!.Value), timetable.Get(rule.Key).DueDate);
+                Assert.Equal(rule.Due.WorkingDays, timetable.Get(rule.Key).DayNumber);
+            }
+        }
+
+        Assert.Equal(["gloucestershire"], Catalogue.All.Where(p => p.Clock.WorkingDayOne == WorkingDayOne.NotificationDay).Select(p => p.Key));
+    }
+
+    [Fact]
     public void Deadlines_are_listed_in_the_order_they_fall_due()
     {
         var timetable = Calculator.Compute(Playbook("gloucestershire"), London(2027, 3, 25, 10));

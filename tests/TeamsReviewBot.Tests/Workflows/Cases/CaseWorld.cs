@@ -67,8 +67,10 @@ internal sealed class CaseWorld
         Index = new CaseIndexStore(_tables);
         Timers = new DurableTimerStore(_tables, Clock);
         Service = new CaseService(cases, events, Index, Timers, new CaseCodeAllocator(_tables), Catalogue, Schedule, new ReminderPlanner(WorkingDays, new ReminderOptions()), Clock, NullLogger<CaseService>.Instance);
-        var handler = new CaseDeadlineTimerHandler(Service, new TeamsBusinessManagerNotifier(Service, Alerts, NullLogger<TeamsBusinessManagerNotifier>.Instance));
-        Pumps = [Pump(handler, ReportDrafts, AfterwardsPoints), Pump(handler, ReportDrafts, AfterwardsPoints)];
+        var notifier = new TeamsBusinessManagerNotifier(Service, Alerts, NullLogger<TeamsBusinessManagerNotifier>.Instance);
+        var handler = new CaseDeadlineTimerHandler(Service, notifier);
+        var panelDate = new TeamsReviewBot.Workflows.Submission.PanelDateNotice(Service, notifier);
+        Pumps = [Pump(handler, ReportDrafts, AfterwardsPoints, panelDate), Pump(handler, ReportDrafts, AfterwardsPoints, panelDate)];
     }
 
     /// <summary>Fires every timer due up to <paramref name="target"/>, in time order, then sets the clock there.</summary>

@@ -4,6 +4,7 @@ using TeamsReviewBot.Cards;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Process.Timetable;
 using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Workflows.InformationRequests;
@@ -87,7 +88,8 @@ public sealed class WholeCaseThroughTheBotTests(AzuriteFixture azurite, Xunit.Ab
         var thread = await bot.Teams.WaitForCallAsync(c => c.Path == "/v3/conversations" && c.Body!.ToJsonString().Contains(code, StringComparison.Ordinal), "the case's thread in the panel channel");
         Assert.DoesNotContain("Alex Sample", thread.Body!.ToJsonString(), StringComparison.Ordinal);
         var dayZero = (await bot.CaseAsync(code)).DayZero;
-        DateOnly Day(int n) => WorkingDayCalendar.Default.AddWorkingDays(dayZero, n);
+        // Working day n as the playbook numbers it (Gloucestershire: Day 0 is itself working day 1).
+        DateOnly Day(int n) => WorkingDayCalendar.Default.DateOf(playbook.Clock, dayZero, n);
 
         // 2. The panel votes on the channel card, a deputy for health where the playbook lets deputies act.
         await world.RunUntilAsync(received.AddHours(1));
@@ -106,7 +108,7 @@ public sealed class WholeCaseThroughTheBotTests(AzuriteFixture azurite, Xunit.Ab
 
         // 3. National Panel notified; the agencies asked on the card; the meeting booked on the card.
         await world.RunUntilAsync(received.AddHours(4));
-        await world.SayAsync(Bea, $"notified {code} {Day(0):dd/MM/yyyy}", code);
+        await world.SayAsync(Bea, $"notified {code} {dayZero:dd/MM/yyyy}", code);
         await world.RunUntilAsync(world.Now.AddMinutes(30));
         await world.SayAsync(Bea, $"requests {code} choose", code);
         var choose = await world.CardInChatAsync(Bea, AgencySelectionCard.Verb);
@@ -142,7 +144,7 @@ public sealed class WholeCaseThroughTheBotTests(AzuriteFixture azurite, Xunit.Ab
         // two days of the notification and sets the date it expects the partnership's response by.
         if (playbook.FindDeadline("panel-expected-response") is not null)
         {
-            await world.RunUntilAsync(Day(1), 10);
+            await world.RunUntilAsync(WorkingDayCalendar.Default.NextWorkingDay(dayZero), 10);
             const string panelDomain = "education.gov.uk";
             var logged = TestMail.Plain(
                 $"Serious Incident logged – {code}",

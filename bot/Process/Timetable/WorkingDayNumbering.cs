@@ -1,0 +1,29 @@
+using TeamsReviewBot.Process.Calendar;
+using TeamsReviewBot.Process.Playbooks;
+
+namespace TeamsReviewBot.Process.Timetable;
+
+/// <summary>
+/// The one place a playbook's "working day N" becomes a date and a date becomes a working-day number.
+/// Most playbooks count Day N as N working days after Day 0; a playbook whose clock says working day 1
+/// is the notification day (<see cref="WorkingDayOne.NotificationDay"/>) counts Day 0 itself as working day 1.
+/// </summary>
+public static class WorkingDayNumbering
+{
+    /// <summary>The date of working day <paramref name="n"/> of a case whose Day 0 is <paramref name="dayZero"/>.</summary>
+    public static DateOnly DateOf(this WorkingDayCalendar calendar, ClockRule clock, DateOnly dayZero, int n) =>
+        calendar.AddWorkingDays(dayZero, n - FirstDayOffset(clock));
+
+    /// <summary>Which working day <paramref name="date"/> is, counted the playbook's way from Day 0.</summary>
+    public static int NumberOf(this WorkingDayCalendar calendar, ClockRule clock, DateOnly dayZero, DateOnly date) =>
+        calendar.WorkingDaysBetween(dayZero, date) + FirstDayOffset(clock);
+
+    /// <summary>The start of the count in words: "Day 0 is …", or "working day 1 is …" where Day 0 is working day 1.</summary>
+    public static string DescribeStart(ClockRule clock, DateOnly dayZero) => $"{StartName(clock)} is {BritishDates.Date(dayZero)}";
+
+    /// <summary>What the playbook calls the day its count starts on: "Day 0", or "working day 1" where that is the notification day.</summary>
+    public static string StartName(ClockRule clock) => clock.WorkingDayOne == WorkingDayOne.NotificationDay ? "working day 1" : "Day 0";
+
+    /// <summary>The lowest working day a day-0 deadline may name: 1 where Day 0 is itself working day 1.</summary>
+    public static int FirstDayOffset(ClockRule clock) => clock.WorkingDayOne == WorkingDayOne.NotificationDay ? 1 : 0;
+}
