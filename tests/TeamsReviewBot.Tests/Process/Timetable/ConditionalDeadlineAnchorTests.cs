@@ -50,6 +50,24 @@ public sealed class ConditionalDeadlineAnchorTests
     }
 
     [Fact]
+    public void West_Midlands_full_report_is_due_seven_working_days_before_the_LCSPRs_date_and_follows_it()
+    {
+        // seed-003 §10.5.1 [L640]: the full report goes to the National Panel, Ofsted and the Secretary of
+        // State "no later than seven working days before the date of publication"; no publication date is
+        // set, so the LCSPR's own date [L130] stands for it. It is the review's, so conditional until decided.
+        var playbook = Playbook("west-midlands");
+        var happened = ImmutableDictionary<string, DateTimeOffset>.Empty.Add("meeting", MeetingHeld).Add("submission", Submitted);
+
+        var planned = Calculator.Compute(playbook, Received, new TimetableFacts(happened, ImmutableDictionary<string, DateTimeOffset>.Empty));
+        var decided = Calculator.Compute(playbook, Received, new TimetableFacts(happened.Add("lcspr-initiated", DecidedLater), ImmutableDictionary<string, DateTimeOffset>.Empty));
+
+        Assert.True(planned.Get("final-report").IsConditional);
+        Assert.Equal("Friday 10 September 2027, 5 pm", BritishDates.DateAndTime(decided.Get("lcspr").DueAt));
+        Assert.Equal("Wednesday 1 September 2027, 5 pm", BritishDates.DateAndTime(decided.Get("final-report").DueAt));
+        Assert.Equal("final-report", playbook.Afterwards.Single(a => a.Key == "final-report").Deadline);
+    }
+
+    [Fact]
     public void Oldham_Brief_Learning_Review_after_a_childs_suicide_is_shown_four_weeks_from_the_threshold_decision()
     {
         // seed-000 §10 BLR: "Whenever possible the timescale from Referral to the BLR meeting will be no more than 4 weeks".

@@ -18,6 +18,8 @@ public sealed class LetterWordingTests
     [InlineData("west-midlands", AfterwardsLetter.Outcome, "The Rapid Review Template and accompanying letter were sent to the National Panel on {submittedOn}.")]
     // seed-003 flow chart, original L3430–L3432: "Agencies (including the agency who made the referral) are informed of the outcome of the Rapid Review."
     [InlineData("west-midlands", AfterwardsLetter.Outcome, "\"Agencies (including the agency who made the referral) are informed of the outcome of the Rapid Review\"")]
+    // seed-003 §4.7.3, original L250: "Individual agencies should notify their own inspectorate bodies as required."
+    [InlineData("west-midlands", AfterwardsLetter.Outcome, "\"Individual agencies should notify their own inspectorate bodies as required.\"")]
     // seed-001 (Tameside) §3, original L16: "The referrer will be updated as to the progress of the case if taken forward into any form of learning pathway."
     [InlineData("tameside", AfterwardsLetter.Outcome, "\"The referrer will be updated as to the progress of the case if taken forward into any form of learning pathway.\"")]
     // seed-000 (Oldham) §9.4, original L159: "to be used by all agencies to document cascading of information and lessons as a result of the Rapid Review"; "returned to oscp.group@Oldham.gov.uk within 2 weeks following the rapid review meeting".
