@@ -11,15 +11,24 @@ public sealed record Versioned<TState>(TState State, long Version);
 /// events written since are read; the append itself checks the view is current (a stale view
 /// collides on the row key, reloads the missing events and decides again). So a card click costs
 /// one table write in the common case, and several instances of the service stay correct.
+/// The views held are bounded (<see cref="AggregateStoreCapacity.Default"/>): the streams least recently used are
+/// dropped first, and a dropped stream is read again in full the next time it is used, so memory
+/// follows the cases people are working on, not every case ever opened.
 /// </summary>
-public sealed class AggregateStore<TState>(ICaseEventStore stream, IStreamFold<TState> fold)
+public sealed class AggregateStore<TState>(ICaseEventStore stream, IStreamFold<TState> fold, int capacity = AggregateStoreCapacity.Default)
 {
     private const int MaxAttempts = 50;
-    private readonly ConcurrentDictionary<string, Versioned<TState>> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Held> _cache = new(StringComparer.Ordinal);
+    private readonly int _capacity = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "At least one stream's view must be held.");
+    private long _clock;
+    private int _trimming;
+
+    /// <summary>How many streams' views are held now.</summary>
+    public int HeldStreams => _cache.Count;
 
     public async Task<Versioned<TState>> LoadAsync(string streamId, CancellationToken cancellationToken = default)
     {
-        var known = _cache.TryGetValue(streamId, out var cached) ? cached : new Versioned<TState>(fold.Initial(streamId), 0);
+        var known = TryHeld(streamId) ?? new Versioned<TState>(fold.Initial(streamId), 0);
         var current = await CatchUpAsync(streamId, known, cancellationToken).ConfigureAwait(false);
         Remember(streamId, current);
         return current;
@@ -27,7 +36,7 @@ public sealed class AggregateStore<TState>(ICaseEventStore stream, IStreamFold<T
 
     /// <summary>The state as this instance last saw it; read from the stream only when not seen yet.</summary>
     public async Task<Versioned<TState>> CurrentAsync(string streamId, CancellationToken cancellationToken = default) =>
-        _cache.TryGetValue(streamId, out var cached) ? cached : await LoadAsync(streamId, cancellationToken).ConfigureAwait(false);
+        TryHeld(streamId) ?? await LoadAsync(streamId, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Runs <paramref name="decide"/> on the latest state and appends what it returns. When another
@@ -99,9 +108,89 @@ public sealed class AggregateStore<TState>(ICaseEventStore stream, IStreamFold<T
         return new Versioned<TState>(state, version);
     }
 
+    private Versioned<TState>? TryHeld(string streamId)
+    {
+        if (!_cache.TryGetValue(streamId, out var held))
+        {
+            return null;
+        }
+
+        held.Touch(Interlocked.Increment(ref _clock));
+        return held.View;
+    }
+
     // Keep whichever view is newer: concurrent callers may finish out of order.
-    private void Remember(string streamId, Versioned<TState> view) =>
-        _cache.AddOrUpdate(streamId, view, (_, existing) => existing.Version >= view.Version ? existing : view);
+    private void Remember(string streamId, Versioned<TState> view)
+    {
+        var used = Interlocked.Increment(ref _clock);
+        _cache.AddOrUpdate(
+            streamId,
+            _ => new Held(view, used),
+            (_, existing) =>
+            {
+                if (existing.View.Version >= view.Version)
+                {
+                    existing.Touch(used);
+                    return existing;
+                }
+
+                return new Held(view, used);
+            });
+        if (_cache.Count > _capacity)
+        {
+            Trim();
+        }
+    }
+
+    // Drops the least recently used views down to nine tenths of the capacity, so trimming (a sort of
+    // what is held) happens once per tenth of the capacity rather than on every new stream. One caller
+    // trims at a time; the others go on (the bound is briefly exceeded, never lost).
+    private void Trim()
+    {
+        if (Interlocked.Exchange(ref _trimming, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            var excess = _cache.Count - (_capacity - (_capacity / 10));
+            if (excess <= 0)
+            {
+                return;
+            }
+
+            foreach (var (streamId, held) in _cache.ToArray().OrderBy(e => e.Value.LastUsed).Take(excess))
+            {
+                // Only the entry as seen: a view replaced meanwhile is newer and stays.
+                _cache.TryRemove(new KeyValuePair<string, Held>(streamId, held));
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _trimming, 0);
+        }
+    }
+
+    /// <summary>A view held, with when it was last used (a counter, not a clock: only the order matters).</summary>
+    private sealed class Held(Versioned<TState> view, long used)
+    {
+        private long _lastUsed = used;
+
+        public Versioned<TState> View { get; } = view;
+
+        public long LastUsed => Interlocked.Read(ref _lastUsed);
+
+        public void Touch(long used) => Interlocked.Exchange(ref _lastUsed, used);
+    }
+}
+
+/// <summary>How many streams' views an <see cref="AggregateStore{TState}"/> holds.</summary>
+public static class AggregateStoreCapacity
+{
+    /// <summary>By default: well above the cases a partnership has open at once, so a click on a live
+    /// case is served from memory, while the closed cases of years past are not held.</summary>
+    public const int Default = 500;
 }
 
 /// <summary>The state after a decision, the events it appended, and how many tries it took.</summary>

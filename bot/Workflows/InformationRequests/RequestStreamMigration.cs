@@ -1,3 +1,4 @@
+using TeamsReviewBot.Hosting;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Storage;
@@ -102,64 +103,21 @@ public sealed class RequestStreamGate
 /// (so before timers fire or requests are served): a request timer firing on a case whose requests
 /// were not copied yet would find none. When storage cannot be reached at start the bot still starts
 /// (its health check says storage is down, and nothing that needs storage runs) and the copy is
-/// tried again every half minute until it is done.
+/// tried again every half minute until it is done; meanwhile <see cref="RequestStreamGate"/> holds
+/// the request timers back.
 /// </summary>
-public sealed partial class RequestStreamMigrationAtStart(
+public sealed class RequestStreamMigrationAtStart(
     RequestStreamMigration migration,
     RequestStreamGate gate,
     IHostApplicationLifetime lifetime,
-    ILogger<RequestStreamMigrationAtStart> logger) : IHostedLifecycleService
+    ILogger<RequestStreamMigrationAtStart> logger) : MigrationAtStart(lifetime, logger)
 {
-    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(30);
-    private Task _retrying = Task.CompletedTask;
+    protected override bool BeforeOtherServices => true;
 
-    public async Task StartingAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await migration.RunAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogWillRetry(ex.Message);
-            gate.Pending = true;
-            _retrying = RetryAsync(lifetime.ApplicationStopping);
-        }
-    }
+    protected override string NotDoneYet => "Information requests kept on old requests streams could not be copied onto their cases yet";
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    // RequestStreamMigration logs each case it copies.
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => migration.RunAsync(cancellationToken);
 
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    // The retries stop with the application (ApplicationStopping is cancelled before StopAsync runs).
-    public Task StopAsync(CancellationToken cancellationToken) => _retrying.WaitAsync(cancellationToken);
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task RetryAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(RetryEvery, cancellationToken).ConfigureAwait(false);
-                await migration.RunAsync(cancellationToken).ConfigureAwait(false);
-                gate.Pending = false;
-                return;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogWillRetry(ex.Message);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Information requests kept on old requests streams could not be copied onto their cases yet ({Reason}); trying again in 30 seconds.")]
-    private partial void LogWillRetry(string reason);
+    protected override void Pending(bool pending) => gate.Pending = pending;
 }

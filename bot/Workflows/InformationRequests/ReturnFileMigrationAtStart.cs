@@ -1,3 +1,4 @@
+using TeamsReviewBot.Hosting;
 using TeamsReviewBot.Storage.InformationRequests;
 
 namespace TeamsReviewBot.Workflows.InformationRequests;
@@ -8,47 +9,25 @@ namespace TeamsReviewBot.Workflows.InformationRequests;
 /// reached it tries again every half minute until everything is moved; files whose old rows are
 /// damaged are named in the log once and left as they are.
 /// </summary>
-public sealed partial class ReturnFileMigrationAtStart(ReturnFileMigration migration, ILogger<ReturnFileMigrationAtStart> logger) : BackgroundService
+public sealed partial class ReturnFileMigrationAtStart(ReturnFileMigration migration, IHostApplicationLifetime lifetime, ILogger<ReturnFileMigrationAtStart> logger)
+    : MigrationAtStart(lifetime, logger)
 {
-    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(30);
+    protected override bool BeforeOtherServices => false;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string NotDoneYet => "Returned files kept in table rows could not all be moved to Blob Storage yet";
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var result = await migration.RunAsync(cancellationToken).ConfigureAwait(false);
+        if (result.Moved > 0)
         {
-            try
-            {
-                var result = await migration.RunAsync(stoppingToken).ConfigureAwait(false);
-                if (result.Moved > 0)
-                {
-                    LogMoved(result.Moved);
-                }
+            LogMoved(result.Moved);
+        }
 
-                if (result.Damaged.Count > 0)
-                {
-                    // Trying again would read the same damaged rows: they are named once, for someone to look at.
-                    LogDamaged(result.Damaged.Count, string.Join(", ", result.Damaged));
-                }
-
-                return;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogWillRetry(ex.Message);
-            }
-
-            try
-            {
-                await Task.Delay(RetryEvery, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        if (result.Damaged.Count > 0)
+        {
+            // Trying again would read the same damaged rows: they are named once, for someone to look at.
+            LogDamaged(result.Damaged.Count, string.Join(", ", result.Damaged));
         }
     }
 
@@ -57,7 +36,4 @@ public sealed partial class ReturnFileMigrationAtStart(ReturnFileMigration migra
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Count} returned files kept in table rows are damaged and were left there, unmoved: {Ids}.")]
     private partial void LogDamaged(int count, string ids);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Returned files kept in table rows could not all be moved to Blob Storage yet ({Reason}); trying again in 30 seconds.")]
-    private partial void LogWillRetry(string reason);
 }

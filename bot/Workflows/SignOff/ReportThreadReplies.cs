@@ -7,7 +7,6 @@ using TeamsReviewBot.Process.SignOff;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams;
 using TeamsReviewBot.Workflows.Cases;
-using TeamsReviewBot.Workflows.Outbound;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 
 namespace TeamsReviewBot.Workflows.SignOff;
@@ -29,7 +28,7 @@ public sealed partial class ReportThreadReplies(
     ReportThreadViews views,
     SealedDetailsStore sealedDetails,
     CardRefusals refusals,
-    ITeamsOutbound teams,
+    ReportThreadCardUpdate threadCard,
     TimeProvider time,
     ILogger<ReportThreadReplies> logger) : IChannelThreadReplyHandler
 {
@@ -82,7 +81,7 @@ public sealed partial class ReportThreadReplies(
         if (change.Appended.Count > 0)
         {
             LogCommented(caseCode, version);
-            await UpdateThreadCardAsync(change.State, cancellationToken).ConfigureAwait(false);
+            await threadCard.UpdateAsync(change.State, cancellationToken).ConfigureAwait(false);
         }
 
         // The card now lists "Comment from … at …": nothing more is said in the channel.
@@ -122,26 +121,6 @@ public sealed partial class ReportThreadReplies(
         return "comment-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
     }
 
-    private async Task UpdateThreadCardAsync(CaseState state, CancellationToken cancellationToken)
-    {
-        if (state.Thread is not { } thread || !state.ReportVersionCards.TryGetValue(state.CurrentReportVersion!.Number, out var messageId) || messageId is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await teams.UpdateAsync(new ThreadMessage(thread.ChannelId, thread.ThreadId, messageId), ReportThreadCard.Create(views.View(state)), cancellationToken).ConfigureAwait(false);
-        }
-        catch (TeamsDeliveryException ex)
-        {
-            LogThreadUnreachable(state.CaseCode, ex.Message);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Comment (thread reply) recorded on the report for case {CaseCode}, version {Version}.")]
     private partial void LogCommented(string caseCode, int version);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The report's card for case {CaseCode} could not be updated in its thread: {Why}")]
-    private partial void LogThreadUnreachable(string caseCode, string why);
 }

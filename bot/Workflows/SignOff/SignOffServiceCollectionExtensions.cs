@@ -16,6 +16,7 @@ public static class SignOffServiceCollectionExtensions
         services.AddCardAction<SignOffCardHandler>();
         services.AddSingleton<Timers.ITimerHandler, SignOffPromptTimerHandler>();
         services.AddSingleton<ReportThreadViews>();
+        services.AddSingleton<ReportThreadCardUpdate>();
         services.AddSingleton<Timers.ITimerHandler, ReportVersionAnnouncer>();
         services.AddCardAction<ReportCommentCardHandler>();
         services.AddSingleton<Teams.IChannelThreadReplyHandler, ReportThreadReplies>();

@@ -1,3 +1,4 @@
+using TeamsReviewBot.Hosting;
 using TeamsReviewBot.Storage;
 
 namespace TeamsReviewBot.Workflows.Timers;
@@ -11,36 +12,13 @@ namespace TeamsReviewBot.Workflows.Timers;
 public sealed partial class TimerLayoutMigrationAtStart(
     TimerLayoutMigration migration,
     IHostApplicationLifetime lifetime,
-    ILogger<TimerLayoutMigrationAtStart> logger) : IHostedLifecycleService
+    ILogger<TimerLayoutMigrationAtStart> logger) : MigrationAtStart(lifetime, logger)
 {
-    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(30);
-    private Task _retrying = Task.CompletedTask;
+    protected override bool BeforeOtherServices => true;
 
-    public async Task StartingAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await RunAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogWillRetry(ex.Message);
-            _retrying = RetryAsync(lifetime.ApplicationStopping);
-        }
-    }
+    protected override string NotDoneYet => "Timers kept in the previous layout could not be moved yet";
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    // The retries stop with the application (ApplicationStopping is cancelled before StopAsync runs).
-    public Task StopAsync(CancellationToken cancellationToken) => _retrying.WaitAsync(cancellationToken);
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task RunAsync(CancellationToken cancellationToken)
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var moved = await migration.RunAsync(cancellationToken).ConfigureAwait(false);
         if (moved > 0)
@@ -49,30 +27,6 @@ public sealed partial class TimerLayoutMigrationAtStart(
         }
     }
 
-    private async Task RetryAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(RetryEvery, cancellationToken).ConfigureAwait(false);
-                await RunAsync(cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogWillRetry(ex.Message);
-            }
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} timers moved into the layout keyed by case.")]
     private partial void LogMoved(int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Timers kept in the previous layout could not be moved yet ({Reason}); trying again in 30 seconds.")]
-    private partial void LogWillRetry(string reason);
 }

@@ -6,7 +6,6 @@ using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.SignOff;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Workflows.Cases;
-using TeamsReviewBot.Workflows.Outbound;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 
 namespace TeamsReviewBot.Workflows.SignOff.CardHandlers;
@@ -21,7 +20,7 @@ public sealed partial class ReportCommentCardHandler(
     CaseService cases,
     ReportThreadViews views,
     CardRefusals refusals,
-    ITeamsOutbound teams,
+    ReportThreadCardUpdate threadCard,
     ILogger<ReportCommentCardHandler> logger) : ICardActionHandler
 {
     public string Verb => ReportThreadCard.CommentVerb;
@@ -71,7 +70,7 @@ public sealed partial class ReportCommentCardHandler(
         if (change.Appended.Count > 0)
         {
             LogCommented(caseCode, after.CurrentReportVersion!.Number);
-            await UpdateThreadCardAsync(after, cancellationToken).ConfigureAwait(false);
+            await threadCard.UpdateAsync(after, cancellationToken).ConfigureAwait(false);
         }
 
         var mine = after.ReportComments.LastOrDefault(c => c.ObjectId == who.AadObjectId && c.Version == version);
@@ -81,28 +80,6 @@ public sealed partial class ReportCommentCardHandler(
     private CardActionResult Card(CaseState state, string? notice) =>
         state.CurrentReportVersion is null ? CardActionResult.Message(notice ?? "There is no report yet.") : CardActionResult.Card(ReportThreadCard.Create(views.View(state), notice));
 
-    /// <summary>Everyone in the thread sees the new "comment from X at T" line. A card Teams will not
-    /// update is logged; the comment is recorded either way and the next one updates it again.</summary>
-    private async Task UpdateThreadCardAsync(CaseState state, CancellationToken cancellationToken)
-    {
-        if (state.Thread is not { } thread || !state.ReportVersionCards.TryGetValue(state.CurrentReportVersion!.Number, out var messageId) || messageId is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await teams.UpdateAsync(new ThreadMessage(thread.ChannelId, thread.ThreadId, messageId), ReportThreadCard.Create(views.View(state)), cancellationToken).ConfigureAwait(false);
-        }
-        catch (TeamsDeliveryException ex)
-        {
-            LogThreadUnreachable(state.CaseCode, ex.Message);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Comment recorded on the report for case {CaseCode}, version {Version}.")]
     private partial void LogCommented(string caseCode, int version);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The report's card for case {CaseCode} could not be updated in its thread: {Why}")]
-    private partial void LogThreadUnreachable(string caseCode, string why);
 }
