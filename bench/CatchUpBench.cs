@@ -83,11 +83,12 @@ public static class CatchUpBench
         var toOpen = clock.Elapsed;
         var ledger = bot.Services.GetRequiredService<IntakeLedger>();
         var queue = bot.Services.GetRequiredService<MailWorkInbox>();
+        var followUps = bot.Services.GetRequiredService<TeamsReviewBot.Workflows.Cases.PendingCaseFollowUps>();
         IReadOnlyList<IntakeEntry> entries = [];
         while (clock.Elapsed < deadline)
         {
             entries = await ledger.ListAsync(Mailbox);
-            if (entries.Count >= count && entries.All(e => e.Status == IntakeStatus.Done) && await queue.CountAsync() == 0)
+            if (entries.Count >= count && entries.All(e => e.Status == IntakeStatus.Done) && await queue.CountAsync() == 0 && followUps.Pending == 0)
             {
                 break;
             }

@@ -60,6 +60,30 @@ public sealed class AggregateStore<TState>(ICaseEventStore stream, IStreamFold<T
         CancellationToken cancellationToken = default)
     {
         var view = await CurrentAsync(streamId, cancellationToken).ConfigureAwait(false);
+        return await DecideAndAppendAsync(streamId, view, decide, beforeAppend, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync(string, Func{TState, IReadOnlyList{NewEvent}}, CancellationToken)"/> for a stream the caller
+    /// has just made up a new id for (a case code handed out a moment ago): it is not read first, but
+    /// decided on as empty. Should it exist after all (a retry after a crash), the append collides
+    /// like any stale view, the events are read and <paramref name="decide"/> runs again on them.
+    /// </summary>
+    public Task<AppendOutcome<TState>> StartAsync(string streamId, Func<TState, IReadOnlyList<NewEvent>> decide, CancellationToken cancellationToken = default) =>
+        DecideAndAppendAsync(
+            streamId,
+            _cache.TryGetValue(streamId, out var cached) ? cached : new Versioned<TState>(fold.Initial(streamId), 0),
+            decide,
+            null,
+            cancellationToken);
+
+    private async Task<AppendOutcome<TState>> DecideAndAppendAsync(
+        string streamId,
+        Versioned<TState> view,
+        Func<TState, IReadOnlyList<NewEvent>> decide,
+        Func<IReadOnlyList<NewEvent>, CancellationToken, Task>? beforeAppend,
+        CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var events = decide(view.State);

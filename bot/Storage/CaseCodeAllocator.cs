@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
@@ -6,38 +7,64 @@ namespace TeamsReviewBot.Storage;
 
 /// <summary>
 /// Hands out case codes such as RR-OLD-2026-0007: a counter per partnership prefix and year,
-/// incremented under its ETag so two instances never hand out the same number.
+/// incremented under its ETag so two instances never hand out the same number. This instance
+/// remembers the counter row as it last wrote it and takes one number at a time per counter, so a
+/// code costs one write: the counter is read again only when another instance moved it meanwhile
+/// (the write under the remembered ETag fails), never once per attempt.
 /// </summary>
 public sealed class CaseCodeAllocator(StorageTables tables)
 {
+    private readonly ConcurrentDictionary<(string Prefix, int Year), Counter> _counters = new();
+
     public async Task<string> NextAsync(string codePrefix, int year, CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(tables.Names.Counters, cancellationToken).ConfigureAwait(false);
         var rowKey = year.ToString(CultureInfo.InvariantCulture);
-        while (true)
+        var counter = _counters.GetOrAdd((codePrefix, year), _ => new Counter());
+        await counter.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(codePrefix, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            try
+            while (true)
             {
-                long next;
-                if (!row.HasValue || row.Value is null)
+                if (counter.Known is not { } known)
                 {
-                    next = 1;
-                    await table.AddEntityAsync(new TableEntity(codePrefix, rowKey) { ["Last"] = next }, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    next = (row.Value.GetInt64("Last") ?? 0) + 1;
-                    row.Value["Last"] = next;
-                    await table.UpdateEntityAsync(row.Value, row.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    var row = await table.GetEntityIfExistsAsync<TableEntity>(codePrefix, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    known = row.HasValue && row.Value is not null ? (row.Value.GetInt64("Last") ?? 0, row.Value.ETag) : (0, default);
                 }
 
-                return string.Create(CultureInfo.InvariantCulture, $"{codePrefix}-{year}-{next:D4}");
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Someone else took this number: read the counter again.
+                var next = known.Last + 1;
+                try
+                {
+                    var written = known.ETag == default
+                        ? await table.AddEntityAsync(new TableEntity(codePrefix, rowKey) { ["Last"] = next }, cancellationToken).ConfigureAwait(false)
+                        : await table.UpdateEntityAsync(new TableEntity(codePrefix, rowKey) { ["Last"] = next }, known.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    counter.Known = written.Headers.ETag is { } etag ? (next, etag) : null;
+                    return string.Create(CultureInfo.InvariantCulture, $"{codePrefix}-{year}-{next:D4}");
+                }
+                catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+                {
+                    // Another instance took this number: read the counter again.
+                    counter.Known = null;
+                }
             }
         }
+        catch
+        {
+            // A write whose answer was lost may or may not have happened: read the counter next time.
+            counter.Known = null;
+            throw;
+        }
+        finally
+        {
+            counter.Gate.Release();
+        }
+    }
+
+    /// <summary>One counter as this instance last wrote it, and the gate that takes its numbers one at a time.</summary>
+    private sealed class Counter
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public (long Last, ETag ETag)? Known { get; set; }
     }
 }

@@ -10,9 +10,27 @@ namespace TeamsReviewBot.Storage;
 /// </summary>
 public sealed class CaseIndexStore(StorageTables tables)
 {
-    public async Task<bool> RecordAsync(CaseIndexEntry entry, CancellationToken cancellationToken = default)
+    public Task<bool> RecordAsync(CaseIndexEntry entry, CancellationToken cancellationToken = default) =>
+        RecordAsync(entry, likelyNew: false, cancellationToken);
+
+    /// <summary>As above; <paramref name="likelyNew"/> (a case just opened) adds the row without reading first, and reads only if it is there already.</summary>
+    public async Task<bool> RecordAsync(CaseIndexEntry entry, bool likelyNew, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         var table = await tables.GetAsync(tables.Names.CaseIndex, cancellationToken).ConfigureAwait(false);
+        if (likelyNew)
+        {
+            try
+            {
+                await table.AddEntityAsync(ToEntity(entry), cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Recorded already: compare versions below.
+            }
+        }
+
         while (true)
         {
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(entry.Partnership, entry.CaseCode, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -46,6 +46,50 @@ public sealed class SealedDetailsStore(StorageTables tables, PayloadBlobStore pa
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Seals the first record of a case that has no key yet (a case being opened): the key and the
+    /// record go in one transaction, without reading first. If the case has a key after all (a retry
+    /// after a crash), the transaction fails whole and this seals as <see cref="SealAsync"/> does.
+    /// </summary>
+    public async Task SealFirstAsync(string caseCode, string record, string plaintext, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(record);
+        if (record == KeyRow)
+        {
+            throw new ArgumentException("That record name is the case key's.", nameof(record));
+        }
+
+        var kek = options.Value.KeyBytes() ?? throw new InvalidOperationException("Privacy:KeyEncryptionKey is not 32 bytes of base64.");
+        var dataKey = EnvelopeCipher.NewKey();
+        var inline = Convert.ToBase64String(EnvelopeCipher.Seal(dataKey, Encoding.UTF8.GetBytes(plaintext), Place(caseCode, record)));
+        if (inline.Length > MaxInlineCharacters)
+        {
+            await SealAsync(caseCode, record, plaintext, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var table = await tables.GetAsync(tables.Names.ChildDetails, cancellationToken).ConfigureAwait(false);
+        var key = new TableEntity(caseCode, KeyRow)
+        {
+            ["WrappedKey"] = Convert.ToBase64String(EnvelopeCipher.Seal(kek, dataKey, $"{caseCode}|{KeyRow}")),
+            ["KeyId"] = options.Value.KeyId,
+        };
+        try
+        {
+            await table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, key),
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(caseCode, record) { ["Sealed"] = inline }),
+                ],
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            // The case has its key already: seal under that one.
+            await SealAsync(caseCode, record, plaintext, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The record as sealed, or null when there is none (never sealed, or erased).</summary>
     public async Task<string?> OpenAsync(string caseCode, string record, CancellationToken cancellationToken = default)
     {

@@ -15,6 +15,9 @@ public sealed class AgencyDirectory(StorageTables tables, AgencyDirectoryOptions
 {
     private const string SeededMarker = "~seeded";
 
+    // Once seeded a directory stays seeded: the marker is read once per instance, not before every look-up.
+    private volatile bool _seeded;
+
     public string PartnershipKey => options.PartnershipKey;
 
     public async Task<IReadOnlyList<AgencyContact>> ListAsync(CancellationToken cancellationToken = default)
@@ -78,9 +81,15 @@ public sealed class AgencyDirectory(StorageTables tables, AgencyDirectoryOptions
     private async Task<TableClient> SeededTableAsync(CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tables.Names.Agencies, cancellationToken).ConfigureAwait(false);
+        if (_seeded)
+        {
+            return table;
+        }
+
         var marker = await table.GetEntityIfExistsAsync<TableEntity>(Partition, SeededMarker, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (marker.HasValue)
         {
+            _seeded = true;
             return table;
         }
 
@@ -105,6 +114,7 @@ public sealed class AgencyDirectory(StorageTables tables, AgencyDirectoryOptions
             // Seeded by another instance at the same moment.
         }
 
+        _seeded = true;
         return table;
     }
 

@@ -32,23 +32,33 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
         var table = await tables.GetAsync(tables.Names.MailIntake, cancellationToken).ConfigureAwait(false);
         var key = IdempotencyStore.KeySafe(internetMessageId);
         var now = time.GetUtcNow();
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(MailboxSyncStore.Key(mailbox), key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Most messages are new: add the row straight away, and read only when it is there already.
         try
         {
-            if (!row.HasValue || row.Value is null)
+            var entity = new TableEntity(MailboxSyncStore.Key(mailbox), key)
             {
-                var entity = new TableEntity(MailboxSyncStore.Key(mailbox), key)
-                {
-                    ["InternetMessageId"] = internetMessageId,
-                    ["MessageId"] = messageId,
-                    ["Status"] = nameof(IntakeStatus.Received),
-                    ["FirstSeenAt"] = now,
-                    ["LeaseUntil"] = now + lease,
-                };
-                var added = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-                return new IntakeEntry(mailbox, internetMessageId, IntakeStatus.Received, null, null, added.Headers.ETag ?? ETag.All);
-            }
+                ["InternetMessageId"] = internetMessageId,
+                ["MessageId"] = messageId,
+                ["Status"] = nameof(IntakeStatus.Received),
+                ["FirstSeenAt"] = now,
+                ["LeaseUntil"] = now + lease,
+            };
+            var added = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return new IntakeEntry(mailbox, internetMessageId, IntakeStatus.Received, null, null, added.Headers.ETag ?? ETag.All);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Seen before: an earlier pass may have stopped part-way, or another worker holds it.
+        }
 
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(MailboxSyncStore.Key(mailbox), key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!row.HasValue || row.Value is null)
+        {
+            return null;
+        }
+
+        try
+        {
             var existing = ToEntry(mailbox, internetMessageId, row.Value);
             if (existing.Status == IntakeStatus.Done || row.Value.GetDateTimeOffset("LeaseUntil") > now)
             {
@@ -92,7 +102,11 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
     /// worker took the message meanwhile, the write fails with <see cref="IntakeLeaseLostException"/>
     /// instead of overwriting the other worker's progress.
     /// </summary>
-    public async Task<IntakeEntry> MoveAsync(IntakeEntry entry, IntakeStatus status, string outcome, CancellationToken cancellationToken = default)
+    public Task<IntakeEntry> MoveAsync(IntakeEntry entry, IntakeStatus status, string outcome, CancellationToken cancellationToken = default) =>
+        MoveAsync(entry, status, outcome, null, cancellationToken);
+
+    /// <summary>As above, and renews this worker's lease in the same write (before a step that cannot be undone).</summary>
+    public async Task<IntakeEntry> MoveAsync(IntakeEntry entry, IntakeStatus status, string outcome, TimeSpan? renewLease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var update = new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId))
@@ -104,6 +118,10 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
         if (status == IntakeStatus.Done)
         {
             update["LeaseUntil"] = time.GetUtcNow();
+        }
+        else if (renewLease is { } lease)
+        {
+            update["LeaseUntil"] = time.GetUtcNow() + lease;
         }
 
         var etag = await MergeHeldAsync(entry, update, cancellationToken).ConfigureAwait(false);

@@ -18,7 +18,14 @@ public sealed class ConversationReferenceStore(StorageTables tables, TimeProvide
     // cost a table write per message; the bound also restores a row another instance removed.
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(10);
 
+    // A reference found in the table is used again for this long without reading it (a case opened
+    // or a card posted looks up the same channel and people each time); a message's refresh or a
+    // removal through this instance replaces or drops it at once.
+    private static readonly TimeSpan ReadReuse = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<(ConversationKind, string), (ConversationReference Reference, DateTimeOffset SavedAt)> _recent = new();
+
+    private readonly ConcurrentDictionary<(ConversationKind, string), (ConversationReference Reference, DateTimeOffset ReadAt)> _read = new();
 
     /// <summary>Saves the reference a message carries unless this instance saved the same one recently.</summary>
     public Task RefreshAsync(ConversationReference reference, CancellationToken cancellationToken)
@@ -52,6 +59,7 @@ public sealed class ConversationReferenceStore(StorageTables tables, TimeProvide
             ["UserName"] = reference.UserName,
             ["UpdatedAt"] = time.GetUtcNow(),
         };
+        _read.TryRemove((reference.Kind, RowKeyOf(reference)), out _);
         await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         _recent[(reference.Kind, RowKeyOf(reference))] = (reference, time.GetUtcNow());
     }
@@ -62,6 +70,7 @@ public sealed class ConversationReferenceStore(StorageTables tables, TimeProvide
         try
         {
             _recent.TryRemove((kind, KeySafe(rowId)), out _);
+            _read.TryRemove((kind, KeySafe(rowId)), out _);
             await table.DeleteEntityAsync(kind.ToString(), KeySafe(rowId), ETag.All, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
@@ -83,18 +92,31 @@ public sealed class ConversationReferenceStore(StorageTables tables, TimeProvide
     }
 
     /// <summary>The personal chat with the person whose Entra object id this is, if the bot has one.</summary>
-    public async Task<ConversationReference?> FindPersonalAsync(string aadObjectId, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(tables.Names.Conversations, cancellationToken).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(nameof(ConversationKind.Personal), KeySafe(aadObjectId), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? FromEntity(ConversationKind.Personal, row.Value!) : null;
-    }
+    public Task<ConversationReference?> FindPersonalAsync(string aadObjectId, CancellationToken cancellationToken) =>
+        FindAsync(ConversationKind.Personal, aadObjectId, cancellationToken);
 
-    public async Task<ConversationReference?> FindChannelAsync(string channelId, CancellationToken cancellationToken)
+    public Task<ConversationReference?> FindChannelAsync(string channelId, CancellationToken cancellationToken) =>
+        FindAsync(ConversationKind.Channel, channelId, cancellationToken);
+
+    private async Task<ConversationReference?> FindAsync(ConversationKind kind, string id, CancellationToken cancellationToken)
     {
+        var key = (kind, KeySafe(id));
+        if (_read.TryGetValue(key, out var read) && time.GetUtcNow() - read.ReadAt < ReadReuse && time.GetUtcNow() >= read.ReadAt)
+        {
+            return read.Reference;
+        }
+
         var table = await tables.GetAsync(tables.Names.Conversations, cancellationToken).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(nameof(ConversationKind.Channel), KeySafe(channelId), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? FromEntity(ConversationKind.Channel, row.Value!) : null;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(kind.ToString(), key.Item2, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!row.HasValue || row.Value is null)
+        {
+            _read.TryRemove(key, out _);
+            return null;
+        }
+
+        var found = FromEntity(kind, row.Value);
+        _read[key] = (found, time.GetUtcNow());
+        return found;
     }
 
     internal static string RowKeyOf(ConversationReference reference) => KeySafe(reference.Kind switch

@@ -61,10 +61,13 @@ public sealed partial class CaseService
             var now = Basis(playbook, after.State, after.Version, at);
 
             // The index first: if the timers' change then fails, the next reconcile does both again.
-            if (!was.Exists || was.Stage != now.Stage || was.NextDeadline != now.NextDeadline || was.NextDeadlineName != now.NextDeadlineName)
+            // No note: never reconciled (the follow-up row's FromVersion is the last append's, so a
+            // case opened and changed before its first follow-up looks as if it existed already).
+            if (noted is null || !was.Exists || was.Stage != now.Stage || was.NextDeadline != now.NextDeadline || was.NextDeadlineName != now.NextDeadlineName)
             {
                 await index.RecordAsync(
                     new CaseIndexEntry(caseCode, after.State.Partnership, now.Stage!, now.NextDeadline, now.NextDeadlineName, after.State.OpenedAt, after.Version),
+                    likelyNew: noted is null,
                     cancellationToken).ConfigureAwait(false);
             }
 

@@ -46,7 +46,7 @@ public sealed partial class CaseService(
         var year = WorkingDayCalendarYear(receivedAt);
         var code = await codes.NextAsync(playbook.CaseCode.Prefix, year, cancellationToken).ConfigureAwait(false);
         var rules = new CaseRules(playbook, schedule);
-        var outcome = await cases.ExecuteAsync(
+        var outcome = await cases.StartAsync(
             code,
             state => state.Exists ? throw new CaseRuleException($"Case {code} already exists.") : rules.Open(code, referralKind, receivedAt, actor, reason, now),
             cancellationToken).ConfigureAwait(false);
@@ -87,7 +87,8 @@ public sealed partial class CaseService(
         var playbook = playbooks.Find(partnership)
             ?? throw new CaseRuleException($"There is no partnership '{partnership}'. The partnerships are: {string.Join(", ", playbooks.Keys)}.");
         var rules = new CaseRules(playbook, schedule);
-        var outcome = await cases.ExecuteAsync(
+        // Not read first: a reserved code is new but after a crash, and then the append collides and reads.
+        var outcome = await cases.StartAsync(
             caseCode,
             state =>
             {
@@ -147,6 +148,31 @@ public sealed partial class CaseService(
                 return decide(state, time.GetUtcNow());
             },
             beforeAppend,
+            cancellationToken).ConfigureAwait(false);
+        if (outcome.Appended.Count > 0)
+        {
+            await FollowUpAsync(caseCode, before!, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new CaseChange(outcome.Current.State, outcome.Appended, outcome.Attempts);
+    }
+
+    /// <summary>
+    /// <see cref="DecideAsync"/> for a case code handed out a moment ago: the stream is not read
+    /// before deciding (it is taken as empty; if it is not, the append collides, reads it and decides again).
+    /// </summary>
+    public async Task<CaseChange> DecideNewAsync(string caseCode, Func<CaseState, DateTimeOffset, IReadOnlyList<NewEvent>> decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        _ = playbooks.ForCaseCode(caseCode) ?? throw new CaseRuleException($"'{caseCode}' is not a case code of any partnership.");
+        CaseState? before = null;
+        var outcome = await cases.StartAsync(
+            caseCode,
+            state =>
+            {
+                before = state;
+                return decide(state, time.GetUtcNow());
+            },
             cancellationToken).ConfigureAwait(false);
         if (outcome.Appended.Count > 0)
         {

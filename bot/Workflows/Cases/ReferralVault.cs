@@ -14,8 +14,9 @@ public sealed class ReferralVault(SealedDetailsStore store)
 {
     private const string ChildReferenceRecord = "childReference";
 
+    /// <summary>Seals the referral of a case being opened: its key and the record in one write (see <see cref="SealedDetailsStore.SealFirstAsync"/>).</summary>
     public Task SealAsync(string caseCode, SealedReferral referral, CancellationToken cancellationToken) =>
-        store.SealAsync(caseCode, SealedReferral.Record, JsonSerializer.Serialize(referral, CaseJson.Options), cancellationToken);
+        store.SealFirstAsync(caseCode, SealedReferral.Record, JsonSerializer.Serialize(referral, CaseJson.Options), cancellationToken);
 
     /// <summary>The sealed referral, or null when the case has none (recorded before sealing, or erased).</summary>
     public async Task<SealedReferral?> OpenAsync(string caseCode, CancellationToken cancellationToken)

@@ -172,22 +172,27 @@ public sealed partial class MailIntakeProcessor(
 
         var intake = new ReferralIntake(Mailbox, mail.InternetMessageId, mail.Id, mail.WebLink, mail.ReceivedAt, mail.FromAddress, details, refusals, kind);
         await cases.OpenAsync(code, intake, cancellationToken).ConfigureAwait(false);
-        held.Entry = await ledger.MoveAsync(held.Entry, IntakeStatus.CaseOpened, "case opened " + code, cancellationToken).ConfigureAwait(false);
+        // Marked opened and the lease renewed for the acknowledgement in one write.
+        held.Entry = await ledger.MoveAsync(held.Entry, IntakeStatus.CaseOpened, "case opened " + code, mailboxOptions.Value.WorkLease, cancellationToken).ConfigureAwait(false);
         var flagged = details.FlaggedFields.Count();
         LogCaseOpened(logger, code, details.Source, flagged);
         TeamsReviewBot.Observability.BotMetrics.ReferralsOpened.Add(1);
+        var leaseJustRenewed = refusals.Count == 0;
         if (refusals.Count > 0)
         {
             await ShowAsync(mail, $"Case {code} opened, but some attachments were refused: " + string.Join(" ", refusals), code, cancellationToken).ConfigureAwait(false);
         }
 
         // The case was marked opened in this pass, so no earlier pass got as far as acknowledging it.
-        return await AcknowledgeAsync(mail, code, held, earlierAttemptPossible: false, cancellationToken).ConfigureAwait(false);
+        return await AcknowledgeAsync(mail, code, held, earlierAttemptPossible: false, leaseJustRenewed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Acknowledges once: a pass that finds the case already marked opened may follow one that
     /// sent the acknowledgement and stopped before recording it, so that pass searches the mailbox first.</summary>
-    private async Task<string> AcknowledgeAsync(InboundMail mail, string caseCode, LedgerHold held, bool earlierAttemptPossible, CancellationToken cancellationToken)
+    private Task<string> AcknowledgeAsync(InboundMail mail, string caseCode, LedgerHold held, bool earlierAttemptPossible, CancellationToken cancellationToken) =>
+        AcknowledgeAsync(mail, caseCode, held, earlierAttemptPossible, leaseJustRenewed: false, cancellationToken);
+
+    private async Task<string> AcknowledgeAsync(InboundMail mail, string caseCode, LedgerHold held, bool earlierAttemptPossible, bool leaseJustRenewed, CancellationToken cancellationToken)
     {
         if (earlierAttemptPossible && await cases.WasAcknowledgedAsync(caseCode, cancellationToken).ConfigureAwait(false))
         {
@@ -201,7 +206,11 @@ public sealed partial class MailIntakeProcessor(
         }
 
         // Still ours? A pass slow enough to lose its lease stops here rather than race the new holder.
-        held.Entry = await ledger.RenewAsync(held.Entry, mailboxOptions.Value.WorkLease, cancellationToken).ConfigureAwait(false);
+        if (!leaseJustRenewed)
+        {
+            held.Entry = await ledger.RenewAsync(held.Entry, mailboxOptions.Value.WorkLease, cancellationToken).ConfigureAwait(false);
+        }
+
         var sentAs = await sender.SendOnceAsync(Mailbox, Acknowledgement.For(caseCode, mail.FromAddress), Acknowledgement.OnceKey(caseCode), earlierAttemptPossible, cancellationToken).ConfigureAwait(false);
         await cases.RecordAcknowledgementAsync(caseCode, sentAs, cancellationToken).ConfigureAwait(false);
         return $"case {caseCode} opened, referrer acknowledged";

@@ -63,7 +63,8 @@ public sealed partial class OpenCase(
         var actor = CaseActors.From(by);
         // The child's details are sealed apart before the case records that it has them.
         await vault.SealAsync(code, SealedChildDetails.Sealed(form.Child), cancellationToken).ConfigureAwait(false);
-        var opened = await cases.DecideAsync(
+        // The code was handed out for this form; a second press finds the case by the append's collision.
+        var opened = await cases.DecideNewAsync(
             code,
             (state, now) => DecisionRules.OpenFromForm(rules, state, code, form.ReferralKind, form.ReceivedAt, form.Summary, actor, now),
             cancellationToken).ConfigureAwait(false);

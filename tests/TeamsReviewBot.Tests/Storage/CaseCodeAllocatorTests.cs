@@ -19,6 +19,23 @@ public sealed class CaseCodeAllocatorTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Two_instances_each_handing_out_codes_at_once_never_give_the_same_number()
+    {
+        var tables = azurite.CreateTables();
+        var one = new CaseCodeAllocator(tables);
+        var other = new CaseCodeAllocator(tables);
+
+        // Each instance remembers the counter as it last wrote it; the other's writes make that stale.
+        var codes = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => (i % 2 == 0 ? one : other).NextAsync("RR-OLD", 2026))));
+
+        Assert.Equal(
+            Enumerable.Range(1, 30).Select(n => $"RR-OLD-2026-{n:D4}"),
+            codes.Order(StringComparer.Ordinal));
+        Assert.Equal("RR-OLD-2026-0031", await one.NextAsync("RR-OLD", 2026));
+        Assert.Equal("RR-OLD-2026-0032", await other.NextAsync("RR-OLD", 2026));
+    }
+
+    [Fact]
     public async Task Each_partnership_and_year_counts_from_one()
     {
         var allocator = new CaseCodeAllocator(azurite.CreateTables());

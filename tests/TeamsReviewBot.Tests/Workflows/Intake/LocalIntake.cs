@@ -161,13 +161,15 @@ public sealed class LocalIntake : IAsyncDisposable
 
     public Task<string> DeliverAsync(byte[] rfc822) => Sandbox.DeliverAsync(Mailbox, rfc822);
 
-    /// <summary>Waits until every message in the ledger is done and nothing is left to work on.</summary>
+    /// <summary>Waits until every message in the ledger is done and nothing is left to work on, the
+    /// opened cases' index rows and timers included (they follow the reply, from the follow-up row).</summary>
     public Task SettledAsync(int expectedMessages, TimeSpan? timeout = null) => WaitUntilAsync(
         async () =>
         {
             var ledger = await LedgerAsync();
             var pending = await Services.GetRequiredService<MailWorkInbox>().CountAsync();
-            return ledger.Count >= expectedMessages && ledger.All(e => e.Status == IntakeStatus.Done) && pending == 0;
+            return ledger.Count >= expectedMessages && ledger.All(e => e.Status == IntakeStatus.Done) && pending == 0
+                && Services.GetRequiredService<TeamsReviewBot.Workflows.Cases.PendingCaseFollowUps>().Pending == 0;
         },
         $"{expectedMessages} message(s) to be taken in",
         timeout);

@@ -1,0 +1,185 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Storage.Intake;
+using TeamsReviewBot.Tests.Graph;
+using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Tests.Workflows.Intake.Referrals;
+using TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
+using TeamsReviewBot.Workflows.Cases;
+using TeamsReviewBot.Workflows.Intake;
+using Xunit.Abstractions;
+using static TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support.Panels;
+
+namespace TeamsReviewBot.Tests.Workflows.Cases;
+
+/// <summary>
+/// What opening a case costs in storage before the person or the next message is answered: the
+/// business manager's refer form (until its reply) and a referral email (from taking it in the
+/// ledger to the referrer's acknowledgement recorded), counted on the work's own flow (the case's
+/// index and timers follow after, from the follow-up row written with the events, and are not
+/// counted), with few cases stored and with 150 more.
+/// </summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class OpeningCaseStorageCallsTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    // Measured: 10 for the refer form and 14 for a referral email (before: 17 and 23 on the same flows).
+    private const int MostCallsForReferForm = 12;
+    private const int MostCallsForReferralEmail = 16;
+
+    [Fact]
+    public async Task Opening_a_case_costs_the_same_few_storage_calls_before_its_answer_however_many_cases_are_stored()
+    {
+        var counting = new FlowCalls();
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 2;
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        options.AddPolicy(counting, HttpPipelinePosition.PerRetry);
+        await using var bot = await PanelBot.StartAsync(
+            azurite,
+            "oldham",
+            StatutoryPanel,
+            new Dictionary<string, string?>
+            {
+                ["CaseFollowUps:RunBeforeReply"] = "false",
+                ["Timers:PollInterval"] = "01:00:00",
+                ["Intake:Partnership"] = "oldham",
+                ["Graph:DeltaSyncInterval"] = "1.00:00:00",
+            },
+            services: s =>
+            {
+                s.AddSingleton(new TableServiceClient(azurite.ConnectionString, options));
+                s.AddSingleton<IStartupFilter>(new CountRequests(counting));
+            });
+        await bot.PersonalInstallAsync(Bea);
+        await WaitForFirstDeltaPassAsync(bot);
+
+        // The first case of the year makes the code counter and the first mail the intake tables;
+        // from then on a code is one write and every table is there.
+        await bot.ReferAsync(Bea);
+        await ReferralEmailCallsAsync(bot, counting);
+        var referFew = await ReferFormCallsAsync(bot, counting);
+        var emailFew = await ReferralEmailCallsAsync(bot, counting);
+
+        await StoreOtherCasesAsync(bot, 150);
+        var referMany = await ReferFormCallsAsync(bot, counting);
+        var emailMany = await ReferralEmailCallsAsync(bot, counting);
+
+        output.WriteLine($"Storage calls before the answer: refer form {referFew} with few cases stored, {referMany} with 150 more; referral email {emailFew} and {emailMany}.");
+        Assert.InRange(referFew, 1, MostCallsForReferForm);
+        Assert.InRange(emailFew, 1, MostCallsForReferralEmail);
+        Assert.InRange(referMany, referFew - 2, referFew + 2);
+        Assert.InRange(emailMany, emailFew - 2, emailFew + 2);
+    }
+
+    private async Task<long> ReferFormCallsAsync(PanelBot bot, FlowCalls counting)
+    {
+        var form = await bot.OpenReferFormAsync(Bea);
+        var answer = await bot.SubmitReferFormAsync(Bea, form);
+        var code = answer["value"]!["body"]![0]!["text"]!.GetValue<string>().Split(' ')[1];
+        Assert.True((await bot.CaseAsync(code)).Exists);
+        output.WriteLine($"refer form: {counting.Last}: {counting.LastCalls}");
+        return counting.Last;
+    }
+
+    /// <summary>A referral email taken in as the intake worker takes it: ledger, case opened, thread posted, referrer acknowledged.</summary>
+    private async Task<long> ReferralEmailCallsAsync(PanelBot bot, FlowCalls counting)
+    {
+        var internetMessageId = await bot.Graph.DeliverAsync(PanelBot.Mailbox, TestMail.Referral(GmFormBuilder.Filled().Build()));
+        var inbox = await bot.Graph.InboxAsync(PanelBot.Mailbox);
+        var id = inbox.Single(m => m.GetProperty("internetMessageId").GetString() == internetMessageId).GetProperty("id").GetString()!;
+        var outcome = await counting.CountAsync(() => bot.Services.GetRequiredService<MailIntakeProcessor>().ProcessAsync(id, CancellationToken.None));
+        output.WriteLine(outcome);
+        Assert.Contains("referrer acknowledged", outcome, StringComparison.Ordinal);
+        var entry = (await bot.Services.GetRequiredService<IntakeLedger>().ListAsync(PanelBot.Mailbox)).Single(e => e.InternetMessageId == internetMessageId);
+        Assert.Equal(IntakeStatus.Done, entry.Status);
+        Assert.True((await bot.CaseAsync(entry.CaseCode!)).ReferrerAcknowledged);
+        output.WriteLine($"referral email: {counting.Last}: {counting.LastCalls}");
+        return counting.Last;
+    }
+
+    /// <summary>Other open cases, each with its stream, index row and timers.</summary>
+    private static async Task StoreOtherCasesAsync(PanelBot bot, int count)
+    {
+        var cases = bot.Services.GetRequiredService<CaseService>();
+        foreach (var batch in Enumerable.Range(0, count).Chunk(10))
+        {
+            await Task.WhenAll(batch.Select(_ => cases.OpenAsync("oldham", CaseRules.Referral, bot.Clock.GetUtcNow().AddHours(-2), Actor.System, "Referral received.", CancellationToken.None)));
+        }
+
+        await bot.Services.GetRequiredService<PendingCaseFollowUps>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(120));
+    }
+
+    private static async Task WaitForFirstDeltaPassAsync(PanelBot bot)
+    {
+        var sync = bot.Services.GetRequiredService<MailboxSyncStore>();
+        for (var wait = System.Diagnostics.Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(60); await Task.Delay(100))
+        {
+            if (await sync.GetDeltaLinkAsync(PanelBot.Mailbox) is not null)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Counts the storage calls made on one piece of work's own flow.</summary>
+    private sealed class FlowCalls : HttpPipelineSynchronousPolicy
+    {
+        private static readonly AsyncLocal<StrongBox> Current = new();
+
+        public long Last { get; private set; }
+
+        /// <summary>The last piece of work's calls, as method and table (with the code that made each), for the test's output.</summary>
+        public string LastCalls { get; private set; } = string.Empty;
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            if (Current.Value is { } box)
+            {
+                Interlocked.Increment(ref box.Calls);
+                var table = System.Text.RegularExpressions.Regex.Match(message.Request.Uri.Path, @"/[^/]+/(?:t[0-9a-f]+)?([A-Za-z$]+)").Groups[1].Value;
+                var caller = new System.Diagnostics.StackTrace().GetFrames()
+                    .Select(f => f.GetMethod()?.DeclaringType)
+                    .Select(t => t?.DeclaringType is { } outer && t.Name.StartsWith('<') ? outer : t)
+                    .FirstOrDefault(t => t?.Namespace?.StartsWith("TeamsReviewBot.", StringComparison.Ordinal) == true && t.Namespace?.StartsWith("TeamsReviewBot.Tests", StringComparison.Ordinal) == false);
+                box.Seen.Enqueue($"{message.Request.Method} {table} ({caller?.Name})");
+            }
+        }
+
+        public async Task<T> CountAsync<T>(Func<Task<T>> work)
+        {
+            var box = new StrongBox();
+            Current.Value = box;
+            try
+            {
+                return await work();
+            }
+            finally
+            {
+                Last = Interlocked.Read(ref box.Calls);
+                LastCalls = string.Join("; ", box.Seen.GroupBy(c => c).Select(g => $"{g.Count()}× {g.Key}"));
+                Current.Value = null!;
+            }
+        }
+
+        private sealed class StrongBox
+        {
+            public long Calls;
+
+            public System.Collections.Concurrent.ConcurrentQueue<string> Seen { get; } = new();
+        }
+    }
+
+    private sealed class CountRequests(FlowCalls counting) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, request) => context.Request.Path.StartsWithSegments("/api/messages") ? counting.CountAsync(async () => { await request(context); return 0; }) : request(context));
+            next(app);
+        };
+    }
+}
