@@ -38,7 +38,7 @@ public sealed class CaseFollowUpRows(StorageTables tables)
         return owed;
     }
 
-    /// <summary>Marks the follow-up done, unless an append owed it again since it was read (then it stays owed).</summary>
+    /// <summary>Marks the follow-up done, unless an append owed it again since it was read (then it stays owed); true when no longer owed.</summary>
     public async Task<bool> CompleteAsync(OwedFollowUp owed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(owed);
@@ -51,6 +51,11 @@ public sealed class CaseFollowUpRows(StorageTables tables)
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
             return false;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Completed by the follow-up of a later append: nothing is owed.
+            return true;
         }
     }
 

@@ -8,8 +8,8 @@ namespace TeamsReviewBot.Teams.Outbound;
 /// with the same retries and pacing as any other call; a failure is logged, never swallowed.
 /// Nothing queued here may be the only record of work owed: a card edit reflects state already
 /// stored (a lost edit is repaired by the next one), and work that must be done, such as what
-/// follows a threshold decision, has a durable timer row written first that carries it out if
-/// this queue is lost.
+/// follows a threshold decision, is owed by a durable row written with the event (the case's
+/// follow-up row) that carries it out if this queue is lost.
 /// </summary>
 public sealed partial class OutboundWorker(ILogger<OutboundWorker> logger) : BackgroundService
 {

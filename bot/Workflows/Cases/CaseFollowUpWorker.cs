@@ -8,25 +8,61 @@ namespace TeamsReviewBot.Workflows.Cases;
 /// CaseService.FollowUp.cs) right after the reply, a few cases at a time, and deletes each case's
 /// follow-up row once done. At start-up and every <see cref="CaseFollowUpOptions.SweepEvery"/> it
 /// looks for rows still owed (an instance stopped between an append and its follow-up) and does
-/// those too. A follow-up that fails stays owed and is tried again by the next sweep.
+/// those too. After the index and timers come the steps the case still owes (<see cref="ICaseFollowUpStep"/>),
+/// and only then is the row deleted. A follow-up that fails stays owed and is tried again by the next sweep.
 /// </summary>
 public sealed partial class CaseFollowUpWorker(
     CaseService cases,
     PendingCaseFollowUps queue,
     CaseFollowUpRows owed,
+    IEnumerable<ICaseFollowUpStep> steps,
     IOptions<CaseFollowUpOptions> options,
     TimeProvider time,
     ILogger<CaseFollowUpWorker> logger) : BackgroundService
 {
-    /// <summary>Carries out one case's owed follow-up now.</summary>
+    private readonly ICaseFollowUpStep[] _steps = [.. steps];
+
+    /// <summary>
+    /// Carries out one case's owed follow-up now: nothing when no row is owed (another run did it).
+    /// The row is deleted only if no append owed it again meanwhile; a step's own record (the
+    /// referrer's letter, say) is such an append, so the follow-up then looks again.
+    /// </summary>
     public async Task FollowUpAsync(string caseCode, CancellationToken cancellationToken)
     {
-        var row = await owed.FindAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        await cases.ReconcileAsync(caseCode, null, row?.FromVersion, cancellationToken).ConfigureAwait(false);
-        if (row is not null)
+        for (var look = 0; look < 3; look++)
         {
-            // Owed again since it was read (a newer append): the row stays, and that append queued it.
-            await owed.CompleteAsync(row, cancellationToken).ConfigureAwait(false);
+            if (await owed.FindAsync(caseCode, cancellationToken).ConfigureAwait(false) is not { } row)
+            {
+                return;
+            }
+
+            await cases.ReconcileAsync(caseCode, null, row.FromVersion, cancellationToken).ConfigureAwait(false);
+            await StepsAsync(caseCode, cancellationToken).ConfigureAwait(false);
+            if (await owed.CompleteAsync(row, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+
+        // Still owed after three looks (appends keep coming): the append that owed it last queued it again.
+    }
+
+    /// <summary>The steps the case as it stands still owes, carried out in order.</summary>
+    private async Task StepsAsync(string caseCode, CancellationToken cancellationToken)
+    {
+        if (_steps.Length == 0)
+        {
+            return;
+        }
+
+        // The reconcile has just read the stream: this is the case as stored, from memory.
+        var state = await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        foreach (var step in _steps)
+        {
+            if (state.Exists && step.IsOwed(state))
+            {
+                await step.CarryOutAsync(state, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -90,7 +126,7 @@ public sealed partial class CaseFollowUpWorker(
                 }
                 finally
                 {
-                    queue.Finished();
+                    queue.Finished(caseCode);
                 }
             }
         }

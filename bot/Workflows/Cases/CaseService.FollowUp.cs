@@ -72,6 +72,14 @@ public sealed partial class CaseService
             }
 
             var (schedule, cancel) = TimerChanges(playbook, after.State, was, now, stored.Timers, at);
+
+            // Nothing to change and the note still describes the case (an append such as a vote moved
+            // only its version): no write. The note stays a true basis for the next reconcile.
+            if (schedule.Count == 0 && cancel.Count == 0 && noted is not null && noted with { Version = now.Version } == now)
+            {
+                return;
+            }
+
             if (await timers.ApplyAsync(caseCode, schedule, cancel, new NoteChange(JsonSerializer.Serialize(now, NoteJson), stored.Note?.ETag), cancellationToken).ConfigureAwait(false))
             {
                 return;
@@ -145,10 +153,23 @@ public sealed partial class CaseService
 
         var row = owed is null ? null : await owed.FindAsync(caseCode, cancellationToken).ConfigureAwait(false);
         await ReconcileAsync(caseCode, before, row?.FromVersion, cancellationToken).ConfigureAwait(false);
-        if (row is not null)
+
+        // A step still owed (what follows a decision) keeps the row: whoever started it completes it.
+        if (row is not null && !await OwesStepsAsync(caseCode, cancellationToken).ConfigureAwait(false))
         {
             await owed!.CompleteAsync(row, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private async Task<bool> OwesStepsAsync(string caseCode, CancellationToken cancellationToken)
+    {
+        if (steps is null)
+        {
+            return false;
+        }
+
+        var state = (await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false)).State;
+        return state.Exists && steps.Any(s => s.IsOwed(state));
     }
 
     /// <summary>The case as it stood at <paramref name="version"/>, for a case whose timers were set

@@ -31,7 +31,8 @@ public sealed partial class CaseService(
     ILogger<CaseService> logger,
     PendingCaseFollowUps? followUps = null,
     CaseFollowUpRows? owed = null,
-    IStreamFold<CaseState>? fold = null)
+    IStreamFold<CaseState>? fold = null,
+    IEnumerable<ICaseFollowUpStep>? steps = null)
 {
     public PlaybookCatalogue Playbooks => playbooks;
 

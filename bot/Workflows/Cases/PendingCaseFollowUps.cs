@@ -6,12 +6,17 @@ namespace TeamsReviewBot.Workflows.Cases;
 /// <summary>
 /// The cases whose follow-up this instance is to carry out next, each once however often it was
 /// owed meanwhile. Only a signal: what is owed is recorded durably with the append itself, so a
-/// case lost from here (the instance stopped) is found again by the worker's sweep.
+/// case lost from here (the instance stopped) is found again by the worker's sweep. A case is
+/// followed up by one worker at a time: owed again while it runs (its own follow-up appended, say
+/// the referrer's letter recorded), it is queued again once that run ends, never run beside it, so
+/// a step checked on the stream is not taken twice at once.
 /// </summary>
 public sealed class PendingCaseFollowUps(IOptions<CaseFollowUpOptions> options)
 {
     private readonly Channel<string> _cases = Channel.CreateUnbounded<string>();
     private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _running = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _again = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private int _outstanding;
     private TaskCompletionSource _idle = Completed();
@@ -36,6 +41,12 @@ public sealed class PendingCaseFollowUps(IOptions<CaseFollowUpOptions> options)
     {
         lock (_gate)
         {
+            if (_running.Contains(caseCode))
+            {
+                _again.Add(caseCode);
+                return;
+            }
+
             if (!_queued.Add(caseCode))
             {
                 return;
@@ -62,24 +73,38 @@ public sealed class PendingCaseFollowUps(IOptions<CaseFollowUpOptions> options)
         }
     }
 
-    /// <summary>A worker starts on the case: owing it again from now on queues it again.</summary>
+    /// <summary>A worker starts on the case: owing it again from now on queues it again once this run ends.</summary>
     internal void Started(string caseCode)
     {
         lock (_gate)
         {
             _queued.Remove(caseCode);
+            _running.Add(caseCode);
         }
     }
 
-    internal void Finished()
+    internal void Finished(string caseCode)
     {
         TaskCompletionSource? idle = null;
+        var again = false;
         lock (_gate)
         {
-            if (--_outstanding == 0)
+            _running.Remove(caseCode);
+            if (_again.Remove(caseCode))
+            {
+                // Still outstanding: the same case, queued again.
+                _queued.Add(caseCode);
+                again = true;
+            }
+            else if (--_outstanding == 0)
             {
                 idle = _idle;
             }
+        }
+
+        if (again)
+        {
+            _cases.Writer.TryWrite(caseCode);
         }
 
         idle?.TrySetResult();

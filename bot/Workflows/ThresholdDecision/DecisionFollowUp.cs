@@ -38,13 +38,24 @@ public sealed partial class DecisionFollowUp(
         return state.Decision is not null && !state.Notifications.Contains(NoticeId(DecisionNotice, state));
     }
 
+    /// <summary>Whether what follows the case's decision or escalation is still owed: the managers'
+    /// notice, the last step, is not recorded for it yet.</summary>
+    public static bool IsOwed(CaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return IsOutstanding(state)
+            || (state.Decision is null && state.Escalation is not null && !state.Notifications.Contains(NoticeId(EscalationNotice, state)));
+    }
+
     private static string NoticeId(string noticeId, CaseState panel) =>
         $"{noticeId}:{panel.DecidedAt?.ToUnixTimeMilliseconds() ?? panel.EscalatedAt?.ToUnixTimeMilliseconds() ?? 0}";
 
     /// <summary>Edits the thread's card to show the case as it now stands.</summary>
-    public async Task UpdateThreadAsync(string caseCode, CancellationToken cancellationToken)
+    public async Task UpdateThreadAsync(string caseCode, CancellationToken cancellationToken) =>
+        await UpdateThreadAsync(await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    private async Task UpdateThreadAsync(CaseState panel, CancellationToken cancellationToken)
     {
-        var panel = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
         if (panel.Thread is not { } opened)
         {
             return;
@@ -57,8 +68,8 @@ public sealed partial class DecisionFollowUp(
 
     public async Task RunAsync(string caseCode, CancellationToken cancellationToken)
     {
-        await UpdateThreadAsync(caseCode, cancellationToken).ConfigureAwait(false);
         var panel = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        await UpdateThreadAsync(panel, cancellationToken).ConfigureAwait(false);
         var playbook = playbooks.Get(panel.Partnership);
         if (panel.Decision is not null)
         {

@@ -1,34 +1,33 @@
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Streams;
-using TeamsReviewBot.Storage;
+using TeamsReviewBot.Teams.Outbound;
 using TeamsReviewBot.Workflows.Cases;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 
 /// <summary>
 /// How the threshold decision's commands change a case: through <see cref="CaseService"/> (one
-/// append), with the decision's follow-up written down as a durable row before the append that
-/// owes it, and afterwards the card edited or the follow-up carried out.
+/// append, which writes the case's follow-up row in the same transaction), and afterwards, off the
+/// reply path, the card edited or what follows a decision carried out from that row
+/// (<see cref="DecisionFollowUpStep"/>). Nothing here writes to storage before the reply.
 /// </summary>
-public sealed class PanelChanges(CaseService cases, DecisionFollowUpOutbox followUps, DurableTimerStore timers)
+public sealed class PanelChanges(
+    CaseService cases,
+    DecisionFollowUpOutbox thread,
+    PendingCaseFollowUps queue,
+    CaseFollowUpWorker worker,
+    OutboundWorker background,
+    PendingFollowUps pending)
 {
-    /// <summary>Runs <paramref name="decide"/> on the case and appends what it returns; a follow-up it owes is recorded first.</summary>
+    /// <summary>Runs <paramref name="decide"/> on the case and appends what it returns.</summary>
     public Task<CaseChange> DecideAsync(string caseCode, Func<CaseState, DateTimeOffset, IReadOnlyList<NewEvent>> decide, CancellationToken cancellationToken) =>
-        cases.DecideAsync(
-            caseCode,
-            decide,
-            cancellationToken,
-            (events, ct) => DecisionRules.FollowUpOwed(events.Select(e => e.Type)) is { } owed
-                ? followUps.RecordAsync(caseCode, owed, ct)
-                : Task.CompletedTask);
+        cases.DecideAsync(caseCode, decide, cancellationToken);
 
     /// <summary>
     /// After an append: edit the shared card in the background or, when the decision was made or
-    /// escalated (by this append, or before it when <paramref name="alwaysFollowUp"/>), carry out what
-    /// follows. What follows is owed as a durable row before anything else: written before the
-    /// append that recorded the decision (see <see cref="DecideAsync"/>), or here when the decision
-    /// came without one. Only then is the window timer cancelled and the follow-up run, so a restart
-    /// at any point leaves either the row or the window timer to carry it out.
+    /// escalated (by this append, or before it when <paramref name="alwaysFollowUp"/>), start what
+    /// follows. What follows is owed by the follow-up row the decision's append wrote with it; it is
+    /// started here only so it runs now rather than at the next sweep.
     /// </summary>
     public async Task AfterAsync(string caseCode, CaseState state, IReadOnlyList<StoredEvent> appended, bool alwaysFollowUp, CancellationToken cancellationToken)
     {
@@ -37,38 +36,31 @@ public sealed class PanelChanges(CaseService cases, DecisionFollowUpOutbox follo
             return;
         }
 
-        var owedByAppend = DecisionRules.FollowUpOwed(appended.Select(e => e.Type));
-        var owed = owedByAppend ?? (alwaysFollowUp ? DecisionRules.FollowUpOwed(state) : null);
+        var owed = DecisionRules.FollowUpOwed(appended.Select(e => e.Type)) ?? (alwaysFollowUp ? DecisionRules.FollowUpOwed(state) : null);
         if (owed is null)
         {
-            await followUps.UpdateThreadSoonAsync(caseCode, cancellationToken).ConfigureAwait(false);
+            await thread.UpdateThreadSoonAsync(caseCode, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        if (owedByAppend is null)
-        {
-            await followUps.RecordAsync(caseCode, owed, cancellationToken).ConfigureAwait(false);
-        }
-
-        await timers.CancelAsync(caseCode, DecisionWindow.TimerId(caseCode), cancellationToken).ConfigureAwait(false);
-        await followUps.CarryOutSoonAsync(caseCode, owed, cancellationToken).ConfigureAwait(false);
+        await FollowUpSoonAsync(caseCode, state, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Starts, in the background, what an append owed when the reply that should have started it was
-    /// cut short (storage failed after the append): the decision's follow-up, whose row was written
-    /// before the append, or else the card edit. No storage call here, so a struggling store is not
-    /// asked for more while the person waits; the row is still there if this instance stops.
+    /// cut short (storage failed after the append): what follows the decision, or else the card
+    /// edit. No storage call here, so a struggling store is not asked for more while the person
+    /// waits; the follow-up row is still there if this instance stops.
     /// </summary>
     public async Task ResumeSoonAsync(string caseCode, CaseState state, CancellationToken cancellationToken)
     {
-        if (DecisionRules.FollowUpOwed(state) is { } owed)
+        if (DecisionRules.FollowUpOwed(state) is not null)
         {
-            await followUps.CarryOutSoonAsync(caseCode, owed, cancellationToken).ConfigureAwait(false);
+            await FollowUpSoonAsync(caseCode, state, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await followUps.UpdateThreadSoonAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        await thread.UpdateThreadSoonAsync(caseCode, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The change and what follows it, for a command that has nothing else to do after.</summary>
@@ -77,5 +69,23 @@ public sealed class PanelChanges(CaseService cases, DecisionFollowUpOutbox follo
         var change = await DecideAsync(caseCode, decide, cancellationToken).ConfigureAwait(false);
         await AfterAsync(caseCode, change.State, change.Appended, alwaysFollowUp: false, cancellationToken).ConfigureAwait(false);
         return change;
+    }
+
+    /// <summary>The case's follow-up, now: by the follow-up worker after the reply as deployed, or
+    /// in the background queue where appends follow up before returning (the row is then left for it).</summary>
+    private async Task FollowUpSoonAsync(string caseCode, CaseState state, CancellationToken cancellationToken)
+    {
+        if (DecisionFollowUp.IsOwed(state))
+        {
+            pending.Owed(caseCode);
+        }
+
+        if (cases.FollowsUpAfterReply)
+        {
+            queue.Owe(caseCode);
+            return;
+        }
+
+        await background.EnqueueAsync($"carry out what follows the threshold decision of case {caseCode}", ct => worker.FollowUpAsync(caseCode, ct), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Teams.CardActions;
+using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.ThresholdDecision.CardHandlers;
 using TeamsReviewBot.Workflows.ThresholdDecision.Commands;
@@ -40,6 +41,7 @@ public static class ThresholdDecisionServiceCollectionExtensions
         services.AddSingleton<PendingFollowUps>();
         services.AddSingleton<DecisionFollowUpOutbox>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<DecisionFollowUpOutbox>());
+        services.AddSingleton<ICaseFollowUpStep, DecisionFollowUpStep>();
 
         // Referrals that arrive by email go to the panel once intake has opened them (registered
         // before intake's own opener, which is added only if none is).

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
+using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 using static TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support.Panels;
 
@@ -77,11 +79,50 @@ public sealed class DecisionFollowUpRestartTests(AzuriteFixture azurite) : IAsyn
         Assert.Empty(await stopping.EventsAsync<BusinessManagersNotified>(code, CaseEventTypes.BusinessManagersNotified));
         Assert.DoesNotContain(stopping.Teams.Calls, c => c.Method == "PUT" && c.Card?.ToJsonString().Contains("Decision: Progression to Rapid Review", StringComparison.Ordinal) == true);
 
-        // Started again as deployed: the row written before the decision was stored carries the follow-up out.
+        // Started again: the follow-up row written with the decision carries the follow-up out.
         await stopping.RestartAsync(services: _ => { });
         await stopping.JumpAndFireTimersAsync(stopping.Clock.GetUtcNow().AddMinutes(3));
         await stopping.WaitForPersonalAsync(Bea, "the threshold decision is");
         await WaitUntilAsync(async () => (await stopping.EventsAsync<BusinessManagersNotified>(code, CaseEventTypes.BusinessManagersNotified)).Count > 0, "the notice recorded on the case");
+        await stopping.JumpAndFireTimersAsync(stopping.Clock.GetUtcNow().AddMinutes(10));
+
+        var letter = Assert.Single(await stopping.Graph.SentAsync(PanelBot.Mailbox));
+        Assert.Equal("referrer@school.example", letter.GetProperty("to")[0].GetString());
+        Assert.Single(await stopping.EventsAsync<ReferrerInformed>(code, PanelEventTypes.ReferrerInformed));
+        Assert.Single(await stopping.EventsAsync<BusinessManagersNotified>(code, CaseEventTypes.BusinessManagersNotified), n => n.NotificationId.StartsWith(DecisionFollowUp.DecisionNotice, StringComparison.Ordinal));
+        Assert.Single(stopping.PersonalMessagesTo(Bea), m => m.Contains("the threshold decision is", StringComparison.Ordinal));
+        await stopping.SharedCardAsync(code, json => json.Contains("Record National Panel notified", StringComparison.Ordinal), "the decision card after the restart");
+    }
+
+    [Fact]
+    public async Task A_deployed_bot_stopped_between_the_decision_and_its_follow_up_emails_the_referrer_once_after_the_restart()
+    {
+        // As deployed (follow-ups after the reply), and nothing in the background runs: the bot
+        // answers the deciding vote and stops before its follow-up worker takes anything up.
+        var deployed = new Dictionary<string, string?> { ["CaseFollowUps:RunBeforeReply"] = "false" };
+        await using var stopping = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, deployed, services: NothingRunsInTheBackground);
+        stopping.AwaitFollowUps = false;
+        await stopping.PersonalInstallAsync(Bea);
+        var code = await stopping.ReferAsync(Bea);
+        await stopping.VoteAsync(Lola, code, "rapid-review", "Suspected abuse: the injury does not fit the account.");
+        await stopping.VoteAsync(Pat, code, "rapid-review", "Police investigation opened.");
+        var decided = await stopping.VoteAsync(Hana, code, "rapid-review", "Health agrees: serious harm.");
+        Assert.Contains("Decision: Progression to Rapid Review", PanelBot.Words(decided), StringComparison.Ordinal);
+        Assert.Empty(await stopping.Graph.SentAsync(PanelBot.Mailbox));
+
+        // What follows is owed by the case's follow-up row, written with the decision; no other row stands in for it.
+        var rows = stopping.Services.GetRequiredService<CaseFollowUpRows>();
+        Assert.NotNull(await rows.FindAsync(code));
+        var timers = await stopping.Services.GetRequiredService<DurableTimerStore>().ReadAsync(code);
+        Assert.DoesNotContain(timers.Timers, t => t.Kind == DecisionFollowUpOutbox.TimerKind);
+
+        // Started again as deployed: the follow-up worker's first look finds the row and carries it out.
+        await stopping.RestartAsync(services: _ => { });
+        stopping.AwaitFollowUps = true;
+        await stopping.WaitForSentMailAsync(code);
+        await WaitUntilAsync(async () => await rows.FindAsync(code) is null, "the follow-up row done");
+        await stopping.FollowUpsDoneAsync();
+        Assert.Equal(0, await stopping.Services.GetRequiredService<CaseFollowUpWorker>().SweepAsync(CancellationToken.None));
         await stopping.JumpAndFireTimersAsync(stopping.Clock.GetUtcNow().AddMinutes(10));
 
         var letter = Assert.Single(await stopping.Graph.SentAsync(PanelBot.Mailbox));

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
+using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 using static TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support.Panels;
 
@@ -109,8 +111,10 @@ public sealed class StorageTimeoutVotingTests(AzuriteFixture azurite) : IAsyncLi
         await Task.Delay(300);
         Assert.Empty(await _bot.Graph.SentAsync(PanelBot.Mailbox));
 
-        // Nothing in memory carries the follow-up: the row written before the append does, once its lease passes.
-        await _bot.JumpAndFireTimersAsync(_bot.Clock.GetUtcNow().AddMinutes(3));
+        // Nothing in memory carries the follow-up: the case's follow-up row, written in the decision's
+        // own transaction, does at the follow-up worker's next look (at start-up and every 5 minutes).
+        Assert.True(await _bot.Services.GetRequiredService<CaseFollowUpWorker>().SweepAsync(CancellationToken.None) >= 1);
+        await _bot.FollowUpsDoneAsync();
         var letter = await _bot.WaitForSentMailAsync(code);
         Assert.Equal("referrer@school.example", letter.GetProperty("to")[0].GetString());
         await _bot.WaitForPersonalAsync(Bea, "the threshold decision is");
