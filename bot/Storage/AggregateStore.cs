@@ -72,7 +72,7 @@ public sealed class AggregateStore<TState>(ICaseEventStore stream, IStreamFold<T
     public Task<AppendOutcome<TState>> StartAsync(string streamId, Func<TState, IReadOnlyList<NewEvent>> decide, CancellationToken cancellationToken = default) =>
         DecideAndAppendAsync(
             streamId,
-            _cache.TryGetValue(streamId, out var cached) ? cached : new Versioned<TState>(fold.Initial(streamId), 0),
+            TryHeld(streamId) ?? new Versioned<TState>(fold.Initial(streamId), 0),
             decide,
             null,
             cancellationToken);

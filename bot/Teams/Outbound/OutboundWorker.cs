@@ -16,8 +16,42 @@ public sealed partial class OutboundWorker(ILogger<OutboundWorker> logger) : Bac
     private readonly Channel<(string Description, Func<CancellationToken, Task> Work)> _queue =
         Channel.CreateBounded<(string, Func<CancellationToken, Task>)>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.Wait });
 
-    public ValueTask EnqueueAsync(string description, Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
-        _queue.Writer.WriteAsync((description, work), cancellationToken);
+    private readonly Lock _gate = new();
+    private int _outstanding;
+    private TaskCompletionSource _idle = Completed();
+
+    public async ValueTask EnqueueAsync(string description, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_outstanding++ == 0)
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        try
+        {
+            await _queue.Writer.WriteAsync((description, work), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Finished();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Completes once nothing queued here waits or runs: for a host (or a test driving the clock) that
+    /// must see the card edits and follow-ups of what it did in place before it looks.
+    /// </summary>
+    public Task WhenIdleAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return _idle.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,7 +65,29 @@ public sealed partial class OutboundWorker(ILogger<OutboundWorker> logger) : Bac
             {
                 LogFailed(logger, ex, description);
             }
+            finally
+            {
+                Finished();
+            }
         }
+    }
+
+    private void Finished()
+    {
+        lock (_gate)
+        {
+            if (--_outstanding == 0)
+            {
+                _idle.TrySetResult();
+            }
+        }
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.SetResult();
+        return done;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Background Teams work failed: {Description}.")]

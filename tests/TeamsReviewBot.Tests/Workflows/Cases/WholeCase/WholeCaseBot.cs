@@ -105,11 +105,18 @@ internal sealed partial class WholeCaseBot : IAsyncDisposable
         var pump = Bot.Services.GetRequiredService<TimerPump>();
         var timers = Bot.Services.GetRequiredService<DurableTimerStore>();
         DateTimeOffset? waited = null;
+        var outbound = Bot.Services.GetRequiredService<TeamsReviewBot.Teams.Outbound.OutboundWorker>();
+        var followUps = Bot.Services.GetRequiredService<PendingCaseFollowUps>();
         for (var step = 0; step < 2000; step++)
         {
-            while (await pump.RunOnceAsync(CancellationToken.None) > 0)
+            // What the last click or timer left to the background (the card edits, what follows a
+            // decision) is done before the clock moves on, as it would be in the minutes a person waits.
+            do
             {
+                await outbound.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                await followUps.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(60));
             }
+            while (await pump.RunOnceAsync(CancellationToken.None) > 0);
 
             var next = await timers.NextDueAtAsync();
             if (next is null || next > target)
