@@ -108,6 +108,11 @@ internal static partial class PlaybookValidator
             Require(seat is { SignsOff: false }, $"signOff.seats[{i}]", $"seat '{p.SignOff.Seats[i]}' does not sign off (signsOff is false).");
         }
 
+        if (p.SignOff.ComplianceCheck is { } check)
+        {
+            Require(p.FindSeat(check.Seat) is not { Partner: "business-manager" }, "signOff.complianceCheck.seat", $"'{check.Seat}' must be a business manager's seat.");
+        }
+
         for (var i = 0; i < p.SignOff.RemindersOrNone.Count; i++)
         {
             Require(p.SignOff.RemindersOrNone[i].WorkingDaysBefore < 0, $"signOff.reminders[{i}].workingDaysBefore", "must be 0 (the deadline's own day) or more.");
@@ -165,6 +170,11 @@ internal static partial class PlaybookValidator
             if (d.Due.Hours is not null && d.Time is not null)
             {
                 fail($"{at}.time", "a deadline counted in hours already has its time of day.");
+            }
+
+            if (d.Owner is not null && (p.FindSeat(d.Owner) is null || d.CompletedBy != Milestones.Step))
+            {
+                fail($"{at}.owner", $"'{d.Owner}' must be a seat of this playbook, on a step marked done by hand (completedBy step).");
             }
         }
 
