@@ -54,6 +54,7 @@ public sealed class ComplianceCheckTests(AzuriteFixture azurite) : IAsyncLifetim
         var afterVersion2 = await bot.CaseAsync(code);
         Assert.Null(afterVersion2.ComplianceCheck);
         Assert.Equal(2, afterVersion2.ComplianceCheckVoidedByVersion);
+        await _stage.AskForSignOffAsync(code, 2);
 
         // All three partners sign version 2: that is not enough without the check, and no submission card goes.
         await _stage.SignAsync(Lola, 2);
