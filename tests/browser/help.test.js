@@ -52,6 +52,7 @@ test('help in personal chat shows the help card with the commands', async () => 
     'meeting ‹case code› [move ‹date› ‹time› ‹reason› | cancel ‹reason› | invite ‹email address› | outcome]',
     'report ‹case code›',
     'sign-off ‹case code›',
+    'wt2018 ‹case code› [‹note›]',
     'submit ‹case code› [‹reason, if not signed off yet›]',
     'case ‹case code›',
     'assign ‹case code› ‹chair | author | lead reviewer | independent adviser› ‹person›',

@@ -67,9 +67,10 @@ public sealed class AfterwardsRules(Playbook playbook, CaseSchedule schedule)
             throw new CaseRuleException($"There is no case {state.StreamId}.");
         }
 
-        if (!actor.IsBusinessManager)
+        var owned = playbook.FindDeadline((item ?? string.Empty).Trim().ToLowerInvariant())?.Owner;
+        if (!actor.IsBusinessManager && (owned is null || actor.Partner != owned))
         {
-            throw new CaseRuleException("Only a business manager can mark a case's steps done.");
+            throw new CaseRuleException(owned is null ? "Only a business manager can mark a case's steps done." : $"Only a business manager or the {playbook.FindSeat(owned)?.Title ?? owned} can mark this step done.");
         }
 
         if (state.IsClosed)
@@ -94,7 +95,7 @@ public sealed class AfterwardsRules(Playbook playbook, CaseSchedule schedule)
             throw new CaseRuleException($"'{name}' is already done for case {state.CaseCode}. {StillOpenSentence(state)}");
         }
 
-        var reason = string.IsNullOrWhiteSpace(note) ? "Marked done by the business manager." : note.Trim();
+        var reason = string.IsNullOrWhiteSpace(note) ? (actor.IsBusinessManager ? "Marked done by the business manager." : $"Marked done by the {playbook.FindSeat(actor.Partner!)?.Title ?? actor.Partner}.") : note.Trim();
         return [Event(CaseEventTypes.StepCompleted, new StepCompleted(stepKey, actor, reason), now)];
     }
 

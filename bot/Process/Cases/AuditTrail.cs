@@ -90,6 +90,9 @@ public static class AuditTrail
             case CaseEventTypes.SignOffRecorded:
                 var signOff = CaseJson.Read<SignOffRecorded>(e.Data);
                 return $"{Who(signOff.Actor)} {(signOff.Agrees ? "signed off" : "declined to sign off")} for the {Seat(signOff.Seat)}{(signOff.ByDeputy ? " as deputy" : string.Empty)}: {signOff.Reason}";
+            case CaseEventTypes.ReportComplianceChecked:
+                var compliance = CaseJson.Read<ReportComplianceChecked>(e.Data);
+                return $"{Who(compliance.Actor)} confirmed the {playbook.SignOff.ComplianceCheck?.Name ?? "check of the report"}: {compliance.Reason}{(compliance.Note is null ? string.Empty : " Note: " + compliance.Note)}";
             case CaseEventTypes.SignedOff:
                 var signedOff = CaseJson.Read<SignedOff>(e.Data);
                 return $"{Who(signedOff.Actor)} recorded the report as signed off: {signedOff.Reason}";

@@ -70,6 +70,7 @@ public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<
         next = ThresholdDecision(next, stored);
         next = Intake(next, stored);
         next = SignOffAnswers(next, stored);
+        next = ComplianceChecks(next, stored);
         next = MeetingResponses(next, stored);
         next = Submission(next, stored);
         next = PanelReply(next, stored);

@@ -398,7 +398,7 @@ public sealed class CaseRules(Playbook playbook, CaseSchedule schedule)
         var events = new List<NewEvent> { Event(CaseEventTypes.SignOffRecorded, new SignOffRecorded(seatKey, agrees, byDeputy, actor, reason, version?.Number, version?.Sha256, comments), now) };
         var entries = state.SignOffs.SetItem(seatKey, new SignOffEntry(seatKey, agrees, byDeputy, now)).Values.ToList();
         var deadline = schedule.Timetable(playbook, state).Get(rule.Deadline).DueAt;
-        switch (SignOffEvaluator.Evaluate(playbook, entries, now, deadline))
+        switch (SignOffEvaluator.Evaluate(playbook, entries, now, deadline, state.ComplianceCheck?.At))
         {
             case SignOffVerdict.SignedOff signedOff:
                 events.Add(Event(CaseEventTypes.SignedOff, new SignedOff(Actor.System, signedOff.Explanation), now));

@@ -77,9 +77,10 @@ public sealed class CaseSchedule(TimetableCalculator calculator)
             : timetable.For(state.OutcomeKind);
         // A step the business manager marks done by hand ("done ‹case› ‹item›") is chased when it is
         // an afterwards item whose time has come (AfterwardsItems.IsChased) or a ticked Case Factor
-        // makes it mandatory (Oldham's Brief Learning Review); the rest are shown, not chased.
+        // makes it mandatory (Oldham's Brief Learning Review) or a seat owns it (Gloucestershire's
+        // chronology); the rest are shown, not chased.
         return [.. applying.Where(e => state.InForce(e.Rule)
-            && (e.Rule.CompletedBy != Milestones.Step || e.Rule.CaseFactor is not null || AfterwardsItems.IsChased(playbook, state, e.Rule))
+            && (e.Rule.CompletedBy != Milestones.Step || e.Rule.CaseFactor is not null || e.Rule.Owner is not null || AfterwardsItems.IsChased(playbook, state, e.Rule))
             && state.MilestoneAt(e.Rule.CompletedBy, e.Key) is null)];
     }
 }

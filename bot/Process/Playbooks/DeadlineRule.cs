@@ -21,6 +21,9 @@ public sealed record Offset(int? WorkingDays = null, int? Hours = null, int? Cal
 /// later is decided (it is shown, not chased). <paramref name="CaseFactor"/> names the referral form's
 /// Case Factor that puts a conditional deadline in force (e.g. "Child Suicide" for Oldham's Brief
 /// Learning Review): ticked, it is chased. <paramref name="NotLaterThan"/> caps it at another deadline.
+/// <paramref name="Owner"/> names the seat whose holder does a hand-marked step (Gloucestershire's
+/// Independent Chair compiles the key event chronology, seed-004 L129): such a step is chased, its
+/// reminders go to that person, and its miss to the business managers.
 /// </summary>
 public sealed record DeadlineRule(
     string Key,
@@ -36,7 +39,8 @@ public sealed record DeadlineRule(
     string? NotLaterThan = null,
     string? Variant = null,
     string? Choice = null,
-    string? CaseFactor = null) : ICited
+    string? CaseFactor = null,
+    string? Owner = null) : ICited
 {
     /// <summary>The anchor of a deadline set by the National Panel's "Serious Incident logged" email (seed-004 L130).</summary>
     public const string NationalPanelExpects = "national-panel-expects";

@@ -75,6 +75,11 @@ public sealed record Playbook
             all = all.Append(("signOff.comments", comments));
         }
 
+        if (SignOff.ComplianceCheck is { } complianceCheck)
+        {
+            all = all.Append(("signOff.complianceCheck", complianceCheck));
+        }
+
         if (ReportDraft is { } reportDraft)
         {
             all = all.Append(("reportDraft", reportDraft));

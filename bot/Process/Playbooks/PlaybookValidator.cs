@@ -109,6 +109,11 @@ internal static partial class PlaybookValidator
             Require(seat is { SignsOff: false }, $"signOff.seats[{i}]", $"seat '{p.SignOff.Seats[i]}' does not sign off (signsOff is false).");
         }
 
+        if (p.SignOff.ComplianceCheck is { } check)
+        {
+            Require(p.FindSeat(check.Seat) is not { Partner: "business-manager" }, "signOff.complianceCheck.seat", $"'{check.Seat}' must be a business manager's seat.");
+        }
+
         for (var i = 0; i < p.SignOff.RemindersOrNone.Count; i++)
         {
             Require(p.SignOff.RemindersOrNone[i].WorkingDaysBefore < 0, $"signOff.reminders[{i}].workingDaysBefore", "must be 0 (the deadline's own day) or more.");
@@ -172,6 +177,11 @@ internal static partial class PlaybookValidator
             if (p.Clock.WorkingDayOne == WorkingDayOne.NotificationDay && d.Anchor == "day0" && (d.Due.WorkingDays < 1 || d.Earliest?.WorkingDays < 1))
             {
                 fail(d.Due.WorkingDays < 1 ? $"{at}.due" : $"{at}.earliest", "counts from working day 1, the notification day (clock.workingDayOne is notification-day), so it must name working day 1 or later.");
+            }
+
+            if (d.Owner is not null && (p.FindSeat(d.Owner) is null || d.CompletedBy != Milestones.Step))
+            {
+                fail($"{at}.owner", $"'{d.Owner}' must be a seat of this playbook, on a step marked done by hand (completedBy step).");
             }
         }
 

@@ -41,7 +41,8 @@ public sealed record SignOffRule(
     string? Variant = null,
     string? Choice = null,
     IReadOnlyList<SignOffReminderRule>? Reminders = null,
-    CommentWindowRule? Comments = null) : ICited
+    CommentWindowRule? Comments = null,
+    ComplianceCheckRule? ComplianceCheck = null) : ICited
 {
     /// <summary>The reminders to the seats still to answer, earliest first; none when the playbook names none.</summary>
     public IReadOnlyList<SignOffReminderRule> RemindersOrNone => Reminders ?? [];

@@ -19,11 +19,31 @@ public abstract record SignOffVerdict(string Explanation)
 /// <summary>
 /// The sign-off rule: k of n partner seats agree (a deputy may sign for a seat that allows it, one
 /// answer per seat), an independent endorsement where required, an alternative sole signatory where
-/// the playbook has one, all by the deadline (which may carry a time of day, e.g. 4 pm).
+/// the playbook has one, all by the deadline (which may carry a time of day, e.g. 4 pm). Where the
+/// playbook has a compliance check (Gloucestershire's WT2018 check, seed-004 L133), the report is
+/// signed off only once that is confirmed too, by the deadline (<paramref name="checkedAt"/>).
 /// </summary>
 public static class SignOffEvaluator
 {
-    public static SignOffVerdict Evaluate(Playbook playbook, IReadOnlyCollection<SignOffEntry> entries, DateTimeOffset now, DateTimeOffset deadline)
+    public static SignOffVerdict Evaluate(Playbook playbook, IReadOnlyCollection<SignOffEntry> entries, DateTimeOffset now, DateTimeOffset deadline, DateTimeOffset? checkedAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        var partners = EvaluatePartners(playbook, entries, now, deadline);
+        if (playbook.SignOff.ComplianceCheck is not { } check || (checkedAt is { } at && at <= deadline))
+        {
+            return partners;
+        }
+
+        return partners switch
+        {
+            SignOffVerdict.SignedOff met when now > deadline => new SignOffVerdict.Blocked($"The sign-off deadline passed without the {check.Name} ({met.Explanation.TrimEnd('.')}). {playbook.SignOff.OnDisagreement}"),
+            SignOffVerdict.SignedOff met => new SignOffVerdict.Pending($"{met.Explanation} Waiting for the {check.Name}."),
+            SignOffVerdict.Pending pending => new SignOffVerdict.Pending($"{pending.Explanation.TrimEnd('.')}, and the {check.Name}."),
+            _ => partners,
+        };
+    }
+
+    private static SignOffVerdict EvaluatePartners(Playbook playbook, IReadOnlyCollection<SignOffEntry> entries, DateTimeOffset now, DateTimeOffset deadline)
     {
         var rule = playbook.SignOff;
         var latest = entries.GroupBy(e => e.Seat, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(e => e.At).Last(), StringComparer.Ordinal);

@@ -55,7 +55,8 @@ public static class SignOffPrompts
     public static SignOffPrompt Read(string payload) => CaseJson.Read<SignOffPrompt>(payload);
 
     /// <summary>The seats whose answer the rule still waits for on the current version: the partners'
-    /// seats and a required independent endorser, less those who answered (either way). An alternative
+    /// seats and a required independent endorser, less those who answered (either way), and the
+    /// business manager while the playbook's compliance check is not confirmed. An alternative
     /// sole signatory is not chased: it signs only where the partnership judges it proportionate.</summary>
     public static IReadOnlyList<string> Waiting(Playbook playbook, CaseState state)
     {
@@ -63,7 +64,17 @@ public static class SignOffPrompts
         ArgumentNullException.ThrowIfNull(state);
         var rule = playbook.SignOff;
         var seats = rule.IndependentEndorsement == "required" && rule.IndependentSeat is { } independent ? rule.Seats.Append(independent) : rule.Seats;
-        return [.. seats.Distinct(StringComparer.Ordinal).Where(s => !state.SeatSignOffs.ContainsKey(s))];
+        var waiting = seats.Distinct(StringComparer.Ordinal).Where(s => !state.SeatSignOffs.ContainsKey(s));
+        return rule.ComplianceCheck is { } check && state.ComplianceCheck is null ? [.. waiting, check.Seat] : [.. waiting];
+    }
+
+    /// <summary>What a waited-for seat is called in a reminder or an escalation: the compliance check by its name.</summary>
+    public static string Describe(Playbook playbook, string seat)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        return playbook.SignOff.ComplianceCheck is { } check && check.Seat == seat
+            ? $"{playbook.FindSeat(seat)?.Title ?? seat} ({check.Name})"
+            : playbook.FindSeat(seat)?.Title ?? seat;
     }
 
     /// <summary>Whether <paramref name="prompt"/> still speaks for the case: not given yet, the report
@@ -101,8 +112,8 @@ public static class SignOffPrompts
             return [];
         }
 
-        var verdict = SignOffEvaluator.Evaluate(playbook, [.. state.SignOffs.Values], now, prompt.DeadlineAt);
-        var missing = Waiting(playbook, state).Select(s => playbook.FindSeat(s)?.Title ?? s).ToList();
+        var verdict = SignOffEvaluator.Evaluate(playbook, [.. state.SignOffs.Values], now, prompt.DeadlineAt, state.ComplianceCheck?.At);
+        var missing = Waiting(playbook, state).Select(s => Describe(playbook, s)).ToList();
         var escalated = new SignOffEscalated(prompt.Id, prompt.DeadlineAt, missing, verdict.Explanation, Actor.System, "The sign-off deadline passed without the playbook's rule met.");
         return [new NewEvent(CaseEventTypes.SignOffEscalated, CaseJson.Write(escalated), now)];
     }

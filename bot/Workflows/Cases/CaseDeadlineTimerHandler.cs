@@ -15,7 +15,8 @@ namespace TeamsReviewBot.Workflows.Cases;
 /// </summary>
 public sealed class CaseDeadlineTimerHandler(
     CaseService service,
-    IBusinessManagerNotifier notifier) : ITimerHandler
+    IBusinessManagerNotifier notifier,
+    StepOwnerReminders? owners = null) : ITimerHandler
 {
     public string Kind => CaseDeadlineTimer.TimerKind;
 
@@ -37,6 +38,23 @@ public sealed class CaseDeadlineTimerHandler(
         }
 
         var message = Message(payload, state);
+
+        // A step a seat owns is reminded to that person; the business managers hear of it only when
+        // the bot could not reach them, and when it is missed.
+        if (payload.Kind != ReminderKinds.Missed && playbook.FindDeadline(payload.Deadline)?.Owner is { } owner)
+        {
+            // Without personal chats wired (a host with no Teams), the business managers pass it on.
+            IReadOnlyList<string> unreached = owners is null
+                ? ["no personal chat is set up"]
+                : await owners.RemindAsync(playbook, payload.CaseCode, payload, timer.Id, cancellationToken).ConfigureAwait(false);
+            if (unreached.Count == 0)
+            {
+                return;
+            }
+
+            message += $" I could not remind the {playbook.FindSeat(owner)?.Title ?? owner} in Teams ({string.Join("; ", unreached)}); please pass this on.";
+        }
+
         await notifier.NotifyAsync(new BusinessManagerNotification(timer.Id, payload.CaseCode, playbook.Key, payload.Kind, message), cancellationToken).ConfigureAwait(false);
     }
 

@@ -41,6 +41,7 @@ public static class ReviewProcessServiceCollectionExtensions
         services.AddSingleton<UnconfirmedClicks>();
         services.AddSingleton<ReferralVault>();
         services.AddSingleton<IBusinessManagerNotifier, TeamsBusinessManagerNotifier>();
+        services.AddSingleton<StepOwnerReminders>();
         services.AddSingleton<ITimerHandler, CaseDeadlineTimerHandler>();
         services.AddChatCommand<TimetableCommand>();
         services.AddChatCommand<OpenCasesCommand>();

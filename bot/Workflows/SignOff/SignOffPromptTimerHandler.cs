@@ -94,6 +94,13 @@ public sealed partial class SignOffPromptTimerHandler(
             }
         }
 
+        // The business manager's compliance check is asked of the business managers, keyed on the timer.
+        if (playbook.SignOff.ComplianceCheck is { } check && reminded.Seats.Contains(check.Seat) && state.ComplianceCheck is null)
+        {
+            var message = $"Case {state.CaseCode}: the {check.Name} on version {reminded.Version} of the report is due by {BritishDates.DateAndTime(prompt.DeadlineAt)}; the report is not signed off until it is done. When version {reminded.Version} {check.Confirms}, type \"{ComplianceCheckCommand.CommandName} {state.CaseCode}\".";
+            await notifier.NotifyAsync(new BusinessManagerNotification(prompt.Id + ":" + check.Seat, state.CaseCode, playbook.Key, "compliance-check-reminder", message), cancellationToken).ConfigureAwait(false);
+        }
+
         LogReminded(state.CaseCode, reminded.Seats.Count, reached);
     }
 

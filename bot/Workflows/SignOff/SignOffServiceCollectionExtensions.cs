@@ -13,6 +13,7 @@ public static class SignOffServiceCollectionExtensions
         services.AddSingleton<SignOffViews>();
         services.AddSingleton<SignOffRecorder>();
         services.AddChatCommand<SignOffCommand>();
+        services.AddChatCommand<ComplianceCheckCommand>();
         services.AddCardAction<SignOffCardHandler>();
         services.AddSingleton<Timers.ITimerHandler, SignOffPromptTimerHandler>();
         services.AddSingleton<ReportThreadViews>();

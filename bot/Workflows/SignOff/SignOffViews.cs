@@ -23,8 +23,17 @@ public sealed class SignOffViews(CaseService cases, TimeProvider time)
         return new SignOffCardView(state.CaseCode, playbook.Name, seat.Title, byDeputy, version.Number, version.Sha256, BritishDates.DateAndTime(version.At), Tally(playbook, state), Standing(playbook, state), mine, state.SignedOffAt is not null);
     }
 
-    public IReadOnlyList<SignOffTallyLine> Tally(Playbook playbook, CaseState state) =>
-        [.. SignOffSeats.Signing(playbook).Select(s => new SignOffTallyLine(s.Title, state.SeatSignOffs.TryGetValue(s.Key, out var a) ? Describe(a) : null))];
+    public IReadOnlyList<SignOffTallyLine> Tally(Playbook playbook, CaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        ArgumentNullException.ThrowIfNull(state);
+        var seats = SignOffSeats.Signing(playbook).Select(s => new SignOffTallyLine(s.Title, state.SeatSignOffs.TryGetValue(s.Key, out var a) ? Describe(a) : null));
+        return playbook.SignOff.ComplianceCheck is { } check
+            ? [.. seats, new SignOffTallyLine(Capitalised(check.Name), state.ComplianceCheck is { } done ? $"{done.Name} confirmed" : null)]
+            : [.. seats];
+    }
+
+    private static string Capitalised(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
 
     /// <summary>Where the playbook's rule stands: signed off, blocked, or what it still waits for, and by when.</summary>
     public string Standing(Playbook playbook, CaseState state)
@@ -32,7 +41,7 @@ public sealed class SignOffViews(CaseService cases, TimeProvider time)
         ArgumentNullException.ThrowIfNull(playbook);
         ArgumentNullException.ThrowIfNull(state);
         var deadline = cases.Schedule.Timetable(playbook, state).Get(playbook.SignOff.Deadline).DueAt;
-        var verdict = SignOffEvaluator.Evaluate(playbook, [.. state.SignOffs.Values], time.GetUtcNow(), deadline);
+        var verdict = SignOffEvaluator.Evaluate(playbook, [.. state.SignOffs.Values], time.GetUtcNow(), deadline, state.ComplianceCheck?.At);
         return verdict switch
         {
             _ when state.SignedOffAt is { } at => $"Signed off on {BritishDates.DateAndTime(at)}: {verdict.Explanation}",

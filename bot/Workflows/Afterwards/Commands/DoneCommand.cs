@@ -3,6 +3,7 @@ using TeamsReviewBot.Commands;
 using TeamsReviewBot.Identity;
 using TeamsReviewBot.Process.Afterwards;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.ThresholdDecision;
@@ -23,7 +24,23 @@ public sealed class DoneCommand(CaseService cases, PartnershipDirectory director
 
     public string Summary => "Marks one of a case's afterwards items (lesson-log, moderation, lcspr, …) or hand-marked steps done, with an optional note (business managers only); the case closes when nothing remains open.";
 
-    public CommandAccess AccessFor(string arguments) => CommandAccess.BusinessManagers("Only a business manager can mark a case's steps done. Nothing was changed.");
+    public CommandAccess AccessFor(string arguments)
+    {
+        // A step a seat owns (Gloucestershire's Independent Chair's chronology) may be marked done by that seat's holder too.
+        var business = CommandAccess.BusinessManagers("Only a business manager can mark a case's steps done. Nothing was changed.");
+        return OwnerSeat(arguments) is { } seat && SeatHolders.RoleFor(seat) is { } role
+            ? business with { Roles = new HashSet<PartnershipRole> { PartnershipRole.BusinessManager, role }, Refusal = $"Only a business manager or the {seat.Title} can mark this step done. Nothing was changed." }
+            : business;
+    }
+
+    private Seat? OwnerSeat(string arguments)
+    {
+        var parts = (arguments ?? string.Empty).Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length >= 2 && cases.Playbooks.ForCaseCode(parts[0].ToUpperInvariant()) is { } playbook
+            && playbook.FindDeadline(parts[1].ToLowerInvariant())?.Owner is { } owner
+            ? playbook.FindSeat(owner)
+            : null;
+    }
 
     public async Task<CommandReply> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -47,7 +64,13 @@ public sealed class DoneCommand(CaseService cases, PartnershipDirectory director
             return CommandReply.Message($"Which item of case {caseCode} is done? {rules.StillOpenSentence(state)} Type: {Usage}. Nothing was changed.");
         }
 
-        var actor = CaseActors.From(directory.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name));
+        var caller = directory.Identify(request.Sender.UserId, request.Sender.AadObjectId, request.Sender.TenantId, request.Sender.Name);
+        var actor = CaseActors.From(caller);
+        if (!actor.IsBusinessManager && OwnerSeat(request.Arguments) is { } owned && SeatHolders.Fills(directory, owned, caller))
+        {
+            actor = actor with { Partner = owned.Key };
+        }
+
         var note = parts.Length > 2 ? parts[2] : string.Empty;
         CaseState after;
         try

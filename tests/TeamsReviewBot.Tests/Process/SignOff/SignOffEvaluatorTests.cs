@@ -82,7 +82,9 @@ public sealed class SignOffEvaluatorTests
     {
         var at = London(2027, 1, 25, 10);
 
-        var verdict = SignOffEvaluator.Evaluate(Playbook("gloucestershire"), [Entry("management-group-chair", true, at)], at, at.AddDays(1));
+        // The Chair alone is not enough until the Business Manager's WT2018 check is done (seed-004 L133).
+        Assert.IsType<SignOffVerdict.Pending>(SignOffEvaluator.Evaluate(Playbook("gloucestershire"), [Entry("management-group-chair", true, at)], at, at.AddDays(1)));
+        var verdict = SignOffEvaluator.Evaluate(Playbook("gloucestershire"), [Entry("management-group-chair", true, at)], at, at.AddDays(1), at);
 
         Assert.Contains("alone", Assert.IsType<SignOffVerdict.SignedOff>(verdict).Explanation, StringComparison.Ordinal);
     }

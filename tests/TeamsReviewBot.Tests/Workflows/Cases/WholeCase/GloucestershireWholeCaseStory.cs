@@ -16,7 +16,12 @@ namespace TeamsReviewBot.Tests.Workflows.Cases.WholeCase;
 /// and the report is submitted on working day 15 (Friday 16 April). The National Panel's "Serious
 /// Incident logged" email arrives on the next working day after the notification (within two days)
 /// with an expected response date of working day 15, so that date becomes a deadline met by the
-/// submission and is reminded beside it; being no earlier than working day 15, it raises no notice. No
+/// submission and is reminded beside it; being no earlier than working day 15, it raises no notice.
+/// The Independent Chair (on the bot as the independent adviser, and so invited to the panel and sent
+/// its papers) is reminded in personal chat of the key event chronology and lines of enquiry on
+/// working days 6 and 7 (L129) and marks it done on working day 7, Tuesday 6 April; after the three
+/// partners sign off, the Business Manager confirms the report meets WT2018 requirements (L133),
+/// which completes the sign-off. No
 /// LCSPR is recommended and the procedure asks for no outcome letters: the case closes at submission.
 /// The report's SHA-256 differs from run to run, so it reads ‹hash›.
 /// </summary>
@@ -68,10 +73,13 @@ internal static class GloucestershireWholeCaseStory
         "Friday 2 April 2027, 10 am — The multi-agency chronology was merged: 0 entries from 3 returned documents (every agency has answered).",
         "Friday 2 April 2027, 10 am — TeamsReviewBot recorded the agency returns as complete: Every agency has returned its information or said it holds no records.",
         "Friday 2 April 2027, 10 am — TeamsReviewBot told the business managers: Case RR-GLO-2027-0001: the multi-agency chronology is ready to check (0 entries from 3 returned documents; every agency has answered).",
+        "Monday 5 April 2027, 9 am — TeamsReviewBot sent a reminder (before): 'Independent Chair compiles key event chronology and key lines of enquiry' is due Tuesday 6 April 2027, 5 pm.",
+        "Tuesday 6 April 2027, 9 am — TeamsReviewBot sent a reminder (on the day): 'Independent Chair compiles key event chronology and key lines of enquiry' is due Tuesday 6 April 2027, 5 pm.",
         "Tuesday 6 April 2027, 9 am — TeamsReviewBot sent a reminder (before): 'Rapid Review Panel' is due Wednesday 7 April 2027, 5 pm.",
         "Tuesday 6 April 2027, 9 am — TeamsReviewBot told the business managers: Case RR-GLO-2027-0001: 'Rapid Review Panel' is due Wednesday 7 April 2027, 5 pm.",
+        "Tuesday 6 April 2027, 11 am — Ian Adebayo (independent adviser, independent-chair) marked 'Independent Chair compiles key event chronology and key lines of enquiry' done: Compiled from the agencies' returns.",
         "Tuesday 6 April 2027, 5 pm — The multi-agency chronology was merged: 0 entries from 3 returned documents (for the meeting papers).",
-        "Tuesday 6 April 2027, 5 pm — TeamsReviewBot sent the meeting papers (4 documents, 3 agency returns) to 7 attendees for the meeting of Wednesday 7 April 2027, 9 am.",
+        "Tuesday 6 April 2027, 5 pm — TeamsReviewBot sent the meeting papers (4 documents, 3 agency returns) to 8 attendees for the meeting of Wednesday 7 April 2027, 9 am.",
         "Tuesday 6 April 2027, 5 pm — TeamsReviewBot marked 'Agency submissions and the Chair's key event chronology to the panel' done: The meeting papers were sent to the attendees.",
         "Wednesday 7 April 2027, 9 am — TeamsReviewBot sent a reminder (on the day): 'Rapid Review Panel' is due Wednesday 7 April 2027, 5 pm.",
         "Wednesday 7 April 2027, 9 am — TeamsReviewBot told the business managers: Case RR-GLO-2027-0001: 'Rapid Review Panel' is due today, Wednesday 7 April 2027, 5 pm.",
@@ -91,13 +99,15 @@ internal static class GloucestershireWholeCaseStory
         "Thursday 15 April 2027, 9 am — TeamsReviewBot sent a reminder (on the day): 'Statutory partner QiiP members sign off the report' is due Thursday 15 April 2027, 5 pm.",
         "Thursday 15 April 2027, 9 am — TeamsReviewBot told the business managers: Case RR-GLO-2027-0001: 'Statutory partner QiiP members sign off the report' is due today, Thursday 15 April 2027, 5 pm.",
         "Thursday 15 April 2027, 9 am — Sign off reminder sent.",
+        "Thursday 15 April 2027, 9 am — TeamsReviewBot told the business managers: Case RR-GLO-2027-0001: the Business Manager's WT2018 check on version 1 of the report is due by Thursday 15 April 2027, 5 pm; the report is not signed off until it is done. When version 1 meets Working Together 2018 requirements, type \"wt2018 RR-GLO-2027-0001\".",
         "Thursday 15 April 2027, 9 am — TeamsReviewBot sent a reminder (before): 'Rapid Review report submitted to the National Panel' is due Friday 16 April 2027, 5 pm.",
         "Thursday 15 April 2027, 9 am — TeamsReviewBot told the business managers: Case RR-GLO-2027-0001: 'Rapid Review report submitted to the National Panel' is due Friday 16 April 2027, 5 pm.",
         "Thursday 15 April 2027, 10.10 am — Hana Brook (panel member, health) signed off for the QiiP Chair (CCG representative): Signed off version 1 of the report.",
         "Thursday 15 April 2027, 10.20 am — Lola Adeyemi (panel member, la) signed off for the Gloucestershire Children's Social Care Representative (QiiP Vice Chair): Signed off version 1 of the report.",
         "Thursday 15 April 2027, 10.30 am — Pat Okafor (panel member, police) signed off for the Gloucestershire Constabulary Rapid Review Lead Officer: Signed off version 1 of the report.",
-        "Thursday 15 April 2027, 10.30 am — TeamsReviewBot recorded the report as signed off: 3 of 3 partners signed off; 3 needed.",
-        "Thursday 15 April 2027, 10.30 am — TeamsReviewBot told the business managers: the report (version 1) is signed off and ready for the National Panel, due by Friday 16 April 2027, 5 pm (Rapid Review report submitted to the National Panel). Check the covering letter and press Submit, or type \"submit RR-GLO-2027-0001\".",
+        "Thursday 15 April 2027, 10.40 am — Bea Manning (business manager) confirmed the Business Manager's WT2018 check: Version 1 of the report meets Working Together 2018 requirements. Note: Checked against Working Together 2018.",
+        "Thursday 15 April 2027, 10.40 am — TeamsReviewBot recorded the report as signed off: 3 of 3 partners signed off; 3 needed.",
+        "Thursday 15 April 2027, 10.40 am — TeamsReviewBot told the business managers: the report (version 1) is signed off and ready for the National Panel, due by Friday 16 April 2027, 5 pm (Rapid Review report submitted to the National Panel). Check the covering letter and press Submit, or type \"submit RR-GLO-2027-0001\".",
         "Friday 16 April 2027, 9 am — TeamsReviewBot sent a reminder (on the day): 'Rapid Review report with the National Panel by the date it expects' is due Friday 16 April 2027, 5 pm.",
         "Friday 16 April 2027, 9 am — TeamsReviewBot told the business managers: Case RR-GLO-2027-0001: 'Rapid Review report with the National Panel by the date it expects' is due today, Friday 16 April 2027, 5 pm.",
         "Friday 16 April 2027, 9 am — TeamsReviewBot sent a reminder (on the day): 'Rapid Review report submitted to the National Panel' is due Friday 16 April 2027, 5 pm.",

@@ -72,7 +72,9 @@ public sealed class WholeCaseThroughTheBotTests(AzuriteFixture azurite, Xunit.Ab
 
     private async Task PlayAsync(string partnership, DateTimeOffset received, IReadOnlyList<string> story, byte[] referral)
     {
-        await using var world = await WholeCaseBot.StartAsync(azurite, partnership, StatutoryPanel, received.AddMinutes(-30));
+        // Where the Independent Chair owns a step (Gloucestershire's chronology), the Chair (listed as the independent adviser) is on the bot too.
+        var chairOwnsAStep = TeamsReviewBot.Tests.Process.ProcessTestKit.Catalogue.Get(partnership).Deadlines.Any(d => d.Owner == "independent-chair");
+        await using var world = await WholeCaseBot.StartAsync(azurite, partnership, chairOwnsAStep ? [.. StatutoryPanel, Ian] : StatutoryPanel, received.AddMinutes(-30));
         var bot = world.Bot;
         var playbook = world.Playbook;
 
@@ -177,6 +179,14 @@ public sealed class WholeCaseThroughTheBotTests(AzuriteFixture azurite, Xunit.Ab
 
         Assert.NotNull((await bot.CaseAsync(code)).ReturnsCompleteAt);
 
+        // A step the Independent Chair owns before the meeting (Gloucestershire's key event chronology and
+        // key lines of enquiry, WD 6–7): reminded in the Chair's chat, the Chair marks it done on its day.
+        foreach (var step in world.Cases.Schedule.Timetable(playbook, await bot.CaseAsync(code)).For(OutcomeKind.RapidReview).Where(e => e.Rule.Owner == "independent-chair" && e.DueAt < meetingAt).OrderBy(e => e.DueAt))
+        {
+            await world.RunUntilAsync(Later(WorkingDayCalendar.AtLondon(step.DueDate, new TimeOnly(11, 0)), world.Now.AddMinutes(30)));
+            await world.SayAsync(Ian, $"done {code} {step.Key} Compiled from the agencies' returns.", "is marked done");
+        }
+
         // The meeting is held; the chair's outcome card records who was there and what was learnt.
         await world.RunUntilAsync(meetingAt.AddHours(2));
         await world.SayAsync(Bea, $"meeting {code} outcome", code);
@@ -217,6 +227,15 @@ public sealed class WholeCaseThroughTheBotTests(AzuriteFixture azurite, Xunit.Ab
             var card = await world.CardInChatAsync(signer, "sign-off", json => json.Contains($"\"version\":\"{version}\"", StringComparison.Ordinal));
             var answer = await world.PressInChatAsync(signer, card, "sign-off", new JsonObject { ["comments"] = string.Empty }, a => a["data"]?["choice"]?.GetValue<string>() == "sign-off");
             output.WriteLine($"{signer.Name}: {answer}");
+        }
+
+        // Where the playbook asks for it (Gloucestershire, seed-004 L133) the business manager confirms the
+        // report meets WT2018 requirements; until then the partners' signatures do not sign it off.
+        if (playbook.SignOff.ComplianceCheck is not null)
+        {
+            Assert.Null((await bot.CaseAsync(code)).SignedOffAt);
+            await world.RunUntilAsync(world.Now.AddMinutes(10));
+            await world.SayAsync(Bea, $"wt2018 {code} Checked against Working Together 2018.", "Signed off on");
         }
 
         Assert.NotNull((await bot.CaseAsync(code)).SignedOffAt);
