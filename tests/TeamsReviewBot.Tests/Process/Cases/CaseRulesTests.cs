@@ -286,7 +286,6 @@ public sealed class CaseRulesTests
     [InlineData("oldham", "moderation")]
     [InlineData("tameside", "papers")]
     [InlineData("salford", "papers")]
-    [InlineData("gloucestershire", "chronology")]
     public void A_step_nothing_can_mark_done_is_shown_but_not_chased(string partnership, string step)
     {
         var harness = GoingToRapidReview(partnership);

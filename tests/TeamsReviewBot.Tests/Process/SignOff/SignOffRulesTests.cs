@@ -72,7 +72,12 @@ public sealed class SignOffRulesTests
         Sign(harness, "la");
         Assert.Null(harness.State.SignedOffAt);
 
-        Assert.Contains(CaseEventTypes.SignedOff, Sign(harness, "police"));
+        // The third partner completes the partners' rule; the Business Manager's WT2018 check (L133) completes the sign-off.
+        Assert.DoesNotContain(CaseEventTypes.SignedOff, Sign(harness, "police"));
+        Assert.Null(harness.State.SignedOffAt);
+        var playbook = Playbook("gloucestershire");
+        var confirmed = harness.Do((_, s, now) => ComplianceCheckRules.Confirm(playbook, s, "", BusinessManager, now.AddDays(3), now)).Select(e => e.Type);
+        Assert.Equal([CaseEventTypes.ReportComplianceChecked, CaseEventTypes.SignedOff], confirmed);
     }
 
     [Fact]

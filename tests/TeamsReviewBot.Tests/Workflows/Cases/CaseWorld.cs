@@ -49,6 +49,8 @@ internal sealed class CaseWorld
 
     public RecordedAfterwardsPoints AfterwardsPoints { get; } = new();
 
+    public RecordedReportAnnouncements ReportAnnouncements { get; } = new();
+
     private TimerPump[] Pumps { get; set; } = [];
 
     /// <summary>Another instance of the service on the same storage, with caches of its own.</summary>
@@ -70,7 +72,7 @@ internal sealed class CaseWorld
         var notifier = new TeamsBusinessManagerNotifier(Service, Alerts, NullLogger<TeamsBusinessManagerNotifier>.Instance);
         var handler = new CaseDeadlineTimerHandler(Service, notifier);
         var panelDate = new TeamsReviewBot.Workflows.Submission.PanelDateNotice(Service, notifier);
-        Pumps = [Pump(handler, ReportDrafts, AfterwardsPoints, panelDate), Pump(handler, ReportDrafts, AfterwardsPoints, panelDate)];
+        Pumps = [Pump(handler, ReportDrafts, AfterwardsPoints, panelDate, ReportAnnouncements), Pump(handler, ReportDrafts, AfterwardsPoints, panelDate, ReportAnnouncements)];
     }
 
     /// <summary>Fires every timer due up to <paramref name="target"/>, in time order, then sets the clock there.</summary>
@@ -117,6 +119,23 @@ internal sealed class RecordedReportDraftPoints : ITimerHandler
     public Task HandleAsync(DurableTimer timer, CancellationToken cancellationToken)
     {
         _fired.Enqueue((timer.StreamId, timer.DueAt));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Records each report version's announcement timer; the announcement in the case's thread
+/// is tested through the bot in Workflows/SignOff, not by this service-level story.</summary>
+internal sealed class RecordedReportAnnouncements : ITimerHandler
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _fired = new();
+
+    public string Kind => TeamsReviewBot.Process.SignOff.ReportAnnouncement.TimerKind;
+
+    public IReadOnlyList<string> Fired => [.. _fired];
+
+    public Task HandleAsync(DurableTimer timer, CancellationToken cancellationToken)
+    {
+        _fired.Enqueue(timer.Id);
         return Task.CompletedTask;
     }
 }

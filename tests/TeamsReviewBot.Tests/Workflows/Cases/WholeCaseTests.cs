@@ -2,6 +2,8 @@ using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.Reminders;
+using TeamsReviewBot.Process.Report;
+using TeamsReviewBot.Process.SignOff;
 using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Process.Timetable;
 using TeamsReviewBot.Tests.Infrastructure;
@@ -200,12 +202,26 @@ public sealed class WholeCaseTests(AzuriteFixture azurite)
             signers.Add(playbook.SignOff.IndependentSeat!);
         }
 
+        if (playbook.SignOff.ComplianceCheck is not null)
+        {
+            // The business manager's check is of a version of the report: the one the partners sign.
+            await world.RunUntilAsync(signAt.AddMinutes(-5));
+            state = await Do((_, s, now) => ReportVersionRules.Add(s, new string('a', 64), "report.docx", 100, ReportVersionSources.Generated, Manager, "The report for sign-off.", now));
+        }
+
         for (var i = 0; i < signers.Count; i++)
         {
             var seat = playbook.FindSeat(signers[i])!;
             var deputy = seat.DeputiesMayAct && i == signers.Count - 1;
             await world.RunUntilAsync(signAt.AddMinutes(i));
             state = await Do((r, s, now) => r.RecordSignOff(s, seat.Key, true, deputy, Person(seat, deputy), "I agree the recommendation.", now));
+        }
+
+        // Where the business manager checks the report too (Gloucestershire's WT2018 check), that completes the sign-off.
+        if (playbook.SignOff.ComplianceCheck is not null)
+        {
+            await world.RunUntilAsync(signAt.AddMinutes(signers.Count));
+            state = await Do((_, s, now) => ComplianceCheckRules.Confirm(playbook, s, "", Manager, signOffDue, now));
         }
 
         Assert.Equal(CaseStage.SignedOff, state.Stage);

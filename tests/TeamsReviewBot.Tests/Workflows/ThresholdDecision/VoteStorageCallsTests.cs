@@ -64,8 +64,10 @@ public sealed class VoteStorageCallsTests(AzuriteFixture azurite, ITestOutputHel
         {
             Assert.Equal(few.Before, with2000[kind].Before);
 
-            // After the reply the follow-up reads the case's own partition, never the whole table.
-            Assert.InRange(with2000[kind].After, few.After - 3, few.After + 3);
+            // After the reply the follow-up reads the case's own partition, never the whole table. The
+            // window after a click also catches the instance's own background calls (a mailbox lock's
+            // renewal, a cached reference refreshed), a handful at most, so the margin allows for them.
+            Assert.InRange(with2000[kind].After, few.After - 6, few.After + 6);
         }
 
         Assert.InRange(with100["first vote"].After, 1, 10);
