@@ -1,7 +1,5 @@
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Storage;
@@ -25,7 +23,7 @@ public sealed class DecidingVoteStorageCallsTests(AzuriteFixture azurite, ITestO
     [Fact]
     public async Task A_deciding_vote_costs_the_same_few_storage_calls_before_its_reply_however_many_timers_are_stored()
     {
-        var counting = new RequestCalls();
+        var counting = new RequestStorageCalls();
         var options = new TableClientOptions();
         options.Retry.MaxRetries = 2;
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
@@ -38,7 +36,7 @@ public sealed class DecidingVoteStorageCallsTests(AzuriteFixture azurite, ITestO
             services: s =>
             {
                 s.AddSingleton(new TableServiceClient(azurite.ConnectionString, options));
-                s.AddSingleton<IStartupFilter>(new CountRequests(counting));
+                s.AddSingleton<IStartupFilter>(new CountStorageCallsPerRequest(counting));
             });
         await bot.PersonalInstallAsync(Bea);
 
@@ -54,7 +52,7 @@ public sealed class DecidingVoteStorageCallsTests(AzuriteFixture azurite, ITestO
         Assert.InRange(with2000, with100 - 3, with100 + 3);
     }
 
-    private static async Task<long> DecidingVoteCallsAsync(PanelBot bot, RequestCalls counting)
+    private static async Task<long> DecidingVoteCallsAsync(PanelBot bot, RequestStorageCalls counting)
     {
         var code = await bot.ReferAsync(Bea);
         await bot.VoteAsync(Lola, code, "rapid-review", "Suspected abuse: the injury does not fit the account.");
@@ -76,44 +74,5 @@ public sealed class DecidingVoteStorageCallsTests(AzuriteFixture azurite, ITestO
         {
             await Task.WhenAll(batch.Select(t => timers.ScheduleAsync(t)));
         }
-    }
-
-    /// <summary>Counts the storage calls made while a request is handled (on its own flow).</summary>
-    private sealed class RequestCalls : HttpPipelineSynchronousPolicy
-    {
-        private static readonly AsyncLocal<CallCount> Current = new();
-
-        public long LastRequest { get; private set; }
-
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            Current.Value?.Add();
-        }
-
-        public async Task CountAsync(Func<Task> request)
-        {
-            var count = new CallCount();
-            Current.Value = count;
-            await request();
-            LastRequest = count.Calls;
-        }
-
-        private sealed class CallCount
-        {
-            private long _calls;
-
-            public long Calls => Interlocked.Read(ref _calls);
-
-            public void Add() => Interlocked.Increment(ref _calls);
-        }
-    }
-
-    private sealed class CountRequests(RequestCalls counting) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, request) => context.Request.Path.StartsWithSegments("/api/messages") ? counting.CountAsync(() => request(context)) : request(context));
-            next(app);
-        };
     }
 }

@@ -1,7 +1,5 @@
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Storage;
@@ -25,7 +23,7 @@ public sealed class VoteStorageCallsTests(AzuriteFixture azurite, ITestOutputHel
     [Fact]
     public async Task Before_its_reply_a_click_costs_at_most_its_one_append_however_many_cases_and_timers_are_stored()
     {
-        var counting = new CountedCalls();
+        var counting = new RequestStorageCalls();
         var options = new TableClientOptions();
         options.Retry.MaxRetries = 2;
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
@@ -38,7 +36,7 @@ public sealed class VoteStorageCallsTests(AzuriteFixture azurite, ITestOutputHel
             services: s =>
             {
                 s.AddSingleton(new TableServiceClient(azurite.ConnectionString, options));
-                s.AddSingleton<IStartupFilter>(new CountRequests(counting));
+                s.AddSingleton<IStartupFilter>(new CountStorageCallsPerRequest(counting));
             });
         await bot.PersonalInstallAsync(Bea);
 
@@ -74,7 +72,7 @@ public sealed class VoteStorageCallsTests(AzuriteFixture azurite, ITestOutputHel
         Assert.InRange(with100["deciding vote"].After, 1, 30);
     }
 
-    private static async Task<Dictionary<string, Calls>> ClicksAsync(PanelBot bot, CountedCalls counting)
+    private static async Task<Dictionary<string, Calls>> ClicksAsync(PanelBot bot, RequestStorageCalls counting)
     {
         var code = await bot.ReferAsync(Bea);
         await SettledAsync(bot, counting);
@@ -90,7 +88,7 @@ public sealed class VoteStorageCallsTests(AzuriteFixture azurite, ITestOutputHel
         return clicks;
     }
 
-    private static async Task<Calls> CountAsync(PanelBot bot, CountedCalls counting, Func<Task> click)
+    private static async Task<Calls> CountAsync(PanelBot bot, RequestStorageCalls counting, Func<Task> click)
     {
         var from = counting.Total;
         await click();
@@ -100,7 +98,7 @@ public sealed class VoteStorageCallsTests(AzuriteFixture azurite, ITestOutputHel
     }
 
     /// <summary>Waits until the follow-ups are done and no storage call has been made for a while.</summary>
-    private static async Task SettledAsync(PanelBot bot, CountedCalls counting)
+    private static async Task SettledAsync(PanelBot bot, RequestStorageCalls counting)
     {
         await bot.Services.GetRequiredService<PendingCaseFollowUps>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
         var seen = counting.Total;
@@ -133,47 +131,4 @@ public sealed class VoteStorageCallsTests(AzuriteFixture azurite, ITestOutputHel
     }
 
     private sealed record Calls(long Before, long After);
-
-    /// <summary>Counts every storage call, and those made while a request is handled (on its own flow).</summary>
-    private sealed class CountedCalls : HttpPipelineSynchronousPolicy
-    {
-        private static readonly AsyncLocal<CallCount> Current = new();
-        private long _total;
-
-        public long LastRequest { get; private set; }
-
-        public long Total => Interlocked.Read(ref _total);
-
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            Interlocked.Increment(ref _total);
-            Current.Value?.Add();
-        }
-
-        public async Task CountAsync(Func<Task> request)
-        {
-            var count = new CallCount();
-            Current.Value = count;
-            await request();
-            LastRequest = count.Calls;
-        }
-
-        private sealed class CallCount
-        {
-            private long _calls;
-
-            public long Calls => Interlocked.Read(ref _calls);
-
-            public void Add() => Interlocked.Increment(ref _calls);
-        }
-    }
-
-    private sealed class CountRequests(CountedCalls counting) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, request) => context.Request.Path.StartsWithSegments("/api/messages") ? counting.CountAsync(() => request(context)) : request(context));
-            next(app);
-        };
-    }
 }
