@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 
@@ -8,11 +9,22 @@ namespace TeamsReviewBot.Storage;
 /// (row key "~follow-up", after every sequence number), written in the append's own transaction
 /// (see <see cref="TableCaseEventStore"/>) and deleted once the follow-up is done. It records the
 /// version before the first append it owes for (<see cref="OwedFollowUp.FromVersion"/>) only as
-/// the last append saw it: the follow-up itself works from the stream as it stands.
+/// the last append saw it: the follow-up itself works from the stream as it stands. The row this
+/// instance's own append wrote is remembered with the ETag the transaction returned
+/// (<see cref="Known"/>), so its follow-up deletes it without reading it first; a row changed since
+/// by another writer fails that delete on its ETag and is read again.
 /// </summary>
 public sealed class CaseFollowUpRows(StorageTables tables)
 {
     public const string RowKey = "~follow-up";
+
+    private readonly ConcurrentDictionary<string, OwedFollowUp> _written = new(StringComparer.Ordinal);
+
+    /// <summary>The follow-up row this instance's last append to the stream wrote, while not yet completed here.</summary>
+    public OwedFollowUp? Known(string streamId) => _written.TryGetValue(streamId, out var row) ? row : null;
+
+    /// <summary>An append wrote the stream's row: remembered until its follow-up completes it.</summary>
+    internal void Wrote(OwedFollowUp row) => _written[row.StreamId] = row;
 
     public async Task<OwedFollowUp?> FindAsync(string streamId, CancellationToken cancellationToken = default)
     {
@@ -46,16 +58,28 @@ public sealed class CaseFollowUpRows(StorageTables tables)
         try
         {
             await table.DeleteEntityAsync(owed.StreamId, RowKey, owed.ETag, cancellationToken).ConfigureAwait(false);
+            Forget(owed);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
+            // Owed again since (by another writer, if this instance did not know it): read it next time.
+            Forget(owed);
             return false;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             // Completed by the follow-up of a later append: nothing is owed.
+            Forget(owed);
             return true;
+        }
+    }
+
+    private void Forget(OwedFollowUp owed)
+    {
+        if (_written.TryGetValue(owed.StreamId, out var known) && known.ETag == owed.ETag)
+        {
+            _written.TryRemove(new KeyValuePair<string, OwedFollowUp>(owed.StreamId, known));
         }
     }
 

@@ -16,7 +16,7 @@ namespace TeamsReviewBot.Storage;
 /// recorded durably with it, and done after the reply. Its row key sorts after every sequence, and
 /// reads leave it out.
 /// </summary>
-public sealed class TableCaseEventStore(StorageTables tables, PayloadBlobStore? payloads = null) : ICaseEventStore
+public sealed class TableCaseEventStore(StorageTables tables, PayloadBlobStore? payloads = null, CaseFollowUpRows? followUps = null) : ICaseEventStore
 {
     // An entity-group transaction holds at most 100 operations: the events and the follow-up row.
     public const int MaxEventsPerAppend = 99;
@@ -75,7 +75,13 @@ public sealed class TableCaseEventStore(StorageTables tables, PayloadBlobStore? 
         {
             var actions = entities.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))
                 .Append(new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseFollowUpRows.Row(streamId, expectedLastSequence, stored[^1].Sequence, stored[0].OccurredAt)));
-            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            var written = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+
+            // The follow-up row's ETag, so its follow-up can delete it without reading it first.
+            if (followUps is not null && written.Value is { Count: > 0 } results && results[^1].Headers.ETag is { } etag)
+            {
+                followUps.Wrote(new OwedFollowUp(streamId, expectedLastSequence, stored[^1].Sequence, stored[0].OccurredAt, etag));
+            }
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {

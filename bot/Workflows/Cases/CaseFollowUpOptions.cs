@@ -11,8 +11,12 @@ public sealed class CaseFollowUpOptions
     /// </summary>
     public bool RunBeforeReply { get; set; }
 
-    /// <summary>How many follow-ups an instance carries out at once.</summary>
-    public int Workers { get; set; } = 4;
+    /// <summary>
+    /// How many cases' follow-ups an instance carries out at once (each case's in order, one at a
+    /// time). Mail keeps to Graph's 4 requests per mailbox whatever this is (Graph:MaxConcurrentRequestsPerMailbox),
+    /// and posts to one chat to Teams' pace, so more workers mostly overlap waiting on either.
+    /// </summary>
+    public int Workers { get; set; } = 8;
 
     /// <summary>
     /// How often an instance looks for follow-ups owed but not done (an instance stopped between an

@@ -9,35 +9,53 @@ namespace TeamsReviewBot.Workflows.Cases;
 /// follow-up row once done. At start-up and every <see cref="CaseFollowUpOptions.SweepEvery"/> it
 /// looks for rows still owed (an instance stopped between an append and its follow-up) and does
 /// those too. After the index and timers come the steps the case still owes (<see cref="ICaseFollowUpStep"/>),
-/// and only then is the row deleted. A follow-up that fails stays owed and is tried again by the next sweep.
+/// then what shows the case in Teams is brought up to date (<see cref="ICaseShownInTeams"/>), and only
+/// then is the row deleted. A follow-up that fails stays owed and is tried again by the next sweep.
 /// </summary>
 public sealed partial class CaseFollowUpWorker(
     CaseService cases,
     PendingCaseFollowUps queue,
     CaseFollowUpRows owed,
     IEnumerable<ICaseFollowUpStep> steps,
+    IEnumerable<ICaseShownInTeams> shown,
     IOptions<CaseFollowUpOptions> options,
     TimeProvider time,
     ILogger<CaseFollowUpWorker> logger) : BackgroundService
 {
     private readonly ICaseFollowUpStep[] _steps = [.. steps];
+    private readonly ICaseShownInTeams[] _shown = [.. shown];
 
     /// <summary>
     /// Carries out one case's owed follow-up now: nothing when no row is owed (another run did it).
     /// The row is deleted only if no append owed it again meanwhile; a step's own record (the
-    /// referrer's letter, say) is such an append, so the follow-up then looks again.
+    /// referrer's letter, say) is such an append, so the follow-up then looks again. The row this
+    /// instance's append wrote, and the case as that append left it, are used from memory: the
+    /// delete on the row's ETag is the check that nothing newer came from elsewhere.
     /// </summary>
     public async Task FollowUpAsync(string caseCode, CancellationToken cancellationToken)
     {
         for (var look = 0; look < 3; look++)
         {
-            if (await owed.FindAsync(caseCode, cancellationToken).ConfigureAwait(false) is not { } row)
+            if ((owed.Known(caseCode) ?? await owed.FindAsync(caseCode, cancellationToken).ConfigureAwait(false)) is not { } row)
             {
                 return;
             }
 
-            await cases.ReconcileAsync(caseCode, null, row.FromVersion, cancellationToken).ConfigureAwait(false);
+            await cases.ReconcileAsync(caseCode, null, row.FromVersion, row.ToVersion, cancellationToken).ConfigureAwait(false);
             await StepsAsync(caseCode, cancellationToken).ConfigureAwait(false);
+
+            // A step's own append owed the row again here: look again without a delete bound to fail.
+            if (owed.Known(caseCode) is { } since && since.ETag != row.ETag)
+            {
+                continue;
+            }
+
+            // The row in hand holds every append this instance knows of: those appends need no further run.
+            if (owed.Known(caseCode) is not null)
+            {
+                queue.CoveredSoFar(caseCode);
+            }
+
             if (await owed.CompleteAsync(row, cancellationToken).ConfigureAwait(false))
             {
                 return;
@@ -47,22 +65,39 @@ public sealed partial class CaseFollowUpWorker(
         // Still owed after three looks (appends keep coming): the append that owed it last queued it again.
     }
 
-    /// <summary>The steps the case as it stands still owes, carried out in order.</summary>
+    /// <summary>The steps the case as it stands still owes, carried out in order, then its card shown as it now stands.</summary>
     private async Task StepsAsync(string caseCode, CancellationToken cancellationToken)
     {
-        if (_steps.Length == 0)
+        if (_steps.Length == 0 && _shown.Length == 0)
         {
             return;
         }
 
-        // The reconcile has just read the stream: this is the case as stored, from memory.
+        // The reconcile has just read the stream (or held it as current): this is the case as stored, from memory.
         var state = await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        if (!state.Exists)
+        {
+            return;
+        }
+
+        var stepped = false;
         foreach (var step in _steps)
         {
-            if (state.Exists && step.IsOwed(state))
+            if (step.IsOwed(state))
             {
                 await step.CarryOutAsync(state, cancellationToken).ConfigureAwait(false);
+                stepped = true;
             }
+        }
+
+        if (stepped)
+        {
+            state = await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var shown in _shown)
+        {
+            await shown.ShowAsync(state, cancellationToken).ConfigureAwait(false);
         }
     }
 

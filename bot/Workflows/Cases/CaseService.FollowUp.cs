@@ -32,16 +32,26 @@ public sealed partial class CaseService
     /// with the timers says, or (for a case written before notes were kept) the stream up to
     /// <paramref name="fromVersion"/>.
     /// </summary>
-    public async Task ReconcileAsync(string caseCode, CaseState? knownBefore, long? fromVersion, CancellationToken cancellationToken)
+    public Task ReconcileAsync(string caseCode, CaseState? knownBefore, long? fromVersion, CancellationToken cancellationToken) =>
+        ReconcileAsync(caseCode, knownBefore, fromVersion, null, cancellationToken);
+
+    /// <summary>
+    /// As above, for a follow-up owed up to <paramref name="owedTo"/>: the case as this instance holds
+    /// it is used without reading the stream when it is that version or later (the follow-up row's
+    /// delete, bound to its ETag, catches an append made elsewhere since).
+    /// </summary>
+    public async Task ReconcileAsync(string caseCode, CaseState? knownBefore, long? fromVersion, long? owedTo, CancellationToken cancellationToken)
     {
         if (playbooks.ForCaseCode(caseCode) is not { } playbook)
         {
             return;
         }
 
+        var held = owedTo is { } to && await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false) is { } seen && seen.Version >= to ? seen : null;
         while (true)
         {
-            var after = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
+            var after = held ?? await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
+            held = null;
             if (!after.State.Exists)
             {
                 return;

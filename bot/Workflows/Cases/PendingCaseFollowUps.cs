@@ -83,6 +83,19 @@ public sealed class PendingCaseFollowUps(IOptions<CaseFollowUpOptions> options)
         }
     }
 
+    /// <summary>
+    /// The running follow-up is about to complete the row that holds every append so far (its own
+    /// steps' records included): owing it again before now needs no second run. An append after this
+    /// owes it again as usual (and changes the row, so the completion itself looks again).
+    /// </summary>
+    internal void CoveredSoFar(string caseCode)
+    {
+        lock (_gate)
+        {
+            _again.Remove(caseCode);
+        }
+    }
+
     internal void Finished(string caseCode)
     {
         TaskCompletionSource? idle = null;

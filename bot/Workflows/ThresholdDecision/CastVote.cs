@@ -106,6 +106,7 @@ public sealed partial class CastVote(
         return await cards.PersonalAsync(stored, voter, CountedVotes.Recorded(playbook, stored, ballot), cancellationToken).ConfigureAwait(false);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Vote recorded on case {CaseCode} for seat {Seat} after {Attempts} attempt(s).")]
+    // Debug: the case's stream records every vote; a line per vote at Information is CPU spent on every click.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Vote recorded on case {CaseCode} for seat {Seat} after {Attempts} attempt(s).")]
     private static partial void LogVoted(ILogger logger, string caseCode, string seat, int attempts);
 }

@@ -22,7 +22,8 @@ public sealed partial class DecisionFollowUp(
     CaseSchedule schedule,
     PanelViews views,
     PanelThread thread,
-    IBusinessManagerAlerts alerts,
+    PanelCardEdits edits,
+    ManagerNoticeBatches alerts,
     IEnumerable<IPartnershipMail> mailers,
     TimeProvider time,
     ILogger<DecisionFollowUp> logger)
@@ -54,6 +55,9 @@ public sealed partial class DecisionFollowUp(
     public async Task UpdateThreadAsync(string caseCode, CancellationToken cancellationToken) =>
         await UpdateThreadAsync(await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Edits the thread's card to show <paramref name="panel"/>, unless it shows that already.</summary>
+    public Task ShowAsync(CaseState panel, CancellationToken cancellationToken) => UpdateThreadAsync(panel, cancellationToken);
+
     private async Task UpdateThreadAsync(CaseState panel, CancellationToken cancellationToken)
     {
         if (panel.Thread is not { } opened)
@@ -63,7 +67,13 @@ public sealed partial class DecisionFollowUp(
 
         var playbook = playbooks.Get(panel.Partnership);
         var card = PanelCards.Shared(await views.BuildAsync(playbook, panel, cancellationToken).ConfigureAwait(false));
+        if (!edits.Differs(panel.CaseCode, card, out var hash))
+        {
+            return;
+        }
+
         await thread.UpdateAsync(opened, card, cancellationToken).ConfigureAwait(false);
+        edits.Shown(panel.CaseCode, hash);
     }
 
     public async Task RunAsync(string caseCode, CancellationToken cancellationToken)

@@ -8,8 +8,8 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision;
 /// <summary>
 /// How the threshold decision's commands change a case: through <see cref="CaseService"/> (one
 /// append, which writes the case's follow-up row in the same transaction), and afterwards, off the
-/// reply path, the card edited or what follows a decision carried out from that row
-/// (<see cref="DecisionFollowUpStep"/>). Nothing here writes to storage before the reply.
+/// reply path, the card edited (<see cref="PanelCardShown"/>) and what follows a decision carried
+/// out from that row (<see cref="DecisionFollowUpStep"/>). Nothing here writes to storage before the reply.
 /// </summary>
 public sealed class PanelChanges(
     CaseService cases,
@@ -39,7 +39,7 @@ public sealed class PanelChanges(
         var owed = DecisionRules.FollowUpOwed(appended.Select(e => e.Type)) ?? (alwaysFollowUp ? DecisionRules.FollowUpOwed(state) : null);
         if (owed is null)
         {
-            await thread.UpdateThreadSoonAsync(caseCode, cancellationToken).ConfigureAwait(false);
+            await EditCardSoonAsync(caseCode, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -60,7 +60,7 @@ public sealed class PanelChanges(
             return;
         }
 
-        await thread.UpdateThreadSoonAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        await EditCardSoonAsync(caseCode, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The change and what follows it, for a command that has nothing else to do after.</summary>
@@ -69,6 +69,19 @@ public sealed class PanelChanges(
         var change = await DecideAsync(caseCode, decide, cancellationToken).ConfigureAwait(false);
         await AfterAsync(caseCode, change.State, change.Appended, alwaysFollowUp: false, cancellationToken).ConfigureAwait(false);
         return change;
+    }
+
+    /// <summary>The card edited to show the append: as deployed, by the case's follow-up (its row,
+    /// written with the append, owes the edit: <see cref="PanelCardShown"/>); else in the background queue.</summary>
+    private async Task EditCardSoonAsync(string caseCode, CancellationToken cancellationToken)
+    {
+        if (cases.FollowsUpAfterReply)
+        {
+            queue.Owe(caseCode);
+            return;
+        }
+
+        await thread.UpdateThreadSoonAsync(caseCode, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The case's follow-up, now: by the follow-up worker after the reply as deployed, or

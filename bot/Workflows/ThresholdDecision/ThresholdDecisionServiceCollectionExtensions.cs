@@ -42,6 +42,9 @@ public static class ThresholdDecisionServiceCollectionExtensions
         services.AddSingleton<DecisionFollowUpOutbox>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<DecisionFollowUpOutbox>());
         services.AddSingleton<ICaseFollowUpStep, DecisionFollowUpStep>();
+        services.AddSingleton<PanelCardEdits>();
+        services.AddSingleton<ManagerNoticeBatches>();
+        services.AddSingleton<ICaseShownInTeams, PanelCardShown>();
 
         // Referrals that arrive by email go to the panel once intake has opened them (registered
         // before intake's own opener, which is added only if none is).

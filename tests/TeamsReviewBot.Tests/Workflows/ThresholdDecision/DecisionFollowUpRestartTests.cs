@@ -133,6 +133,37 @@ public sealed class DecisionFollowUpRestartTests(AzuriteFixture azurite) : IAsyn
         await stopping.SharedCardAsync(code, json => json.Contains("Record National Panel notified", StringComparison.Ordinal), "the decision card after the restart");
     }
 
+    [Fact]
+    public async Task A_deployed_bot_stopped_between_a_vote_and_its_card_edit_edits_the_card_once_after_the_restart()
+    {
+        // As deployed, and nothing in the background runs: the bot answers the first vote and stops
+        // before its follow-up (which edits the thread's card) is taken up.
+        var deployed = new Dictionary<string, string?> { ["CaseFollowUps:RunBeforeReply"] = "false" };
+        await using var stopping = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, deployed, services: NothingRunsInTheBackground);
+        stopping.AwaitFollowUps = false;
+        await stopping.PersonalInstallAsync(Bea);
+        var code = await stopping.ReferAsync(Bea);
+        await stopping.VoteAsync(Lola, code, "rapid-review", "Suspected abuse: the injury does not fit the account.");
+        Assert.DoesNotContain(stopping.Teams.Calls, c => IsTallyEdit(c, code, "Votes: 1 of 3 seats"));
+
+        // The edit is owed by the case's follow-up row, written with the vote.
+        var rows = stopping.Services.GetRequiredService<CaseFollowUpRows>();
+        Assert.NotNull(await rows.FindAsync(code));
+
+        await stopping.RestartAsync(services: _ => { });
+        stopping.AwaitFollowUps = true;
+        await stopping.SharedCardAsync(code, json => json.Contains("Votes: 1 of 3 seats", StringComparison.Ordinal), "the tally after the restart");
+        await WaitUntilAsync(async () => await rows.FindAsync(code) is null, "the follow-up row done");
+        await stopping.FollowUpsDoneAsync();
+        Assert.Equal(0, await stopping.Services.GetRequiredService<CaseFollowUpWorker>().SweepAsync(CancellationToken.None));
+        await stopping.FollowUpsDoneAsync();
+
+        Assert.Single(stopping.Teams.Calls, c => IsTallyEdit(c, code, "Votes: 1 of 3 seats"));
+    }
+
+    private static bool IsTallyEdit(ConnectorCall call, string code, string tally) =>
+        call.Method == "PUT" && call.Card?.ToJsonString() is { } json && json.Contains(code, StringComparison.Ordinal) && json.Contains(tally, StringComparison.Ordinal);
+
     /// <summary>Takes out the bot's two background loops (the outbound queue and the timer pump's own
     /// schedule); the test fires timers itself.</summary>
     private static void NothingRunsInTheBackground(IServiceCollection services)
