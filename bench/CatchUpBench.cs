@@ -58,21 +58,21 @@ public static class CatchUpBench
         listener.Start();
 
         var port = FreePort();
-        await using var bot = new BenchBot(
-            new Dictionary<string, string?>
-            {
-                ["Storage:ConnectionString"] = connection,
-                ["Storage:TablePrefix"] = "bc" + Guid.NewGuid().ToString("N")[..8],
-                ["Graph:UseSandbox"] = "true",
-                ["Graph:BaseUrl"] = sandboxRoot + "/v1.0",
-                ["Graph:Mailbox"] = Mailbox,
-                ["Graph:NotificationUrl"] = $"http://127.0.0.1:{port}/api/notifications",
-                ["Graph:LifecycleNotificationUrl"] = $"http://127.0.0.1:{port}/api/notifications/lifecycle",
-                ["Graph:ClientStateSecret"] = "bench-client-state-secret-0123456789",
-                ["Intake:Partnership"] = Partnership,
-            },
-            port);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = connection,
+            ["Storage:TablePrefix"] = "bc" + Guid.NewGuid().ToString("N")[..8],
+            ["Graph:UseSandbox"] = "true",
+            ["Graph:BaseUrl"] = sandboxRoot + "/v1.0",
+            ["Graph:Mailbox"] = Mailbox,
+            ["Graph:NotificationUrl"] = $"http://127.0.0.1:{port}/api/notifications",
+            ["Graph:LifecycleNotificationUrl"] = $"http://127.0.0.1:{port}/api/notifications/lifecycle",
+            ["Graph:ClientStateSecret"] = "bench-client-state-secret-0123456789",
+            ["Intake:Partnership"] = Partnership,
+        };
+        await using var bot = new BenchBot(settings, port);
         var clock = Stopwatch.StartNew();
+        var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         bot.StartServer();
         var deadline = TimeSpan.FromSeconds(120 + count / 5.0);
         while (Interlocked.Read(ref opened) < count && clock.Elapsed < deadline)
@@ -97,6 +97,7 @@ public static class CatchUpBench
         }
 
         var toSettle = clock.Elapsed;
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         entries = await ledger.ListAsync(Mailbox);
         var requests = state.Stats.GraphRequests - requestsBefore;
         var cases = await bot.Services.GetRequiredService<CaseIndexStore>().ListAsync(Partnership);
@@ -108,6 +109,13 @@ public static class CatchUpBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Graph requests            {requests,7}    {requests / (double)count,7:F2} per message; 429s {state.Stats.Throttled + state.Stats.ConcurrencyRejections} ({state.Stats.ConcurrencyRejections} for concurrency)"));
         Console.WriteLine("  answered, by kind:      " + string.Join(", ", served.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}")));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage calls             {bot.Storage.Calls,7}    {bot.Storage.Calls / (double)count,7:F1} per message"));
+        var tablePrefix = settings["Storage:TablePrefix"]!;
+        foreach (var (kind, calls) in bot.Storage.ByKind.OrderByDescending(kv => kv.Value))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind.Replace(tablePrefix, string.Empty, StringComparison.Ordinal),-32} {calls,7}    {calls / (double)count,7:F2} per message"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU of this process (bot and Graph sandbox) {cpu.TotalMilliseconds,7:F0} ms    {cpu.TotalMilliseconds / count,7:F1} ms per message"));
         var codes = entries.Select(e => e.CaseCode).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var intact = cases.Count == count && entries.Count == count && codes.Count == count && acknowledgements == count;
         Console.WriteLine($"check: {cases.Count} cases, {entries.Count} ledger entries with {codes.Count} distinct case codes, {acknowledgements} acknowledgements sent: "

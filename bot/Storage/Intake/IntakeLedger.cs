@@ -12,13 +12,16 @@ public enum IntakeStatus
     Done,
 }
 
-/// <summary>The ledger row for one message, with the ETag to move it on.</summary>
-public sealed record IntakeEntry(string Mailbox, string InternetMessageId, IntakeStatus Status, string? CaseCode, string? Outcome, ETag ETag);
+/// <summary>The ledger row for one message, with the ETag to move it on and, for the worker holding
+/// it, the end of the lease it last wrote (no other worker may take the message before then).</summary>
+public sealed record IntakeEntry(string Mailbox, string InternetMessageId, IntakeStatus Status, string? CaseCode, string? Outcome, ETag ETag, DateTimeOffset HeldUntil = default);
 
 /// <summary>
 /// One row per message, keyed by internetMessageId (partition = mailbox): however many
-/// notifications and delta passes bring a message, it moves Received → CaseOpened → Done once.
-/// The case code is written here before the case is opened, so a retry opens the same case.
+/// notifications and delta passes bring a message, it moves Received → Done once. The case code is
+/// written here before the case is opened, so a retry opens the same case (opening is keyed by the
+/// code, so opening again is harmless); a pass that opened the case and then failed records
+/// CaseOpened as it gives the message back.
 /// Holds no personal details: only ids, status, outcome and case code.
 /// </summary>
 public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
@@ -44,7 +47,7 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
                 ["LeaseUntil"] = now + lease,
             };
             var added = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return new IntakeEntry(mailbox, internetMessageId, IntakeStatus.Received, null, null, added.Headers.ETag ?? ETag.All);
+            return new IntakeEntry(mailbox, internetMessageId, IntakeStatus.Received, null, null, added.Headers.ETag ?? ETag.All, now + lease);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -67,7 +70,7 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
 
             row.Value["LeaseUntil"] = now + lease;
             var updated = await table.UpdateEntityAsync(row.Value, row.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return existing with { ETag = updated.Headers.ETag ?? ETag.All };
+            return existing with { ETag = updated.Headers.ETag ?? ETag.All, HeldUntil = now + lease };
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -76,19 +79,22 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
         }
     }
 
-    /// <summary>Records the case code to open; if another worker recorded one first, theirs is returned.</summary>
-    public async Task<IntakeEntry> ReserveCaseCodeAsync(IntakeEntry entry, string caseCode, CancellationToken cancellationToken = default)
+    /// <summary>Records the case code to open and renews the lease in the same write, so the case can
+    /// be opened and the referrer acknowledged without another; fails with
+    /// <see cref="IntakeLeaseLostException"/> when another worker has taken the message over.</summary>
+    public async Task<IntakeEntry> ReserveCaseCodeAsync(IntakeEntry entry, string caseCode, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var table = await tables.GetAsync(tables.Names.MailIntake, cancellationToken).ConfigureAwait(false);
+        var heldUntil = time.GetUtcNow() + lease;
         try
         {
             var response = await table.UpdateEntityAsync(
-                new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId)) { ["CaseCode"] = caseCode },
+                new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId)) { ["CaseCode"] = caseCode, ["LeaseUntil"] = heldUntil },
                 entry.ETag,
                 TableUpdateMode.Merge,
                 cancellationToken).ConfigureAwait(false);
-            return entry with { CaseCode = caseCode, ETag = response.Headers.ETag ?? ETag.All };
+            return entry with { CaseCode = caseCode, ETag = response.Headers.ETag ?? ETag.All, HeldUntil = heldUntil };
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
@@ -115,17 +121,20 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
             ["Outcome"] = outcome,
             ["UpdatedAt"] = time.GetUtcNow(),
         };
+        var heldUntil = entry.HeldUntil;
         if (status == IntakeStatus.Done)
         {
-            update["LeaseUntil"] = time.GetUtcNow();
+            heldUntil = time.GetUtcNow();
+            update["LeaseUntil"] = heldUntil;
         }
         else if (renewLease is { } lease)
         {
-            update["LeaseUntil"] = time.GetUtcNow() + lease;
+            heldUntil = time.GetUtcNow() + lease;
+            update["LeaseUntil"] = heldUntil;
         }
 
         var etag = await MergeHeldAsync(entry, update, cancellationToken).ConfigureAwait(false);
-        return entry with { Status = status, Outcome = outcome, ETag = etag };
+        return entry with { Status = status, Outcome = outcome, ETag = etag, HeldUntil = heldUntil };
     }
 
     /// <summary>
@@ -135,18 +144,39 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
     public async Task<IntakeEntry> RenewAsync(IntakeEntry entry, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var update = new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId)) { ["LeaseUntil"] = time.GetUtcNow() + lease };
+        var heldUntil = time.GetUtcNow() + lease;
+        var update = new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId)) { ["LeaseUntil"] = heldUntil };
         var etag = await MergeHeldAsync(entry, update, cancellationToken).ConfigureAwait(false);
-        return entry with { ETag = etag };
+        return entry with { ETag = etag, HeldUntil = heldUntil };
     }
 
-    /// <summary>Gives the message back after a failure so the retry can take it at once (unless another worker holds it now).</summary>
-    public async Task ReleaseAsync(IntakeEntry entry, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Before a step that cannot be undone: when less than half of <paramref name="lease"/> is left of
+    /// the lease this worker last wrote, renews it (failing with <see cref="IntakeLeaseLostException"/>
+    /// if another worker has taken the message over); otherwise no other worker can have taken it yet,
+    /// and nothing is written.
+    /// </summary>
+    public Task<IntakeEntry> EnsureHeldAsync(IntakeEntry entry, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return entry.HeldUntil - time.GetUtcNow() > lease / 2 ? Task.FromResult(entry) : RenewAsync(entry, lease, cancellationToken);
+    }
+
+    /// <summary>Gives the message back after a failure so the retry can take it at once (unless another
+    /// worker holds it now), recording how far this pass got when it opened the case.</summary>
+    public async Task ReleaseAsync(IntakeEntry entry, string? caseOpened = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var update = new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId)) { ["LeaseUntil"] = time.GetUtcNow() };
+        if (caseOpened is not null)
+        {
+            update["Status"] = nameof(IntakeStatus.CaseOpened);
+            update["Outcome"] = "case opened " + caseOpened;
+        }
+
         try
         {
-            await MergeHeldAsync(entry, new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId)) { ["LeaseUntil"] = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+            await MergeHeldAsync(entry, update, cancellationToken).ConfigureAwait(false);
         }
         catch (IntakeLeaseLostException)
         {

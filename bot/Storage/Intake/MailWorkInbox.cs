@@ -8,7 +8,9 @@ namespace TeamsReviewBot.Storage.Intake;
 /// <summary>
 /// Notifications and delta finds stored before anything else happens, so a crash loses nothing:
 /// partition "work", row = arrival ticks + random suffix. A worker leases rows under their ETag,
-/// deletes them when done, and a row whose lease has run out is offered again.
+/// deletes them when done, and a row whose lease has run out is offered again. A batch is leased and
+/// deleted in one transaction each (the rows share their partition); when another worker has moved
+/// a row meanwhile the transaction fails as a whole and the rows are taken one at a time.
 /// </summary>
 public sealed class MailWorkInbox(StorageTables tables, TimeProvider time)
 {
@@ -46,29 +48,74 @@ public sealed class MailWorkInbox(StorageTables tables, TimeProvider time)
         var table = await tables.GetAsync(tables.Names.MailNotifications, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and LeaseUntil le {now}");
-        var claimed = new List<ClaimedMailWork>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var free = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, TransactionLimit), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var attempt = (row.GetInt32("Attempts") ?? 0) + 1;
             row["LeaseUntil"] = now + lease;
-            row["Attempts"] = attempt;
-            try
-            {
-                var response = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                claimed.Add(new ClaimedMailWork(row.RowKey, FromEntity(row), attempt, response.Headers.ETag ?? ETag.All));
-            }
-            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
-            {
-                // Another worker leased it first.
-            }
-
-            if (claimed.Count >= max)
+            row["Attempts"] = (row.GetInt32("Attempts") ?? 0) + 1;
+            free.Add(row);
+            if (free.Count >= Math.Min(max, TransactionLimit))
             {
                 break;
             }
         }
 
+        if (free.Count > 1)
+        {
+            try
+            {
+                var responses = await table.SubmitTransactionAsync(free.Select(row => new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag)), cancellationToken).ConfigureAwait(false);
+                return [.. free.Select((row, i) => Claimed(row, responses.Value[i].Headers.ETag ?? ETag.All))];
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
+            {
+                // Another worker leased one of them first: take the rest one at a time.
+            }
+        }
+
+        var claimed = new List<ClaimedMailWork>();
+        foreach (var row in free)
+        {
+            try
+            {
+                var response = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                claimed.Add(Claimed(row, response.Headers.ETag ?? ETag.All));
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            {
+                // Another worker leased it first.
+            }
+        }
+
         return claimed;
+    }
+
+    /// <summary>Deletes finished work in one transaction, or one at a time if one of them is gone already.</summary>
+    public async Task CompleteAsync(IReadOnlyList<ClaimedMailWork> done, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        if (done.Count > 1)
+        {
+            var table = await tables.GetAsync(tables.Names.MailNotifications, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                foreach (var chunk in done.Chunk(TransactionLimit))
+                {
+                    await table.SubmitTransactionAsync(chunk.Select(work => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, work.RowKey), ETag.All)), cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                // Completed already by a worker whose lease we outlived: delete the rest one at a time.
+            }
+        }
+
+        foreach (var work in done)
+        {
+            await CompleteAsync(work, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task CompleteAsync(ClaimedMailWork work, CancellationToken cancellationToken = default)
@@ -115,6 +162,8 @@ public sealed class MailWorkInbox(StorageTables tables, TimeProvider time)
 
         return count;
     }
+
+    private static ClaimedMailWork Claimed(TableEntity row, ETag etag) => new(row.RowKey, FromEntity(row), row.GetInt32("Attempts") ?? 1, etag);
 
     private static MailWorkItem FromEntity(TableEntity row) => new(
         Enum.Parse<MailWorkKind>(row.GetString("Kind") ?? nameof(MailWorkKind.Message)),

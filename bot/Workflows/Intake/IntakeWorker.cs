@@ -5,8 +5,9 @@ namespace TeamsReviewBot.Workflows.Intake;
 
 /// <summary>
 /// Works through stored notifications and delta finds: leases a batch, handles up to eight at a
-/// time, and deletes each once done. Most of a message's time is spent on storage, so eight are in
-/// hand while the Graph client keeps to Outlook's four concurrent requests per mailbox
+/// time, and deletes those done together at the end of the pass (a crash before that only repeats
+/// them: the intake ledger takes a message once, and a lifecycle event is safe to handle again).
+/// Eight are in hand while the Graph client keeps to Outlook's four concurrent requests per mailbox
 /// (MailboxThrottleHandler; docs/graph-behaviour.md, Throttling).
 /// A failure leaves the item to come back when its lease ends; after too many tries the message
 /// is put in front of the business managers instead.
@@ -29,7 +30,7 @@ public sealed partial class IntakeWorker(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var claimed = await queue.ClaimAsync(BatchSize, options.Value.WorkLease, cancellationToken).ConfigureAwait(false);
-        var completed = 0;
+        var done = new System.Collections.Concurrent.ConcurrentQueue<ClaimedMailWork>();
         await Parallel.ForEachAsync(
             claimed,
             new ParallelOptions { MaxDegreeOfParallelism = InHand, CancellationToken = cancellationToken },
@@ -46,8 +47,7 @@ public sealed partial class IntakeWorker(
                         await processor.ProcessAsync(work.Item.Target, ct).ConfigureAwait(false);
                     }
 
-                    await queue.CompleteAsync(work, ct).ConfigureAwait(false);
-                    Interlocked.Increment(ref completed);
+                    done.Enqueue(work);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -62,7 +62,8 @@ public sealed partial class IntakeWorker(
                     }
                 }
             }).ConfigureAwait(false);
-        return completed;
+        await queue.CompleteAsync([.. done], cancellationToken).ConfigureAwait(false);
+        return done.Count;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -59,7 +59,7 @@ public sealed partial class MailIntakeProcessor(
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Let the retry of this work take the message straight away.
-            await ledger.ReleaseAsync(held.Entry, CancellationToken.None).ConfigureAwait(false);
+            await ledger.ReleaseAsync(held.Entry, held.CaseOpened, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
@@ -162,37 +162,36 @@ public sealed partial class MailIntakeProcessor(
             return "referral not opened, shown to business managers";
         }
 
+        // A code already in the ledger was reserved by an earlier pass, which may have opened the
+        // case and acknowledged the referrer before it stopped: opening again under the same code
+        // adds nothing, and the acknowledgement looks for the earlier one first.
         var code = held.Entry.CaseCode;
+        var earlierAttemptPossible = code is not null;
         if (code is null)
         {
             var reserved = await cases.ReserveCodeAsync(mail.ReceivedAt, cancellationToken).ConfigureAwait(false);
-            held.Entry = await ledger.ReserveCaseCodeAsync(held.Entry, reserved, cancellationToken).ConfigureAwait(false);
+            // The code and a fresh lease in one write: enough for opening and acknowledging.
+            held.Entry = await ledger.ReserveCaseCodeAsync(held.Entry, reserved, mailboxOptions.Value.WorkLease, cancellationToken).ConfigureAwait(false);
             code = held.Entry.CaseCode!;
         }
 
         var intake = new ReferralIntake(Mailbox, mail.InternetMessageId, mail.Id, mail.WebLink, mail.ReceivedAt, mail.FromAddress, details, refusals, kind);
         await cases.OpenAsync(code, intake, cancellationToken).ConfigureAwait(false);
-        // Marked opened and the lease renewed for the acknowledgement in one write.
-        held.Entry = await ledger.MoveAsync(held.Entry, IntakeStatus.CaseOpened, "case opened " + code, mailboxOptions.Value.WorkLease, cancellationToken).ConfigureAwait(false);
+        held.CaseOpened = code;
         var flagged = details.FlaggedFields.Count();
         LogCaseOpened(logger, code, details.Source, flagged);
         TeamsReviewBot.Observability.BotMetrics.ReferralsOpened.Add(1);
-        var leaseJustRenewed = refusals.Count == 0;
         if (refusals.Count > 0)
         {
             await ShowAsync(mail, $"Case {code} opened, but some attachments were refused: " + string.Join(" ", refusals), code, cancellationToken).ConfigureAwait(false);
         }
 
-        // The case was marked opened in this pass, so no earlier pass got as far as acknowledging it.
-        return await AcknowledgeAsync(mail, code, held, earlierAttemptPossible: false, leaseJustRenewed, cancellationToken).ConfigureAwait(false);
+        return await AcknowledgeAsync(mail, code, held, earlierAttemptPossible, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Acknowledges once: a pass that finds the case already marked opened may follow one that
     /// sent the acknowledgement and stopped before recording it, so that pass searches the mailbox first.</summary>
-    private Task<string> AcknowledgeAsync(InboundMail mail, string caseCode, LedgerHold held, bool earlierAttemptPossible, CancellationToken cancellationToken) =>
-        AcknowledgeAsync(mail, caseCode, held, earlierAttemptPossible, leaseJustRenewed: false, cancellationToken);
-
-    private async Task<string> AcknowledgeAsync(InboundMail mail, string caseCode, LedgerHold held, bool earlierAttemptPossible, bool leaseJustRenewed, CancellationToken cancellationToken)
+    private async Task<string> AcknowledgeAsync(InboundMail mail, string caseCode, LedgerHold held, bool earlierAttemptPossible, CancellationToken cancellationToken)
     {
         if (earlierAttemptPossible && await cases.WasAcknowledgedAsync(caseCode, cancellationToken).ConfigureAwait(false))
         {
@@ -205,11 +204,9 @@ public sealed partial class MailIntakeProcessor(
             return $"case {caseCode} opened, no address to acknowledge";
         }
 
-        // Still ours? A pass slow enough to lose its lease stops here rather than race the new holder.
-        if (!leaseJustRenewed)
-        {
-            held.Entry = await ledger.RenewAsync(held.Entry, mailboxOptions.Value.WorkLease, cancellationToken).ConfigureAwait(false);
-        }
+        // Still ours? A pass slow enough to come near the end of its lease renews it here, or stops
+        // rather than race the worker that took the message over.
+        held.Entry = await ledger.EnsureHeldAsync(held.Entry, mailboxOptions.Value.WorkLease, cancellationToken).ConfigureAwait(false);
 
         var sentAs = await sender.SendOnceAsync(Mailbox, Acknowledgement.For(caseCode, mail.FromAddress), Acknowledgement.OnceKey(caseCode), earlierAttemptPossible, cancellationToken).ConfigureAwait(false);
         await cases.RecordAcknowledgementAsync(caseCode, sentAs, cancellationToken).ConfigureAwait(false);
@@ -232,10 +229,12 @@ public sealed partial class MailIntakeProcessor(
         await review.AddAsync(Mailbox, new MailForReview(mail.InternetMessageId, mail.FromAddress, mail.ReceivedAt, reason, mail.WebLink, caseCode), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The ledger entry as this pass last wrote it.</summary>
+    /// <summary>The ledger entry as this pass last wrote it, and the case this pass opened, if any.</summary>
     private sealed class LedgerHold(IntakeEntry entry)
     {
         public IntakeEntry Entry { get; set; } = entry;
+
+        public string? CaseOpened { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mail {InternetMessageId}: {Outcome}")]

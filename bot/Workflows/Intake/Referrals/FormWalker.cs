@@ -25,6 +25,9 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles)
     private const char TickedAlt = '\u2611';
     private const char Unticked = '\u2610';
 
+    // Normalised once per form, not once for every paragraph compared with them.
+    private readonly (string Title, string Normalised)[] _titles = [.. sectionTitles.Select(t => (t, FormText.Normalise(t)))];
+
     private readonly List<LabelledControl> _controls = [];
     private readonly List<TickBox> _tickBoxes = [];
     private readonly List<FormControl> _allSdts = [];
@@ -195,9 +198,8 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles)
     {
         var normalised = FormText.Normalise(text);
         var unnumbered = LeadingNumber().Replace(normalised, string.Empty);
-        foreach (var title in sectionTitles)
+        foreach (var (title, t) in _titles)
         {
-            var t = FormText.Normalise(title);
             if ((normalised.StartsWith(t, StringComparison.Ordinal) && normalised.Length <= t.Length + 80)
                 || (unnumbered.StartsWith(t, StringComparison.Ordinal) && unnumbered.Length <= t.Length + 80))
             {

@@ -25,13 +25,15 @@ internal static partial class ReferralFieldMatcher
         var labelCounts = form.Fields
             .GroupBy(f => FormText.Normalise(f.Label))
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // Every printed label is normalised once, not once for each field compared with it.
+        var printed = controls.Select(c => (Control: c, Label: FormText.Normalise(c.Label))).ToList();
         var fields = new List<ReferralField>();
         foreach (var definition in form.Fields)
         {
             var label = FormText.Normalise(definition.Label);
             var anywhere = labelCounts[label] == 1 && label.Length > 2;
             // Labels beside a control come before labels above a column.
-            var candidates = controls.Where(c => LabelMatches(definition, c.Label)).OrderBy(c => c.ByColumn).ToList();
+            var candidates = printed.Where(p => LabelMatches(definition, label, p.Label)).Select(p => p.Control).OrderBy(c => c.ByColumn).ToList();
 
             // A content control beats typed text; the field's own section beats a unique label elsewhere.
             var control = tagged.FirstOrDefault(c => string.Equals(c.Tag, definition.Key, StringComparison.OrdinalIgnoreCase))
@@ -45,12 +47,12 @@ internal static partial class ReferralFieldMatcher
         return fields;
     }
 
-    public static bool LabelMatches(FormFieldDefinition definition, string printed)
-    {
-        var label = FormText.Normalise(definition.Label);
-        var text = FormText.Normalise(printed);
-        return definition.LabelIsPrefix ? text.StartsWith(label, StringComparison.Ordinal) : text == label;
-    }
+    public static bool LabelMatches(FormFieldDefinition definition, string printed) =>
+        LabelMatches(definition, FormText.Normalise(definition.Label), FormText.Normalise(printed));
+
+    /// <summary>As above, with the field's label and the printed one normalised already.</summary>
+    private static bool LabelMatches(FormFieldDefinition definition, string label, string text) =>
+        definition.LabelIsPrefix ? text.StartsWith(label, StringComparison.Ordinal) : text == label;
 
     private static ReferralField Read(FormFieldDefinition definition, FormControl? control)
     {
@@ -92,11 +94,12 @@ internal static partial class ReferralFieldMatcher
     {
         var inSection = boxes.Where(b => b.Section == form.CaseFactorsSection).ToList();
         var candidates = inSection.Count > 0 ? inSection : boxes.ToList();
+        var labels = candidates.Distinct().ToDictionary(b => b, b => FormText.Normalise(b.Label));
         var readings = new List<CaseFactorReading>();
         foreach (var factor in form.CaseFactors)
         {
             var name = FormText.Normalise(factor);
-            var box = candidates.FirstOrDefault(b => FactorMatches(name, FormText.Normalise(b.Label)));
+            var box = candidates.FirstOrDefault(b => FactorMatches(name, labels[b]));
             if (box is null)
             {
                 readings.Add(new CaseFactorReading(factor, null));

@@ -58,4 +58,37 @@ public sealed class IntakeLedgerLeaseTests(AzuriteFixture azurite)
         var done = await ledger.MoveAsync(held, IntakeStatus.Done, "referrer acknowledged");
         Assert.Equal(IntakeStatus.Done, done.Status);
     }
+
+    [Fact]
+    public async Task Before_sending_a_pass_writes_nothing_while_most_of_its_lease_is_left_and_is_stopped_once_it_was_taken_over()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var ledger = new IntakeLedger(azurite.CreateTables(), clock);
+        var held = (await ledger.TryBeginAsync(Mailbox, MessageId, "graph-id-1", Lease))!;
+        held = await ledger.ReserveCaseCodeAsync(held, "RR-OLD-2026-0001", Lease);
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var unchanged = await ledger.EnsureHeldAsync(held, Lease);
+        Assert.Equal(held.ETag, unchanged.ETag);
+
+        clock.Advance(Lease);
+        var takeover = await ledger.TryBeginAsync(Mailbox, MessageId, "graph-id-1", Lease);
+        Assert.Equal("RR-OLD-2026-0001", takeover?.CaseCode);
+        await Assert.ThrowsAsync<IntakeLeaseLostException>(() => ledger.EnsureHeldAsync(held, Lease));
+    }
+
+    [Fact]
+    public async Task A_pass_that_opened_the_case_and_failed_gives_the_message_back_marked_case_opened()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var ledger = new IntakeLedger(azurite.CreateTables(), clock);
+        var held = (await ledger.TryBeginAsync(Mailbox, MessageId, "graph-id-1", Lease))!;
+        held = await ledger.ReserveCaseCodeAsync(held, "RR-OLD-2026-0002", Lease);
+
+        await ledger.ReleaseAsync(held, "RR-OLD-2026-0002");
+
+        var retry = await ledger.TryBeginAsync(Mailbox, MessageId, "graph-id-1", Lease);
+        Assert.Equal(IntakeStatus.CaseOpened, retry?.Status);
+        Assert.Equal("RR-OLD-2026-0002", retry?.CaseCode);
+    }
 }
