@@ -54,7 +54,7 @@ case "${1:-clicks}" in
     TEAMSREVIEWBOT_BENCH_ROOT="$PWD" \
     TEAMSREVIEWBOT_BENCH_STORAGE=$(azurite_connection_string "$table_port" "$queue_port") \
     TEAMSREVIEWBOT_BENCH_GRAPH="http://127.0.0.1:$graph_port" \
-    TEAMSREVIEWBOT_BENCH_BOT_DLL="$PWD/bot/bin/Release/net10.0/TeamsReviewBot.dll" \
+    TEAMSREVIEWBOT_BENCH_BOT_DLL="${TEAMSREVIEWBOT_BENCH_BOT_DLL:-$PWD/bot/bin/Release/net10.0/TeamsReviewBot.dll}" \
     TEAMSREVIEWBOT_BENCH_PROBE_DLL="$PWD/bench/Probe/bin/Release/net10.0/TeamsReviewBot.Bench.Probe.dll" \
       dotnet bench/bin/Release/net10.0/TeamsReviewBot.Bench.dll "${1:-clicks}"
     ;;
