@@ -168,7 +168,7 @@ public static partial class ClickBench
         }
     }
 
-    private static Dictionary<string, string> BotSettings(ClickBenchSettings settings, string tablePrefix)
+    internal static Dictionary<string, string> BotSettings(ClickBenchSettings settings, string tablePrefix)
     {
         // Everything else comes from scripts/playground.env, which bench/run.sh exports as ./run.sh does.
         var key = new byte[32];

@@ -7,6 +7,13 @@ using TeamsReviewBot.Storage;
 
 // "bench/run.sh" (or "bench/run.sh clicks", or the smaller "quick"): the clicks of issue #21 over HTTP
 // against the bot in its own process, beside a bare one-write endpoint (ClickBench).
+// "bench/run.sh memory": the bot's memory idle after 1,000 cases, by mapping (MemoryBench).
+if (args.Length > 0 && args[0] == "memory")
+{
+    await MemoryBench.RunAsync(ClickBenchSettings.FromEnvironment(quick: false));
+    return;
+}
+
 if (args.Length > 0 && args[0] is "clicks" or "quick")
 {
     await ClickBench.RunAsync(ClickBenchSettings.FromEnvironment(quick: args[0] == "quick"));

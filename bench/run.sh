@@ -6,6 +6,8 @@
 #                          endpoint, at 1, 10 and 50 clients, with the Graph sandbox and a stand-in Teams
 #                          connector; checks, start-up, memory; writes docs/benchmarks.md (about 10 minutes)
 #   bench/run.sh quick     the same, smaller (20 requests per cell, 300 cases); writes test-output only
+#   bench/run.sh memory    the bot's memory after start and idle after 1,000 cases (TEAMSREVIEWBOT_BENCH_CASES),
+#                          by mapping from /proc/<pid>/smaps; writes test-output/bench-memory.md
 #   bench/run.sh [rounds] [board|votes]   storage figures for a click and a timer sweep ("board": only
 #                          the case board, no storage; "votes": the earlier in-process vote path)
 #   bench/run.sh catchup [n] [throttleEvery]   n referrals (default 1,000) waiting in a Graph sandbox
@@ -33,7 +35,7 @@ start_own_azurite() {
 }
 
 case "${1:-clicks}" in
-  clicks|quick)
+  clicks|quick|memory)
     # A restore rewrites every project's assets and so rebuilds everything: only on a fresh clone.
     [ -f bench/obj/project.assets.json ] && [ -f bench/Probe/obj/project.assets.json ] || ensure_dotnet
     log "building the bot, the Graph sandbox and the benchmark (Release)"
@@ -52,7 +54,7 @@ case "${1:-clicks}" in
     TEAMSREVIEWBOT_BENCH_ROOT="$PWD" \
     TEAMSREVIEWBOT_BENCH_STORAGE=$(azurite_connection_string "$table_port" "$queue_port") \
     TEAMSREVIEWBOT_BENCH_GRAPH="http://127.0.0.1:$graph_port" \
-    TEAMSREVIEWBOT_BENCH_BOT_DLL="$PWD/bot/bin/Release/net10.0/TeamsReviewBot.dll" \
+    TEAMSREVIEWBOT_BENCH_BOT_DLL="${TEAMSREVIEWBOT_BENCH_BOT_DLL:-$PWD/bot/bin/Release/net10.0/TeamsReviewBot.dll}" \
     TEAMSREVIEWBOT_BENCH_PROBE_DLL="$PWD/bench/Probe/bin/Release/net10.0/TeamsReviewBot.Bench.Probe.dll" \
       dotnet bench/bin/Release/net10.0/TeamsReviewBot.Bench.dll "${1:-clicks}"
     ;;
