@@ -60,6 +60,54 @@ public sealed class CaseCodeAllocator(StorageTables tables)
         }
     }
 
+    /// <summary>
+    /// Takes <paramref name="code"/> back when it is still the last number handed out (a form pressed
+    /// again found the code its first press claimed, so this one was never used): codes then run
+    /// without a gap. One write, and only then; when another code was handed out since, here or by
+    /// another instance, the number is left unused.
+    /// </summary>
+    public async Task GiveBackAsync(string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var parts = code.Split('-');
+        if (parts.Length < 3
+            || !int.TryParse(parts[^2], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !long.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            || !_counters.TryGetValue((string.Join('-', parts[..^2]), year), out var counter))
+        {
+            return;
+        }
+
+        var codePrefix = string.Join('-', parts[..^2]);
+        var table = await tables.GetAsync(tables.Names.Counters, cancellationToken).ConfigureAwait(false);
+        await counter.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (counter.Known is not { } known || known.Last != number)
+            {
+                return;
+            }
+
+            var row = new TableEntity(codePrefix, year.ToString(CultureInfo.InvariantCulture)) { ["Last"] = number - 1 };
+            var written = await table.UpdateEntityAsync(row, known.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            counter.Known = written.Headers.ETag is { } etag ? (number - 1, etag) : null;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Another instance moved the counter: the number stays unused, and the counter is read next time.
+            counter.Known = null;
+        }
+        catch
+        {
+            counter.Known = null;
+            throw;
+        }
+        finally
+        {
+            counter.Gate.Release();
+        }
+    }
+
     /// <summary>One counter as this instance last wrote it, and the gate that takes its numbers one at a time.</summary>
     private sealed class Counter
     {
