@@ -28,11 +28,12 @@ namespace TeamsReviewBot.Tests.Workflows.Cases;
 [Collection(AzuriteGroup.Name)]
 public sealed class OpeningCaseStorageCallsTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
-    // Measured: 4 for the refer form before its answer (before: 17, then 10), 19 in all with its
-    // follow-up and thread, and 12 for a referral email (before: 23, then 14).
+    // Measured: 4 for the refer form before its answer (before: 17, then 10), 18 in all with its
+    // follow-up and thread, and 11 for a referral email (before: 23, then 14). "In all" counts every
+    // call the instance makes meanwhile: mail intake's own passes may add one or two.
     private const int ReferFormBeforeAnswer = 4;
-    private const int MostCallsForReferFormInAll = 20;
-    private const int MostCallsForReferralEmail = 14;
+    private const int MostCallsForReferFormInAll = 21;
+    private const int MostCallsForReferralEmail = 13;
 
     [Fact]
     public async Task Opening_a_case_costs_the_same_few_storage_calls_before_its_answer_however_many_cases_are_stored()
@@ -80,7 +81,7 @@ public sealed class OpeningCaseStorageCallsTests(AzuriteFixture azurite, ITestOu
         Assert.Equal(ReferFormBeforeAnswer, referFew.BeforeAnswer);
         Assert.Equal(ReferFormBeforeAnswer, referMany.BeforeAnswer);
         Assert.InRange(referFew.InAll, ReferFormBeforeAnswer + 1, MostCallsForReferFormInAll);
-        Assert.InRange(referMany.InAll, referFew.InAll - 1, referFew.InAll + 1);
+        Assert.InRange(referMany.InAll, referFew.InAll - 2, referFew.InAll + 2);
         Assert.InRange(emailFew, 1, MostCallsForReferralEmail);
         Assert.InRange(emailMany, emailFew - 2, emailFew + 2);
     }
