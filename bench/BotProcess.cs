@@ -33,6 +33,16 @@ public sealed class BotProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>The CPU time the bot's process has used so far (user and system: utime + stime).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Starts the bot with <paramref name="settings"/> added to the environment it inherits,
     /// and waits (up to two minutes) for /healthz to answer 200.</summary>
     public static async Task<BotProcess> StartAsync(string botDll, string contentRoot, string probeDll, IReadOnlyDictionary<string, string> settings, string logFile)

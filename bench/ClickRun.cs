@@ -98,18 +98,29 @@ public sealed partial class ClickRun(HttpClient http, StubConnector teams, BotPr
 
     public async Task<(CellResult Cell, IReadOnlyList<PanelCase> Opened)> ReferAsync(int round, int clients, int requests)
     {
-        var opened = new ConcurrentBag<PanelCase>();
+        var answered = new ConcurrentBag<(string Code, string Referrer)>();
         var cell = await MeasuredAsync("refer", round, clients, requests, async _ =>
         {
-            if (await ReferAsync() is not { } panelCase)
+            if (await SendReferAsync() is not { } sent)
             {
                 return false;
             }
 
-            opened.Add(panelCase);
+            answered.Add(sent);
             return true;
         });
-        return (cell, [.. opened]);
+
+        // The threads follow the answers (from each case's follow-up): looked up after the cell, unmeasured.
+        var opened = new List<PanelCase>();
+        foreach (var (code, referrer) in answered)
+        {
+            if (await ThreadOfAsync(code, referrer) is { } panelCase)
+            {
+                opened.Add(panelCase);
+            }
+        }
+
+        return (cell, opened);
     }
 
     /// <summary>The vote of seat <paramref name="seat"/> on each case (the third decides).</summary>
@@ -140,7 +151,11 @@ public sealed partial class ClickRun(HttpClient http, StubConnector teams, BotPr
         return new ScaleResult(stored, kinds);
     }
 
-    private async Task<PanelCase?> ReferAsync()
+    private async Task<PanelCase?> ReferAsync() =>
+        await SendReferAsync() is { } sent ? await ThreadOfAsync(sent.Code, sent.Referrer) : null;
+
+    /// <summary>The refer form submitted; the case code its answer names, or null (recorded as a failure).</summary>
+    private async Task<(string Code, string Referrer)?> SendReferAsync()
     {
         var referrer = $"referrer-{Interlocked.Increment(ref _referrers).ToString("D5", CultureInfo.InvariantCulture)}@school.example";
         var answer = await SendAsync(ClickActivities.Refer(teams.ServiceUrl, Guid.NewGuid().ToString("N"), referrer, DateTimeOffset.UtcNow));
@@ -155,16 +170,24 @@ public sealed partial class ClickRun(HttpClient http, StubConnector teams, BotPr
             return null;
         }
 
-        var code = opened.Groups[1].Value;
-        if (teams.ThreadOf(code) is not { } thread)
+        return (opened.Groups[1].Value, referrer);
+    }
+
+    /// <summary>The case's panel thread, posted right after the form's answer from the case's follow-up (waits up to 30 s).</summary>
+    private async Task<PanelCase?> ThreadOfAsync(string code, string referrer)
+    {
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(50))
         {
-            Fail($"{code} opened but no panel thread was posted: {Shorten(answer)}");
-            return null;
+            if (teams.ThreadOf(code) is { } thread)
+            {
+                var panelCase = new PanelCase(code, thread.Channel, thread.ThreadId, thread.MessageId, referrer);
+                _opened.Add(panelCase);
+                return panelCase;
+            }
         }
 
-        var panelCase = new PanelCase(code, thread.Channel, thread.ThreadId, thread.MessageId, referrer);
-        _opened.Add(panelCase);
-        return panelCase;
+        Fail($"{code} opened but no panel thread was posted within 30 s");
+        return null;
     }
 
     /// <summary>Posts an invoke; the answer's text when it is an HTTP 200 invoke response with a body, else null (recorded as a failure).</summary>
@@ -206,8 +229,11 @@ public sealed partial class ClickRun(HttpClient http, StubConnector teams, BotPr
     private async Task<CellResult> MeasuredAsync(string kind, int round, int clients, int requests, Func<int, Task<bool>> send)
     {
         var before = await bot.ReadAsync();
+        var cpuBefore = bot.CpuTime;
         var cell = await DriveAsync(kind, round, clients, requests, send);
         var after = await SettleAsync();
+        // The bot's CPU per request, its background work after them included (the probe's reads are small beside it).
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind}, round {round}, {clients} clients: bot CPU {(bot.CpuTime - cpuBefore).TotalMilliseconds / Math.Max(requests, 1):F1} ms per request"));
         return cell with
         {
             StorageCalls = (after.RequestsTo(storagePorts) - before.RequestsTo(storagePorts)) / (double)Math.Max(requests, 1),

@@ -39,12 +39,14 @@ public static class ReferralFormCard
     }
 
     /// <summary>What replaces the form once the case is open: the case code, never the child's details.</summary>
-    public static JsonObject Opened(string caseCode, string partnershipName, string? threadFailure) => AdaptiveCard.Create(
+    public static JsonObject Opened(string caseCode, string partnershipName, string? threadFailure, bool threadPosted = true) => AdaptiveCard.Create(
     [
         AdaptiveCard.Heading($"Case {caseCode} opened"),
         AdaptiveCard.Text(partnershipName, subtle: true),
-        AdaptiveCard.Text(threadFailure is null
-            ? "The case is in the panel channel with a card for each voting member. The referral's details are kept with the case."
-            : $"The case is open, but I could not post it to the panel channel: {threadFailure}. Fix that, then type: put-to-panel {caseCode}"),
+        AdaptiveCard.Text(threadFailure is not null
+            ? $"The case is open, but I could not post it to the panel channel: {threadFailure}. Fix that, then type: put-to-panel {caseCode}"
+            : threadPosted
+                ? "The case is in the panel channel with a card for each voting member. The referral's details are kept with the case."
+                : "The case is put to the panel: its thread, with a card for each voting member, is being posted in the panel channel now. The referral's details are kept with the case."),
     ]);
 }

@@ -44,7 +44,7 @@ public sealed class CaseRules(Playbook playbook, CaseSchedule schedule)
             throw new CaseRuleException($"Case {state.CaseCode} is already {CaseStageNames.Describe(state.Stage)}; it can only be put to the panel once, straight after the referral.");
         }
 
-        return [Event(CaseEventTypes.PutToPanel, new PutToPanel(actor, "Referral put to the panel for the threshold decision."), now)];
+        return [Event(CaseEventTypes.PutToPanel, new PutToPanel(actor, DecisionRules.PutToPanelReason), now)];
     }
 
     /// <summary>Records one seat's vote and, when the rule then gives a verdict, the decision or escalation.</summary>

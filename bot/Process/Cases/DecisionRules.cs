@@ -14,6 +14,9 @@ public sealed record Ballot(string Seat, bool ByDeputy, string Outcome, string R
 /// </summary>
 public static class DecisionRules
 {
+    /// <summary>Why a case is put to the panel, as its audit trail says.</summary>
+    public const string PutToPanelReason = "Referral put to the panel for the threshold decision.";
+
     /// <summary>Opens a case from a referral entered by hand, with the referral's summary; opened already, nothing.</summary>
     public static IReadOnlyList<NewEvent> OpenFromForm(CaseRules rules, CaseState state, string caseCode, string referralKind, DateTimeOffset receivedAt, ReferralSummary summary, Actor actor, DateTimeOffset now)
     {
@@ -27,6 +30,23 @@ public static class DecisionRules
         var events = rules.Open(caseCode, referralKind, receivedAt, actor, "Referral entered by a business manager in Teams.", now).ToList();
         events.Insert(1, Event(PanelEventTypes.ReferralRecorded, new ReferralRecorded(summary, null, actor, "Referral details recorded from the refer form; the child's details are sealed apart."), now));
         return events;
+    }
+
+    /// <summary>
+    /// Opens a case from the refer form and puts it to the panel in the same append, so a case never
+    /// stands open but not put (the thread is posted after, from the case's follow-up row). A
+    /// referral the playbook decides without a vote is decided on opening and not put. Opened already, nothing.
+    /// </summary>
+    public static IReadOnlyList<NewEvent> OpenFromFormToPanel(CaseRules rules, CaseState state, string caseCode, string referralKind, DateTimeOffset receivedAt, ReferralSummary summary, Actor actor, DateTimeOffset now)
+    {
+        var opened = OpenFromForm(rules, state, caseCode, referralKind, receivedAt, summary, actor, now);
+        if (opened.Count == 0 || opened.Any(e => e.Type == CaseEventTypes.DecisionRecorded))
+        {
+            return opened;
+        }
+
+        // The event rules.PutToPanel appends for a case just referred (this one is, once these are stored).
+        return [.. opened, Event(CaseEventTypes.PutToPanel, new PutToPanel(actor, PutToPanelReason), now)];
     }
 
     /// <summary>Records the panel thread (if posted and not recorded yet) and puts the case to the panel (if not yet).</summary>

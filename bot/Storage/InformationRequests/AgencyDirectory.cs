@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using TeamsReviewBot.Process.InformationRequests;
@@ -9,11 +10,18 @@ namespace TeamsReviewBot.Storage.InformationRequests;
 /// The partnership's agencies and their safeguarding leads, in Table Storage: partition = partnership,
 /// row = the agency's name folded to lower case. Configuration seeds a partnership's directory the
 /// first time it is read (a marker row records that), so an agency a business manager removed is not
-/// brought back by the next restart.
+/// brought back by the next restart. A look-up is reused for a minute (every case a referring
+/// organisation sends shows it on the panel card); a change through this instance replaces it at once.
 /// </summary>
-public sealed class AgencyDirectory(StorageTables tables, AgencyDirectoryOptions options)
+public sealed class AgencyDirectory(StorageTables tables, AgencyDirectoryOptions options, TimeProvider? time = null)
 {
     private const string SeededMarker = "~seeded";
+
+    // How long a look-up answers later ones: a change made through another instance shows within it.
+    private static readonly TimeSpan LookUpReuse = TimeSpan.FromMinutes(1);
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ConcurrentDictionary<string, (AgencyContact? Agency, DateTimeOffset ReadAt)> _lookedUp = new(StringComparer.Ordinal);
 
     // Once seeded a directory stays seeded: the marker is read once per instance, not before every look-up.
     private volatile bool _seeded;
@@ -38,9 +46,18 @@ public sealed class AgencyDirectory(StorageTables tables, AgencyDirectoryOptions
 
     public async Task<AgencyContact?> FindAsync(string name, CancellationToken cancellationToken = default)
     {
+        var key = RowKey(name);
+        var now = _time.GetUtcNow();
+        if (_lookedUp.TryGetValue(key, out var seen) && now - seen.ReadAt < LookUpReuse)
+        {
+            return seen.Agency;
+        }
+
         var table = await SeededTableAsync(cancellationToken).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, RowKey(name), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue && row.Value is not null ? FromEntity(row.Value) : null;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var agency = row.HasValue && row.Value is not null ? FromEntity(row.Value) : null;
+        _lookedUp[key] = (agency, now);
+        return agency;
     }
 
     /// <summary>Adds the agency or replaces its entry; returns true when it was new.</summary>
@@ -49,7 +66,9 @@ public sealed class AgencyDirectory(StorageTables tables, AgencyDirectoryOptions
         ArgumentNullException.ThrowIfNull(agency);
         var table = await SeededTableAsync(cancellationToken).ConfigureAwait(false);
         var existed = await table.GetEntityIfExistsAsync<TableEntity>(Partition, RowKey(agency.Name), cancellationToken: cancellationToken).ConfigureAwait(false);
+        _lookedUp.TryRemove(RowKey(agency.Name), out _);
         await table.UpsertEntityAsync(ToEntity(agency), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        _lookedUp.TryRemove(RowKey(agency.Name), out _);
         return !existed.HasValue;
     }
 
@@ -71,6 +90,10 @@ public sealed class AgencyDirectory(StorageTables tables, AgencyDirectoryOptions
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
             return false;
+        }
+        finally
+        {
+            _lookedUp.TryRemove(RowKey(name), out _);
         }
     }
 

@@ -119,6 +119,7 @@ public sealed partial class CaseService
 
         Point(AfterwardsPoint.TimerId(state.CaseCode), AfterwardsPoint.TimerKind, was.AfterwardsDueAt, now.AfterwardsDueAt);
         Point(ReportDraftPoint.TimerId(state.CaseCode), ReportDraftPoint.TimerKind, was.ReportDraftDueAt, now.ReportDraftDueAt);
+        Point(DecisionWindowPoint.TimerId(state.CaseCode), DecisionWindowPoint.TimerKind, was.DecisionWindowDueAt, now.DecisionWindowDueAt);
 
         // A new version is announced in the thread (and, when it voided sign-offs, to the partners) by a timer due now.
         if (now.ReportVersion is { } version && version != was.ReportVersion)
@@ -220,7 +221,8 @@ public sealed partial class CaseService
             AfterwardsPoint.DueAt(playbook, state),
             ReportDraftPoint.DueAt(playbook, state, schedule.Calendar),
             state.CurrentReportVersion?.Number,
-            state.Exists ? PanelDateRules.Earlier(playbook, state, schedule.Timetable(playbook, state))?.PanelDate : null);
+            state.Exists ? PanelDateRules.Earlier(playbook, state, schedule.Timetable(playbook, state))?.PanelDate : null,
+            DecisionWindowPoint.DueAt(schedule, playbook, state));
     }
 }
 
@@ -234,4 +236,5 @@ public sealed record CaseTimerBasis(
     DateTimeOffset? AfterwardsDueAt,
     DateTimeOffset? ReportDraftDueAt,
     int? ReportVersion,
-    DateOnly? PanelDateEarlier = null);
+    DateOnly? PanelDateEarlier = null,
+    DateTimeOffset? DecisionWindowDueAt = null);

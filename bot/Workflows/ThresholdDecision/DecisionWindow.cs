@@ -13,11 +13,11 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision;
 /// </summary>
 public sealed class DecisionWindow(CaseService cases, PanelChanges changes, DurableTimerStore timers) : ITimerHandler
 {
-    public const string TimerKind = "threshold-decision-window";
+    public const string TimerKind = DecisionWindowPoint.TimerKind;
 
     public string Kind => TimerKind;
 
-    public static string TimerId(string caseCode) => $"{caseCode}:decision-window";
+    public static string TimerId(string caseCode) => DecisionWindowPoint.TimerId(caseCode);
 
     /// <summary>Sets (or moves) the window timer to the case's decision deadline while it awaits the decision.</summary>
     public async Task KeepAsync(CaseState state, CancellationToken cancellationToken)

@@ -6,9 +6,10 @@ using TeamsActor = TeamsReviewBot.Identity.Caller;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 
-/// <summary>A case opened by hand, whether its panel thread could be posted, and whether it was
-/// open already (the same form submitted again).</summary>
-public sealed record OpenedReferral(string CaseCode, string? ThreadFailure, bool WasOpenAlready = false);
+/// <summary>A case opened by hand, why its panel thread cannot be posted (if it cannot), whether it was
+/// open already (the same form submitted again), and whether the thread is posted already (else it
+/// follows right after the answer).</summary>
+public sealed record OpenedReferral(string CaseCode, string? ThreadFailure, bool WasOpenAlready = false, bool ThreadPosted = false);
 
 /// <summary>
 /// Opens a case from a referral a business manager entered on the refer form, and puts it to the
@@ -19,7 +20,9 @@ public sealed partial class OpenCase(
     CaseService cases,
     CaseCodeAllocator codes,
     ReferralVault vault,
-    PostToPanel panel,
+    PostToPanel post,
+    PanelThread panel,
+    CaseFollowUpWorker followUp,
     TimeProvider time,
     ILogger<OpenCase> logger)
 {
@@ -30,6 +33,9 @@ public sealed partial class OpenCase(
         var playbook = cases.Playbooks.Get(form.Partnership);
         return codes.NextAsync(playbook.CaseCode.Prefix, WorkingDayCalendar.ToLondon(form.ReceivedAt).Year, cancellationToken);
     }
+
+    /// <summary>Takes back a code this form did not use (it had one already), so codes run without a gap.</summary>
+    public Task GiveBackCodeAsync(string code, CancellationToken cancellationToken) => codes.GiveBackAsync(code, cancellationToken);
 
     /// <summary>Why a referral cannot open a case, or null when it can.</summary>
     public string? Check(ReferralForm form)
@@ -50,7 +56,11 @@ public sealed partial class OpenCase(
             : null;
     }
 
-    /// <summary>Opens case <paramref name="code"/> (the code reserved for this form) and puts it to the panel.</summary>
+    /// <summary>
+    /// Opens case <paramref name="code"/> (the code reserved for this form) and puts it to the panel
+    /// in one append. The thread is posted from the follow-up row that append writes: after the
+    /// answer as deployed, or before it where follow-ups run before the reply.
+    /// </summary>
     public async Task<OpenedReferral> OpenAsync(string code, ReferralForm form, TeamsActor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -66,7 +76,7 @@ public sealed partial class OpenCase(
         // The code was handed out for this form; a second press finds the case by the append's collision.
         var opened = await cases.DecideNewAsync(
             code,
-            (state, now) => DecisionRules.OpenFromForm(rules, state, code, form.ReferralKind, form.ReceivedAt, form.Summary, actor, now),
+            (state, now) => DecisionRules.OpenFromFormToPanel(rules, state, code, form.ReferralKind, form.ReceivedAt, form.Summary, actor, now),
             cancellationToken).ConfigureAwait(false);
         var wasOpenAlready = opened.Appended.Count == 0;
         if (!wasOpenAlready)
@@ -74,9 +84,50 @@ public sealed partial class OpenCase(
             LogOpened(logger, code, rules.Playbook.Key);
         }
 
-        // A first attempt may have stopped after the open: putting to the panel again finishes it.
-        var failure = await panel.PostAsync(code, actor, cancellationToken).ConfigureAwait(false);
-        return new OpenedReferral(code, failure, wasOpenAlready);
+        var state = opened.State;
+        if (state.Thread is not null || state.PutToPanelAt == state.OpenedAt && state.PutToPanelAt is not null)
+        {
+            var (posted, failure) = await ThreadAsync(state, rules, cancellationToken).ConfigureAwait(false);
+            return new OpenedReferral(code, failure, wasOpenAlready, posted);
+        }
+
+        // Decided on opening (no vote), or opened by a version that put it to the panel apart: post now.
+        var notPosted = await post.PostAsync(code, actor, cancellationToken).ConfigureAwait(false);
+        return new OpenedReferral(code, notPosted, wasOpenAlready, ThreadPosted: notPosted is null);
+    }
+
+    /// <summary>
+    /// Whether the thread is posted when the answer goes, or why it cannot be: where follow-ups run
+    /// before the reply, the case's follow-up (the thread among it) is carried out now; as deployed
+    /// it runs right after, and a post Teams refuses then is tried again by the follow-up's next look.
+    /// </summary>
+    private async Task<(bool Posted, string? Failure)> ThreadAsync(CaseState state, CaseRules rules, CancellationToken cancellationToken)
+    {
+        if (state.Thread is not null)
+        {
+            return (true, null);
+        }
+
+        if (panel.Unconfigured(rules.Playbook) is { } unconfigured)
+        {
+            return (false, unconfigured);
+        }
+
+        if (cases.FollowsUpAfterReply)
+        {
+            return (false, null);
+        }
+
+        try
+        {
+            await followUp.FollowUpAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PanelThreadNotPostedException ex)
+        {
+            return (false, ex.Failure);
+        }
+
+        return ((await cases.CurrentAsync(state.CaseCode, cancellationToken).ConfigureAwait(false)).Thread is not null, null);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseCode} opened for playbook {Playbook}.")]

@@ -13,15 +13,24 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision;
 /// </summary>
 public sealed class PanelThread(ITeamsOutbound teams, IOptions<ThresholdDecisionOptions> options)
 {
+    /// <summary>Why no thread can be started for the playbook's cases (no panel channel configured), or null.</summary>
+    public string? Unconfigured(Playbook playbook)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        return ChannelOf(playbook) is null
+            ? $"no panel channel is configured for {playbook.Name} (set ThresholdDecision:Panels:{playbook.Key}:ChannelId)"
+            : null;
+    }
+
     /// <summary>Starts the thread, or says in a sentence why it could not.</summary>
     public async Task<(PanelThreadOpened? Thread, string? Failure)> StartAsync(Playbook playbook, string caseCode, JsonObject card, ProcessActor actor, CancellationToken cancellationToken)
     {
-        if (!options.Value.Panels.TryGetValue(playbook.Key, out var panel) || string.IsNullOrWhiteSpace(panel.ChannelId))
+        if (ChannelOf(playbook) is not { } channelId)
         {
-            return (null, $"no panel channel is configured for {playbook.Name} (set ThresholdDecision:Panels:{playbook.Key}:ChannelId)");
+            return (null, Unconfigured(playbook));
         }
 
-        var started = await teams.StartThreadAsync(panel.ChannelId, card, $"Threshold decision needed: {caseCode}", cancellationToken).ConfigureAwait(false);
+        var started = await teams.StartThreadAsync(channelId, card, $"Threshold decision needed: {caseCode}", cancellationToken).ConfigureAwait(false);
         if (started is not { Posted: { } posted, Address: { } address })
         {
             return (null, started.Failure ?? "Teams did not say where the thread was created");
@@ -29,6 +38,9 @@ public sealed class PanelThread(ITeamsOutbound teams, IOptions<ThresholdDecision
 
         return (new PanelThreadOpened(address.ServiceUrl, posted.ChannelId, posted.ThreadId, posted.MessageId, address.TenantId, address.BotId, address.BotName, actor), null);
     }
+
+    private string? ChannelOf(Playbook playbook) =>
+        options.Value.Panels.TryGetValue(playbook.Key, out var panel) && !string.IsNullOrWhiteSpace(panel.ChannelId) ? panel.ChannelId : null;
 
     public Task UpdateAsync(PanelThreadOpened thread, JsonObject card, CancellationToken cancellationToken) =>
         teams.UpdateAsync(CardOf(thread), card, cancellationToken);

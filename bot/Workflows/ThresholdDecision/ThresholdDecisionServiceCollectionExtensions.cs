@@ -45,6 +45,8 @@ public static class ThresholdDecisionServiceCollectionExtensions
         services.AddSingleton<PanelCardEdits>();
         services.AddSingleton<ManagerNoticeBatches>();
         services.AddSingleton<ICaseShownInTeams, PanelCardShown>();
+        // After what follows a decision, so a thread Teams refuses holds up no letter or notice.
+        services.AddSingleton<ICaseFollowUpStep, PanelThreadStep>();
 
         // Referrals that arrive by email go to the panel once intake has opened them (registered
         // before intake's own opener, which is added only if none is).

@@ -45,4 +45,37 @@ public sealed class CaseCodeAllocatorTests(AzuriteFixture azurite)
         Assert.Equal("RR-OLD-2027-0001", await allocator.NextAsync("RR-OLD", 2027));
         Assert.Equal("RR-OLD-2026-0002", await allocator.NextAsync("RR-OLD", 2026));
     }
+
+    [Fact]
+    public async Task A_code_given_back_while_still_the_last_is_handed_out_again_so_codes_run_without_a_gap()
+    {
+        var tables = azurite.CreateTables();
+        var one = new CaseCodeAllocator(tables);
+        await one.NextAsync("RR-OLD", 2026);
+        var unused = await one.NextAsync("RR-OLD", 2026);
+
+        await one.GiveBackAsync(unused);
+
+        Assert.Equal("RR-OLD-2026-0002", await one.NextAsync("RR-OLD", 2026));
+        Assert.Equal("RR-OLD-2026-0003", await new CaseCodeAllocator(tables).NextAsync("RR-OLD", 2026));
+    }
+
+    [Fact]
+    public async Task A_code_given_back_after_a_later_one_was_handed_out_stays_unused()
+    {
+        var tables = azurite.CreateTables();
+        var one = new CaseCodeAllocator(tables);
+        var other = new CaseCodeAllocator(tables);
+        var unused = await one.NextAsync("RR-OLD", 2026);
+        var here = await one.NextAsync("RR-OLD", 2026);
+        await one.GiveBackAsync(unused);
+        Assert.Equal("RR-OLD-2026-0002", here);
+
+        // Another instance took the next number: this one's remembered counter is stale, so nothing is taken back.
+        var there = await other.NextAsync("RR-OLD", 2026);
+        await one.GiveBackAsync(here);
+
+        Assert.Equal("RR-OLD-2026-0003", there);
+        Assert.Equal("RR-OLD-2026-0004", await one.NextAsync("RR-OLD", 2026));
+    }
 }

@@ -103,21 +103,27 @@ public sealed class ReferCardHandler(OpenCase opening, PlaybookCatalogue playboo
 
         try
         {
-            var code = await once.ValueAsync(FormScope, formId, cancellationToken).ConfigureAwait(false);
+            // The claim is an insert: only a form pressed again reads the code its first press claimed.
+            var fresh = await opening.NextCodeAsync(form, cancellationToken).ConfigureAwait(false);
+            var code = await once.ClaimWithValueAsync(FormScope, formId, fresh, cancellationToken).ConfigureAwait(false);
+            if (code != fresh)
+            {
+                await opening.GiveBackCodeAsync(fresh, cancellationToken).ConfigureAwait(false);
+            }
+
             if (code is { Length: 0 })
             {
                 // Claimed before forms kept their case code: the case it opened cannot be told.
                 return CardActionResult.Message("This form has already opened a case. Type refer for a new form.");
             }
 
-            code ??= await once.ClaimWithValueAsync(FormScope, formId, await opening.NextCodeAsync(form, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             var opened = await opening.OpenAsync(code, form, action.Actor, cancellationToken).ConfigureAwait(false);
             if (opened.WasOpenAlready)
             {
                 return CardActionResult.Message($"This form has already opened case {opened.CaseCode}. Type refer for a new form.");
             }
 
-            return CardActionResult.Card(ReferralFormCard.Opened(opened.CaseCode, playbooks.Get(partnership).Name, opened.ThreadFailure));
+            return CardActionResult.Card(ReferralFormCard.Opened(opened.CaseCode, playbooks.Get(partnership).Name, opened.ThreadFailure, opened.ThreadPosted));
         }
         catch (CaseRuleException ex)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Identity;
 using TeamsReviewBot.Process.InformationRequests;
@@ -126,5 +127,25 @@ public class AgencyDirectoryTests(AzuriteFixture azurite)
 
         Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
         Assert.Equal(2, (await directory.ListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_look_up_is_reused_for_a_minute_and_a_change_made_through_the_same_instance_shows_at_once()
+    {
+        var tables = azurite.CreateTables();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var here = new AgencyDirectory(tables, Configured(), clock);
+        var elsewhere = new AgencyDirectory(tables, Configured(), clock);
+        const string name = "Hathershaw College";
+        Assert.Null(await here.FindAsync(name));
+
+        await here.SaveAsync(new AgencyContact(name, "school", ["head@hathershaw.example"], []));
+        Assert.Equal(name, (await here.FindAsync(name))?.Name);
+
+        // Removed through another instance: this one answers from its look-up until the minute is out.
+        Assert.True(await elsewhere.RemoveAsync(name));
+        Assert.Equal(name, (await here.FindAsync(name))?.Name);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Null(await here.FindAsync(name));
     }
 }

@@ -104,6 +104,9 @@ public sealed class DecisionFollowUpRestartTests(AzuriteFixture azurite) : IAsyn
         stopping.AwaitFollowUps = false;
         await stopping.PersonalInstallAsync(Bea);
         var code = await stopping.ReferAsync(Bea);
+
+        // The case's thread follows the refer form's answer from its follow-up row, as the worker would post it.
+        await stopping.Services.GetRequiredService<CaseFollowUpWorker>().FollowUpAsync(code, CancellationToken.None);
         await stopping.VoteAsync(Lola, code, "rapid-review", "Suspected abuse: the injury does not fit the account.");
         await stopping.VoteAsync(Pat, code, "rapid-review", "Police investigation opened.");
         var decided = await stopping.VoteAsync(Hana, code, "rapid-review", "Health agrees: serious harm.");
