@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Cards;
 using TeamsReviewBot.Workflows.Outbound;
@@ -14,10 +15,17 @@ public sealed record ChannelPostResult(ConversationReference Channel, string? Th
 /// Posts into a channel without being spoken to first, from its stored reference: each post
 /// starts a new thread (createConversation with isGroup, the channel and the activity). When
 /// Teams answers 403 or 404 the bot is not in that team or the channel is gone; the business
-/// managers are told in a sentence rather than the failure vanishing into a log.
+/// managers are told in a sentence rather than the failure vanishing into a log, once an hour per
+/// channel: posts owed to a channel (a case's panel thread) are tried again at every sweep, and
+/// each retry repeating the same sentence would bury it.
 /// </summary>
-public sealed partial class ChannelPoster(ConnectorClient connector, IBusinessManagerAlerts alerts, ILogger<ChannelPoster> logger)
+public sealed partial class ChannelPoster(ConnectorClient connector, IBusinessManagerAlerts alerts, TimeProvider clock, ILogger<ChannelPoster> logger)
 {
+    /// <summary>How long the business managers are not told again about the same unreachable channel.</summary>
+    public static readonly TimeSpan AlertAgainAfter = TimeSpan.FromHours(1);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _alertedAt = new(StringComparer.Ordinal);
+
     public async Task<ChannelPostResult> StartThreadAsync(ConversationReference channel, JsonObject card, string? summary, CancellationToken cancellationToken)
     {
         var activity = new Activity
@@ -32,6 +40,9 @@ public sealed partial class ChannelPoster(ConnectorClient connector, IBusinessMa
         {
             var created = await connector.StartChannelThreadAsync(
                 channel.ServiceUrl, channel.TenantId, channel.TeamId ?? channel.ConversationId, channel.ConversationId, activity, cancellationToken).ConfigureAwait(false);
+
+            // A channel that takes a post again is alerted about afresh the next time it fails.
+            _alertedAt.TryRemove(channel.ConversationId, out _);
             return new ChannelPostResult(channel, created.Id, created.ActivityId ?? ThreadRootOf(created.Id), null);
         }
         catch (ConnectorException ex) when (ex.IsUnreachableConversation)
@@ -40,10 +51,41 @@ public sealed partial class ChannelPoster(ConnectorClient connector, IBusinessMa
                 ? $"Teams refused the post ({ex.ErrorCode ?? "403 Forbidden"}): TeamsReviewBot is no longer a member of that team"
                 : $"Teams could not find the channel ({ex.ErrorCode ?? "404 Not Found"}): it may have been deleted";
             LogUnreachable(logger, channel.ConversationId, ex.Status);
-            await alerts.AlertAsync(
-                $"I could not post to {channel.Describe()}. {failure}. Please add TeamsReviewBot to the team again (or tell me the new channel), then type check-channels to confirm.",
-                cancellationToken).ConfigureAwait(false);
+            if (ShouldAlert(channel.ConversationId))
+            {
+                await alerts.AlertAsync(
+                    $"I could not post to {channel.Describe()}. {failure}. Please add TeamsReviewBot to the team again (or tell me the new channel), then type check-channels to confirm. Anything waiting to be posted there is posted once I can.",
+                    cancellationToken).ConfigureAwait(false);
+            }
+
             return new ChannelPostResult(channel, null, null, failure);
+        }
+    }
+
+    private bool ShouldAlert(string channelId)
+    {
+        var now = clock.GetUtcNow();
+        while (true)
+        {
+            if (!_alertedAt.TryGetValue(channelId, out var last))
+            {
+                if (_alertedAt.TryAdd(channelId, now))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (now - last < AlertAgainAfter)
+            {
+                return false;
+            }
+
+            if (_alertedAt.TryUpdate(channelId, now, last))
+            {
+                return true;
+            }
         }
     }
 

@@ -70,7 +70,7 @@ internal sealed class RequestWorld : IAsyncDisposable
         _references = new ConversationReferenceStore(tables, Clock, LocalServiceUrls.Policy);
         var teams = new TeamsOutbound(
             _references,
-            new ChannelPoster(connector, new RecordedAlerts(), NullLogger<ChannelPoster>.Instance),
+            new ChannelPoster(connector, new RecordedAlerts(), Clock, NullLogger<ChannelPoster>.Instance),
             connector);
         var card = new ReturnCardInThread(Cases, teams, Clock, NullLogger<ReturnCardInThread>.Instance);
         Vault = new ReferralVault(new SealedDetailsStore(tables, azurite.CreatePayloads(tables), Options.Create(new PrivacyOptions { KeyEncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) })));
