@@ -142,7 +142,9 @@ public sealed class SubmissionTests(AzuriteFixture azurite) : IAsyncLifetime
         await SignOffAsync(code, Lola, Pat);
 
         // Graph sends the email and the answer never reaches the bot: it cannot know the email went.
-        await _bot!.Graph.FaultsAsync(new { loseSendAnswers = 1 });
+        // The decision's email to the referrer goes first, so the lost answer is the submission's.
+        await _bot!.BackgroundWorkDoneAsync();
+        await _bot.Graph.FaultsAsync(new { loseSendAnswers = 1 });
         await _bot.SayAsync(Bea, "submit " + code);
         await _bot.WaitForPersonalAsync(Bea, "may or may not have gone");
         Assert.Single(await ToPanelAsync());

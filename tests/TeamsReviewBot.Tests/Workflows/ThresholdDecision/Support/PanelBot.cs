@@ -390,6 +390,15 @@ public sealed class PanelBot : IAsyncDisposable
     /// test that stopped this instance's follow-ups on purpose).</summary>
     public bool AwaitFollowUps { get; set; } = true;
 
+    /// <summary>Waits until the background queue (card edits, and what follows a decision where
+    /// appends follow up before returning) and the case follow-ups are done: before a test sets a
+    /// Graph fault meant for its own next step, so that an earlier step's late email does not take it.</summary>
+    public async Task BackgroundWorkDoneAsync()
+    {
+        await Services.GetRequiredService<TeamsReviewBot.Teams.Outbound.OutboundWorker>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await Services.GetRequiredService<TeamsReviewBot.Workflows.Cases.PendingCaseFollowUps>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
     /// <summary>Waits until this instance has no case follow-up queued or running.</summary>
     public Task FollowUpsDoneAsync() => AwaitFollowUps
         ? Services.GetRequiredService<TeamsReviewBot.Workflows.Cases.PendingCaseFollowUps>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30))
