@@ -74,14 +74,7 @@ public static partial class MessagesEndpoint
 
         var result = await router.RouteAsync(activity, context.RequestAborted).ConfigureAwait(false);
         // Every click passes here: a line per request at Information costs CPU on each; one that failed is still told.
-        if (result.StatusCode >= 400)
-        {
-            LogHandledWithError(logger, activity.Type, result.StatusCode);
-        }
-        else
-        {
-            LogHandled(logger, activity.Type, result.StatusCode);
-        }
+        LogHandled(logger, result.StatusCode >= 400 ? LogLevel.Information : LogLevel.Debug, activity.Type, result.StatusCode);
 
         return result.Body is null ? Results.StatusCode(result.StatusCode) : Results.Json(result.Body, statusCode: result.StatusCode);
     }
@@ -100,11 +93,8 @@ public static partial class MessagesEndpoint
 
     private static IResult Problem(int status, string message) => Results.Json(new { error = message }, statusCode: status);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Handled a {ActivityType} activity with {Status}.")]
-    private static partial void LogHandled(ILogger logger, string activityType, int status);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Handled a {ActivityType} activity with {Status}.")]
-    private static partial void LogHandledWithError(ILogger logger, string activityType, int status);
+    [LoggerMessage(Message = "Handled a {ActivityType} activity with {Status}.")]
+    private static partial void LogHandled(ILogger logger, LogLevel level, string activityType, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated activity from {Remote}: development mode serves loopback only.")]
     private static partial void LogRefusedRemote(ILogger logger, string remote);

@@ -66,7 +66,6 @@ public sealed class AgencyDirectory(StorageTables tables, AgencyDirectoryOptions
         ArgumentNullException.ThrowIfNull(agency);
         var table = await SeededTableAsync(cancellationToken).ConfigureAwait(false);
         var existed = await table.GetEntityIfExistsAsync<TableEntity>(Partition, RowKey(agency.Name), cancellationToken: cancellationToken).ConfigureAwait(false);
-        _lookedUp.TryRemove(RowKey(agency.Name), out _);
         await table.UpsertEntityAsync(ToEntity(agency), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         _lookedUp.TryRemove(RowKey(agency.Name), out _);
         return !existed.HasValue;

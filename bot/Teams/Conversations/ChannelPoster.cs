@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Cards;
 using TeamsReviewBot.Workflows.Outbound;
@@ -24,7 +23,7 @@ public sealed partial class ChannelPoster(ConnectorClient connector, IBusinessMa
     /// <summary>How long the business managers are not told again about the same unreachable channel.</summary>
     public static readonly TimeSpan AlertAgainAfter = TimeSpan.FromHours(1);
 
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _alertedAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _alertedAt = new(StringComparer.Ordinal);
 
     public async Task<ChannelPostResult> StartThreadAsync(ConversationReference channel, JsonObject card, string? summary, CancellationToken cancellationToken)
     {
@@ -42,7 +41,11 @@ public sealed partial class ChannelPoster(ConnectorClient connector, IBusinessMa
                 channel.ServiceUrl, channel.TenantId, channel.TeamId ?? channel.ConversationId, channel.ConversationId, activity, cancellationToken).ConfigureAwait(false);
 
             // A channel that takes a post again is alerted about afresh the next time it fails.
-            _alertedAt.TryRemove(channel.ConversationId, out _);
+            lock (_alertedAt)
+            {
+                _alertedAt.Remove(channel.ConversationId);
+            }
+
             return new ChannelPostResult(channel, created.Id, created.ActivityId ?? ThreadRootOf(created.Id), null);
         }
         catch (ConnectorException ex) when (ex.IsUnreachableConversation)
@@ -65,27 +68,15 @@ public sealed partial class ChannelPoster(ConnectorClient connector, IBusinessMa
     private bool ShouldAlert(string channelId)
     {
         var now = clock.GetUtcNow();
-        while (true)
+        lock (_alertedAt)
         {
-            if (!_alertedAt.TryGetValue(channelId, out var last))
-            {
-                if (_alertedAt.TryAdd(channelId, now))
-                {
-                    return true;
-                }
-
-                continue;
-            }
-
-            if (now - last < AlertAgainAfter)
+            if (_alertedAt.TryGetValue(channelId, out var last) && now - last < AlertAgainAfter)
             {
                 return false;
             }
 
-            if (_alertedAt.TryUpdate(channelId, now, last))
-            {
-                return true;
-            }
+            _alertedAt[channelId] = now;
+            return true;
         }
     }
 
