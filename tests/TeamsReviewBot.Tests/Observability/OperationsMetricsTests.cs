@@ -54,7 +54,7 @@ public sealed class OperationsMetricsTests(AzuriteFixture azurite)
     {
         using var metrics = new MeterReadings();
         // Nothing runs in the background, so the decision's follow-up stays owed until its row is taken up.
-        await using var bot = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, services: NothingRunsInTheBackground);
+        await using var bot = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, services: BackgroundLoops.TakeOut);
         await bot.PersonalInstallAsync(Bea);
         var pending = bot.Services.GetRequiredService<PendingFollowUps>();
         var code = await bot.ReferAsync(Bea);
@@ -87,15 +87,6 @@ public sealed class OperationsMetricsTests(AzuriteFixture azurite)
         await LocalIntake.WaitUntilAsync(() => Task.FromResult(metrics.Sum("teamsreviewbot.notifications.dropped", "missed", BotMetrics.ReasonAttribute) >= 1), "the missed lifecycle event counted");
         Assert.True(metrics.Sum("teamsreviewbot.notifications.dropped", "client_state_mismatch", BotMetrics.ReasonAttribute) >= 1, "the forged notification was not counted");
         metrics.AssertOnlyFixedAttributes(AllowedAttributes);
-    }
-
-    /// <summary>Takes out the bot's background loops (the outbound queue and the timer pump's own schedule).</summary>
-    private static void NothingRunsInTheBackground(IServiceCollection services)
-    {
-        foreach (var background in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory is not null).ToList())
-        {
-            services.Remove(background);
-        }
     }
 
     private sealed class DoNothing(string kind) : ITimerHandler

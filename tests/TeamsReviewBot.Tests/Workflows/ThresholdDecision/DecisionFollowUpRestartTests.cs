@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Tests.Workflows.Intake;
 using TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.ThresholdDecision;
@@ -48,7 +49,7 @@ public sealed class DecisionFollowUpRestartTests(AzuriteFixture azurite) : IAsyn
         // The background pump may have claimed the row first: let the follow-up finish before the
         // clock jumps past its lease, as real time would, so the later jump tests a repeat.
         await _bot.WaitForPersonalAsync(Bea, "the threshold decision is");
-        await WaitUntilAsync(async () => (await _bot.EventsAsync<BusinessManagersNotified>(code, CaseEventTypes.BusinessManagersNotified)).Count > 0, "the notice recorded on the case");
+        await LocalIntake.WaitUntilAsync(async () => (await _bot.EventsAsync<BusinessManagersNotified>(code, CaseEventTypes.BusinessManagersNotified)).Count > 0, "the notice recorded on the case");
         await _bot.JumpAndFireTimersAsync(_bot.Clock.GetUtcNow().AddMinutes(10));
 
         var letter = Assert.Single(await _bot.Graph.SentAsync(PanelBot.Mailbox));
@@ -66,7 +67,7 @@ public sealed class DecisionFollowUpRestartTests(AzuriteFixture azurite) : IAsyn
     {
         // A bot whose background work never runs: it stops the moment the deciding vote is stored,
         // before any step of what follows (the card, the referrer's letter, the managers' notice).
-        await using var stopping = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, services: NothingRunsInTheBackground);
+        await using var stopping = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, services: BackgroundLoops.TakeOut);
         await stopping.PersonalInstallAsync(Bea);
         var code = await stopping.ReferAsync(Bea);
         await stopping.VoteAsync(Lola, code, "rapid-review", "Suspected abuse: the injury does not fit the account.");
@@ -83,7 +84,7 @@ public sealed class DecisionFollowUpRestartTests(AzuriteFixture azurite) : IAsyn
         await stopping.RestartAsync(services: _ => { });
         await stopping.JumpAndFireTimersAsync(stopping.Clock.GetUtcNow().AddMinutes(3));
         await stopping.WaitForPersonalAsync(Bea, "the threshold decision is");
-        await WaitUntilAsync(async () => (await stopping.EventsAsync<BusinessManagersNotified>(code, CaseEventTypes.BusinessManagersNotified)).Count > 0, "the notice recorded on the case");
+        await LocalIntake.WaitUntilAsync(async () => (await stopping.EventsAsync<BusinessManagersNotified>(code, CaseEventTypes.BusinessManagersNotified)).Count > 0, "the notice recorded on the case");
         await stopping.JumpAndFireTimersAsync(stopping.Clock.GetUtcNow().AddMinutes(10));
 
         var letter = Assert.Single(await stopping.Graph.SentAsync(PanelBot.Mailbox));
@@ -100,7 +101,7 @@ public sealed class DecisionFollowUpRestartTests(AzuriteFixture azurite) : IAsyn
         // As deployed (follow-ups after the reply), and nothing in the background runs: the bot
         // answers the deciding vote and stops before its follow-up worker takes anything up.
         var deployed = new Dictionary<string, string?> { ["CaseFollowUps:RunBeforeReply"] = "false" };
-        await using var stopping = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, deployed, services: NothingRunsInTheBackground);
+        await using var stopping = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, deployed, services: BackgroundLoops.TakeOut);
         stopping.AwaitFollowUps = false;
         await stopping.PersonalInstallAsync(Bea);
         var code = await stopping.ReferAsync(Bea);
@@ -123,7 +124,7 @@ public sealed class DecisionFollowUpRestartTests(AzuriteFixture azurite) : IAsyn
         await stopping.RestartAsync(services: _ => { });
         stopping.AwaitFollowUps = true;
         await stopping.WaitForSentMailAsync(code);
-        await WaitUntilAsync(async () => await rows.FindAsync(code) is null, "the follow-up row done");
+        await LocalIntake.WaitUntilAsync(async () => await rows.FindAsync(code) is null, "the follow-up row done");
         await stopping.FollowUpsDoneAsync();
         Assert.Equal(0, await stopping.Services.GetRequiredService<CaseFollowUpWorker>().SweepAsync(CancellationToken.None));
         await stopping.JumpAndFireTimersAsync(stopping.Clock.GetUtcNow().AddMinutes(10));
@@ -142,7 +143,7 @@ public sealed class DecisionFollowUpRestartTests(AzuriteFixture azurite) : IAsyn
         // As deployed, and nothing in the background runs: the bot answers the first vote and stops
         // before its follow-up (which edits the thread's card) is taken up.
         var deployed = new Dictionary<string, string?> { ["CaseFollowUps:RunBeforeReply"] = "false" };
-        await using var stopping = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, deployed, services: NothingRunsInTheBackground);
+        await using var stopping = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, deployed, services: BackgroundLoops.TakeOut);
         stopping.AwaitFollowUps = false;
         await stopping.PersonalInstallAsync(Bea);
         var code = await stopping.ReferAsync(Bea);
@@ -156,7 +157,7 @@ public sealed class DecisionFollowUpRestartTests(AzuriteFixture azurite) : IAsyn
         await stopping.RestartAsync(services: _ => { });
         stopping.AwaitFollowUps = true;
         await stopping.SharedCardAsync(code, json => json.Contains("Votes: 1 of 3 seats", StringComparison.Ordinal), "the tally after the restart");
-        await WaitUntilAsync(async () => await rows.FindAsync(code) is null, "the follow-up row done");
+        await LocalIntake.WaitUntilAsync(async () => await rows.FindAsync(code) is null, "the follow-up row done");
         await stopping.FollowUpsDoneAsync();
         Assert.Equal(0, await stopping.Services.GetRequiredService<CaseFollowUpWorker>().SweepAsync(CancellationToken.None));
         await stopping.FollowUpsDoneAsync();
@@ -166,24 +167,4 @@ public sealed class DecisionFollowUpRestartTests(AzuriteFixture azurite) : IAsyn
 
     private static bool IsTallyEdit(ConnectorCall call, string code, string tally) =>
         call.Method == "PUT" && call.Card?.ToJsonString() is { } json && json.Contains(code, StringComparison.Ordinal) && json.Contains(tally, StringComparison.Ordinal);
-
-    /// <summary>Takes out the bot's two background loops (the outbound queue and the timer pump's own
-    /// schedule); the test fires timers itself.</summary>
-    private static void NothingRunsInTheBackground(IServiceCollection services)
-    {
-        foreach (var background in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory is not null).ToList())
-        {
-            services.Remove(background);
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, $"timed out waiting for {what}");
-            await Task.Delay(100);
-        }
-    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Tests.Workflows.Intake;
 using TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
 using TeamsReviewBot.Workflows.Cases;
 using static TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support.Panels;
@@ -23,7 +24,7 @@ public sealed class ReferFormFollowUpTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_case_opened_just_before_the_bot_stopped_gets_its_panel_thread_once_after_the_restart()
     {
-        await using var bot = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, Deployed, services: NothingRunsInTheBackground);
+        await using var bot = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, Deployed, services: BackgroundLoops.TakeOut);
         bot.AwaitFollowUps = false;
         await bot.PersonalInstallAsync(Bea);
 
@@ -41,7 +42,7 @@ public sealed class ReferFormFollowUpTests(AzuriteFixture azurite)
         // Started again as deployed: the follow-up worker's first look posts the thread and sets the window.
         await bot.RestartAsync(services: _ => { });
         bot.AwaitFollowUps = true;
-        await WaitUntilAsync(async () => await rows.FindAsync(code) is null, "the follow-up row done");
+        await LocalIntake.WaitUntilAsync(async () => await rows.FindAsync(code) is null, "the follow-up row done");
         await bot.FollowUpsDoneAsync();
         Assert.Equal(0, await bot.Services.GetRequiredService<CaseFollowUpWorker>().SweepAsync(CancellationToken.None));
 
@@ -74,24 +75,5 @@ public sealed class ReferFormFollowUpTests(AzuriteFixture azurite)
         Assert.Equal($"RR-OLD-2026-{int.Parse(code[2].Value, System.Globalization.CultureInfo.InvariantCulture) + 1:D4}", next);
         Assert.Single(await bot.StreamAsync(code[1].Value), e => e.Type == CaseEventTypes.CaseOpened);
         Assert.Single(bot.Teams.Calls, c => c.Path == "/v3/conversations" && c.Body?.ToJsonString().Contains(code[1].Value, StringComparison.Ordinal) == true);
-    }
-
-    /// <summary>Takes out the bot's background loops (the follow-up worker among them): it answers and then does nothing more.</summary>
-    private static void NothingRunsInTheBackground(IServiceCollection services)
-    {
-        foreach (var background in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory is not null).ToList())
-        {
-            services.Remove(background);
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, $"timed out waiting for {what}");
-            await Task.Delay(100);
-        }
     }
 }
