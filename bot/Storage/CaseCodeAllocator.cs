@@ -102,13 +102,17 @@ public sealed class CaseCodeAllocator(StorageTables tables)
         var parts = code.Split('-');
         if (parts.Length < 3
             || !int.TryParse(parts[^2], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            || !long.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            || !_counters.TryGetValue((string.Join('-', parts[..^2]), year), out var counter))
+            || !long.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
             return;
         }
 
         var codePrefix = string.Join('-', parts[..^2]);
+        if (!_counters.TryGetValue((codePrefix, year), out var counter))
+        {
+            return;
+        }
+
         var table = await tables.GetAsync(tables.Names.Counters, cancellationToken).ConfigureAwait(false);
         await counter.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

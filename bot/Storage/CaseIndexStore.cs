@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 
@@ -10,6 +11,14 @@ namespace TeamsReviewBot.Storage;
 /// </summary>
 public sealed class CaseIndexStore(StorageTables tables)
 {
+    // Forgetting costs one read later: the map is dropped when it grows past this.
+    private const int MostRemembered = 4096;
+
+    // The row this instance last wrote for each case, with the ETag the write returned: the next
+    // write replaces it on that ETag without reading it first (a row moved elsewhere since fails it
+    // and is read as before).
+    private readonly ConcurrentDictionary<string, (long Version, ETag ETag)> _written = new(StringComparer.Ordinal);
+
     public Task<bool> RecordAsync(CaseIndexEntry entry, CancellationToken cancellationToken = default) =>
         RecordAsync(entry, likelyNew: false, cancellationToken);
 
@@ -18,11 +27,31 @@ public sealed class CaseIndexStore(StorageTables tables)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var table = await tables.GetAsync(tables.Names.CaseIndex, cancellationToken).ConfigureAwait(false);
-        if (likelyNew)
+        if (_written.TryGetValue(entry.CaseCode, out var mine))
+        {
+            // Rows only ever move forward: one this instance wrote at this version or later stands.
+            if (mine.Version >= entry.Version)
+            {
+                return false;
+            }
+
+            try
+            {
+                var replaced = await table.UpdateEntityAsync(ToEntity(entry), mine.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                Wrote(entry, replaced);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Moved or removed elsewhere since: read it below.
+                _written.TryRemove(entry.CaseCode, out _);
+            }
+        }
+        else if (likelyNew)
         {
             try
             {
-                await table.AddEntityAsync(ToEntity(entry), cancellationToken).ConfigureAwait(false);
+                Wrote(entry, await table.AddEntityAsync(ToEntity(entry), cancellationToken).ConfigureAwait(false));
                 return true;
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
@@ -38,7 +67,7 @@ public sealed class CaseIndexStore(StorageTables tables)
             {
                 if (!existing.HasValue || existing.Value is null)
                 {
-                    await table.AddEntityAsync(ToEntity(entry), cancellationToken).ConfigureAwait(false);
+                    Wrote(entry, await table.AddEntityAsync(ToEntity(entry), cancellationToken).ConfigureAwait(false));
                     return true;
                 }
 
@@ -47,13 +76,30 @@ public sealed class CaseIndexStore(StorageTables tables)
                     return false;
                 }
 
-                await table.UpdateEntityAsync(ToEntity(entry), existing.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                Wrote(entry, await table.UpdateEntityAsync(ToEntity(entry), existing.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false));
                 return true;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
                 // Another writer moved the row meanwhile: look again.
             }
+        }
+    }
+
+    private void Wrote(CaseIndexEntry entry, Response response)
+    {
+        if (_written.Count >= MostRemembered)
+        {
+            _written.Clear();
+        }
+
+        if (response.Headers.ETag is { } etag)
+        {
+            _written[entry.CaseCode] = (entry.Version, etag);
+        }
+        else
+        {
+            _written.TryRemove(entry.CaseCode, out _);
         }
     }
 

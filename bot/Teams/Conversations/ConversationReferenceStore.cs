@@ -27,6 +27,14 @@ public sealed class ConversationReferenceStore(StorageTables tables, TimeProvide
 
     private readonly ConcurrentDictionary<(ConversationKind, string), (ConversationReference Reference, DateTimeOffset ReadAt)> _read = new();
 
+    // A person's Teams id (29:…) for a card's refresh list, or that they have no chat with the bot,
+    // kept longer than a reference: the id never changes for this bot, and a chat opened or removed
+    // through another instance meanwhile only means the refresh list is left out (Teams then
+    // refreshes for every member of the channel) or names someone who no longer chats with the bot.
+    private static readonly TimeSpan TeamsIdReuse = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, (string? TeamsId, DateTimeOffset ReadAt)> _teamsIds = new(StringComparer.Ordinal);
+
     /// <summary>Saves the reference a message carries unless this instance saved the same one recently.</summary>
     public Task RefreshAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
@@ -60,6 +68,7 @@ public sealed class ConversationReferenceStore(StorageTables tables, TimeProvide
             ["UpdatedAt"] = time.GetUtcNow(),
         };
         _read.TryRemove((reference.Kind, RowKeyOf(reference)), out _);
+        _teamsIds.TryRemove(RowKeyOf(reference), out _);
         await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         _recent[(reference.Kind, RowKeyOf(reference))] = (reference, time.GetUtcNow());
     }
@@ -71,6 +80,7 @@ public sealed class ConversationReferenceStore(StorageTables tables, TimeProvide
         {
             _recent.TryRemove((kind, KeySafe(rowId)), out _);
             _read.TryRemove((kind, KeySafe(rowId)), out _);
+            _teamsIds.TryRemove(KeySafe(rowId), out _);
             await table.DeleteEntityAsync(kind.ToString(), KeySafe(rowId), ETag.All, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
@@ -94,6 +104,25 @@ public sealed class ConversationReferenceStore(StorageTables tables, TimeProvide
     /// <summary>The personal chat with the person whose Entra object id this is, if the bot has one.</summary>
     public Task<ConversationReference?> FindPersonalAsync(string aadObjectId, CancellationToken cancellationToken) =>
         FindAsync(ConversationKind.Personal, aadObjectId, cancellationToken);
+
+    /// <summary>
+    /// The Teams id of the person whose Entra object id this is, from their personal chat with the
+    /// bot, or null when they have none; looked up at most every few minutes per person (a panel
+    /// card's refresh list names the same people after every vote).
+    /// </summary>
+    public async Task<string?> TeamsUserIdAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        var key = KeySafe(aadObjectId);
+        var now = time.GetUtcNow();
+        if (_teamsIds.TryGetValue(key, out var known) && now - known.ReadAt < TeamsIdReuse && now >= known.ReadAt)
+        {
+            return known.TeamsId;
+        }
+
+        var teamsId = (await FindAsync(ConversationKind.Personal, aadObjectId, cancellationToken).ConfigureAwait(false))?.UserId;
+        _teamsIds[key] = (teamsId, now);
+        return teamsId;
+    }
 
     public Task<ConversationReference?> FindChannelAsync(string channelId, CancellationToken cancellationToken) =>
         FindAsync(ConversationKind.Channel, channelId, cancellationToken);

@@ -60,8 +60,8 @@ public sealed class TeamsOutbound(ConversationReferenceStore references, Channel
         await DeliverAsync(() => connector.UpdateAsync(channel.ServiceUrl, message.ThreadId, message.MessageId, InThread(channel, message.ThreadId, card), cancellationToken)).ConfigureAwait(false);
     }
 
-    public async Task<string?> TeamsUserIdOfAsync(string aadObjectId, CancellationToken cancellationToken) =>
-        (await references.FindPersonalAsync(aadObjectId, cancellationToken).ConfigureAwait(false))?.UserId;
+    public Task<string?> TeamsUserIdOfAsync(string aadObjectId, CancellationToken cancellationToken) =>
+        references.TeamsUserIdAsync(aadObjectId, cancellationToken);
 
     private async Task<ConversationReference> ChannelAsync(string channelId, CancellationToken cancellationToken) =>
         await references.FindChannelAsync(channelId, cancellationToken).ConfigureAwait(false)

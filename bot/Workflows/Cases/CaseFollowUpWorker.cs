@@ -45,13 +45,14 @@ public sealed partial class CaseFollowUpWorker(
             await StepsAsync(caseCode, cancellationToken).ConfigureAwait(false);
 
             // A step's own append owed the row again here: look again without a delete bound to fail.
-            if (owed.Known(caseCode) is { } since && since.ETag != row.ETag)
+            var since = owed.Known(caseCode);
+            if (since is not null && since.ETag != row.ETag)
             {
                 continue;
             }
 
             // The row in hand holds every append this instance knows of: those appends need no further run.
-            if (owed.Known(caseCode) is not null)
+            if (since is not null)
             {
                 queue.CoveredSoFar(caseCode);
             }

@@ -48,6 +48,11 @@ public sealed partial class CaseService
         }
 
         var held = owedTo is { } to && await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false) is { } seen && seen.Version >= to ? seen : null;
+        if (held is not null && held.Version == owedTo && fromVersion is { } from && UnchangedSinceOwnReconcile(playbook, caseCode, from, held))
+        {
+            return;
+        }
+
         while (true)
         {
             var after = held ?? await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
@@ -61,6 +66,8 @@ public sealed partial class CaseService
             var noted = stored.Note is { } note ? JsonSerializer.Deserialize<CaseTimerBasis>(note.Text, NoteJson) : null;
             if (noted is not null && noted.Version >= after.Version)
             {
+                // Reconciled from a newer view elsewhere: what this instance knew of the partition is stale.
+                reconciled?.Forget(caseCode);
                 return;
             }
 
@@ -87,16 +94,48 @@ public sealed partial class CaseService
             // only its version): no write. The note stays a true basis for the next reconcile.
             if (schedule.Count == 0 && cancel.Count == 0 && noted is not null && noted with { Version = now.Version } == now)
             {
+                reconciled?.Remember(caseCode, after.Version, noted, stored.Timers);
                 return;
             }
 
+            reconciled?.Forget(caseCode);
             if (await timers.ApplyAsync(caseCode, schedule, cancel, new NoteChange(JsonSerializer.Serialize(now, NoteJson), stored.Note?.ETag), cancellationToken).ConfigureAwait(false))
             {
+                var cancelled = cancel.ToHashSet(StringComparer.Ordinal);
+                reconciled?.Remember(caseCode, after.Version, now, stored.Timers.Where(t => !cancelled.Contains(t.Id)).Concat(schedule));
                 return;
             }
 
             // Another reconcile or a timer firing changed the partition since it was read: read again.
         }
+    }
+
+    /// <summary>
+    /// Whether the case as held (at the version the follow-up row owes up to) calls for no change to
+    /// the timers, the note or the index row as this instance's own last reconcile left them, that
+    /// reconcile having been at the version the row's append was made on (<paramref name="fromVersion"/>:
+    /// one append since, the row's own). The same test as a reconcile's, made against the partition as
+    /// remembered; a reminder or prompt due by now counts as gone (it may have fired and been deleted),
+    /// so a case that still plans one reads. When true the follow-up needs no storage call for its timers.
+    /// </summary>
+    private bool UnchangedSinceOwnReconcile(Playbook playbook, string caseCode, long fromVersion, Versioned<CaseState> held)
+    {
+        if (reconciled?.At(caseCode, fromVersion) is not { } known || !held.State.Exists)
+        {
+            return false;
+        }
+
+        var at = time.GetUtcNow();
+        var now = Basis(playbook, held.State, held.Version, at);
+        var still = known.Timers.Values.Where(t => t.DueAt > at).ToList();
+        var (schedule, cancel) = TimerChanges(playbook, held.State, known.Note, now, still, at);
+        if (schedule.Count > 0 || cancel.Count > 0 || known.Note with { Version = now.Version } != now)
+        {
+            return false;
+        }
+
+        reconciled.Remember(caseCode, held.Version, known.Note, still);
+        return true;
     }
 
     /// <summary>What the case calls for against what is stored: every planned timer not stored as

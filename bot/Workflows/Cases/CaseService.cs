@@ -32,7 +32,8 @@ public sealed partial class CaseService(
     PendingCaseFollowUps? followUps = null,
     CaseFollowUpRows? owed = null,
     IStreamFold<CaseState>? fold = null,
-    IEnumerable<ICaseFollowUpStep>? steps = null)
+    IEnumerable<ICaseFollowUpStep>? steps = null,
+    ReconciledTimers? reconciled = null)
 {
     public PlaybookCatalogue Playbooks => playbooks;
 

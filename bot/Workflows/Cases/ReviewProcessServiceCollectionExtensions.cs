@@ -34,6 +34,7 @@ public static class ReviewProcessServiceCollectionExtensions
         services.AddSingleton<IStreamFold<CaseState>, CaseFold>();
         services.AddSingleton<AggregateStore<CaseState>>();
         services.AddSingleton<CaseService>();
+        services.AddSingleton<ReconciledTimers>();
         services.Configure<CaseFollowUpOptions>(configuration.GetSection(CaseFollowUpOptions.SectionName));
         services.AddSingleton<PendingCaseFollowUps>();
         services.AddSingleton<CaseFollowUpWorker>();

@@ -96,6 +96,63 @@ public sealed class CaseFollowUpTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, stream.Count).Select(i => (long)i), stream.Select(e => e.Sequence));
     }
 
+    [Fact]
+    public async Task A_follow_up_owing_a_row_overwritten_by_the_decision_moves_the_timers_the_decision_calls_for()
+    {
+        var code = await _bot.ReferAsync(Bea);
+        await Pending.WhenIdleAsync();
+        var decisionReminders = DecisionReminderIds(await _bot.CaseAsync(code));
+        Assert.NotEmpty(decisionReminders);
+
+        // The first vote is followed up here: this instance knows the timers as it left them then.
+        await _bot.VoteAsync(Lola, code, "rapid-review", "Suspected abuse: the injury does not fit the account.");
+        await Pending.WhenIdleAsync();
+
+        // The second vote and the deciding vote are answered before any follow-up runs, so the row
+        // the first of them wrote is overwritten by the decision's before it is followed up.
+        var worker = _bot.Services.GetRequiredService<CaseFollowUpWorker>();
+        await worker.StopAsync(CancellationToken.None);
+        _bot.AwaitFollowUps = false;
+        await _bot.VoteAsync(Pat, code, "rapid-review", "Police investigation opened.");
+        var decided = await _bot.VoteAsync(Hana, code, "rapid-review", "Health agrees: serious harm.");
+        Assert.Contains("Decision: Progression to Rapid Review", PanelBot.Words(decided), StringComparison.Ordinal);
+        Assert.NotNull(await Timers.FindAsync(code, decisionReminders[0]));
+
+        await worker.FollowUpAsync(code, CancellationToken.None);
+
+        foreach (var id in decisionReminders)
+        {
+            Assert.Null(await Timers.FindAsync(code, id));
+        }
+
+        Assert.Equal(nameof(CaseStage.RapidReview), (await Index.FindByCodeAsync(code))!.Stage);
+        Assert.Null(await Owed.FindAsync(code));
+    }
+
+    [Fact]
+    public async Task After_a_restart_a_vote_s_follow_up_reads_the_timers_and_puts_back_one_that_went_missing()
+    {
+        var code = await _bot.ReferAsync(Bea);
+        await Pending.WhenIdleAsync();
+        var decisionReminders = DecisionReminderIds(await _bot.CaseAsync(code));
+        await _bot.VoteAsync(Lola, code, "rapid-review", "Suspected abuse: the injury does not fit the account.");
+        await Pending.WhenIdleAsync();
+
+        // A reminder gone from storage behind this instance's back, then a restart: the new
+        // instance knows nothing of the timers, so the next vote's follow-up reads them and sees it.
+        Assert.True(await Timers.CancelAsync(code, decisionReminders[0]));
+        await _bot.RestartAsync();
+        await _bot.VoteAsync(Pat, code, "rapid-review", "Police investigation opened.");
+        await Pending.WhenIdleAsync();
+
+        foreach (var id in decisionReminders)
+        {
+            Assert.NotNull(await Timers.FindAsync(code, id));
+        }
+
+        Assert.Null(await Owed.FindAsync(code));
+    }
+
     private PendingCaseFollowUps Pending => _bot.Services.GetRequiredService<PendingCaseFollowUps>();
 
     private DurableTimerStore Timers => _bot.Services.GetRequiredService<DurableTimerStore>();
