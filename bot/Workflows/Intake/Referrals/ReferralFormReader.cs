@@ -20,10 +20,7 @@ public static class ReferralFormReader
     {
         try
         {
-            // The bytes as they are when they sit in an array of their own (as Graph's content does): no copy.
-            using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(docx, out var bytes)
-                ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)
-                : new MemoryStream(docx.ToArray(), writable: false);
+            using var stream = AttachmentScreen.ReadOnlyStream(docx);
             using var document = WordprocessingDocument.Open(stream, false);
             var body = document.MainDocumentPart?.Document?.Body;
             if (body is null)
