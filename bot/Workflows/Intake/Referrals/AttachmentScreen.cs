@@ -64,7 +64,7 @@ public sealed class AttachmentScreen(long maxAttachmentBytes, long maxUnpackedBy
     {
         try
         {
-            using var archive = new ZipArchive(new MemoryStream(content.ToArray(), writable: false), ZipArchiveMode.Read);
+            using var archive = new ZipArchive(ReadOnlyStream(content), ZipArchiveMode.Read);
             if (archive.Entries.Count > MaxEntries)
             {
                 return $"{Describe(name)} has {archive.Entries.Count} parts, far more than a form; refused as a possible zip bomb.";
@@ -72,34 +72,43 @@ public sealed class AttachmentScreen(long maxAttachmentBytes, long maxUnpackedBy
 
             var hasDocument = false;
             long unpacked = 0;
-            foreach (var entry in archive.Entries)
+            // One scratch buffer for every part, borrowed: unpacking only counts bytes, so what it held does not matter.
+            var scratch = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+            try
             {
-                if (entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase))
+                foreach (var entry in archive.Entries)
                 {
-                    return $"{Describe(name)} contains macros (vbaProject.bin); macro-enabled files are not opened.";
+                    if (entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return $"{Describe(name)} contains macros (vbaProject.bin); macro-enabled files are not opened.";
+                    }
+
+                    if (entry.CompressedLength > 0 && entry.Length > 1024 * 1024 && (double)entry.Length / entry.CompressedLength > MaxRatio)
+                    {
+                        return $"{Describe(name)} unpacks {MaxRatio:0}× larger than its size; refused as a possible zip bomb.";
+                    }
+
+                    // Declared sizes can lie: count what actually comes out, and stop at the budget.
+                    unpacked += CountUnpacked(entry, maxUnpackedBytes - unpacked, scratch);
+                    if (unpacked > maxUnpackedBytes)
+                    {
+                        return $"{Describe(name)} unpacks to more than {Megabytes(maxUnpackedBytes)}; refused as a possible zip bomb.";
+                    }
+
+                    if (entry.FullName == "[Content_Types].xml" && ContentTypesMentionMacros(entry))
+                    {
+                        return $"{Describe(name)} is a macro-enabled Word file; macro-enabled files are not opened.";
+                    }
+
+                    hasDocument |= entry.FullName.Equals("word/document.xml", StringComparison.OrdinalIgnoreCase);
                 }
 
-                if (entry.CompressedLength > 0 && entry.Length > 1024 * 1024 && (double)entry.Length / entry.CompressedLength > MaxRatio)
-                {
-                    return $"{Describe(name)} unpacks {MaxRatio:0}× larger than its size; refused as a possible zip bomb.";
-                }
-
-                // Declared sizes can lie: count what actually comes out, and stop at the budget.
-                unpacked += CountUnpacked(entry, maxUnpackedBytes - unpacked);
-                if (unpacked > maxUnpackedBytes)
-                {
-                    return $"{Describe(name)} unpacks to more than {Megabytes(maxUnpackedBytes)}; refused as a possible zip bomb.";
-                }
-
-                if (entry.FullName == "[Content_Types].xml" && ContentTypesMentionMacros(entry))
-                {
-                    return $"{Describe(name)} is a macro-enabled Word file; macro-enabled files are not opened.";
-                }
-
-                hasDocument |= entry.FullName.Equals("word/document.xml", StringComparison.OrdinalIgnoreCase);
+                return hasDocument ? null : $"{Describe(name)} is a zip file but not a Word document (it has no word/document.xml).";
             }
-
-            return hasDocument ? null : $"{Describe(name)} is a zip file but not a Word document (it has no word/document.xml).";
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(scratch);
+            }
         }
         catch (InvalidDataException)
         {
@@ -108,10 +117,9 @@ public sealed class AttachmentScreen(long maxAttachmentBytes, long maxUnpackedBy
     }
 
     /// <summary>Unpacks an entry into nothing, counting bytes; stops one byte past <paramref name="budget"/>.</summary>
-    private static long CountUnpacked(ZipArchiveEntry entry, long budget)
+    private static long CountUnpacked(ZipArchiveEntry entry, long budget, byte[] buffer)
     {
         using var stream = entry.Open();
-        var buffer = new byte[81920];
         long total = 0;
         int read;
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
@@ -125,6 +133,12 @@ public sealed class AttachmentScreen(long maxAttachmentBytes, long maxUnpackedBy
 
         return total;
     }
+
+    /// <summary>The bytes as a stream, without a copy when they sit in an array of their own (as Graph's content does).</summary>
+    internal static MemoryStream ReadOnlyStream(ReadOnlyMemory<byte> content) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var bytes)
+            ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false);
 
     private static bool ContentTypesMentionMacros(ZipArchiveEntry entry)
     {

@@ -19,7 +19,7 @@ internal sealed record TickBox(string Section, string Label, bool? Ticked, strin
 /// start with it ("1. Detail of the known or suspected abuse"); a free-text section's answer is the
 /// one cell in the row under its heading, labelled with the heading.
 /// </summary>
-internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles)
+internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles, FormWalker.Document? document = null)
 {
     private const char Ticked = '\u2612';
     private const char TickedAlt = '\u2611';
@@ -30,7 +30,8 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles)
 
     private readonly List<LabelledControl> _controls = [];
     private readonly List<TickBox> _tickBoxes = [];
-    private readonly List<FormControl> _allSdts = [];
+    // What the body says is the same whichever form it is read as: read once for all the forms tried.
+    private readonly Document _document = document ?? new Document();
     private string _section = string.Empty;
     private List<string>? _columnLabels;
     private string? _headingAbove;
@@ -40,18 +41,12 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles)
     public IReadOnlyList<TickBox> TickBoxes => _tickBoxes;
 
     /// <summary>Every content control, for matching by tag or title.</summary>
-    public IReadOnlyList<FormControl> ContentControls => _allSdts;
+    public IReadOnlyList<FormControl> ContentControls { get; private set; } = [];
 
     public void Walk(Body body)
     {
-        foreach (var sdt in body.Descendants<SdtElement>())
-        {
-            if (!IsCheckBox(sdt))
-            {
-                _allSdts.Add(FormControl.FromSdt(sdt));
-            }
-        }
-
+        ArgumentNullException.ThrowIfNull(body);
+        ContentControls = _document.ContentControls(body);
         foreach (var block in Blocks(body))
         {
             switch (block)
@@ -72,12 +67,12 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles)
 
     private void ReadParagraph(Paragraph paragraph)
     {
-        if (SwitchSection(WordText.Of(paragraph)))
+        if (SwitchSection(paragraph))
         {
             return;
         }
 
-        var segments = Segments(paragraph);
+        var segments = _document.Segments(paragraph);
         EmitInline(segments);
         EmitTickBoxes(segments, null);
     }
@@ -85,15 +80,15 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles)
     private void ReadRow(TableRow row)
     {
         var cells = Cells(row).ToList();
-        var worded = cells.Where(c => !IsNumbering(WordText.Of(c))).ToList();
-        if (worded.Count == 1 && SwitchSection(WordText.Of(worded[0])))
+        var worded = cells.Where(c => !_document.IsNumbering(c)).ToList();
+        if (worded.Count == 1 && SwitchSection(worded[0]))
         {
             _columnLabels = null;
             _headingAbove = _section;
             return;
         }
 
-        var segmented = cells.Select(Segments).ToList();
+        var segmented = cells.Select(_document.Segments).ToList();
         var texts = segmented.Select(c => string.Concat(c.Select(s => s.Text)).Trim()).ToList();
         var headingAbove = _headingAbove;
         _headingAbove = null;
@@ -194,10 +189,9 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles)
         }
     }
 
-    private bool SwitchSection(string text)
+    private bool SwitchSection(OpenXmlElement block)
     {
-        var normalised = FormText.Normalise(text);
-        var unnumbered = LeadingNumber().Replace(normalised, string.Empty);
+        var (normalised, unnumbered) = _document.Heading(block);
         foreach (var (title, t) in _titles)
         {
             if ((normalised.StartsWith(t, StringComparison.Ordinal) && normalised.Length <= t.Length + 80)
@@ -221,9 +215,9 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles)
     private static partial System.Text.RegularExpressions.Regex LeadingNumber();
 
     /// <summary>A run of text, a value control, or a tick box, in reading order.</summary>
-    private sealed record Segment(string Text, FormControl? Control, CheckBoxState? CheckBox);
+    internal sealed record Segment(string Text, FormControl? Control, CheckBoxState? CheckBox);
 
-    private sealed record CheckBoxState(bool? Ticked);
+    internal sealed record CheckBoxState(bool? Ticked);
 
     private static List<Segment> Segments(OpenXmlElement container)
     {

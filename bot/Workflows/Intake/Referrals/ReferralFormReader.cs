@@ -20,7 +20,7 @@ public static class ReferralFormReader
     {
         try
         {
-            using var stream = new MemoryStream(docx.ToArray(), writable: false);
+            using var stream = AttachmentScreen.ReadOnlyStream(docx);
             using var document = WordprocessingDocument.Open(stream, false);
             var body = document.MainDocumentPart?.Document?.Body;
             if (body is null)
@@ -30,9 +30,10 @@ public static class ReferralFormReader
 
             ReferralDetails? best = null;
             var bestScore = 0;
+            var read = new FormWalker.Document();
             foreach (var form in ReferralFormDefinition.Known)
             {
-                var walker = new FormWalker(form.Sections);
+                var walker = new FormWalker(form.Sections, read);
                 walker.Walk(body);
                 var fields = ReferralFieldMatcher.Match(form, walker.Controls, walker.ContentControls);
                 var factors = ReferralFieldMatcher.MatchFactors(form, walker.TickBoxes);

@@ -1,0 +1,63 @@
+using DocumentFormat.OpenXml;
+using TeamsReviewBot.Process.Cases;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace TeamsReviewBot.Workflows.Intake.Referrals;
+
+internal sealed partial class FormWalker
+{
+    /// <summary>
+    /// One document's body as read so far: its content controls, each block's text, heading reading and
+    /// segments. None of these depends on which form the body is read as, so the walkers of every known
+    /// form share one and the body is read once, not once per form. For one document only.
+    /// </summary>
+    internal sealed class Document
+    {
+        private readonly Dictionary<OpenXmlElement, List<Segment>> _segments = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<OpenXmlElement, string> _texts = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<OpenXmlElement, (string Normalised, string Unnumbered)> _headings = new(ReferenceEqualityComparer.Instance);
+        private List<FormControl>? _contentControls;
+
+        /// <summary>Every content control that is not a tick box, for matching by tag or title.</summary>
+        public IReadOnlyList<FormControl> ContentControls(Body body) =>
+            _contentControls ??= [.. body.Descendants<SdtElement>().Where(sdt => !IsCheckBox(sdt)).Select(FormControl.FromSdt)];
+
+        public List<Segment> Segments(OpenXmlElement container)
+        {
+            if (!_segments.TryGetValue(container, out var segments))
+            {
+                segments = FormWalker.Segments(container);
+                _segments.Add(container, segments);
+            }
+
+            return segments;
+        }
+
+        /// <summary>The block's text normalised, with and without a leading section number.</summary>
+        public (string Normalised, string Unnumbered) Heading(OpenXmlElement block)
+        {
+            if (!_headings.TryGetValue(block, out var heading))
+            {
+                var normalised = FormText.Normalise(Text(block));
+                heading = (normalised, LeadingNumber().Replace(normalised, string.Empty));
+                _headings.Add(block, heading);
+            }
+
+            return heading;
+        }
+
+        /// <summary>A cell holding only a section number ("4.", "5") or nothing.</summary>
+        public bool IsNumbering(OpenXmlElement cell) => FormWalker.IsNumbering(Text(cell));
+
+        private string Text(OpenXmlElement element)
+        {
+            if (!_texts.TryGetValue(element, out var text))
+            {
+                text = WordText.Of(element);
+                _texts.Add(element, text);
+            }
+
+            return text;
+        }
+    }
+}
