@@ -64,8 +64,10 @@ public sealed class MorningDigestTests(AzuriteFixture azurite) : IAsyncLifetime
             new MailForReview("<unmatched-1@agency.example>", "clerk@agency.example", At(2026, 11, 23, 15, 0), "not a referral, and no case code or request it answers", "https://outlook.office.com/mail/item-1", null));
 
         // Tuesday 24 November, 08:31: both instances fire the timers and send the day's digest at once.
-        await using var second = _bot.StartSecondInstance();
+        // The clock moves first: the second instance's first timer pass starts with it, and on Monday's
+        // clock it would send Monday's digest (the timer set for Friday is still waiting).
         _bot.Clock.JumpTo(At(2026, 11, 24, 8, 31));
+        await using var second = _bot.StartSecondInstance();
         var day = new DateOnly(2026, 11, 24);
         var now = _bot.Clock.GetUtcNow();
         await Task.WhenAll(
