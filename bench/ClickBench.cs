@@ -190,7 +190,7 @@ public static partial class ClickBench
         };
     }
 
-    private static int[] Ports(string connection) =>
+    internal static int[] Ports(string connection) =>
         [.. EndpointPort().Matches(connection).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct()];
 
     [GeneratedRegex(@"Endpoint=https?://[^:;/]+:(\d+)")]

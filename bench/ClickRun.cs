@@ -136,6 +136,13 @@ public sealed partial class ClickRun(HttpClient http, StubConnector teams, BotPr
         MeasuredAsync("refresh", round, clients, requests, async i =>
             await SendAsync(ClickActivities.Refresh(teams.ServiceUrl, ClickActivities.Voters[0], pool[i % pool.Count])) is not null);
 
+    /// <summary>"My vote card" opened by <paramref name="voter"/>; true when it was answered.</summary>
+    public async Task<bool> RefreshAsync(BenchPerson voter, PanelCase panelCase) =>
+        await SendAsync(ClickActivities.Refresh(teams.ServiceUrl, voter, panelCase)) is not null;
+
+    /// <summary>Waits (up to 20 s) until the bot's background work has settled; see <see cref="SettleAsync"/>.</summary>
+    public Task<ProbeReading> SettledAsync() => SettleAsync();
+
     /// <summary>Opens <paramref name="count"/> cases and votes on each at one client: first, second, deciding.</summary>
     public async Task<ScaleResult> ScaleProbeAsync(int count)
     {

@@ -91,7 +91,7 @@ public static class MemoryBench
         return MemoryReading.Read(bot.ProcessId, probe.GcHeap);
     }
 
-    private static IEnumerable<(string Name, string Value)> ExtraEnvironment() =>
+    internal static IEnumerable<(string Name, string Value)> ExtraEnvironment() =>
         (Environment.GetEnvironmentVariable("TEAMSREVIEWBOT_BENCH_BOT_ENV") ?? string.Empty)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(pair => pair.Split('=', 2))
@@ -99,7 +99,7 @@ public static class MemoryBench
             .Select(pair => (pair[0], pair[1]));
 
     /// <summary>utime + stime of the process so far (fields 14 and 15 of /proc/pid/stat, in clock ticks of 1/100 s).</summary>
-    private static double CpuSeconds(int pid)
+    internal static double CpuSeconds(int pid)
     {
         var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');

@@ -14,6 +14,14 @@ if (args.Length > 0 && args[0] == "memory")
     return;
 }
 
+// "bench/run.sh clickcpu": the bot's CPU time per click, batch by batch (ClickCpuBench).
+if (args.Length > 0 && args[0] == "clickcpu")
+{
+    var batch = int.TryParse(Environment.GetEnvironmentVariable("TEAMSREVIEWBOT_BENCH_REQUESTS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 100;
+    await ClickCpuBench.RunAsync(ClickBenchSettings.FromEnvironment(quick: true), batch);
+    return;
+}
+
 if (args.Length > 0 && args[0] is "clicks" or "quick")
 {
     await ClickBench.RunAsync(ClickBenchSettings.FromEnvironment(quick: args[0] == "quick"));

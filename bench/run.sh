@@ -6,6 +6,8 @@
 #                          endpoint, at 1, 10 and 50 clients, with the Graph sandbox and a stand-in Teams
 #                          connector; checks, start-up, memory; writes docs/benchmarks.md (about 10 minutes)
 #   bench/run.sh quick     the same, smaller (20 requests per cell, 300 cases); writes test-output only
+#   bench/run.sh clickcpu  the bot's CPU time per click (utime+stime over a batch of TEAMSREVIEWBOT_BENCH_REQUESTS,
+#                          default 100, each click kind); writes test-output/bench-clickcpu.md
 #   bench/run.sh memory    the bot's memory after start and idle after 1,000 cases (TEAMSREVIEWBOT_BENCH_CASES),
 #                          by mapping from /proc/<pid>/smaps; writes test-output/bench-memory.md
 #   bench/run.sh [rounds] [board|votes]   storage figures for a click and a timer sweep ("board": only
@@ -35,7 +37,7 @@ start_own_azurite() {
 }
 
 case "${1:-clicks}" in
-  clicks|quick|memory)
+  clicks|quick|memory|clickcpu)
     # A restore rewrites every project's assets and so rebuilds everything: only on a fresh clone.
     [ -f bench/obj/project.assets.json ] && [ -f bench/Probe/obj/project.assets.json ] || ensure_dotnet
     log "building the bot, the Graph sandbox and the benchmark (Release)"

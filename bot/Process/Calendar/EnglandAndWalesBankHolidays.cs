@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
 
@@ -16,8 +18,8 @@ public sealed class EnglandAndWalesBankHolidays
 
     private readonly IReadOnlyList<BankHoliday> _added;
     private readonly HashSet<DateOnly> _removed;
-    private readonly Dictionary<int, IReadOnlyList<BankHoliday>> _byYear = [];
-    private readonly Lock _gate = new();
+    // Every timetable asks about each day it spans: a year's holidays are computed once, then read without a lock.
+    private readonly ConcurrentDictionary<int, YearOfHolidays> _byYear = new();
 
     public EnglandAndWalesBankHolidays(IEnumerable<BankHoliday> added, IEnumerable<DateOnly> removed)
     {
@@ -28,26 +30,23 @@ public sealed class EnglandAndWalesBankHolidays
     /// <summary>The calendar with the one-off holidays shipped inside the assembly.</summary>
     public static EnglandAndWalesBankHolidays Default { get; } = LoadEmbedded();
 
-    public bool IsBankHoliday(DateOnly date) => InYear(date.Year).Any(h => h.Date == date);
+    public bool IsBankHoliday(DateOnly date) => Year(date.Year).Dates.Contains(date);
 
     public BankHoliday? Find(DateOnly date) => InYear(date.Year).FirstOrDefault(h => h.Date == date);
 
-    public IReadOnlyList<BankHoliday> InYear(int year)
-    {
-        lock (_gate)
-        {
-            if (!_byYear.TryGetValue(year, out var holidays))
-            {
-                holidays = [.. Computed(year)
-                    .Where(h => !_removed.Contains(h.Date))
-                    .Concat(_added.Where(h => h.Date.Year == year))
-                    .OrderBy(h => h.Date)];
-                _byYear[year] = holidays;
-            }
+    public IReadOnlyList<BankHoliday> InYear(int year) => Year(year).Holidays;
 
-            return holidays;
-        }
-    }
+    /// <summary>The dates of a year's bank holidays, each once.</summary>
+    public IReadOnlySet<DateOnly> DatesIn(int year) => Year(year).Dates;
+
+    private YearOfHolidays Year(int year) => _byYear.GetOrAdd(year, y =>
+    {
+        IReadOnlyList<BankHoliday> holidays = [.. Computed(y)
+            .Where(h => !_removed.Contains(h.Date))
+            .Concat(_added.Where(h => h.Date.Year == y))
+            .OrderBy(h => h.Date)];
+        return new YearOfHolidays(holidays, holidays.Select(h => h.Date).ToFrozenSet());
+    });
 
     /// <summary>Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm).</summary>
     public static DateOnly EasterSunday(int year)
@@ -151,3 +150,6 @@ public sealed class EnglandAndWalesBankHolidays
     private static DateOnly ReadDate(JsonElement item) =>
         DateOnly.ParseExact(item.GetProperty("date").GetString() ?? string.Empty, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>One year's bank holidays, in date order and as a set to look a day up in.</summary>
+internal sealed record YearOfHolidays(IReadOnlyList<BankHoliday> Holidays, FrozenSet<DateOnly> Dates);

@@ -34,7 +34,8 @@ public sealed class WorkingDayCalendar(EnglandAndWalesBankHolidays holidays)
         return date;
     }
 
-    /// <summary>How many working days after <paramref name="from"/> <paramref name="to"/> is (negative when before).</summary>
+    /// <summary>How many working days after <paramref name="from"/> <paramref name="to"/> is (negative when before).
+    /// Counted, not walked: the weekdays between, less the bank holidays among them.</summary>
     public int WorkingDaysBetween(DateOnly from, DateOnly to)
     {
         if (to < from)
@@ -42,16 +43,26 @@ public sealed class WorkingDayCalendar(EnglandAndWalesBankHolidays holidays)
             return -WorkingDaysBetween(to, from);
         }
 
-        var count = 0;
-        for (var date = from.AddDays(1); date <= to; date = date.AddDays(1))
+        var count = WeekdaysUpTo(to) - WeekdaysUpTo(from);
+        for (var year = from.Year; year <= to.Year; year++)
         {
-            if (IsWorkingDay(date))
+            foreach (var holiday in Holidays.DatesIn(year))
             {
-                count++;
+                if (holiday > from && holiday <= to && holiday.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                {
+                    count--;
+                }
             }
         }
 
         return count;
+    }
+
+    /// <summary>Weekdays from 1 January 0001 (a Monday, day number 0) to <paramref name="date"/>, inclusive.</summary>
+    private static int WeekdaysUpTo(DateOnly date)
+    {
+        var day = date.DayNumber;
+        return (day / 7 * 5) + Math.Min((day % 7) + 1, 5);
     }
 
     public DateOnly NextWorkingDay(DateOnly date) => AddWorkingDays(date, 1);

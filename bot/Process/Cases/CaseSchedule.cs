@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using TeamsReviewBot.Process.Afterwards;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Playbooks;
@@ -28,7 +29,24 @@ public sealed class CaseSchedule(TimetableCalculator calculator)
     /// <summary>The timetable a referral received at <paramref name="receivedAt"/> would get.</summary>
     public CaseTimetable Preview(Playbook playbook, DateTimeOffset receivedAt) => calculator.Compute(playbook, receivedAt);
 
+    // A state is immutable, and a click asks for its timetable several times (the rule, the card, the
+    // follow-up's timers): computed once per state object and playbook, forgotten with the state.
+    private readonly ConditionalWeakTable<CaseState, CaseTimetable> _computed = new();
+
     public CaseTimetable Timetable(Playbook playbook, CaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (_computed.TryGetValue(state, out var known) && ReferenceEquals(known.Playbook, playbook))
+        {
+            return known;
+        }
+
+        var timetable = Compute(playbook, state);
+        _computed.AddOrUpdate(state, timetable);
+        return timetable;
+    }
+
+    private CaseTimetable Compute(Playbook playbook, CaseState state)
     {
         var actual = ImmutableDictionary.CreateBuilder<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var rule in playbook.Deadlines)

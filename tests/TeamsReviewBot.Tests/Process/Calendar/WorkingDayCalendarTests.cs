@@ -31,6 +31,31 @@ public sealed class WorkingDayCalendarTests
     }
 
     [Fact]
+    public void Working_days_between_agree_with_walking_the_calendar_day_by_day_over_years()
+    {
+        // A one-off holiday on a weekday, one on a Saturday, and one on a regular holiday's own date (counted once).
+        using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            """{"added":[{"date":"2027-06-09","name":"One-off"},{"date":"2027-06-12","name":"On a Saturday"},{"date":"2027-12-27","name":"Twice"}],"removed":[{"date":"2028-05-01"}]}"""));
+        var calendar = new WorkingDayCalendar(EnglandAndWalesBankHolidays.Parse(json));
+        var start = new DateOnly(2026, 11, 20);
+        for (var offset = 0; offset < 40; offset += 3)
+        {
+            var from = start.AddDays(offset);
+            var walked = 0;
+            for (var to = from; to <= from.AddDays(800); to = to.AddDays(1))
+            {
+                if (to > from && calendar.IsWorkingDay(to))
+                {
+                    walked++;
+                }
+
+                Assert.Equal(walked, calendar.WorkingDaysBetween(from, to));
+                Assert.Equal(-walked, calendar.WorkingDaysBetween(to, from));
+            }
+        }
+    }
+
+    [Fact]
     public void A_referral_before_the_cut_off_on_a_working_day_is_Day_0_that_day()
     {
         Assert.Equal(new DateOnly(2027, 1, 15), WorkingDays.DayZero(London(2027, 1, 15, 15, 59), FourPm));

@@ -243,6 +243,25 @@ public sealed class CaseRulesTests
     }
 
     [Fact]
+    public void A_case_states_timetable_is_computed_once_and_follows_each_change_of_the_case()
+    {
+        var harness = GoingToRapidReview();
+        var before = harness.State;
+        var first = Schedule.Timetable(Playbook("oldham"), before);
+
+        // Asked again for the same state (the rule, the card, the follow-up): the same timetable, not a recount.
+        Assert.Same(first, Schedule.Timetable(Playbook("oldham"), before));
+        Assert.Equal("oldham", Schedule.Timetable(Playbook("oldham"), before).Playbook.Key);
+
+        harness.Do((r, s, now) => r.MoveDeadline(s, "returns", London(2027, 1, 22, 17), BusinessManager, "Police disclosure delayed.", now));
+
+        var after = Schedule.Timetable(Playbook("oldham"), harness.State);
+        Assert.NotSame(first, after);
+        Assert.Equal(London(2027, 1, 22, 17), after.Get("returns").DueAt);
+        Assert.Equal(first.Get("returns").DueAt, Schedule.Timetable(Playbook("oldham"), before).Get("returns").DueAt);
+    }
+
+    [Fact]
     public void A_case_in_progress_cannot_be_closed()
     {
         var harness = GoingToRapidReview();

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace TeamsReviewBot.Bench;
+
+/// <summary>
+/// "bench/run.sh clickcpu": the bot's own CPU time per click, which does not depend on how busy the
+/// machine is (utime + stime of the bot's process over a batch, divided by the batch). Starts the bot as
+/// the click benchmark does, warms it up (JIT, caches) on a few cases, then sends batches of
+/// TEAMSREVIEWBOT_BENCH_REQUESTS (default 100) at four clients: refer, first, second and deciding vote
+/// on the cases the refers opened, with the police lead's re-vote and "my vote card" between the first
+/// and second vote. Each batch is read twice: when its last
+/// answer is in ("answered": the requests, plus whatever background work ran meanwhile) and once the
+/// bot's background work has settled ("with follow-ups"). Re-vote and refresh have no follow-up, so
+/// their two figures agree and they are the request path alone.
+/// TEAMSREVIEWBOT_BENCH_BOT_ENV ("NAME=value;NAME=value") adds settings to the bot's environment (for
+/// instance DOTNET_PerfMapEnabled=1 to let a profiler name JIT-compiled methods).
+/// </summary>
+public static class ClickCpuBench
+{
+    private const int Clients = 4;
+    private const int WarmUpCases = 60;
+
+    public static async Task RunAsync(ClickBenchSettings settings, int requests)
+    {
+        var machine = MachineFacts.Read();
+        Console.WriteLine($"Bot CPU per click: {requests} per batch at {Clients} clients, {machine}");
+        await using var teams = await StubConnector.StartAsync();
+        await using var bare = await BareWriteEndpoint.StartAsync(settings.StorageConnection);
+        var botSettings = ClickBench.BotSettings(settings, "bu" + Guid.NewGuid().ToString("N")[..8]);
+        foreach (var (name, value) in MemoryBench.ExtraEnvironment())
+        {
+            botSettings[name] = value;
+            Console.WriteLine($"bot environment: {name}={value}");
+        }
+
+        Directory.CreateDirectory(settings.OutputDirectory);
+        await using var bot = await BotProcess.StartAsync(settings.BotDll, settings.BotContentRoot, settings.ProbeDll, botSettings, Path.Combine(settings.OutputDirectory, "bench-clickcpu-bot.log"));
+        Console.WriteLine($"bot pid {bot.ProcessId}");
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = bot.Address, Timeout = TimeSpan.FromSeconds(60) };
+        (await http.PostAsJsonAsync("/api/messages", ClickActivities.ChannelInstall(teams.ServiceUrl, ClickBench.Channel))).EnsureSuccessStatusCode();
+        foreach (var person in ClickActivities.Voters.Prepend(ClickActivities.Manager))
+        {
+            (await http.PostAsJsonAsync("/api/messages", ClickActivities.PersonalInstall(teams.ServiceUrl, person))).EnsureSuccessStatusCode();
+        }
+
+        var run = new ClickRun(http, teams, bot, bare, ClickBench.Ports(settings.StorageConnection), new Uri(settings.GraphSandbox).Port);
+
+        // Warm-up, unmeasured: every path JIT-compiled and its caches filled.
+        var warm = await run.OpenCasesAsync(WarmUpCases, Clients);
+        foreach (var voter in ClickActivities.Voters)
+        {
+            await Parallel.ForEachAsync(warm, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (c, _) => await run.VoteAsync(voter, c));
+        }
+
+        await Parallel.ForEachAsync(warm, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (c, _) => await run.RefreshAsync(ClickActivities.Voters[0], c));
+        await run.SettledAsync();
+
+        var rows = new List<(string Kind, int Count, double Answered, double Settled)>();
+        IReadOnlyList<PanelCase> opened = [];
+        rows.Add(await BatchAsync("refer", requests, bot, run, async () => opened = await run.OpenCasesAsync(requests, Clients)));
+        // Re-votes and refreshes on cases with the police lead's vote and no decision, then the other two votes.
+        rows.Add(await BatchAsync(ClickRun.Kinds[2], opened.Count, bot, run, () => Each(opened, c => run.VoteAsync(ClickActivities.Voters[0], c))));
+        var pool = opened.Take(Math.Min(opened.Count, 50)).ToList();
+        var reVotes = Enumerable.Range(0, requests).Select(i => pool[i % pool.Count]).ToList();
+        rows.Add(await BatchAsync("re-vote", reVotes.Count, bot, run, () => Each(reVotes, c => run.VoteAsync(ClickActivities.Voters[0], c))));
+        rows.Add(await BatchAsync("refresh", reVotes.Count, bot, run, () => Each(reVotes, c => run.RefreshAsync(ClickActivities.Voters[0], c))));
+        for (var seat = 1; seat < ClickActivities.Voters.Length; seat++)
+        {
+            var voter = ClickActivities.Voters[seat];
+            rows.Add(await BatchAsync(ClickRun.Kinds[2 + seat], opened.Count, bot, run, () => Each(opened, c => run.VoteAsync(voter, c))));
+        }
+
+        var table = new StringBuilder();
+        table.AppendLine(CultureInfo.InvariantCulture, $"Bot CPU per click ({requests} per batch, {Clients} clients; {machine}; load average at the end {MachineFacts.Read().LoadAverage}; failures {run.FailureSamples.Count})");
+        table.AppendLine();
+        table.AppendLine("| click | clicks | CPU ms per click, answered | CPU ms per click, with follow-ups |");
+        table.AppendLine("|---|---|---|---|");
+        foreach (var (kind, count, answered, settled) in rows)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {kind} | {count} | {answered:F1} | {settled:F1} |");
+        }
+
+        foreach (var failure in run.FailureSamples)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture, $"- failure: {failure}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(table);
+        var file = Path.Combine(settings.OutputDirectory, "bench-clickcpu.md");
+        await File.WriteAllTextAsync(file, table.ToString());
+        Console.WriteLine($"written to {file}");
+    }
+
+    private static async Task<(string, int, double, double)> BatchAsync(string kind, int count, BotProcess bot, ClickRun run, Func<Task> send)
+    {
+        var before = bot.CpuTime;
+        var clock = Stopwatch.StartNew();
+        await send();
+        var answered = bot.CpuTime - before;
+        var elapsed = clock.Elapsed;
+        await run.SettledAsync();
+        var settled = bot.CpuTime - before;
+        var perClick = (double)Math.Max(count, 1);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{kind}: {count} in {elapsed.TotalSeconds:F1} s, bot CPU {answered.TotalMilliseconds / perClick:F1} ms per click answered, {settled.TotalMilliseconds / perClick:F1} with follow-ups (load average {MachineFacts.Read().LoadAverage})"));
+        return (kind, count, answered.TotalMilliseconds / perClick, settled.TotalMilliseconds / perClick);
+    }
+
+    private static Task Each(IEnumerable<PanelCase> cases, Func<PanelCase, Task<bool>> click) =>
+        Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (c, _) => await click(c));
+}
