@@ -16,7 +16,9 @@ namespace TeamsReviewBot.Workflows.Cases;
 public sealed class ReconciledTimers
 {
     // Forgetting costs one read later, never a wrong timer: the map is simply dropped when it grows past this.
-    private const int MostRemembered = 4096;
+    // A skip also needs the case's state held in memory, so remembering more cases than the case store
+    // holds only costs memory (about 6 KiB a case with its reminders).
+    private const int MostRemembered = AggregateStoreCapacity.Default;
 
     private readonly ConcurrentDictionary<string, Reconciled> _cases = new(StringComparer.Ordinal);
 
