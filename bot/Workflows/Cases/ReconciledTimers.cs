@@ -15,12 +15,14 @@ namespace TeamsReviewBot.Workflows.Cases;
 /// </summary>
 public sealed class ReconciledTimers
 {
-    // Forgetting costs one read later, never a wrong timer: the map is simply dropped when it grows past this.
-    // A skip also needs the case's state held in memory, so remembering more cases than the case store
-    // holds only costs memory (about 6 KiB a case with its reminders).
+    // Forgetting costs one read later, never a wrong timer. A skip also needs the case's state held in
+    // memory, so remembering more cases than the case store holds only costs memory (about 6 KiB a case
+    // with its reminders): past that, the cases reconciled longest ago are forgotten, as the store does.
     private const int MostRemembered = AggregateStoreCapacity.Default;
 
     private readonly ConcurrentDictionary<string, Reconciled> _cases = new(StringComparer.Ordinal);
+    private readonly Lock _trimming = new();
+    private long _sequence;
 
     /// <summary>The partition as this instance's last reconcile of the case left it, when that reconcile was at <paramref name="version"/>.</summary>
     public Reconciled? At(string caseCode, long version) =>
@@ -32,21 +34,46 @@ public sealed class ReconciledTimers
     /// </summary>
     public void Remember(string caseCode, long version, CaseTimerBasis note, IEnumerable<DurableTimer> timers)
     {
-        if (_cases.Count >= MostRemembered)
-        {
-            _cases.Clear();
-        }
-
         var kept = timers
             .Where(t => t.Kind is CaseDeadlineTimer.TimerKind or SignOffPrompts.TimerKind)
             .GroupBy(t => t.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        _cases[caseCode] = new Reconciled(version, note, kept);
+        _cases[caseCode] = new Reconciled(version, note, kept) { Sequence = Interlocked.Increment(ref _sequence) };
+        if (_cases.Count > MostRemembered)
+        {
+            Trim();
+        }
+    }
+
+    // Down to nine tenths at once, so the sort runs once per tenth of the bound, not at every reconcile.
+    private void Trim()
+    {
+        if (!_trimming.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            var excess = _cases.Count - (MostRemembered - (MostRemembered / 10));
+            foreach (var (caseCode, known) in _cases.ToArray().OrderBy(e => e.Value.Sequence).Take(Math.Max(excess, 0)))
+            {
+                _cases.TryRemove(new KeyValuePair<string, Reconciled>(caseCode, known));
+            }
+        }
+        finally
+        {
+            _trimming.Exit();
+        }
     }
 
     /// <summary>Nothing is known of the case's partition any more (a reconcile failed or found a newer note).</summary>
     public void Forget(string caseCode) => _cases.TryRemove(caseCode, out _);
 
     /// <summary>A reconcile's result: the stream version, the note left and the reminders and prompts left stored, by id.</summary>
-    public sealed record Reconciled(long Version, CaseTimerBasis Note, IReadOnlyDictionary<string, DurableTimer> Timers);
+    public sealed record Reconciled(long Version, CaseTimerBasis Note, IReadOnlyDictionary<string, DurableTimer> Timers)
+    {
+        /// <summary>When it was remembered, in this instance's order: the oldest are forgotten first.</summary>
+        internal long Sequence { get; init; }
+    }
 }
