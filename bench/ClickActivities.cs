@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
@@ -69,6 +70,16 @@ public static class ClickActivities
         Invoke(serviceUrl, voter, "refresh", new JsonObject { ["caseCode"] = panelCase.Code }, ChannelConversation(panelCase), panelCase.MessageId, panelCase.Channel);
 
     /// <summary>The bot added to the team, in the panel channel: how it learns where to post.</summary>
+    /// <summary>Installs the bot in the panel channel and in every bench person's personal chat, as Teams does.</summary>
+    public static async Task InstallEverywhereAsync(HttpClient http, string serviceUrl, string channel)
+    {
+        (await http.PostAsJsonAsync("/api/messages", ChannelInstall(serviceUrl, channel))).EnsureSuccessStatusCode();
+        foreach (var person in Voters.Prepend(Manager))
+        {
+            (await http.PostAsJsonAsync("/api/messages", PersonalInstall(serviceUrl, person))).EnsureSuccessStatusCode();
+        }
+    }
+
     public static JsonObject ChannelInstall(string serviceUrl, string channel) => new()
     {
         ["type"] = "installationUpdate",

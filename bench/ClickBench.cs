@@ -84,11 +84,7 @@ public static partial class ClickBench
             BaseAddress = bot.Address,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        (await http.PostAsJsonAsync("/api/messages", ClickActivities.ChannelInstall(teams.ServiceUrl, Channel))).EnsureSuccessStatusCode();
-        foreach (var person in ClickActivities.Voters.Prepend(ClickActivities.Manager))
-        {
-            (await http.PostAsJsonAsync("/api/messages", ClickActivities.PersonalInstall(teams.ServiceUrl, person))).EnsureSuccessStatusCode();
-        }
+        await ClickActivities.InstallEverywhereAsync(http, teams.ServiceUrl, Channel);
 
         await Task.Delay(TimeSpan.FromSeconds(3));
         report.AfterStart = await bot.ReadAsync(collectFirst: true);

@@ -40,11 +40,7 @@ public static class ClickCpuBench
         await using var bot = await BotProcess.StartAsync(settings.BotDll, settings.BotContentRoot, settings.ProbeDll, botSettings, Path.Combine(settings.OutputDirectory, "bench-clickcpu-bot.log"));
         Console.WriteLine($"bot pid {bot.ProcessId}");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = bot.Address, Timeout = TimeSpan.FromSeconds(60) };
-        (await http.PostAsJsonAsync("/api/messages", ClickActivities.ChannelInstall(teams.ServiceUrl, ClickBench.Channel))).EnsureSuccessStatusCode();
-        foreach (var person in ClickActivities.Voters.Prepend(ClickActivities.Manager))
-        {
-            (await http.PostAsJsonAsync("/api/messages", ClickActivities.PersonalInstall(teams.ServiceUrl, person))).EnsureSuccessStatusCode();
-        }
+        await ClickActivities.InstallEverywhereAsync(http, teams.ServiceUrl, ClickBench.Channel);
 
         var run = new ClickRun(http, teams, bot, bare, ClickBench.Ports(settings.StorageConnection), new Uri(settings.GraphSandbox).Port);
 

@@ -37,11 +37,7 @@ public static class MemoryBench
         var cpuAtStart = CpuSeconds(bot.ProcessId);
 
         using var http = new HttpClient { BaseAddress = bot.Address, Timeout = TimeSpan.FromSeconds(60) };
-        (await http.PostAsJsonAsync("/api/messages", ClickActivities.ChannelInstall(teams.ServiceUrl, ClickBench.Channel))).EnsureSuccessStatusCode();
-        foreach (var person in ClickActivities.Voters.Prepend(ClickActivities.Manager))
-        {
-            (await http.PostAsJsonAsync("/api/messages", ClickActivities.PersonalInstall(teams.ServiceUrl, person))).EnsureSuccessStatusCode();
-        }
+        await ClickActivities.InstallEverywhereAsync(http, teams.ServiceUrl, ClickBench.Channel);
 
         await Task.Delay(TimeSpan.FromSeconds(3));
         var afterStart = await ReadAsync(bot);
@@ -99,7 +95,7 @@ public static class MemoryBench
             .Select(pair => (pair[0], pair[1]));
 
     /// <summary>utime + stime of the process so far (fields 14 and 15 of /proc/pid/stat, in clock ticks of 1/100 s).</summary>
-    internal static double CpuSeconds(int pid)
+    private static double CpuSeconds(int pid)
     {
         var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
