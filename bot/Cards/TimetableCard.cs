@@ -53,7 +53,7 @@ public static class TimetableCard
         : string.Empty;
 
     private static string SignOffSlot(CaseState state) => state.SignOffSlot is { } slot && slot.MeetingAt == state.MeetingAt && state.SignedOffAt is null
-        ? $" The decision makers' sign-off slot is booked for {BritishDates.DateAndTime(slot.Start)} ({slot.Free} of {slot.Invited} free then)."
+        ? $" The decision makers' sign-off slot is booked for {BritishDates.DateAndTime(slot.Start)} ({slot.Free} of {slot.Invited} known to be free then)."
         : string.Empty;
 
     private static JsonObject Card(View view) => AdaptiveCard.Create(

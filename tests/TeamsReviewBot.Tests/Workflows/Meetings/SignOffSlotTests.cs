@@ -85,7 +85,7 @@ public sealed class SignOffSlotTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Single(await _bot.EventsAsync<SignOffSlotBooked>(code, CaseEventTypes.SignOffSlotBooked));
 
         await _bot.SayAsync(Bea, $"timetable {code}");
-        await _bot.WaitForPersonalAsync(Bea, $"The decision makers' sign-off slot is booked for {BritishDates.DateAndTime(expectedStart)} (4 of 4 free then).");
+        await _bot.WaitForPersonalAsync(Bea, $"The decision makers' sign-off slot is booked for {BritishDates.DateAndTime(expectedStart)} (4 of 4 known to be free then).");
     }
 
     [Fact]
