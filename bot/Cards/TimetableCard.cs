@@ -37,7 +37,6 @@ public static class TimetableCard
         $"{timetable.Playbook.Name}. Received {BritishDates.DateAndTime(state.ReceivedAt)}; {WorkingDayNumbering.DescribeStart(timetable.Playbook.Clock, state.DayZero)}. The case is {CaseStageNames.Describe(state.Stage)}." + BookedMeeting(state) + SubmittedTo(state) + PanelDateFirst(state, timetable),
         [.. deadlines.Select(d => new Row(DayLabel(d.Entry), d.Entry.Name, When(d.Entry), Status(d)))]);
 
-    /// <summary>The booked meeting's time and Teams link, which the deadlines after it follow.</summary>
     /// <summary>When and in which email the report reached the National Panel (the message id finds it in the mailbox).</summary>
     private static string SubmittedTo(CaseState state) => state.Submission is { } done
         ? $" Submitted on {BritishDates.DateAndTime(done.At)} to {done.To}" + (done.MessageId is { } id ? $" (message id {id})." : ".")
@@ -47,8 +46,14 @@ public static class TimetableCard
     private static string PanelDateFirst(CaseState state, CaseTimetable timetable) =>
         PanelDateRules.Earlier(timetable.Playbook, state, timetable) is { } earlier ? " Note: " + PanelDateRules.Describe(earlier) : string.Empty;
 
+    /// <summary>The booked meeting's time and Teams link, which the deadlines after it follow, and the
+    /// decision makers' sign-off slot after it where one is booked.</summary>
     private static string BookedMeeting(CaseState state) => state.MeetingAt is { } at && state.MeetingHeldAt is null
-        ? $" The meeting is booked for {BritishDates.DateAndTime(at)}" + (state.MeetingJoinUrl is { } joinUrl ? $" (Teams: {joinUrl})." : ".")
+        ? $" The meeting is booked for {BritishDates.DateAndTime(at)}" + (state.MeetingJoinUrl is { } joinUrl ? $" (Teams: {joinUrl})." : ".") + SignOffSlot(state)
+        : string.Empty;
+
+    private static string SignOffSlot(CaseState state) => state.SignOffSlot is { } slot && slot.MeetingAt == state.MeetingAt && state.SignedOffAt is null
+        ? $" The decision makers' sign-off slot is booked for {BritishDates.DateAndTime(slot.Start)} ({slot.Free} of {slot.Invited} known to be free then)."
         : string.Empty;
 
     private static JsonObject Card(View view) => AdaptiveCard.Create(

@@ -78,6 +78,12 @@ public static class AuditTrail
             case CaseEventTypes.MeetingCancelled:
                 var cancelled = CaseJson.Read<MeetingCancelled>(e.Data);
                 return $"{Who(cancelled.Actor)} cancelled the meeting of {BritishDates.DateAndTime(cancelled.WasAt)}: {cancelled.Reason}";
+            case CaseEventTypes.SignOffSlotBooked:
+                var slot = CaseJson.Read<SignOffSlotBooked>(e.Data);
+                return $"{Who(slot.Actor)} booked the decision makers' sign-off slot for {BritishDates.DateAndTime(slot.Start)}, after the meeting of {BritishDates.DateAndTime(slot.MeetingAt)}: {slot.Attendees.Count} invited, {slot.Free} known to be free then.";
+            case CaseEventTypes.SignOffSlotCancelled:
+                var slotCancelled = CaseJson.Read<SignOffSlotCancelled>(e.Data);
+                return $"{Who(slotCancelled.Actor)} cancelled the decision makers' sign-off slot: {slotCancelled.Reason}";
             case CaseEventTypes.MeetingHeld:
                 var held = CaseJson.Read<MeetingHeld>(e.Data);
                 return $"{Who(held.Actor)} recorded the meeting as held, with {Partners.List(held.PartnersPresent)} present.";

@@ -72,6 +72,7 @@ public sealed partial class CaseFold(PlaybookCatalogue playbooks) : IStreamFold<
         next = SignOffAnswers(next, stored);
         next = ComplianceChecks(next, stored);
         next = MeetingResponses(next, stored);
+        next = SignOffSlot(next, stored);
         next = Submission(next, stored);
         next = PanelReply(next, stored);
         next = Afterwards(next, stored);

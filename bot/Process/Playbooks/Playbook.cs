@@ -70,6 +70,11 @@ public sealed record Playbook
             all = all.Append(("decision.dispute", dispute));
         }
 
+        if (Meeting.SignOffSlot is { } slot)
+        {
+            all = all.Append(("meeting.signOffSlot", slot));
+        }
+
         if (SignOff.Comments is { } comments)
         {
             all = all.Append(("signOff.comments", comments));

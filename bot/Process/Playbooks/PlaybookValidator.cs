@@ -102,6 +102,8 @@ internal static partial class PlaybookValidator
             Require(!partners.Contains(p.Meeting.QuorumPartners[i]), $"meeting.quorumPartners[{i}]", $"'{p.Meeting.QuorumPartners[i]}' is no seat's partner.");
         }
 
+        Require(p.Meeting.SignOffSlot is { Minutes: < 15 or > 120 }, "meeting.signOffSlot.minutes", "must be 15 to 120 minutes: the slot is booked inside a working day.");
+
         for (var i = 0; i < p.SignOff.Seats.Count; i++)
         {
             var seat = p.FindSeat(p.SignOff.Seats[i]);

@@ -14,7 +14,9 @@ public sealed record InformationRequestRule(
 
 /// <summary>The review meeting: its deadline, and its quorum (at least one representative of each partner
 /// listed). <paramref name="ProposeWithRequests"/>: the seed sets the meeting when the information
-/// requests go out (Tameside's Day 3 invite, Salford's date set with the requests).</summary>
+/// requests go out (Tameside's Day 3 invite, Salford's date set with the requests).
+/// <paramref name="SignOffSlot"/>: diary time booked for the sign-off's decision makers after the
+/// meeting, where the seed asks for it (Salford).</summary>
 public sealed record MeetingRule(
     string Deadline,
     IReadOnlyList<string> QuorumPartners,
@@ -22,7 +24,13 @@ public sealed record MeetingRule(
     string? Papers = null,
     string? Variant = null,
     IReadOnlyList<string>? Agenda = null,
-    bool ProposeWithRequests = false) : ICited;
+    bool ProposeWithRequests = false,
+    SignOffSlotRule? SignOffSlot = null) : ICited;
+
+/// <summary>A slot of <paramref name="Minutes"/> in the diaries of the people who sign the report off,
+/// booked with the meeting, after it and by the day the sign-off is due (e.g. Salford: "a time in the
+/// Decision Makers … diary after the case discussion meeting to sign off the report").</summary>
+public sealed record SignOffSlotRule(int Minutes, string Source, string? Variant = null, string? Choice = null) : ICited;
 
 /// <summary>
 /// Sign-off: <paramref name="Required"/> of the seats in <paramref name="Seats"/> (a deputy may sign

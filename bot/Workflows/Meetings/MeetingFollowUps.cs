@@ -12,7 +12,8 @@ namespace TeamsReviewBot.Workflows.Meetings;
 /// What follows a change to the meeting: the case's thread card shows it (time and Teams link, or
 /// that it was cancelled), and the papers timer is set for the playbook's point before it, moved
 /// with it, or removed when it is cancelled. The timer is a durable row, so the papers go after a
-/// restart too; its handler checks the case again before sending anything.
+/// restart too; its handler checks the case again before sending anything. Where the playbook books the
+/// decision makers' sign-off slot, its timer is set to book, move or cancel it now (SignOffSlotKeeper).
 /// </summary>
 public sealed class MeetingFollowUps(CaseService cases, DurableTimerStore timers, DecisionFollowUpOutbox thread, TimeProvider time) : IReturnFollower
 {
@@ -37,6 +38,11 @@ public sealed class MeetingFollowUps(CaseService cases, DurableTimerStore timers
         else
         {
             await timers.CancelAsync(state.CaseCode, MeetingQuorum.TimerId(state.CaseCode), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (SignOffSlots.Next(playbook, state) != SignOffSlotStep.None)
+        {
+            await timers.ScheduleAsync(new DurableTimer(SignOffSlots.TimerId(state.CaseCode), SignOffSlots.TimerKind, state.CaseCode, time.GetUtcNow(), "{}"), cancellationToken).ConfigureAwait(false);
         }
 
         await thread.UpdateThreadSoonAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);

@@ -33,6 +33,8 @@ public static class MeetingServiceCollectionExtensions
         services.AddHostedService<MeetingCalendarKeeper>();
         services.AddSingleton<MeetingPapersSender>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<MeetingPapersSender>());
+        services.AddSingleton<SignOffSlotKeeper>();
+        services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<SignOffSlotKeeper>());
         services.AddCardAction<BookMeetingCardHandler>();
         services.AddCardAction<RecordOutcomeCardHandler>();
         services.AddCardAction<InviteDeputyCardHandler>();

@@ -55,6 +55,7 @@ internal static class SalfordWholeCaseStory
         "Monday 21 December 2026, 2.30 pm — Bea Manning chose Hollybank Primary School, Millbrook Medical Practice, Police Public Protection Unit to ask for information: requests go out Wednesday 23 December 2026, due back Monday 4 January 2027.",
         "Monday 21 December 2026, 2.30 pm — The return card was posted in the case's thread.",
         "Monday 21 December 2026, 3 pm — Bea Manning (business manager) scheduled the meeting: Meeting booked to Tuesday 5 January 2027, 9 am.",
+        "Monday 21 December 2026, 3 pm — TeamsReviewBot booked the decision makers' sign-off slot for Tuesday 5 January 2027, 11 am, after the meeting of Tuesday 5 January 2027, 9 am: 4 invited, 0 known to be free then.",
         "Monday 21 December 2026, 4 pm — TeamsReviewBot recorded from the calendar: Lola Adeyemi (the local authority) accepted the meeting invitation. (answered Monday 21 December 2026, 4 pm)",
         "Monday 21 December 2026, 4 pm — TeamsReviewBot recorded from the calendar: Pat Okafor (the police) accepted the meeting invitation. (answered Monday 21 December 2026, 4 pm)",
         "Monday 21 December 2026, 4 pm — TeamsReviewBot recorded from the calendar: Hana Brook (health) accepted the meeting invitation. (answered Monday 21 December 2026, 4 pm)",

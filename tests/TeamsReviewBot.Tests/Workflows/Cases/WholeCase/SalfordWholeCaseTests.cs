@@ -97,6 +97,14 @@ public sealed class SalfordWholeCaseTests(AzuriteFixture azurite, Xunit.Abstract
 
         var meetingAt = (await bot.CaseAsync(code)).MeetingAt!.Value;
         await world.RunUntilAsync(world.Now.AddHours(1));
+
+        // With it, an hour in the four decision makers' diaries after the meeting to sign off (L332).
+        var signOffSlot = (await bot.CaseAsync(code)).SignOffSlot;
+        Assert.NotNull(signOffSlot);
+        Assert.Equal(meetingAt, signOffSlot.MeetingAt);
+        Assert.True(signOffSlot.Start >= meetingAt.AddHours(2), $"the sign-off slot at {signOffSlot.Start:o} is not after the meeting at {meetingAt:o}");
+        Assert.Equal(TimeSpan.FromHours(1), signOffSlot.End - signOffSlot.Start);
+        Assert.Equal(4, signOffSlot.Invited);
         foreach (var lead in new[] { Lola, Pat, Hana })
         {
             await world.AnswerInvitationAsync(code, lead, "accepted");
