@@ -48,7 +48,8 @@ public sealed partial class CaseService
         }
 
         var held = owedTo is { } to && await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false) is { } seen && seen.Version >= to ? seen : null;
-        if (held is not null && held.Version == owedTo && fromVersion is { } from && UnchangedSinceOwnReconcile(playbook, caseCode, from, held))
+        if (held is not null && held.Version == owedTo && fromVersion is { } from
+            && (UnchangedSinceOwnReconcile(playbook, caseCode, from, held) || UnchangedSinceOwnReconcile(playbook, caseCode, held.Version, held)))
         {
             return;
         }
@@ -138,6 +139,24 @@ public sealed partial class CaseService
         return true;
     }
 
+    /// <summary>
+    /// An append made while this instance follows the case up (a step's own record: the referrer's
+    /// letter, the managers' notice) carries what this instance remembers of the case's timer
+    /// partition on to the new version, when the case as it now stands calls for no change to it.
+    /// Checked at each such append in turn, so every version in between is one whose reconcile, by
+    /// this instance or another's sweep, changes nothing: the follow-up's next look, owed by these
+    /// appends, needs no read of the timers. An append on a version not remembered carries nothing.
+    /// </summary>
+    private void KeepRememberedThrough(string caseCode, AppendOutcome<CaseState> outcome)
+    {
+        if (reconciled is null || followUps is null || !followUps.IsRunning(caseCode) || playbooks.ForCaseCode(caseCode) is not { } playbook)
+        {
+            return;
+        }
+
+        _ = UnchangedSinceOwnReconcile(playbook, caseCode, outcome.Appended[0].Sequence - 1, outcome.Current);
+    }
+
     /// <summary>What the case calls for against what is stored: every planned timer not stored as
     /// planned is (re)scheduled; a stored reminder or prompt still to come that is no longer planned
     /// is cancelled (one already due is left to fire: its handler checks the case); the single points
@@ -158,7 +177,11 @@ public sealed partial class CaseService
 
         Point(AfterwardsPoint.TimerId(state.CaseCode), AfterwardsPoint.TimerKind, was.AfterwardsDueAt, now.AfterwardsDueAt);
         Point(ReportDraftPoint.TimerId(state.CaseCode), ReportDraftPoint.TimerKind, was.ReportDraftDueAt, now.ReportDraftDueAt);
-        Point(DecisionWindowPoint.TimerId(state.CaseCode), DecisionWindowPoint.TimerKind, was.DecisionWindowDueAt, now.DecisionWindowDueAt);
+        // The decision window's timer goes whenever it is stored and the case awaits no decision, whatever
+        // the note says: a note written before the window's due time was kept holds none, and the window
+        // may have been set directly (DecisionWindow.KeepAsync). A decision's follow-up so needs no call
+        // of its own to cancel it.
+        Point(DecisionWindowPoint.TimerId(state.CaseCode), DecisionWindowPoint.TimerKind, was.DecisionWindowDueAt, now.DecisionWindowDueAt, strayGoes: true);
 
         // A new version is announced in the thread (and, when it voided sign-offs, to the partners) by a timer due now.
         if (now.ReportVersion is { } version && version != was.ReportVersion)
@@ -174,9 +197,9 @@ public sealed partial class CaseService
 
         return (schedule, cancel);
 
-        void Point(string id, string kind, DateTimeOffset? wasDue, DateTimeOffset? nowDue)
+        void Point(string id, string kind, DateTimeOffset? wasDue, DateTimeOffset? nowDue, bool strayGoes = false)
         {
-            if (wasDue == nowDue)
+            if (wasDue == nowDue && !(strayGoes && nowDue is null && byId.ContainsKey(id)))
             {
                 return;
             }

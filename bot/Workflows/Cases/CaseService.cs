@@ -153,6 +153,7 @@ public sealed partial class CaseService(
             cancellationToken).ConfigureAwait(false);
         if (outcome.Appended.Count > 0)
         {
+            KeepRememberedThrough(caseCode, outcome);
             await FollowUpAsync(caseCode, before!, cancellationToken).ConfigureAwait(false);
         }
 

@@ -73,6 +73,15 @@ public sealed class PendingCaseFollowUps(IOptions<CaseFollowUpOptions> options)
         }
     }
 
+    /// <summary>Whether a worker of this instance is following the case up right now.</summary>
+    public bool IsRunning(string caseCode)
+    {
+        lock (_gate)
+        {
+            return _running.Contains(caseCode);
+        }
+    }
+
     /// <summary>A worker starts on the case: owing it again from now on queues it again once this run ends.</summary>
     internal void Started(string caseCode)
     {

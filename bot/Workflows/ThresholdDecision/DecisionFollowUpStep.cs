@@ -1,5 +1,4 @@
 using TeamsReviewBot.Process.Cases;
-using TeamsReviewBot.Storage;
 using TeamsReviewBot.Workflows.Cases;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
@@ -9,9 +8,10 @@ namespace TeamsReviewBot.Workflows.ThresholdDecision;
 /// business managers' notice) as a step of the case's follow-up row: the row is written in the same
 /// transaction as the decision, and stays until <see cref="DecisionFollowUp"/> has recorded its last
 /// step, so it is done exactly once after a timeout, a crash or a restart. The decision window's
-/// timer has nothing left to decide and is cancelled here too, after the reply.
+/// timer, with nothing left to decide, goes in the reconcile that comes before the steps, in the
+/// same transaction as the case's other timer changes.
 /// </summary>
-public sealed class DecisionFollowUpStep(IServiceProvider services, DurableTimerStore timers, PendingFollowUps pending) : ICaseFollowUpStep
+public sealed class DecisionFollowUpStep(IServiceProvider services, PendingFollowUps pending) : ICaseFollowUpStep
 {
     public bool IsOwed(CaseState state) => DecisionFollowUp.IsOwed(state);
 
@@ -19,7 +19,6 @@ public sealed class DecisionFollowUpStep(IServiceProvider services, DurableTimer
     {
         ArgumentNullException.ThrowIfNull(state);
         pending.Owed(state.CaseCode);
-        await timers.CancelAsync(state.CaseCode, DecisionWindow.TimerId(state.CaseCode), cancellationToken).ConfigureAwait(false);
 
         // Resolved when used: the follow-up writes through CaseService, which holds the steps.
         await services.GetRequiredService<DecisionFollowUp>().RunAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Storage;
@@ -151,6 +152,54 @@ public sealed class CaseFollowUpTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         Assert.Null(await Owed.FindAsync(code));
+    }
+
+    [Fact]
+    public async Task A_decision_s_window_timer_goes_with_its_timer_changes_even_under_a_note_that_never_kept_the_window()
+    {
+        var code = await _bot.ReferAsync(Bea);
+        await _bot.VoteAsync(Lola, code, "rapid-review", "Suspected abuse: the injury does not fit the account.");
+        await _bot.VoteAsync(Pat, code, "rapid-review", "Police investigation opened.");
+        await Pending.WhenIdleAsync();
+        var window = DecisionWindowPoint.TimerId(code);
+        Assert.NotNull(await Timers.FindAsync(code, window));
+
+        // The timers' note as a version that did not keep the window's due time wrote it, then a restart.
+        var stored = await Timers.ReadAsync(code);
+        var note = JsonNode.Parse(stored.Note!.Text)!.AsObject();
+        Assert.True(note.Remove("decisionWindowDueAt"));
+        Assert.True(await Timers.ApplyAsync(code, [], [], new NoteChange(note.ToJsonString(), stored.Note.ETag)));
+        await _bot.RestartAsync();
+
+        var decided = await _bot.VoteAsync(Hana, code, "rapid-review", "Health agrees: serious harm.");
+        Assert.Contains("Decision: Progression to Rapid Review", PanelBot.Words(decided), StringComparison.Ordinal);
+        await Pending.WhenIdleAsync();
+
+        Assert.Null(await Timers.FindAsync(code, window));
+        Assert.Null(await Owed.FindAsync(code));
+    }
+
+    [Fact]
+    public async Task After_a_decision_s_letter_and_notice_the_timers_stand_as_a_fresh_reconcile_would_leave_them()
+    {
+        var code = await _bot.ReferAsync(Bea);
+        await _bot.VoteAsync(Lola, code, "rapid-review", "Suspected abuse: the injury does not fit the account.");
+        await _bot.VoteAsync(Pat, code, "rapid-review", "Police investigation opened.");
+        await _bot.VoteAsync(Hana, code, "rapid-review", "Health agrees: serious harm.");
+        await Pending.WhenIdleAsync();
+        await _bot.WaitForSentMailAsync(code);
+        Assert.Null(await Owed.FindAsync(code));
+
+        // The follow-up's look after the letter and the notice read no timers. A restarted instance,
+        // which remembers nothing, reads them and the case: it finds nothing to change, so writes nothing.
+        var left = await Timers.ReadAsync(code);
+        await _bot.RestartAsync();
+        await _bot.Services.GetRequiredService<CaseService>().ReconcileAsync(code, null, null, CancellationToken.None);
+        var after = await Timers.ReadAsync(code);
+        Assert.Equal(left.Note!.ETag, after.Note!.ETag);
+        Assert.Equal(
+            left.Timers.Select(t => (t.Id, t.DueAt, t.Payload)).Order(),
+            after.Timers.Select(t => (t.Id, t.DueAt, t.Payload)).Order());
     }
 
     private PendingCaseFollowUps Pending => _bot.Services.GetRequiredService<PendingCaseFollowUps>();
