@@ -23,6 +23,8 @@ public sealed partial class CaseService
 {
     private static readonly JsonSerializerOptions NoteJson = new(JsonSerializerDefaults.Web);
 
+    private static readonly TimerPartition NoTimersYet = new([], null);
+
     /// <summary>Whether the follow-ups run after the reply (a queue and its worker are registered).</summary>
     public bool FollowsUpAfterReply => followUps is { RunBeforeReply: false };
 
@@ -54,6 +56,11 @@ public sealed partial class CaseService
             return;
         }
 
+        // Owed by the append that opened the case (it started from an empty stream): nothing can have
+        // set its timers yet, so the first pass writes them without reading. A reconcile that did run
+        // (a crash before the row's delete, another instance's sweep) left the note, whose insert then
+        // collides and the next pass reads.
+        var openedByOwedAppend = fromVersion == 0;
         while (true)
         {
             var after = held ?? await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
@@ -63,7 +70,8 @@ public sealed partial class CaseService
                 return;
             }
 
-            var stored = await timers.ReadAsync(caseCode, cancellationToken).ConfigureAwait(false);
+            var stored = openedByOwedAppend ? NoTimersYet : await timers.ReadAsync(caseCode, cancellationToken).ConfigureAwait(false);
+            openedByOwedAppend = false;
             var noted = stored.Note is { } note ? JsonSerializer.Deserialize<CaseTimerBasis>(note.Text, NoteJson) : null;
             if (noted is not null && noted.Version >= after.Version)
             {

@@ -202,6 +202,41 @@ public sealed class CaseFollowUpTests(AzuriteFixture azurite) : IAsyncLifetime
             after.Timers.Select(t => (t.Id, t.DueAt, t.Payload)).Order());
     }
 
+    [Fact]
+    public async Task An_opening_s_follow_up_run_again_after_its_timers_were_set_finds_them_and_posts_the_thread_once()
+    {
+        // The instance stops following up: the refer form is answered, and its follow-up row owes
+        // everything from the case's empty stream.
+        var worker = _bot.Services.GetRequiredService<CaseFollowUpWorker>();
+        await worker.StopAsync(CancellationToken.None);
+        _bot.AwaitFollowUps = false;
+        var code = await _bot.ReferAsync(Bea);
+        var row = await Owed.FindAsync(code);
+        Assert.Equal(0, row!.FromVersion);
+
+        // A first run set the timers and the index, then the instance stopped before the row's delete.
+        var cases = _bot.Services.GetRequiredService<CaseService>();
+        await cases.ReconcileAsync(code, null, row.FromVersion, row.ToVersion, CancellationToken.None);
+        var decisionReminders = DecisionReminderIds(await _bot.CaseAsync(code));
+        Assert.NotEmpty(decisionReminders);
+        Assert.NotNull(await Timers.FindAsync(code, DecisionWindowPoint.TimerId(code)));
+
+        // Run again (as the sweep would): it writes without reading first, learns from the note's
+        // collision that the timers are set, reads them, and goes on to the thread.
+        await worker.FollowUpAsync(code, CancellationToken.None);
+
+        Assert.NotNull((await _bot.CaseAsync(code)).Thread);
+        Assert.Single(_bot.Teams.Calls, c => c.Path == "/v3/conversations" && c.Body?.ToJsonString().Contains(code, StringComparison.Ordinal) == true);
+        Assert.NotNull(await Timers.FindAsync(code, DecisionWindowPoint.TimerId(code)));
+        foreach (var id in decisionReminders)
+        {
+            Assert.NotNull(await Timers.FindAsync(code, id));
+        }
+
+        Assert.Equal(nameof(CaseStage.AwaitingDecision), (await Index.FindByCodeAsync(code))!.Stage);
+        Assert.Null(await Owed.FindAsync(code));
+    }
+
     private PendingCaseFollowUps Pending => _bot.Services.GetRequiredService<PendingCaseFollowUps>();
 
     private DurableTimerStore Timers => _bot.Services.GetRequiredService<DurableTimerStore>();
