@@ -119,7 +119,11 @@ public sealed class BotProcess : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var byPort = json["requestsByPort"]!.AsObject().ToDictionary(p => int.Parse(p.Key, CultureInfo.InvariantCulture), p => p.Value!.GetValue<long>());
-        return new ProbeReading(json["workingSet"]!.GetValue<long>(), json["peakWorkingSet"]!.GetValue<long>(), json["gcHeap"]!.GetValue<long>(), byPort);
+        return new ProbeReading(json["workingSet"]!.GetValue<long>(), json["peakWorkingSet"]!.GetValue<long>(), json["gcHeap"]!.GetValue<long>(), byPort)
+        {
+            JitMethods = json["jitMethods"]?.GetValue<long>() ?? 0,
+            JitMilliseconds = json["jitMs"]?.GetValue<double>() ?? 0,
+        };
     }
 
     private static void Write(StreamWriter log, string? line)
@@ -155,9 +159,14 @@ public sealed class BotProcess : IAsyncDisposable
     }
 }
 
-/// <summary>What the probe read in the bot's process: memory in bytes and requests sent by destination port.</summary>
+/// <summary>What the probe read in the bot's process: memory in bytes, requests sent by destination port,
+/// and the methods the JIT has compiled so far (every tier's compilation counts) with its time.</summary>
 public sealed record ProbeReading(long WorkingSet, long PeakWorkingSet, long GcHeap, IReadOnlyDictionary<int, long> RequestsByPort)
 {
+    public long JitMethods { get; init; }
+
+    public double JitMilliseconds { get; init; }
+
     public long RequestsTo(IEnumerable<int> ports) => ports.Sum(p => RequestsByPort.TryGetValue(p, out var n) ? n : 0);
 
     public string Memory => string.Create(CultureInfo.InvariantCulture, $"working set {WorkingSet / 1048576.0:F0} MiB, GC heap {GcHeap / 1048576.0:F0} MiB");

@@ -38,7 +38,7 @@ public static class ClickCpuBench
 
         Directory.CreateDirectory(settings.OutputDirectory);
         await using var bot = await BotProcess.StartAsync(settings.BotDll, settings.BotContentRoot, settings.ProbeDll, botSettings, Path.Combine(settings.OutputDirectory, "bench-clickcpu-bot.log"));
-        Console.WriteLine($"bot pid {bot.ProcessId}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bot pid {bot.ProcessId}, first 200 on /healthz {bot.Startup.TotalMilliseconds:F0} ms after its process started"));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = bot.Address, Timeout = TimeSpan.FromSeconds(60) };
         await ClickActivities.InstallEverywhereAsync(http, teams.ServiceUrl, ClickBench.Channel);
 
@@ -53,8 +53,10 @@ public static class ClickCpuBench
 
         await Parallel.ForEachAsync(warm, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (c, _) => await run.RefreshAsync(ClickActivities.Voters[0], c));
         await run.SettledAsync();
+        var warmed = await bot.ReadAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"after the warm-up: {warmed.JitMethods} methods JIT-compiled in {warmed.JitMilliseconds:F0} ms, bot CPU {bot.CpuTime.TotalMilliseconds:F0} ms"));
 
-        var rows = new List<(string Kind, int Count, double Answered, double Settled)>();
+        var rows = new List<(string Kind, int Count, double Answered, double Settled, long Jitted, double JitMs)>();
         IReadOnlyList<PanelCase> opened = [];
         rows.Add(await BatchAsync("refer", requests, bot, run, async () => opened = await run.OpenCasesAsync(requests, Clients)));
         // Re-votes and refreshes on cases with the police lead's vote and no decision, then the other two votes.
@@ -72,11 +74,11 @@ public static class ClickCpuBench
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture, $"Bot CPU per click ({requests} per batch, {Clients} clients; {machine}; load average at the end {MachineFacts.Read().LoadAverage}; failures {run.FailureSamples.Count})");
         table.AppendLine();
-        table.AppendLine("| click | clicks | CPU ms per click, answered | CPU ms per click, with follow-ups |");
-        table.AppendLine("|---|---|---|---|");
-        foreach (var (kind, count, answered, settled) in rows)
+        table.AppendLine("| click | clicks | CPU ms per click, answered | CPU ms per click, with follow-ups | methods JIT-compiled in the batch | JIT ms in the batch |");
+        table.AppendLine("|---|---|---|---|---|---|");
+        foreach (var (kind, count, answered, settled, jitted, jitMs) in rows)
         {
-            table.AppendLine(CultureInfo.InvariantCulture, $"| {kind} | {count} | {answered:F1} | {settled:F1} |");
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {kind} | {count} | {answered:F1} | {settled:F1} | {jitted} | {jitMs:F0} |");
         }
 
         foreach (var failure in run.FailureSamples)
@@ -91,8 +93,9 @@ public static class ClickCpuBench
         Console.WriteLine($"written to {file}");
     }
 
-    private static async Task<(string, int, double, double)> BatchAsync(string kind, int count, BotProcess bot, ClickRun run, Func<Task> send)
+    private static async Task<(string, int, double, double, long, double)> BatchAsync(string kind, int count, BotProcess bot, ClickRun run, Func<Task> send)
     {
+        var jitBefore = await bot.ReadAsync();
         var before = bot.CpuTime;
         var clock = Stopwatch.StartNew();
         await send();
@@ -100,10 +103,13 @@ public static class ClickCpuBench
         var elapsed = clock.Elapsed;
         await run.SettledAsync();
         var settled = bot.CpuTime - before;
+        var jitAfter = await bot.ReadAsync();
+        var jitted = jitAfter.JitMethods - jitBefore.JitMethods;
+        var jitMs = jitAfter.JitMilliseconds - jitBefore.JitMilliseconds;
         var perClick = (double)Math.Max(count, 1);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{kind}: {count} in {elapsed.TotalSeconds:F1} s, bot CPU {answered.TotalMilliseconds / perClick:F1} ms per click answered, {settled.TotalMilliseconds / perClick:F1} with follow-ups (load average {MachineFacts.Read().LoadAverage})"));
-        return (kind, count, answered.TotalMilliseconds / perClick, settled.TotalMilliseconds / perClick);
+            $"{kind}: {count} in {elapsed.TotalSeconds:F1} s, bot CPU {answered.TotalMilliseconds / perClick:F1} ms per click answered, {settled.TotalMilliseconds / perClick:F1} with follow-ups; {jitted} methods JIT-compiled in {jitMs:F0} ms (load average {MachineFacts.Read().LoadAverage})"));
+        return (kind, count, answered.TotalMilliseconds / perClick, settled.TotalMilliseconds / perClick, jitted, jitMs);
     }
 
     private static Task Each(IEnumerable<PanelCase> cases, Func<PanelCase, Task<bool>> click) =>

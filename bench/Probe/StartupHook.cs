@@ -10,7 +10,7 @@ using System.Text;
 /// itself carries no benchmark code. Counts the HTTP requests the process sends, by destination port
 /// (storage, Graph, the Teams connector), from .NET's own "System.Net.Http" meter, and answers on
 /// a loopback port given by TEAMSREVIEWBOT_PROBE_PORT: GET /stats for the counts and the memory,
-/// POST /gc to collect fully first.
+/// POST /gc to collect fully first; also the methods the JIT has compiled so far and its time.
 /// </summary>
 internal static class StartupHook
 {
@@ -86,6 +86,6 @@ internal static class StartupHook
         using var process = Process.GetCurrentProcess();
         var requests = string.Join(",", RequestsByPort.Select(p => string.Create(CultureInfo.InvariantCulture, $"\"{p.Key}\":{p.Value}")));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{{\"workingSet\":{Environment.WorkingSet},\"peakWorkingSet\":{process.PeakWorkingSet64},\"gcHeap\":{GC.GetGCMemoryInfo().HeapSizeBytes},\"gcTotal\":{GC.GetTotalMemory(false)},\"requestsByPort\":{{{requests}}}}}");
+            $"{{\"workingSet\":{Environment.WorkingSet},\"peakWorkingSet\":{process.PeakWorkingSet64},\"gcHeap\":{GC.GetGCMemoryInfo().HeapSizeBytes},\"gcTotal\":{GC.GetTotalMemory(false)},\"jitMethods\":{System.Runtime.JitInfo.GetCompiledMethodCount()},\"jitMs\":{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F1},\"requestsByPort\":{{{requests}}}}}");
     }
 }
