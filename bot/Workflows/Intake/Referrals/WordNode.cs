@@ -21,6 +21,9 @@ internal sealed class WordNode
         "rPr", "pPr", "tblPr", "tblGrid", "trPr", "tcPr", "sectPr", "tblPrEx",
     };
 
+    // The only attributes the form reader asks for; rsids and the like are never turned into strings.
+    private static readonly HashSet<string> KeptAttributes = new(StringComparer.Ordinal) { "val", "fldCharType", "fullDate" };
+
     private static readonly List<WordNode> NoChildren = [];
     private static readonly (string LocalName, string Value)[] NoAttributes = [];
 
@@ -41,7 +44,7 @@ internal sealed class WordNode
 
     public WordNode? Parent { get; }
 
-    /// <summary>Attributes by local name, in document order (namespace declarations left out).</summary>
+    /// <summary>The attributes the reader uses (val, fldCharType, fullDate) by local name, in document order.</summary>
     public (string LocalName, string Value)[] Attributes { get; }
 
     public IReadOnlyList<WordNode> Children => _children;
@@ -214,18 +217,17 @@ internal sealed class WordNode
             return NoAttributes;
         }
 
-        var attributes = new List<(string, string)>(reader.AttributeCount);
+        List<(string, string)>? attributes = null;
         while (reader.MoveToNextAttribute())
         {
-            if (string.Equals(reader.NamespaceURI, "http://www.w3.org/2000/xmlns/", StringComparison.Ordinal))
+            if (KeptAttributes.Contains(reader.LocalName)
+                && !string.Equals(reader.NamespaceURI, "http://www.w3.org/2000/xmlns/", StringComparison.Ordinal))
             {
-                continue;
+                (attributes ??= new List<(string, string)>(1)).Add((reader.LocalName, reader.Value));
             }
-
-            attributes.Add((reader.LocalName, reader.Value));
         }
 
         reader.MoveToElement();
-        return attributes.Count == 0 ? NoAttributes : [.. attributes];
+        return attributes is null ? NoAttributes : [.. attributes];
     }
 }
