@@ -1,6 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace TeamsReviewBot.Workflows.Intake.Referrals;
 
@@ -22,39 +20,57 @@ internal sealed record FormControl(string Text, bool IsPlaceholder, string? Full
 
     public static FormControl FromText(string text) => new(text.Trim(), IsPlaceholderText(text), null, null, null, false, false) { IsPlainText = true };
 
-    public static FormControl FromSdt(SdtElement sdt)
+    public static FormControl FromSdt(WordNode sdt)
     {
-        var properties = sdt.SdtProperties;
-        var content = sdt.ChildElements.FirstOrDefault(c => c.LocalName == "sdtContent");
+        var properties = sdt.Child("sdtPr");
+        var content = sdt.ChildNamed("sdtContent");
         var text = content is null ? string.Empty : WordText.Of(content);
-        var showingPlaceholder = properties?.GetFirstChild<ShowingPlaceholder>() is { } shown && (shown.Val is null || shown.Val.Value);
-        var date = properties?.GetFirstChild<SdtContentDate>();
-        var isDropDown = properties?.GetFirstChild<SdtContentDropDownList>() is not null || properties?.GetFirstChild<SdtContentComboBox>() is not null;
+        var showingPlaceholder = properties?.Child("showingPlcHdr") is { } shown && (WordNode.OnOff(shown.Attribute("val")) ?? true);
+        var date = properties?.Child("date");
+        var isDropDown = properties?.Child("dropDownList") is not null || properties?.Child("comboBox") is not null;
         return new FormControl(
             text.Trim(),
             showingPlaceholder || IsPlaceholderText(text),
-            date?.FullDate?.Value is { } full ? full.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            properties?.GetFirstChild<Tag>()?.Val?.Value,
-            properties?.GetFirstChild<SdtAlias>()?.Val?.Value,
+            DateOf(date?.Attribute("fullDate")),
+            properties?.Child("tag")?.Attribute("val"),
+            properties?.Child("alias")?.Attribute("val"),
             isDropDown,
             date is not null);
     }
 
     /// <summary>A legacy form field: its ffData and the result text Word shows between separate and end.</summary>
-    public static FormControl FromLegacyField(FormFieldData data, string resultText)
+    public static FormControl FromLegacyField(WordNode data, string resultText)
     {
-        var dropDown = data.GetFirstChild<DropDownListFormField>();
-        if (dropDown is not null)
+        var name = data.Child("name")?.Attribute("val");
+        if (data.Child("ddList") is { } dropDown)
         {
-            var entries = dropDown.Elements<ListEntryFormField>().Select(e => e.Val?.Value ?? string.Empty).ToList();
-            var chosen = dropDown.GetFirstChild<DropDownListSelection>()?.Val?.Value ?? 0;
+            var entries = dropDown.Children.Where(e => e.Is("listEntry")).Select(e => e.Attribute("val") ?? string.Empty).ToList();
+            var chosen = int.TryParse(dropDown.Child("result")?.Attribute("val"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var index) ? index : 0;
             var value = chosen >= 0 && chosen < entries.Count ? entries[chosen] : string.Empty;
-            return new FormControl(value, string.IsNullOrWhiteSpace(value), null, null, data.GetFirstChild<FormFieldName>()?.Val?.Value, true, false);
+            return new FormControl(value, string.IsNullOrWhiteSpace(value), null, null, name, true, false);
         }
 
         // Word shows five en spaces in an empty FORMTEXT.
         var text = resultText.Replace('\u2002', ' ').Trim();
-        return new FormControl(text, text.Length == 0, null, null, data.GetFirstChild<FormFieldName>()?.Val?.Value, false, false);
+        return new FormControl(text, text.Length == 0, null, null, name, false, false);
+    }
+
+    /// <summary>A date control's w:fullDate (xsd:dateTime, as Word writes it) as yyyy-MM-dd; null when absent or not a date.</summary>
+    private static string? DateOf(string? fullDate)
+    {
+        if (string.IsNullOrEmpty(fullDate))
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Xml.XmlConvert.ToDateTime(fullDate, System.Xml.XmlDateTimeSerializationMode.RoundtripKind).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     public bool IsEmpty => IsPlaceholder || string.IsNullOrWhiteSpace(Text);
@@ -66,23 +82,28 @@ internal sealed record FormControl(string Text, bool IsPlaceholder, string? Full
 /// <summary>Visible text of a piece of WordprocessingML: w:t, tabs as spaces, breaks as new lines.</summary>
 internal static class WordText
 {
-    public static string Of(OpenXmlElement element)
+    public static string Of(WordNode element)
     {
         var builder = new System.Text.StringBuilder();
         foreach (var node in element.Descendants())
         {
-            switch (node)
+            if (!node.IsWord)
             {
-                case Text t:
-                    builder.Append(t.Text);
+                continue;
+            }
+
+            switch (node.LocalName)
+            {
+                case "t":
+                    builder.Append(node.Text);
                     break;
-                case TabChar:
+                case "tab" when node.Parent is { } run && run.Is("r"):
                     builder.Append(' ');
                     break;
-                case Break or CarriageReturn:
+                case "br" or "cr":
                     builder.Append('\n');
                     break;
-                case Paragraph when builder.Length > 0:
+                case "p" when builder.Length > 0:
                     builder.Append('\n');
                     break;
             }

@@ -1,6 +1,4 @@
-using DocumentFormat.OpenXml;
 using TeamsReviewBot.Process.Cases;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace TeamsReviewBot.Workflows.Intake.Referrals;
 
@@ -13,16 +11,16 @@ internal sealed partial class FormWalker
     /// </summary>
     internal sealed class Document
     {
-        private readonly Dictionary<OpenXmlElement, List<Segment>> _segments = new(ReferenceEqualityComparer.Instance);
-        private readonly Dictionary<OpenXmlElement, string> _texts = new(ReferenceEqualityComparer.Instance);
-        private readonly Dictionary<OpenXmlElement, (string Normalised, string Unnumbered)> _headings = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<WordNode, List<Segment>> _segments = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<WordNode, string> _texts = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<WordNode, (string Normalised, string Unnumbered)> _headings = new(ReferenceEqualityComparer.Instance);
         private List<FormControl>? _contentControls;
 
         /// <summary>Every content control that is not a tick box, for matching by tag or title.</summary>
-        public IReadOnlyList<FormControl> ContentControls(Body body) =>
-            _contentControls ??= [.. body.Descendants<SdtElement>().Where(sdt => !IsCheckBox(sdt)).Select(FormControl.FromSdt)];
+        public IReadOnlyList<FormControl> ContentControls(WordNode body) =>
+            _contentControls ??= [.. body.Descendants().Where(node => node.Is("sdt") && !IsCheckBox(node)).Select(FormControl.FromSdt)];
 
-        public List<Segment> Segments(OpenXmlElement container)
+        public List<Segment> Segments(WordNode container)
         {
             if (!_segments.TryGetValue(container, out var segments))
             {
@@ -34,7 +32,7 @@ internal sealed partial class FormWalker
         }
 
         /// <summary>The block's text normalised, with and without a leading section number.</summary>
-        public (string Normalised, string Unnumbered) Heading(OpenXmlElement block)
+        public (string Normalised, string Unnumbered) Heading(WordNode block)
         {
             if (!_headings.TryGetValue(block, out var heading))
             {
@@ -47,9 +45,9 @@ internal sealed partial class FormWalker
         }
 
         /// <summary>A cell holding only a section number ("4.", "5") or nothing.</summary>
-        public bool IsNumbering(OpenXmlElement cell) => FormWalker.IsNumbering(Text(cell));
+        public bool IsNumbering(WordNode cell) => FormWalker.IsNumbering(Text(cell));
 
-        private string Text(OpenXmlElement element)
+        private string Text(WordNode element)
         {
             if (!_texts.TryGetValue(element, out var text))
             {

@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Wordprocessing;
 using TeamsReviewBot.Process.Cases;
 
 namespace TeamsReviewBot.Workflows.Intake.Referrals;
@@ -43,29 +41,28 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles, Fo
     /// <summary>Every content control, for matching by tag or title.</summary>
     public IReadOnlyList<FormControl> ContentControls { get; private set; } = [];
 
-    public void Walk(Body body)
+    /// <summary>Walks the document's w:body.</summary>
+    public void Walk(WordNode body)
     {
         ArgumentNullException.ThrowIfNull(body);
         ContentControls = _document.ContentControls(body);
         foreach (var block in Blocks(body))
         {
-            switch (block)
+            if (block.Is("p"))
             {
-                case Paragraph paragraph:
-                    ReadParagraph(paragraph);
-                    break;
-                case Table table:
-                    foreach (var row in Rows(table))
-                    {
-                        ReadRow(row);
-                    }
-
-                    break;
+                ReadParagraph(block);
+            }
+            else
+            {
+                foreach (var row in Rows(block))
+                {
+                    ReadRow(row);
+                }
             }
         }
     }
 
-    private void ReadParagraph(Paragraph paragraph)
+    private void ReadParagraph(WordNode paragraph)
     {
         if (SwitchSection(paragraph))
         {
@@ -77,7 +74,7 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles, Fo
         EmitTickBoxes(segments, null);
     }
 
-    private void ReadRow(TableRow row)
+    private void ReadRow(WordNode row)
     {
         var cells = Cells(row).ToList();
         var worded = cells.Where(c => !_document.IsNumbering(c)).ToList();
@@ -189,7 +186,7 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles, Fo
         }
     }
 
-    private bool SwitchSection(OpenXmlElement block)
+    private bool SwitchSection(WordNode block)
     {
         var (normalised, unnumbered) = _document.Heading(block);
         foreach (var (title, t) in _titles)
@@ -219,62 +216,57 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles, Fo
 
     internal sealed record CheckBoxState(bool? Ticked);
 
-    private static List<Segment> Segments(OpenXmlElement container)
+    private static List<Segment> Segments(WordNode container)
     {
         var segments = new List<Segment>();
-        FormFieldData? field = null;
+        WordNode? field = null;
         var inResult = false;
         var result = new System.Text.StringBuilder();
         foreach (var child in Inline(container))
         {
-            switch (child)
+            if (child.Is("sdt"))
             {
-                case SdtElement sdt when IsCheckBox(sdt):
-                    segments.Add(new Segment(string.Empty, null, new CheckBoxState(CheckBoxTicked(sdt))));
-                    break;
-                case SdtElement sdt:
-                    segments.Add(new Segment(string.Empty, FormControl.FromSdt(sdt), null));
-                    break;
-                case Run run:
-                    var fieldChar = run.GetFirstChild<FieldChar>();
-                    if (fieldChar?.FieldCharType?.Value == FieldCharValues.Begin)
-                    {
-                        field = fieldChar.GetFirstChild<FormFieldData>();
-                        inResult = false;
-                        result.Clear();
-                        if (field?.GetFirstChild<CheckBox>() is { } legacyBox)
-                        {
-                            segments.Add(new Segment(string.Empty, null, new CheckBoxState(LegacyTicked(legacyBox))));
-                            field = null;
-                        }
-                    }
-                    else if (fieldChar?.FieldCharType?.Value == FieldCharValues.Separate)
-                    {
-                        inResult = true;
-                    }
-                    else if (fieldChar?.FieldCharType?.Value == FieldCharValues.End)
-                    {
-                        if (field is not null)
-                        {
-                            segments.Add(new Segment(string.Empty, FormControl.FromLegacyField(field, result.ToString()), null));
-                        }
+                segments.Add(IsCheckBox(child)
+                    ? new Segment(string.Empty, null, new CheckBoxState(CheckBoxTicked(child)))
+                    : new Segment(string.Empty, FormControl.FromSdt(child), null));
+                continue;
+            }
 
-                        field = null;
-                        inResult = false;
-                    }
-                    else if (field is not null && inResult)
-                    {
-                        result.Append(WordText.Of(run));
-                    }
-                    else if (field is null)
-                    {
-                        AddRunText(segments, WordText.Of(run));
-                    }
+            // A run: plain text, or part of a legacy form field (begin, its result text, end).
+            var fieldChar = child.Child("fldChar");
+            var fieldCharType = fieldChar?.Attribute("fldCharType");
+            if (fieldCharType == "begin")
+            {
+                field = fieldChar!.Child("ffData");
+                inResult = false;
+                result.Clear();
+                if (field?.Child("checkBox") is { } legacyBox)
+                {
+                    segments.Add(new Segment(string.Empty, null, new CheckBoxState(LegacyTicked(legacyBox))));
+                    field = null;
+                }
+            }
+            else if (fieldCharType == "separate")
+            {
+                inResult = true;
+            }
+            else if (fieldCharType == "end")
+            {
+                if (field is not null)
+                {
+                    segments.Add(new Segment(string.Empty, FormControl.FromLegacyField(field, result.ToString()), null));
+                }
 
-                    break;
-                default:
-                    AddRunText(segments, WordText.Of(child));
-                    break;
+                field = null;
+                inResult = false;
+            }
+            else if (field is not null && inResult)
+            {
+                result.Append(WordText.Of(child));
+            }
+            else if (field is null)
+            {
+                AddRunText(segments, WordText.Of(child));
             }
         }
 
@@ -305,60 +297,50 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles, Fo
         }
     }
 
-    /// <summary>Runs, inline content controls and hyperlinks of a paragraph (or of all paragraphs under a block).</summary>
-    private static IEnumerable<OpenXmlElement> Inline(OpenXmlElement container)
+    /// <summary>Runs and inline content controls of a paragraph (or of all paragraphs under a block), looking
+    /// into hyperlinks, fields, insertions and any other wrapper.</summary>
+    private static IEnumerable<WordNode> Inline(WordNode container)
     {
-        foreach (var child in container.ChildElements)
+        foreach (var child in container.Children)
         {
-            switch (child)
+            if (child.Is("pPr") || child.Is("proofErr") || child.Is("bookmarkStart") || child.Is("bookmarkEnd"))
             {
-                case ParagraphProperties or ProofError or BookmarkStart or BookmarkEnd:
-                    break;
-                case SdtElement:
-                case Run:
-                    yield return child;
-                    break;
-                case Paragraph:
-                    foreach (var inner in Inline(child))
-                    {
-                        yield return inner;
-                    }
+                continue;
+            }
 
-                    // Keep paragraphs apart: "T: …" and "E: …" on two lines are two labels.
-                    yield return new Run(new Break());
-                    break;
-                case Hyperlink or SimpleField or InsertedRun:
-                    foreach (var inner in Inline(child))
-                    {
-                        yield return inner;
-                    }
+            if (child.Is("sdt") || child.Is("r"))
+            {
+                yield return child;
+            }
+            else if (child.Is("p"))
+            {
+                foreach (var inner in Inline(child))
+                {
+                    yield return inner;
+                }
 
-                    break;
-                default:
-                    if (child.HasChildren)
-                    {
-                        foreach (var inner in Inline(child))
-                        {
-                            yield return inner;
-                        }
-                    }
-
-                    break;
+                // Keep paragraphs apart: "T: …" and "E: …" on two lines are two labels.
+                yield return WordNode.BreakRun();
+            }
+            else
+            {
+                foreach (var inner in Inline(child))
+                {
+                    yield return inner;
+                }
             }
         }
     }
 
-    private static bool IsCheckBox(SdtElement sdt) =>
-        sdt.SdtProperties?.ChildElements.Any(c => c.LocalName == "checkbox") == true;
+    private static bool IsCheckBox(WordNode sdt) =>
+        sdt.Child("sdtPr")?.ChildNamed("checkbox") is not null;
 
-    private static bool? CheckBoxTicked(SdtElement sdt)
+    private static bool? CheckBoxTicked(WordNode sdt)
     {
-        var box = sdt.SdtProperties!.ChildElements.First(c => c.LocalName == "checkbox");
-        var checkedElement = box.ChildElements.FirstOrDefault(c => c.LocalName == "checked");
-        if (checkedElement is not null)
+        var box = sdt.Child("sdtPr")!.ChildNamed("checkbox")!;
+        if (box.ChildNamed("checked") is { } checkedElement)
         {
-            var val = checkedElement.GetAttributes().FirstOrDefault(a => a.LocalName == "val").Value;
-            return val is "1" or "true" or "on";
+            return checkedElement.Attribute("val") is "1" or "true" or "on";
         }
 
         // No w14:checked: trust the glyph Word shows.
@@ -366,25 +348,25 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles, Fo
         return glyph.Length == 1 ? glyph[0] is Ticked or TickedAlt : null;
     }
 
-    private static bool LegacyTicked(CheckBox box)
+    private static bool LegacyTicked(WordNode box)
     {
-        if (box.GetFirstChild<Checked>() is { } isChecked)
+        if (box.Child("checked") is { } isChecked)
         {
-            return isChecked.Val is null || isChecked.Val.Value;
+            return WordNode.OnOff(isChecked.Attribute("val")) ?? true;
         }
 
-        return box.GetFirstChild<DefaultCheckBoxFormFieldState>()?.Val?.Value ?? false;
+        return WordNode.OnOff(box.Child("default")?.Attribute("val")) ?? false;
     }
 
-    private static IEnumerable<OpenXmlElement> Blocks(OpenXmlElement container)
+    private static IEnumerable<WordNode> Blocks(WordNode container)
     {
-        foreach (var child in container.ChildElements)
+        foreach (var child in container.Children)
         {
-            if (child is Paragraph or Table)
+            if (child.Is("p") || child.Is("tbl"))
             {
                 yield return child;
             }
-            else if (child is SdtBlock sdt && sdt.SdtContentBlock is { } content)
+            else if (child.Is("sdt") && child.Child("sdtContent") is { } content)
             {
                 // A block-level control wrapping paragraphs or tables: walk into it.
                 foreach (var inner in Blocks(content))
@@ -395,37 +377,43 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles, Fo
         }
     }
 
-    private static IEnumerable<TableRow> Rows(Table table)
+    private static IEnumerable<WordNode> Rows(WordNode table)
     {
-        foreach (var child in table.ChildElements)
+        foreach (var child in table.Children)
         {
-            if (child is TableRow row)
+            if (child.Is("tr"))
             {
-                yield return row;
+                yield return child;
             }
-            else if (child is SdtRow sdtRow && sdtRow.SdtContentRow is { } content)
+            else if (child.Is("sdt") && child.Child("sdtContent") is { } content)
             {
-                foreach (var inner in content.Elements<TableRow>())
+                foreach (var inner in content.Children)
                 {
-                    yield return inner;
+                    if (inner.Is("tr"))
+                    {
+                        yield return inner;
+                    }
                 }
             }
         }
     }
 
-    private static IEnumerable<TableCell> Cells(TableRow row)
+    private static IEnumerable<WordNode> Cells(WordNode row)
     {
-        foreach (var child in row.ChildElements)
+        foreach (var child in row.Children)
         {
-            if (child is TableCell cell)
+            if (child.Is("tc"))
             {
-                yield return cell;
+                yield return child;
             }
-            else if (child is SdtCell sdtCell && sdtCell.SdtContentCell is { } content)
+            else if (child.Is("sdt") && child.Child("sdtContent") is { } content)
             {
-                foreach (var inner in content.Elements<TableCell>())
+                foreach (var inner in content.Children)
                 {
-                    yield return inner;
+                    if (inner.Is("tc"))
+                    {
+                        yield return inner;
+                    }
                 }
             }
         }

@@ -22,7 +22,14 @@ public static class ReferralFormReader
         {
             using var stream = AttachmentScreen.ReadOnlyStream(docx);
             using var document = WordprocessingDocument.Open(stream, false);
-            var body = document.MainDocumentPart?.Document?.Body;
+            // The document part streamed into light nodes: the SDK's typed tree is not built.
+            WordNode? body = null;
+            if (document.MainDocumentPart is { } main)
+            {
+                using var part = main.GetStream(FileMode.Open, FileAccess.Read);
+                body = WordNode.LoadBody(part);
+            }
+
             if (body is null)
             {
                 return FormReadResult.Refused("The Word file has no document body: it is damaged.");
