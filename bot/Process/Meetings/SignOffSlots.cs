@@ -30,8 +30,6 @@ public static class SignOffSlots
 {
     public const string TimerKind = "sign-off-slot";
 
-    private static readonly TimeSpan Step = TimeSpan.FromMinutes(30);
-
     public static string TimerId(string caseCode) => $"{caseCode}:sign-off-slot";
 
     public static SignOffSlotStep Next(Playbook playbook, CaseState state)
@@ -77,26 +75,12 @@ public static class SignOffSlots
         var byAddress = availability.ToDictionary(a => a.Address, StringComparer.OrdinalIgnoreCase);
         var notBefore = meetingEnds > now ? meetingEnds : now;
         SignOffSlotChoice? best = null;
-        for (var date = WorkingDayCalendar.LondonDate(meetingEnds); date <= dueDate; date = date.AddDays(1))
+        foreach (var start in SlotProposer.WorkingStarts(playbook, calendar, WorkingDayCalendar.LondonDate(meetingEnds), dueDate, length).Where(s => s >= notBefore))
         {
-            if (!calendar.IsWorkingDay(date))
+            var free = invitees.Where(i => byAddress.TryGetValue(i.Address, out var a) && a.IsFreeFor(start, start + length)).ToList();
+            if (best is null || free.Count > best.Free.Count)
             {
-                continue;
-            }
-
-            var dayEnds = WorkingDayCalendar.AtLondon(date, playbook.Clock.WorkingDayEnds);
-            for (var start = WorkingDayCalendar.AtLondon(date, playbook.Clock.WorkingDayStarts); start + length <= dayEnds; start += Step)
-            {
-                if (start < notBefore)
-                {
-                    continue;
-                }
-
-                var free = invitees.Where(i => byAddress.TryGetValue(i.Address, out var a) && a.IsFreeFor(start, start + length)).ToList();
-                if (best is null || free.Count > best.Free.Count)
-                {
-                    best = new SignOffSlotChoice(start, start + length, free);
-                }
+                best = new SignOffSlotChoice(start, start + length, free);
             }
         }
 

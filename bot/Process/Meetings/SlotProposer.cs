@@ -28,23 +28,10 @@ public static class SlotProposer
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(calendar);
         var byAddress = availability.ToDictionary(a => a.Address, StringComparer.OrdinalIgnoreCase);
-        var candidates = new List<MeetingSlot>();
-        for (var date = meeting.EarliestDate ?? meeting.DueDate; date <= meeting.DueDate; date = date.AddDays(1))
-        {
-            if (!calendar.IsWorkingDay(date))
-            {
-                continue;
-            }
-
-            var dayEnds = WorkingDayCalendar.AtLondon(date, playbook.Clock.WorkingDayEnds);
-            for (var start = WorkingDayCalendar.AtLondon(date, playbook.Clock.WorkingDayStarts); start + length <= dayEnds; start += Step)
-            {
-                if (start > now)
-                {
-                    candidates.Add(Assess(playbook, invitees, byAddress, start, start + length));
-                }
-            }
-        }
+        var candidates = WorkingStarts(playbook, calendar, meeting.EarliestDate ?? meeting.DueDate, meeting.DueDate, length)
+            .Where(start => start > now)
+            .Select(start => Assess(playbook, invitees, byAddress, start, start + length))
+            .ToList();
 
         var chosen = new List<MeetingSlot>();
         foreach (var slot in candidates.OrderByDescending(s => s.Quorate).ThenByDescending(s => s.RequiredFree).ThenBy(s => s.Start))
@@ -61,6 +48,27 @@ public static class SlotProposer
         }
 
         return chosen;
+    }
+
+    /// <summary>Every start on the half hour from <paramref name="firstDay"/> to <paramref name="lastDay"/>, on
+    /// working days, at which <paramref name="length"/> fits inside the playbook's London working hours.</summary>
+    public static IEnumerable<DateTimeOffset> WorkingStarts(Playbook playbook, WorkingDayCalendar calendar, DateOnly firstDay, DateOnly lastDay, TimeSpan length)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        ArgumentNullException.ThrowIfNull(calendar);
+        for (var date = firstDay; date <= lastDay; date = date.AddDays(1))
+        {
+            if (!calendar.IsWorkingDay(date))
+            {
+                continue;
+            }
+
+            var dayEnds = WorkingDayCalendar.AtLondon(date, playbook.Clock.WorkingDayEnds);
+            for (var start = WorkingDayCalendar.AtLondon(date, playbook.Clock.WorkingDayStarts); start + length <= dayEnds; start += Step)
+            {
+                yield return start;
+            }
+        }
     }
 
     /// <summary>Who of <paramref name="invitees"/> is free for one given time (a time someone proposed, say).</summary>

@@ -44,7 +44,7 @@ public sealed class MeetingService(
         var from = WorkingDayCalendar.AtLondon(meeting.EarliestDate ?? meeting.DueDate, TimeOnly.MinValue);
         var to = WorkingDayCalendar.AtLondon(meeting.DueDate.AddDays(1), TimeOnly.MinValue);
         var answers = await freeBusy.ReadAsync(organiser, [.. people.Select(p => p.Address)], from, to, cancellationToken).ConfigureAwait(false);
-        var availability = answers.Select(a => new Availability(a.Address, a.Busy?.Select(b => new BusySpan(b.Start, b.End)).ToList())).ToList();
+        var availability = FreeBusyAvailability.From(answers);
         var slots = SlotProposer.Propose(playbook, meeting, cases.Schedule.Calendar, people, availability, Length, options.Value.SlotsOffered, now);
         return new MeetingProposal(state, playbook, slots, people);
     }

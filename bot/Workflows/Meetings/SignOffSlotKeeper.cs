@@ -132,7 +132,7 @@ public sealed partial class SignOffSlotKeeper(
         var meetingEnds = meetingAt + TimeSpan.FromMinutes(options.Value.LengthMinutes);
         var due = cases.Schedule.Timetable(playbook, state).Get(playbook.SignOff.Deadline).DueDate;
         var answers = await freeBusy.ReadAsync(organiser, [.. invitees.Select(i => i.Address)], meetingEnds, WorkingDayCalendar.AtLondon(due.AddDays(1), TimeOnly.MinValue), cancellationToken).ConfigureAwait(false);
-        var availability = answers.Select(a => new Availability(a.Address, a.Busy?.Select(b => new BusySpan(b.Start, b.End)).ToList())).ToList();
+        var availability = FreeBusyAvailability.From(answers);
         if (SignOffSlots.Choose(playbook, cases.Schedule.Calendar, meetingEnds, due, invitees, availability, time.GetUtcNow()) is not { } choice)
         {
             LogNoTimeLeft(state.CaseCode);
