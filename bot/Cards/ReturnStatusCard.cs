@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.InformationRequests;
 
 namespace TeamsReviewBot.Cards;
@@ -26,7 +27,8 @@ public static class ReturnStatusCard
             AdaptiveCard.Heading($"Information requests – {book.CaseCode}"),
             AdaptiveCard.Facts(
             [
-                ("Returns due", book.DueOn is { } d ? Date(d) : "not set"),
+                ("Sent", Sent(book, requests)),
+                ("Returns due", ReturnsDue(book, requests) is { } d ? Date(d) : "not set"),
                 ("Returned", $"{closed.Count} of {requests.Count}"),
                 ("Due", due.Count.ToString(English)),
                 ("Late", late.Count.ToString(English)),
@@ -53,6 +55,17 @@ public static class ReturnStatusCard
 
         return AdaptiveCard.Create(body);
     }
+
+    /// <summary>The day the first letters went out, or when they are to go.</summary>
+    private static string Sent(RequestBook book, List<AgencyRequest> requests) =>
+        requests.Min(r => r.SentAt) is { } first
+            ? Date(WorkingDayCalendar.LondonDate(first))
+            : $"not yet (to be sent {(book.SendOn is { } s ? Date(s) : "when chosen")})";
+
+    /// <summary>The deadline the letters gave, computed from the day they went (it may count from the
+    /// request); before any went, the deadline expected when the agencies were chosen.</summary>
+    private static DateOnly? ReturnsDue(RequestBook book, List<AgencyRequest> requests) =>
+        requests.Where(r => r.SentAt is not null).OrderBy(r => r.SentAt).Select(r => (DateOnly?)r.DueOn).FirstOrDefault() ?? book.DueOn;
 
     private static void Section(List<JsonNode> body, string title, List<AgencyRequest> requests, Func<AgencyRequest, string> describe)
     {

@@ -5,7 +5,7 @@ namespace TeamsReviewBot.Process.InformationRequests;
 /// <summary>The clock's work on a case's requests.</summary>
 public static class RequestTimerKinds
 {
-    /// <summary>Send the planned requests (the playbook's send day, at the start of the working day).</summary>
+    /// <summary>Send the planned requests (when <see cref="RequestSendMoment"/> says: at once, or at the start of the send day).</summary>
     public const string Send = "requests.send";
 
     /// <summary>Chase every agency with nothing back: one working day before the deadline, and on the day.</summary>
@@ -23,7 +23,7 @@ public sealed record RequestTimer(string Id, string Kind, DateTimeOffset FireAt,
 
 /// <summary>
 /// When a case's request work happens, from the playbook's dates and the working-day clock:
-/// requests go out at the start of the send day (at once when that has passed); chasers at the
+/// requests go out at their <see cref="RequestSendMoment"/> (at once, or at the start of the send day); chasers at the
 /// start of the working day before the deadline and of the deadline day; the deadline passes at
 /// the end of its working day, when open requests become overdue; collation follows at the start of
 /// the next working day. Moments already past when planned are left out, except sending.
@@ -32,10 +32,10 @@ public static class RequestTimetable
 {
     public static string Id(string caseCode, string what) => $"{caseCode.ToUpperInvariant()}:requests:{what}";
 
-    public static RequestTimer SendTimer(string caseCode, DateOnly sendOn, TimeOnly workingDayStarts, DateTimeOffset now)
+    public static RequestTimer SendTimer(string caseCode, RequestSendMoment moment)
     {
-        var at = WorkingDayCalendar.AtLondon(sendOn, workingDayStarts);
-        return new RequestTimer(Id(caseCode, "send"), RequestTimerKinds.Send, at > now ? at : now);
+        ArgumentNullException.ThrowIfNull(moment);
+        return new RequestTimer(Id(caseCode, "send"), RequestTimerKinds.Send, moment.At);
     }
 
     public static IReadOnlyList<RequestTimer> AfterSending(

@@ -70,6 +70,11 @@ public sealed record Playbook
             all = all.Append(("decision.dispute", dispute));
         }
 
+        if (InformationRequests.Sending is { } sending)
+        {
+            all = all.Append(("informationRequests.sending", sending));
+        }
+
         if (Meeting.SignOffSlot is { } slot)
         {
             all = all.Append(("meeting.signOffSlot", slot));

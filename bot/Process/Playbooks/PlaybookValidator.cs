@@ -87,6 +87,7 @@ internal static partial class PlaybookValidator
         RequireDeadline(p.InformationRequests.SendBy, "informationRequests.sendBy");
         RequireDeadline(p.InformationRequests.ReturnsDue, "informationRequests.returnsDue");
         Require(p.InformationRequests.Templates.Count == 0, "informationRequests.templates", "names no template.");
+        Require(p.InformationRequests.Sending is null, "informationRequests.sending", "is missing: say whether the requests go out on the send day (send-day) or as soon as the business manager sends them (at-once), citing the seed's line on when they go.");
         RequireDeadline(p.Meeting.Deadline, "meeting.deadline");
         RequireDeadline(p.SignOff.Deadline, "signOff.deadline");
         RequireDeadline(p.SignOff.Comments?.Deadline, "signOff.comments.deadline");

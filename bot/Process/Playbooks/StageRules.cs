@@ -1,7 +1,8 @@
 namespace TeamsReviewBot.Process.Playbooks;
 
-/// <summary>Information requests: which deadlines send and return them, the templates named by the seed,
-/// the records-securing request, and where replies go.</summary>
+/// <summary>Information requests: which deadlines send and return them, when they go out
+/// (<paramref name="Sending"/>: on the send day or as soon as the business manager sends them), the
+/// templates named by the seed, the records-securing request, and where replies go.</summary>
 public sealed record InformationRequestRule(
     string SendBy,
     string ReturnsDue,
@@ -10,7 +11,12 @@ public sealed record InformationRequestRule(
     string ReturnTo,
     string Source,
     string? RecordsSecuringRequest = null,
-    string? Variant = null) : ICited;
+    string? Variant = null,
+    RequestSendingRule? Sending = null) : ICited
+{
+    /// <summary>When the requests go out; the validator makes every playbook say so.</summary>
+    public RequestsGoOut GoOut => Sending?.When ?? RequestsGoOut.SendDay;
+}
 
 /// <summary>The review meeting: its deadline, and its quorum (at least one representative of each partner
 /// listed). <paramref name="ProposeWithRequests"/>: the seed sets the meeting when the information

@@ -32,8 +32,9 @@ public sealed partial class InformationRequestService(
     TimeProvider time,
     ILogger<InformationRequestService> logger)
 {
-    /// <summary>When the case's requests go out and fall due, from its timetable.</summary>
-    public async Task<(Playbook Playbook, CaseState Case, DateOnly SendOn, DateOnly DueOn)> DatesAsync(string caseCode, CancellationToken cancellationToken)
+    /// <summary>When the case's requests would go out if sent now (the playbook's rule,
+    /// <see cref="RequestSendMoment"/>) and when they fall due, from its timetable.</summary>
+    public async Task<(Playbook Playbook, CaseState Case, RequestSendMoment Send, DateOnly DueOn)> DatesAsync(string caseCode, CancellationToken cancellationToken)
     {
         var state = await cases.FindAsync(caseCode, cancellationToken).ConfigureAwait(false)
             ?? throw new RequestRuleException($"There is no case {caseCode}.");
@@ -44,11 +45,12 @@ public sealed partial class InformationRequestService(
 
         var playbook = cases.Playbooks.Get(state.Partnership);
         var timetable = cases.Schedule.Timetable(playbook, state);
-        var sendOn = timetable.Get(playbook.InformationRequests.SendBy).DueDate;
-        return (playbook, state, sendOn, DueOnIfSent(playbook, state, state.RequestedAt ?? WorkingDayCalendar.AtLondon(Max(sendOn, Today()), playbook.Clock.WorkingDayStarts)));
+        var send = RequestSendMoment.For(playbook.InformationRequests, timetable.Get(playbook.InformationRequests.SendBy).DueDate, playbook.Clock.WorkingDayStarts, time.GetUtcNow());
+        return (playbook, state, send, DueOnIfSent(playbook, state, state.RequestedAt ?? send.At));
     }
 
-    /// <summary>Records the business manager's choice and sets the send timer: the start of the send day, or now when that has passed.</summary>
+    /// <summary>Records the business manager's choice and sets the send timer for the playbook's moment:
+    /// at once, or the start of the send day (now when that has passed).</summary>
     public async Task<RequestBook> ChooseAsync(string caseCode, IReadOnlyList<string> agencyNames, string? childReference, string actorId, string actorName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agencyNames);
@@ -57,7 +59,7 @@ public sealed partial class InformationRequestService(
             throw new RequestRuleException("Give the child reference for the letters (initials and date of birth): agencies need it to find their records.");
         }
 
-        var (playbook, state, sendOn, dueOn) = await DatesAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        var (playbook, state, sendAt, dueOn) = await DatesAsync(caseCode, cancellationToken).ConfigureAwait(false);
         var contacts = new List<AgencyContact>();
         var unknown = new List<string>();
         foreach (var name in agencyNames.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.OrdinalIgnoreCase))
@@ -79,15 +81,14 @@ public sealed partial class InformationRequestService(
 
         // The child reference is the child's initials and date of birth: sealed apart, not in the stream.
         await vault.SealChildReferenceAsync(state.CaseCode, childReference.Trim(), cancellationToken).ConfigureAwait(false);
-        var chosen = new AgenciesChosen(state.CaseCode, playbook.Key, contacts, sendOn, dueOn, actorId, actorName, "chosen by the business manager");
+        var chosen = new AgenciesChosen(state.CaseCode, playbook.Key, contacts, sendAt.Date, dueOn, actorId, actorName, "chosen by the business manager");
         await cases.DecideAsync(state.CaseCode, (s, at) => RequestRules.Choose(s.Requests, chosen, at), cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow();
         await openCases.OpenAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
-        var send = RequestTimetable.SendTimer(state.CaseCode, sendOn, playbook.Clock.WorkingDayStarts, now);
+        var send = RequestTimetable.SendTimer(state.CaseCode, sendAt);
         LogChosen(state.CaseCode, contacts.Count, send.FireAt);
 
-        // Even when the send day has come the timer sends, not this call: a card action must answer
-        // within seconds, and each letter is two Graph requests.
+        // Even when they go at once the timer sends, not this call: a card action must answer within
+        // seconds, and each letter is two Graph requests. The pump picks a timer due now up within its poll.
         await timers.ScheduleAsync(new DurableTimer(send.Id, send.Kind, state.CaseCode, send.FireAt, Payload(state.CaseCode, send)), cancellationToken).ConfigureAwait(false);
         await card.ShowAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
         return (await cases.CurrentAsync(state.CaseCode, cancellationToken).ConfigureAwait(false)).Requests;
@@ -206,10 +207,6 @@ public sealed partial class InformationRequestService(
     /// <summary>The returns deadline if the requests go out at <paramref name="sentAt"/> (it may count from the request).</summary>
     private DateOnly DueOnIfSent(Playbook playbook, CaseState state, DateTimeOffset sentAt) =>
         cases.Schedule.Timetable(playbook, state with { RequestedAt = state.RequestedAt ?? sentAt }).Get(playbook.InformationRequests.ReturnsDue).DueDate;
-
-    private DateOnly Today() => WorkingDayCalendar.LondonDate(time.GetUtcNow());
-
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     internal static string Payload(string caseCode, RequestTimer timer) =>
         JsonSerializer.Serialize(new RequestTimerPayload(caseCode, timer.DueToday), RequestJson.Options);

@@ -5,7 +5,7 @@ using TeamsReviewBot.Workflows.Timers;
 
 namespace TeamsReviewBot.Workflows.InformationRequests;
 
-/// <summary>Sends the planned requests on the playbook's send day.</summary>
+/// <summary>Sends the planned requests when the playbook says: at once, or on its send day (<see cref="RequestSendMoment"/>).</summary>
 public sealed class SendRequestsTimerHandler(InformationRequestService requests, IEnumerable<IRequestsSentFollower> followers, RequestStreamGate? gate = null) : ITimerHandler
 {
     public string Kind => RequestTimerKinds.Send;

@@ -3,6 +3,7 @@ using System.Text;
 using TeamsReviewBot.Cards;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Outbound;
@@ -154,7 +155,11 @@ public sealed partial class DecisionFollowUp(
                 if (playbook.Deadlines.FirstOrDefault(d => d.CompletedBy == Milestones.InformationRequested) is { } requests)
                 {
                     var templates = string.Join(" and ", playbook.InformationRequests.Templates);
-                    text.Append(CultureInfo.InvariantCulture, $"Information requests ({templates}) are due to go to every agency that knew the child by {BritishDates.DateAndTime(timetable.Get(requests.Key).DueAt)}: type \"requests {state.CaseCode} choose\" in your chat with me to choose the agencies and send them.");
+                    var send = RequestSendMoment.For(playbook.InformationRequests, timetable.Get(playbook.InformationRequests.SendBy).DueDate, playbook.Clock.WorkingDayStarts, time.GetUtcNow());
+                    var when = send.OnSending
+                        ? "they go out as soon as you send them"
+                        : $"they go out on {BritishDates.DateAndTime(send.At)}, the start of the day they are due to be sent";
+                    text.Append(CultureInfo.InvariantCulture, $"Information requests ({templates}) are due to go to every agency that knew the child by {BritishDates.DateAndTime(timetable.Get(requests.Key).DueAt)}: type \"requests {state.CaseCode} choose\" in your chat with me to choose the agencies and send them; {when}.");
                 }
 
                 break;

@@ -138,8 +138,14 @@ public static class CardSamples
                     "RR-OLD-2026-0001",
                     [new AgencyContact("Greater Manchester Police", "police", ["ppiu@gmp.police.uk"], []), new AgencyContact("Hathershaw College", "school", ["dsl@hathershaw.sch.uk"], ["deputy@hathershaw.sch.uk"])],
                     ["Hathershaw College"],
-                    "Tuesday 29 December 2026",
-                    "Wednesday 6 January 2027")),
+                    new RequestSendMoment(Posted.AddDays(5), OnSending: false),
+                    new DateOnly(2027, 1, 6))),
+                ("agency selection, the requests go as soon as they are sent", AgencySelectionCard.Create(
+                    "RR-WM-2026-0001",
+                    [new AgencyContact("West Midlands Police", "police", ["ppu@wmp.police.uk"], [])],
+                    [],
+                    new RequestSendMoment(Posted, OnSending: true),
+                    new DateOnly(2026, 12, 31))),
             ],
             ["ReturnStatusCard.Create"] = _ =>
             [

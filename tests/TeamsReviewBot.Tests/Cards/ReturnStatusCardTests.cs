@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TeamsReviewBot.Cards;
+using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Process.Streams;
 
@@ -53,6 +54,40 @@ public class ReturnStatusCardTests
     }
 
     [Fact]
+    public void It_shows_the_day_the_requests_went_and_the_returns_deadline_the_letters_gave()
+    {
+        var text = Text(ReturnStatusCard.Create(Book(), new DateOnly(2027, 1, 15)));
+
+        Assert.Contains("\"title\":\"Sent\",\"value\":\"Mon 11 Jan 2027\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Returns due\",\"value\":\"Mon 18 Jan 2027\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Before_any_letter_goes_it_says_when_they_are_to_be_sent()
+    {
+        var empty = new RequestBook { StreamId = "RR-OLD-2027-0003" };
+        var chosen = Assert.Single(RequestRules.Choose(empty, new AgenciesChosen("RR-OLD-2027-0003", "oldham", [new AgencyContact("Police", "police", ["p@x.gov.uk"], [])], new DateOnly(2027, 1, 13), new DateOnly(2027, 1, 20), "bm", "Bea", "r"), At));
+        var book = new RequestBookFold().Apply(empty, new StoredEvent(empty.StreamId, 1, chosen.Type, chosen.Data, chosen.OccurredAt));
+
+        var text = Text(ReturnStatusCard.Create(book, new DateOnly(2027, 1, 11)));
+
+        Assert.Contains("\"title\":\"Sent\",\"value\":\"not yet (to be sent Wed 13 Jan 2027)\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Returns due\",\"value\":\"Wed 20 Jan 2027\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_selection_card_says_the_requests_go_as_soon_as_they_are_sent_or_when_they_will_go()
+    {
+        var directory = new[] { new AgencyContact("Greater Manchester Police", "police", ["a@b.uk"], []) };
+
+        var atOnce = Text(AgencySelectionCard.Create("RR-WM-2027-0003", directory, [], new RequestSendMoment(At, OnSending: true), new DateOnly(2027, 1, 18)));
+        var later = Text(AgencySelectionCard.Create("RR-OLD-2027-0003", directory, [], new RequestSendMoment(WorkingDayCalendar.AtLondon(new DateOnly(2027, 1, 13), new TimeOnly(9, 0)), OnSending: false), new DateOnly(2027, 1, 20)));
+
+        Assert.Contains("The requests go out as soon as you press Send requests. They are due back by Monday 18 January 2027.", atOnce, StringComparison.Ordinal);
+        Assert.Contains("The requests go out on Wednesday 13 January 2027, 9 am, the start of the day they are due to be sent. They are due back by Wednesday 20 January 2027.", later, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_chronology_with_no_returned_documents_says_so_rather_than_collated_from_none()
     {
         var none = Text(ReturnStatusCard.Create(Book() with { Collated = new ChronologyCollated(0, 0, "chronology.xlsx", "every agency answered") }, new DateOnly(2027, 1, 15)));
@@ -77,7 +112,7 @@ public class ReturnStatusCardTests
     {
         var directory = new[] { new AgencyContact("Greater Manchester Police", "police", ["a@b.uk"], []), new AgencyContact("Hathershaw College", "school", ["c@d.uk"], []) };
 
-        var card = AgencySelectionCard.Create("RR-OLD-2027-0003", directory, ["hathershaw college", "Unknown Agency"], "Wednesday 13 January 2027", "Wednesday 20 January 2027");
+        var card = AgencySelectionCard.Create("RR-OLD-2027-0003", directory, ["hathershaw college", "Unknown Agency"], new RequestSendMoment(WorkingDayCalendar.AtLondon(new DateOnly(2027, 1, 13), new TimeOnly(9, 0)), OnSending: false), new DateOnly(2027, 1, 20));
 
         var choiceSet = card["body"]!.AsArray().Single(n => (string?)n!["type"] == "Input.ChoiceSet")!;
         Assert.Equal("Hathershaw College", (string?)choiceSet["value"]);

@@ -60,7 +60,7 @@ public sealed class RequestsCommand(
     {
         try
         {
-            var (_, _, sendOn, dueOn) = await requests.DatesAsync(caseCode, cancellationToken).ConfigureAwait(false);
+            var (_, _, send, dueOn) = await requests.DatesAsync(caseCode, cancellationToken).ConfigureAwait(false);
             var agencies = await directory.ListAsync(cancellationToken).ConfigureAwait(false);
             if (agencies.Count == 0)
             {
@@ -68,7 +68,7 @@ public sealed class RequestsCommand(
             }
 
             var named = ReferralNamedAgencies.From(await cases.HistoryAsync(caseCode, cancellationToken).ConfigureAwait(false));
-            return CommandReply.WithCard(AgencySelectionCard.Create(caseCode, agencies, named, BritishDates.Date(sendOn), BritishDates.Date(dueOn)));
+            return CommandReply.WithCard(AgencySelectionCard.Create(caseCode, agencies, named, send, dueOn));
         }
         catch (RequestRuleException ex)
         {

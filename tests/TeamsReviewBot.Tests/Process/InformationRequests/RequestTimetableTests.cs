@@ -1,5 +1,7 @@
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.InformationRequests;
+using TeamsReviewBot.Process.Playbooks;
+using static TeamsReviewBot.Tests.Process.ProcessTestKit;
 
 namespace TeamsReviewBot.Tests.Process.InformationRequests;
 
@@ -36,10 +38,41 @@ public class RequestTimetableTests
     }
 
     [Fact]
-    public void Requests_go_out_at_the_start_of_the_send_day_or_at_once_when_it_has_passed()
+    public void Oldhams_requests_go_out_at_the_start_of_Day_2_or_at_once_when_it_has_passed()
     {
-        Assert.Equal(London(2026, 12, 29, 9), RequestTimetable.SendTimer("RR-OLD-2026-0001", new DateOnly(2026, 12, 29), Starts, London(2026, 12, 24, 11)).FireAt);
-        Assert.Equal(London(2026, 12, 29, 14), RequestTimetable.SendTimer("RR-OLD-2026-0001", new DateOnly(2026, 12, 29), Starts, London(2026, 12, 29, 14)).FireAt);
+        var oldham = Playbook("oldham").InformationRequests;
+
+        var early = RequestSendMoment.For(oldham, new DateOnly(2026, 12, 29), Starts, London(2026, 12, 24, 11));
+        Assert.Equal((London(2026, 12, 29, 9), false), (early.At, early.OnSending));
+        Assert.Equal(London(2026, 12, 29, 9), RequestTimetable.SendTimer("RR-OLD-2026-0001", early).FireAt);
+        var late = RequestSendMoment.For(oldham, new DateOnly(2026, 12, 29), Starts, London(2026, 12, 29, 14));
+        Assert.Equal((London(2026, 12, 29, 14), true), (late.At, late.OnSending));
+    }
+
+    [Fact]
+    public void West_Midlands_requests_go_out_as_soon_as_they_are_sent_even_before_the_send_day()
+    {
+        var westMidlands = Playbook("west-midlands").InformationRequests;
+
+        var moment = RequestSendMoment.For(westMidlands, new DateOnly(2026, 12, 29), Starts, London(2026, 12, 24, 11));
+
+        Assert.Equal((London(2026, 12, 24, 11), true), (moment.At, moment.OnSending));
+        Assert.Equal(new DateOnly(2026, 12, 24), moment.Date);
+    }
+
+    [Theory]
+    [InlineData("oldham", RequestsGoOut.SendDay)]
+    [InlineData("tameside", RequestsGoOut.SendDay)]
+    [InlineData("salford", RequestsGoOut.SendDay)]
+    [InlineData("west-midlands", RequestsGoOut.AtOnce)]
+    [InlineData("gloucestershire", RequestsGoOut.SendDay)]
+    public void Each_playbook_says_when_its_requests_go_out_citing_its_own_seed(string partnership, RequestsGoOut expected)
+    {
+        var sending = Playbook(partnership).InformationRequests.Sending!;
+
+        Assert.Equal(expected, sending.When);
+        Assert.StartsWith("seed-00", sending.Source, StringComparison.Ordinal);
+        Assert.Contains("[L", sending.Source, StringComparison.Ordinal);
     }
 
     [Fact]

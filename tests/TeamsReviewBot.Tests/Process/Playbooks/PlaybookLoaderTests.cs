@@ -102,6 +102,29 @@ public sealed class PlaybookLoaderTests
     }
 
     [Fact]
+    public void A_playbook_that_does_not_say_when_its_requests_go_out_is_refused()
+    {
+        var root = JsonNode.Parse(OldhamJson)!.AsObject();
+        root["informationRequests"]!.AsObject().Remove("sending");
+
+        var error = Assert.Throws<PlaybookException>(() => Load("oldham.json", root.ToJsonString()));
+
+        Assert.Equal("informationRequests.sending", error.Field);
+        Assert.Contains("send-day", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("at-once", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_the_requests_go_out_must_cite_the_seed_and_be_a_known_moment()
+    {
+        var uncited = Assert.Throws<PlaybookException>(() => Load("oldham.json", Edit(OldhamJson, "informationRequests.sending.source", JsonValue.Create(string.Empty))));
+        Assert.Equal("informationRequests.sending.source", uncited.Field);
+
+        var unknown = Assert.Throws<PlaybookException>(() => Load("oldham.json", Edit(OldhamJson, "informationRequests.sending.when", JsonValue.Create("next-week"))));
+        Assert.Contains("sending", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_field_is_refused_rather_than_ignored()
     {
         var root = JsonNode.Parse(OldhamJson)!.AsObject();

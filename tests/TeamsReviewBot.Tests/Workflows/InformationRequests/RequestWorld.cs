@@ -37,15 +37,15 @@ namespace TeamsReviewBot.Tests.Workflows.InformationRequests;
 /// </summary>
 internal sealed class RequestWorld : IAsyncDisposable
 {
-    public const string Partnership = "oldham";
 
     private readonly StorageTables _tables;
     private readonly HttpClient _teamsHttp = new();
     private readonly ConversationReferenceStore _references;
     private readonly TimerPump[] _pumps;
 
-    private RequestWorld(SandboxHost sandbox, StorageTables tables, AzuriteFixture azurite, DateTimeOffset start, IReadOnlyList<AgencyContact> agencies)
+    private RequestWorld(SandboxHost sandbox, StorageTables tables, AzuriteFixture azurite, DateTimeOffset start, string partnership, IReadOnlyList<AgencyContact> agencies)
     {
+        Partnership = partnership;
         Sandbox = sandbox;
         _tables = tables;
         Clock = new FakeTimeProvider(start);
@@ -109,6 +109,9 @@ internal sealed class RequestWorld : IAsyncDisposable
         _pumps = [Pump(handlers), Pump(handlers)];
     }
 
+    /// <summary>The playbook the world runs (Oldham unless a test names another).</summary>
+    public string Partnership { get; }
+
     public SandboxHost Sandbox { get; }
 
     public FakeTimeProvider Clock { get; }
@@ -145,8 +148,11 @@ internal sealed class RequestWorld : IAsyncDisposable
     /// <summary>What the business managers were told in their chats (mail for a person, timers set aside).</summary>
     public RecordedAlerts Alerts { get; } = new();
 
-    public static async Task<RequestWorld> StartAsync(AzuriteFixture azurite, DateTimeOffset start, params AgencyContact[] agencies) =>
-        new(await SandboxHost.StartAsync(), azurite.CreateTables(), azurite, start, agencies);
+    public static Task<RequestWorld> StartAsync(AzuriteFixture azurite, DateTimeOffset start, params AgencyContact[] agencies) =>
+        StartAsync(azurite, "oldham", start, agencies);
+
+    public static async Task<RequestWorld> StartAsync(AzuriteFixture azurite, string partnership, DateTimeOffset start, params AgencyContact[] agencies) =>
+        new(await SandboxHost.StartAsync(), azurite.CreateTables(), azurite, start, partnership, agencies);
 
     /// <summary>A referral received at <paramref name="receivedAt"/>, put to the panel and decided "Rapid Review" by all three statutory partners.</summary>
     public async Task<string> RapidReviewAsync(DateTimeOffset receivedAt, DateTimeOffset decidedAt)

@@ -17,8 +17,8 @@ namespace TeamsReviewBot.Tests.Workflows.Cases.WholeCase;
 /// A whole West Midlands case through the real bot under its clock (seed-003; the reviewed story is
 /// <see cref="WestMidlandsWholeCaseStory"/>): the Document 1a referral arrives by email; the three
 /// Safeguarding Partners agree the notification on the channel card (health by its delegate); the
-/// local authority's notification is recorded; the scoping templates go to the agencies and come
-/// back by email; the meeting is booked in its 7–13 working-day window, held, and decides on a Local
+/// local authority's notification is recorded; the scoping templates go to the agencies as soon as
+/// the business manager sends them, on Day 0, and come back by email; the meeting is booked in its 7–13 working-day window, held, and decides on a Local
 /// Child Safeguarding Practice Review; the Independent Scrutineer endorses the outcome, which does
 /// not stand for a partner's ratification, and each partner then ratifies in personal chat; the
 /// Rapid Review Template goes to the National Panel's mailbox within 2 working days of the meeting;
@@ -61,7 +61,8 @@ public sealed class WestMidlandsWholeCaseTests(AzuriteFixture azurite, Xunit.Abs
         await world.RunUntilAsync(world.Now.AddMinutes(5));
         Assert.Single(await world.SentAsync(code + ": threshold decision"));
 
-        // 3. The local authority's notification is recorded; the agencies are chosen; the meeting booked.
+        // 3. The local authority's notification is recorded; the agencies are chosen and the scoping
+        // templates go at once, on Day 0, "as early as possible" (L173); the meeting is booked.
         await world.RunUntilAsync(received.AddHours(4));
         await world.SayAsync(Bea, $"notified {code} {Day(0):dd/MM/yyyy}", code);
         await world.RunUntilAsync(world.Now.AddMinutes(30));
@@ -73,12 +74,19 @@ public sealed class WestMidlandsWholeCaseTests(AzuriteFixture azurite, Xunit.Abs
             [AgencySelectionCard.ChildInput] = "A.S., born 14/03/2026",
         }));
         await world.RunUntilAsync(world.Now.AddMinutes(30));
+        foreach (var agency in WholeCaseBot.Agencies)
+        {
+            var letter = Assert.Single(await world.SentAsync(code), m => m.GetProperty("to")[0].GetString() == agency.Lead);
+            Assert.Equal(dayZero, WorkingDayCalendar.LondonDate(DateTimeOffset.Parse(letter.GetProperty("sentDateTime").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         await world.SayAsync(Bea, $"meeting {code}", code);
         var slots = await world.CardInChatAsync(Bea, MeetingCard.BookVerb);
 
         // The first slot offered after the day the returns are due (Day 7): the returns and the chronology
         // are shared before the meeting (L175, L3412–L3414), still within working days 7–13 (L185).
         var returnsDue = WorkingDayCalendar.LondonDate(world.Cases.Schedule.Timetable(playbook, await bot.CaseAsync(code)).Get(playbook.InformationRequests.ReturnsDue).DueAt);
+        Assert.Equal(Day(5), returnsDue);
         var booked = await world.PressInChatAsync(Bea, slots, MeetingCard.BookVerb, which: a => WorkingDayCalendar.LondonDate(DateTimeOffset.Parse(a["data"]![MeetingCard.StartField]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)) > returnsDue);
         output.WriteLine("booked: " + booked);
         Assert.Contains("Meeting booked", booked, StringComparison.Ordinal);
@@ -94,13 +102,7 @@ public sealed class WestMidlandsWholeCaseTests(AzuriteFixture azurite, Xunit.Abs
 
         await bot.Services.GetRequiredService<TeamsReviewBot.Workflows.Meetings.MeetingAnswersCatchUp>().RunAsync(CancellationToken.None);
 
-        // 4. The scoping templates go out on working day 2, one email to each agency; returns come back by email.
-        await world.RunUntilAsync(world.Cases.Schedule.Timetable(playbook, await bot.CaseAsync(code)).Get(playbook.InformationRequests.SendBy).DueAt);
-        foreach (var agency in WholeCaseBot.Agencies)
-        {
-            Assert.Single(await world.SentAsync(code), m => m.GetProperty("to")[0].GetString() == agency.Lead);
-        }
-
+        // 4. The returns come back by email, by the day they are due (5 working days from Day 0).
         for (var i = 0; i < WholeCaseBot.Agencies.Count; i++)
         {
             var agency = WholeCaseBot.Agencies[i];
