@@ -21,9 +21,12 @@ public sealed partial class SignOffNoticeSender(
     TimeProvider time,
     ILogger<SignOffNoticeSender> logger)
 {
-    public async Task SendAsync(string caseCode, CancellationToken cancellationToken)
+    /// <summary>Tells what <paramref name="state"/> (the case as the follow-up holds it) owes; the
+    /// record's append checks the stream again, so a notice recorded meanwhile is not recorded twice.</summary>
+    public async Task SendAsync(CaseState state, CancellationToken cancellationToken)
     {
-        var state = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(state);
+        var caseCode = state.CaseCode;
         var owed = SignOffManagerNotices.Owed(state);
         if (owed.Count == 0)
         {

@@ -19,6 +19,6 @@ public sealed class SignOffNoticeStep(IServiceProvider services) : ICaseFollowUp
     public Task CarryOutAsync(CaseState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return services.GetRequiredService<SignOffNoticeSender>().SendAsync(state.CaseCode, cancellationToken);
+        return services.GetRequiredService<SignOffNoticeSender>().SendAsync(state, cancellationToken);
     }
 }
