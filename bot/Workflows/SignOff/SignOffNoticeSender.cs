@@ -38,7 +38,7 @@ public sealed partial class SignOffNoticeSender(
         var opening = $"Case {state.CaseCode} ({playbook.Name}):";
         var due = Due(playbook, state, now);
         var sentences = owed.Select(n => (Notice: n, Sentence: Sentence(playbook, state, n, now))).ToList();
-        var message = $"{opening} {string.Join(" ", sentences.Select(s => s.Sentence))} {due}";
+        var message = $"{opening} {string.Join(" ", sentences.Select((s, i) => i == 0 ? s.Sentence : Capitalised(s.Sentence)))} {due}";
         var reached = await alerts.AlertAsync(message, cancellationToken).ConfigureAwait(false);
 
         // Each notice on the audit trail reads whole: the case, what happened, and the deadline.
@@ -77,6 +77,9 @@ public sealed partial class SignOffNoticeSender(
         cases.Schedule.Timetable(playbook, state).Find(playbook.Submission.Deadline) is { } submission
             ? SignOffManagerNotices.SubmissionDue(cases.Schedule.Calendar, now, submission.DueAt)
             : "The submission deadline is not in this case's timetable.";
+
+    /// <summary>Each sentence follows the case's opening colon on its own; after the first it starts a sentence.</summary>
+    private static string Capitalised(string sentence) => sentence.Length == 0 ? sentence : char.ToUpperInvariant(sentence[0]) + sentence[1..];
 
     private static string Title(Playbook playbook, string seat) => playbook.FindSeat(seat)?.Title ?? seat;
 

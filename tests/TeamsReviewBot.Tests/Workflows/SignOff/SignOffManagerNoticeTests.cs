@@ -100,6 +100,7 @@ public sealed class SignOffManagerNoticeTests(AzuriteFixture azurite) : IAsyncLi
         var route = bot.Services.GetRequiredService<CaseService>().Playbooks.Get("oldham").SignOff.OnDisagreement;
         Assert.Contains($"the {_stage.SeatTitle("oldham", "la")} (Lola Adeyemi) did not sign off version 1", blocked, StringComparison.Ordinal);
         Assert.Contains(route, blocked, StringComparison.Ordinal);
+        Assert.Contains(". Sign-off of version 1 can no longer be reached as the answers stand.", blocked, StringComparison.Ordinal);
         Assert.DoesNotContain("Amelia", blocked, StringComparison.Ordinal);
         var ids = (await SignOffNoticesAsync(bot, code)).Select(n => n.NotificationId).ToList();
         Assert.Equal([SignOffManagerNotices.DeclinedId(1, "police"), SignOffManagerNotices.DeclinedId(1, "la"), SignOffManagerNotices.BlockedId(1)], ids);
@@ -161,7 +162,7 @@ public sealed class SignOffManagerNoticeTests(AzuriteFixture azurite) : IAsyncLi
         await bot.BackgroundWorkDoneAsync();
         Assert.Contains($"Case {code} (", voided, StringComparison.Ordinal);
         Assert.Contains("version 2 of the report replaces version 1, so the sign-off answers given on version 1 are void", voided, StringComparison.Ordinal);
-        Assert.Contains("the Business Manager's WT2018 check recorded on version 1 is void", voided, StringComparison.Ordinal);
+        Assert.Contains(". The Business Manager's WT2018 check recorded on version 1 is void", voided, StringComparison.Ordinal);
         Assert.Contains($"type \"wt2018 {code}\"", voided, StringComparison.Ordinal);
 
         // A version after it that voids nothing (no answers, no check on version 2) tells them nothing new.
