@@ -39,6 +39,7 @@ public static class ReviewProcessServiceCollectionExtensions
         services.AddSingleton<PendingCaseFollowUps>();
         services.AddSingleton<CaseFollowUpWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseFollowUpWorker>());
+        services.AddSingleton<CaseFollowUpSoon>();
         services.AddSingleton<UnconfirmedClicks>();
         services.AddSingleton<ReferralVault>();
         services.AddSingleton<IBusinessManagerNotifier, TeamsBusinessManagerNotifier>();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Report;
+using TeamsReviewBot.Process.SignOff;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Storage.Files;
 using TeamsReviewBot.Workflows.Cases;
@@ -17,7 +18,7 @@ namespace TeamsReviewBot.Workflows.Report;
 /// sealed as a "report-{SHA-256}" record of the case's details: they are read from there until
 /// <see cref="ReportVersionMigration"/> has copied them.
 /// </summary>
-public sealed class ReportVersionStore(SealedDetailsStore sealedDetails, CaseFileBlobs blobs, TableNames names, CaseService cases)
+public sealed class ReportVersionStore(SealedDetailsStore sealedDetails, CaseFileBlobs blobs, TableNames names, CaseService cases, CaseFollowUpSoon followUp)
 {
     /// <summary>The sealed record an earlier version kept a report version in; also the sealing's associated data.</summary>
     internal const string RecordPrefix = "report-";
@@ -36,6 +37,13 @@ public sealed class ReportVersionStore(SealedDetailsStore sealedDetails, CaseFil
             draft.CaseCode,
             (_, current, now) => ReportVersionRules.Add(current, draft.Sha256, draft.FileName, draft.Content.Length, source, actor, reason, now, blob),
             cancellationToken).ConfigureAwait(false);
+
+        // A version that voids sign-offs (or the compliance check) owes the business managers a notice.
+        if (SignOffManagerNotices.Owed(state).Count > 0)
+        {
+            await followUp.StartAsync(draft.CaseCode, cancellationToken).ConfigureAwait(false);
+        }
+
         return state.ReportVersions.Last(v => v.Sha256 == draft.Sha256);
     }
 

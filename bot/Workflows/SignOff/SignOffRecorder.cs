@@ -27,6 +27,7 @@ public sealed partial class SignOffRecorder(
     SubmissionCardOutbox submissionCards,
     UnconfirmedClicks unconfirmed,
     ReportThreadViews threadViews,
+    CaseFollowUpSoon followUp,
     ILogger<SignOffRecorder> logger)
 {
     public async Task<CardActionResult> RecordAsync(string caseCode, TeamsActor who, SignOffClick click, CancellationToken cancellationToken)
@@ -82,6 +83,14 @@ public sealed partial class SignOffRecorder(
         }
 
         LogAnswered(logger, caseCode, claim.Seat.Key, change.Attempts);
+
+        // A "do not sign off" (or the rule now blocked) owes the business managers a notice: the
+        // append's follow-up row carries it, sent after the reply (SignOffNoticeStep).
+        if (SignOffManagerNotices.Owed(state).Count > 0)
+        {
+            await followUp.StartAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        }
+
         await submissionCards.SendSoonIfSignedOffAsync(caseCode, change.Appended, cancellationToken).ConfigureAwait(false);
         await TellThreadAsync(state, cancellationToken).ConfigureAwait(false);
         await UpdateReportCardAsync(state, cancellationToken).ConfigureAwait(false);

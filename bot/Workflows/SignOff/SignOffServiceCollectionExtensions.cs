@@ -12,6 +12,8 @@ public static class SignOffServiceCollectionExtensions
         services.AddSingleton<SignOffSeats>();
         services.AddSingleton<SignOffViews>();
         services.AddSingleton<SignOffRecorder>();
+        services.AddSingleton<SignOffNoticeSender>();
+        services.AddSingleton<Cases.ICaseFollowUpStep, SignOffNoticeStep>();
         services.AddChatCommand<SignOffCommand>();
         services.AddChatCommand<ComplianceCheckCommand>();
         services.AddCardAction<SignOffCardHandler>();
