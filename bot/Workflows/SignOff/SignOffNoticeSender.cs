@@ -56,7 +56,7 @@ public sealed partial class SignOffNoticeSender(
                 var answer = notice.Answer!;
                 var who = answer.ByDeputy ? $"{answer.Name}, as deputy" : answer.Name;
                 return $"the {Title(playbook, answer.Seat)} ({who}) did not sign off version {version} of the report. "
-                    + "Their reason is kept with their answer on the case and is not repeated in messages (it is free text and may name the child): please ask them for it.";
+                    + $"Their reason is not repeated in messages (it is free text and may name the child): type \"comments {state.CaseCode}\" in your chat with me to read it.";
             case SignOffNoticeKind.Blocked:
                 var route = playbook.SignOff.OnDisagreement;
                 var deadline = cases.SignOffDeadline(playbook, state) ?? DateTimeOffset.MaxValue;

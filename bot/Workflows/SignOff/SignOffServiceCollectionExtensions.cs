@@ -16,6 +16,7 @@ public static class SignOffServiceCollectionExtensions
         services.AddSingleton<Cases.ICaseFollowUpStep, SignOffNoticeStep>();
         services.AddChatCommand<SignOffCommand>();
         services.AddChatCommand<ComplianceCheckCommand>();
+        services.AddChatCommand<ReportCommentsCommand>();
         services.AddCardAction<SignOffCardHandler>();
         services.AddSingleton<Timers.ITimerHandler, SignOffPromptTimerHandler>();
         services.AddSingleton<ReportThreadViews>();

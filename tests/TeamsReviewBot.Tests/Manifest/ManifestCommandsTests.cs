@@ -37,6 +37,7 @@ public sealed class ManifestCommandsTests(AzuriteFixture azurite)
         "case", // typed with a case code from a card, a digest or "cases"; help lists it
         "assign", // a few times a case, by a business manager; help lists it
         "lead", // once on a cross-boundary case, from the card that asks; help lists it
+        "comments", // read while writing the next report version, and from the notice that names it; help lists it
         "wt2018", // once per report version, in Gloucestershire only, beside the partners' sign-off; help lists it
     ];
 

@@ -79,6 +79,14 @@ public sealed class ReportCommentsTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.False(_logs.Contains(PanelBot.ChildName), "A log line names the child.");
         Assert.False(_logs.Contains("seen alone at the GP"), "A log line quotes the comment.");
 
+        // The business manager reads the words in her own chat, with who and when.
+        await _bot.SayAsync(Bea, "comments " + code);
+        var read = await _bot.WaitForPersonalAsync(Bea, $"Comments on version 1 of the report for {code}");
+        Assert.Contains("**Lola Adeyemi**", read, StringComparison.Ordinal);
+        Assert.Contains("on the report card", read, StringComparison.Ordinal);
+        Assert.Contains("seen alone at the GP", read, StringComparison.Ordinal);
+        Assert.False(_logs.Contains("seen alone at the GP"), "A log line quotes the comment.");
+
         // After the window: refused.
         await _bot.JumpAndFireTimersAsync(window.Closes.AddMinutes(1));
         var late = await CommentAsync(Pat, card, "One more thing.");

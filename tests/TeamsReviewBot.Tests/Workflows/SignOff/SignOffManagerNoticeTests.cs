@@ -62,7 +62,7 @@ public sealed class SignOffManagerNoticeTests(AzuriteFixture azurite) : IAsyncLi
         var police = _stage.SeatTitle("oldham", "police");
         Assert.Contains($"Case {code} (", notice, StringComparison.Ordinal);
         Assert.Contains($"the {police} (Pat Okafor) did not sign off version 1 of the report", notice, StringComparison.Ordinal);
-        Assert.Contains("please ask them for it", notice, StringComparison.Ordinal);
+        Assert.Contains($"type \"comments {code}\" in your chat with me to read it", notice, StringComparison.Ordinal);
         Assert.Contains("The report is due at the National Panel by", notice, StringComparison.Ordinal);
         Assert.DoesNotContain("Amelia", notice, StringComparison.Ordinal);
         Assert.DoesNotContain("attendance", notice, StringComparison.Ordinal);
@@ -73,6 +73,17 @@ public sealed class SignOffManagerNoticeTests(AzuriteFixture azurite) : IAsyncLi
         var told = Assert.Single(await SignOffNoticesAsync(bot, code));
         Assert.Equal(SignOffManagerNotices.DeclinedId(1, "police"), told.NotificationId);
         Assert.DoesNotContain("Amelia", told.Message, StringComparison.Ordinal);
+
+        // The reason is read where it may be: the business manager's own chat, on asking.
+        await bot.SayAsync(Bea, "comments " + code);
+        var reasons = await bot.WaitForPersonalAsync(Bea, "Sign-off comments and reasons");
+        Assert.Contains($"**Pat Okafor ({police})** did not sign off, because", reasons, StringComparison.Ordinal);
+        Assert.Contains(Reason, reasons, StringComparison.Ordinal);
+
+        // A partner cannot read the others' words.
+        await bot.SayAsync(Pat, "comments " + code);
+        var refused = await bot.WaitForPersonalAsync(Pat, "Only a business manager or the chair can read the comments");
+        Assert.DoesNotContain("attendance", refused, StringComparison.Ordinal);
 
         // The audit trail has the notice, in the same words.
         var playbook = bot.Services.GetRequiredService<CaseService>().Playbooks.Get("oldham");
