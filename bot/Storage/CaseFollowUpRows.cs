@@ -39,6 +39,7 @@ public sealed class CaseFollowUpRows(StorageTables tables, InstanceIdentity? ins
 
     private readonly ConcurrentDictionary<string, OwedFollowUp> _written = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, OwedFollowUp?> _seen = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _unsure = new(StringComparer.Ordinal);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>This instance, as its claims name it.</summary>
@@ -76,11 +77,33 @@ public sealed class CaseFollowUpRows(StorageTables tables, InstanceIdentity? ins
             : new OwedFollowUp(streamId, fromVersion, toVersion, owedSince, default, InstanceId, _time.GetUtcNow() + Lease);
     }
 
+    /// <summary>
+    /// Whether an append must read the stream's row before it writes it (one point read): this
+    /// instance lost the row to another writer, or the claim on the row as it last read or wrote it
+    /// has run out unfinished (or it had none), so another instance may have taken it since by a
+    /// claim alone, which leaves the stream (and so this instance's view of it, which would
+    /// otherwise send the append straight on) as it was.
+    /// </summary>
+    internal bool MustLookBeforeAppend(string streamId)
+    {
+        if (_unsure.ContainsKey(streamId))
+        {
+            return true;
+        }
+
+        var last = _seen.TryGetValue(streamId, out var seen) ? seen : Known(streamId);
+        return last is not null && (last.ClaimedBy is null || last.ClaimedUntil <= _time.GetUtcNow());
+    }
+
     /// <summary>An append wrote the stream's row: remembered until its follow-up completes it.</summary>
     internal void Wrote(OwedFollowUp row) => _written[row.StreamId] = row;
 
     /// <summary>A read of the stream found its row as it stands (or, null, found none): the next append keeps a live claim it carries.</summary>
-    internal void Saw(string streamId, TableEntity? row) => _seen[streamId] = row is null ? null : From(row);
+    internal void Saw(string streamId, TableEntity? row)
+    {
+        _seen[streamId] = row is null ? null : From(row);
+        _unsure.TryRemove(streamId, out _);
+    }
 
     public async Task<OwedFollowUp?> FindAsync(string streamId, CancellationToken cancellationToken = default)
     {
@@ -147,6 +170,7 @@ public sealed class CaseFollowUpRows(StorageTables tables, InstanceIdentity? ins
         }
 
         Forget(row);
+        _unsure[row.StreamId] = true;
         return null;
     }
 
@@ -181,6 +205,7 @@ public sealed class CaseFollowUpRows(StorageTables tables, InstanceIdentity? ins
         {
             // Owed again since (by another writer, if this instance did not know it): read it next time.
             Forget(owed);
+            _unsure[owed.StreamId] = true;
             return false;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)

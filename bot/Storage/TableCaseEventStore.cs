@@ -80,6 +80,12 @@ public sealed class TableCaseEventStore(StorageTables tables, PayloadBlobStore? 
             entities.Add(ToEntity(e, blob));
         }
 
+        if (followUps is not null && followUps.MustLookBeforeAppend(streamId))
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(streamId, CaseFollowUpRows.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            followUps.Saw(streamId, row.HasValue ? row.Value : null);
+        }
+
         try
         {
             // The follow-up row carries its claim: written here, it costs no call of its own.

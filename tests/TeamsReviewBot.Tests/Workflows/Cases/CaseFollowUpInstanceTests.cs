@@ -36,7 +36,7 @@ public sealed class CaseFollowUpInstanceTests(AzuriteFixture azurite)
         first.AwaitFollowUps = false;
         var decided = await first.VoteAsync(Hana, code, "rapid-review", "Health agrees: serious harm.");
         Assert.Contains("Decision: Progression to Rapid Review", PanelBot.Words(decided), StringComparison.Ordinal);
-        await chat.FirstPostStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await chat.HeldPostStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         // A second instance starts (its start-up sweep runs) and sweeps again: the row is owed, and not its to run.
         await using var second = first.StartSecondInstance(As("instance-b", chat));
@@ -45,7 +45,7 @@ public sealed class CaseFollowUpInstanceTests(AzuriteFixture azurite)
         await second.Services.GetRequiredService<PendingCaseFollowUps>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(1, chat.Posts);
 
-        chat.ReleaseFirstPost.SetResult();
+        chat.ReleaseHeldPost.SetResult();
         first.AwaitFollowUps = true;
         await first.FollowUpsDoneAsync();
         var rows = first.Services.GetRequiredService<CaseFollowUpRows>();
@@ -67,7 +67,7 @@ public sealed class CaseFollowUpInstanceTests(AzuriteFixture azurite)
         await first.VoteAsync(Pat, code, "rapid-review", "Police investigation opened.");
         first.AwaitFollowUps = false;
         await first.VoteAsync(Hana, code, "rapid-review", "Health agrees: serious harm.");
-        await chat.FirstPostStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await chat.HeldPostStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         // Meanwhile a panel member opens the referral on the second instance: recorded on the case,
         // it owes the case's follow-up again, written on the row the first instance is running.
@@ -80,7 +80,7 @@ public sealed class CaseFollowUpInstanceTests(AzuriteFixture azurite)
         var rows = first.Services.GetRequiredService<CaseFollowUpRows>();
         Assert.Equal("instance-a", (await rows.FindAsync(code))!.ClaimedBy);
 
-        chat.ReleaseFirstPost.SetResult();
+        chat.ReleaseHeldPost.SetResult();
         first.AwaitFollowUps = true;
         await first.FollowUpsDoneAsync();
         await LocalIntake.WaitUntilAsync(async () => await rows.FindAsync(code) is null, "the follow-up row done");
@@ -91,9 +91,48 @@ public sealed class CaseFollowUpInstanceTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_click_on_the_instance_whose_run_failed_while_another_instance_took_the_follow_up_over_leaves_it_to_that_instance()
+    {
+        // Teams refuses the first instance's notice (its run, and the run its letter's record queued
+        // again right after): the run fails after the referrer's letter, and the row stays owed, claimed by it.
+        var chat = new ManagersChat { RefuseFirst = 2, HoldPost = 3 };
+        await using var first = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, Deployed, services: As("instance-a", chat));
+        var code = await first.ReferAsync(Bea);
+        await first.VoteAsync(Lola, code, "rapid-review", "Suspected abuse: the injury does not fit the account.");
+        await first.VoteAsync(Pat, code, "rapid-review", "Police investigation opened.");
+        await first.VoteAsync(Hana, code, "rapid-review", "Health agrees: serious harm.");
+        var rows = first.Services.GetRequiredService<CaseFollowUpRows>();
+        var left = await rows.FindAsync(code);
+        Assert.Equal("instance-a", left!.ClaimedBy);
+        Assert.Single(await first.Graph.SentAsync(PanelBot.Mailbox));
+
+        // Once that claim has run out, a second instance takes the row over (a claim alone: the case's
+        // stream, and so the first instance's view of it, stays as it was) and is held inside its notice.
+        await using var second = first.StartSecondInstance(As("instance-b", chat));
+        first.Clock.JumpTo(left.ClaimedUntil.AddSeconds(1));
+        Assert.Equal(1, await second.Services.GetRequiredService<CaseFollowUpWorker>().SweepAsync(CancellationToken.None));
+        await chat.HeldPostStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // A panel member opens the referral on the first instance meanwhile: its append keeps the second's claim, and its follow-up leaves the case.
+        var lola = new Actor(Lola.AadObjectId, Lola.Name, Roles.PanelMember, Lola.Partner);
+        Assert.NotEmpty((await first.Services.GetRequiredService<CaseService>().DecideAsync(code, (state, now) => DecisionRules.ViewReferral(state, lola, now), CancellationToken.None)).Appended);
+        await first.FollowUpsDoneAsync();
+        Assert.Equal(1, chat.Posts);
+        Assert.Equal("instance-b", (await rows.FindAsync(code))!.ClaimedBy);
+
+        chat.ReleaseHeldPost.SetResult();
+        await second.Services.GetRequiredService<PendingCaseFollowUps>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await LocalIntake.WaitUntilAsync(async () => await rows.FindAsync(code) is null, "the follow-up row done");
+
+        Assert.Equal(1, chat.Posts);
+        Assert.Single(await first.EventsAsync<BusinessManagersNotified>(code, CaseEventTypes.BusinessManagersNotified), n => n.NotificationId.StartsWith(DecisionFollowUp.DecisionNotice, StringComparison.Ordinal));
+        Assert.Single(await first.Graph.SentAsync(PanelBot.Mailbox));
+    }
+
+    [Fact]
     public async Task A_decision_s_follow_up_whose_instance_died_is_taken_over_once_its_claim_runs_out_and_the_managers_are_told_once()
     {
-        var chat = new ManagersChat { HoldFirstPost = false };
+        var chat = new ManagersChat { HoldPost = 0 };
 
         // An instance whose background work never runs: it answers the deciding vote and dies before following it up.
         await using var bot = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, Deployed, services: s =>
@@ -142,38 +181,51 @@ public sealed class CaseFollowUpInstanceTests(AzuriteFixture azurite)
     };
 
     /// <summary>
-    /// The business managers' chat as both instances reach it: counts every decision notice posted, and
-    /// holds the first until the test lets it go (as a slow post to Teams would be), so the other instance can
-    /// look while it is on its way.
+    /// The business managers' chat as both instances reach it: counts every decision notice it
+    /// delivers; refuses the first <see cref="RefuseFirst"/> (as Teams may), and holds the
+    /// <see cref="HoldPost"/>th until the test lets it go (as a slow post would be), so the other
+    /// instance can act while it is on its way.
     /// </summary>
     private sealed class ManagersChat : IBusinessManagerAlerts
     {
         private readonly ConcurrentQueue<string> _sentences = new();
+        private int _attempts;
         private int _posts;
 
-        public bool HoldFirstPost { get; init; } = true;
+        /// <summary>How many decision notices are refused before any goes through.</summary>
+        public int RefuseFirst { get; init; }
 
-        public TaskCompletionSource FirstPostStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Which decision notice is held (0: none).</summary>
+        public int HoldPost { get; init; } = 1;
 
-        public TaskCompletionSource ReleaseFirstPost { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource HeldPostStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        /// <summary>How many decision notices were posted.</summary>
+        public TaskCompletionSource ReleaseHeldPost { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>How many decision notices were delivered.</summary>
         public int Posts => Volatile.Read(ref _posts);
 
         public IReadOnlyList<string> Sentences => [.. _sentences];
 
         public async Task<int> AlertAsync(string sentence, CancellationToken cancellationToken)
         {
-            _sentences.Enqueue(sentence);
             if (!sentence.Contains("the threshold decision is", StringComparison.Ordinal))
             {
                 return 1;
             }
 
-            if (Interlocked.Increment(ref _posts) == 1 && HoldFirstPost)
+            var attempt = Interlocked.Increment(ref _attempts);
+            if (attempt <= RefuseFirst)
             {
-                FirstPostStarted.SetResult();
-                await ReleaseFirstPost.Task.WaitAsync(cancellationToken);
+                throw new InvalidOperationException("Teams refused the post.");
+            }
+
+            _sentences.Enqueue(sentence);
+            Interlocked.Increment(ref _posts);
+            if (attempt == HoldPost)
+            {
+                HeldPostStarted.SetResult();
+                await ReleaseHeldPost.Task.WaitAsync(cancellationToken);
             }
 
             return 1;
