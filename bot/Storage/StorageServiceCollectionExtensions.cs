@@ -60,6 +60,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DurableTimerStore>();
         services.AddSingleton<TimerLayoutMigration>();
+        services.AddSingleton(InstanceIdentity.ThisProcess);
         services.AddSingleton<CaseFollowUpRows>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;

@@ -13,8 +13,9 @@ namespace TeamsReviewBot.Storage;
 /// ("DataBlob") in place of "Data", so a large referral is one append like any other.
 /// Every append also writes the stream's follow-up row (<see cref="CaseFollowUpRows"/>) in the same
 /// transaction: what an append owes beyond itself (the case's timers and index brought up to date) is
-/// recorded durably with it, and done after the reply. Its row key sorts after every sequence, and
-/// reads leave it out.
+/// recorded durably with it, and done after the reply. Its row key sorts after every sequence: a read
+/// of the stream returns it last in the same query, and hands it to <see cref="CaseFollowUpRows"/>
+/// (whose claim the next append keeps when another instance holds it) rather than as an event.
 /// </summary>
 public sealed class TableCaseEventStore(StorageTables tables, PayloadBlobStore? payloads = null, CaseFollowUpRows? followUps = null) : ICaseEventStore
 {
@@ -27,10 +28,17 @@ public sealed class TableCaseEventStore(StorageTables tables, PayloadBlobStore? 
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string streamId, long afterSequence = 0, CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(tables.Names.CaseEvents, cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {streamId} and RowKey gt {RowKeyOf(afterSequence)} and RowKey le {RowKeyOf(long.MaxValue)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {streamId} and RowKey gt {RowKeyOf(afterSequence)} and RowKey le {CaseFollowUpRows.RowKey}");
         var events = new List<StoredEvent>();
+        TableEntity? followUp = null;
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (entity.RowKey == CaseFollowUpRows.RowKey)
+            {
+                followUp = entity;
+                continue;
+            }
+
             var data = entity.GetString("DataBlob") is { } blob
                 ? await (payloads ?? throw new InvalidOperationException($"Event {entity.RowKey} of {streamId} is in Blob Storage, which is not configured."))
                     .GetTextAsync(blob, cancellationToken).ConfigureAwait(false)
@@ -43,6 +51,7 @@ public sealed class TableCaseEventStore(StorageTables tables, PayloadBlobStore? 
                 entity.GetDateTimeOffset("OccurredAt") ?? DateTimeOffset.MinValue));
         }
 
+        followUps?.Saw(streamId, followUp);
         return events;
     }
 
@@ -71,16 +80,25 @@ public sealed class TableCaseEventStore(StorageTables tables, PayloadBlobStore? 
             entities.Add(ToEntity(e, blob));
         }
 
+        if (followUps is not null && followUps.MustLookBeforeAppend(streamId))
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(streamId, CaseFollowUpRows.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            followUps.Saw(streamId, row.HasValue ? row.Value : null);
+        }
+
         try
         {
+            // The follow-up row carries its claim: written here, it costs no call of its own.
+            var owing = followUps?.ClaimForAppend(streamId, expectedLastSequence, stored[^1].Sequence, stored[0].OccurredAt)
+                ?? new OwedFollowUp(streamId, expectedLastSequence, stored[^1].Sequence, stored[0].OccurredAt, default);
             var actions = entities.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))
-                .Append(new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseFollowUpRows.Row(streamId, expectedLastSequence, stored[^1].Sequence, stored[0].OccurredAt)));
+                .Append(new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseFollowUpRows.Row(owing)));
             var written = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
 
             // The follow-up row's ETag, so its follow-up can delete it without reading it first.
             if (followUps is not null && written.Value is { Count: > 0 } results && results[^1].Headers.ETag is { } etag)
             {
-                followUps.Wrote(new OwedFollowUp(streamId, expectedLastSequence, stored[^1].Sequence, stored[0].OccurredAt, etag));
+                followUps.Wrote(owing with { ETag = etag });
             }
         }
         catch (RequestFailedException ex) when (ex.Status == 409)

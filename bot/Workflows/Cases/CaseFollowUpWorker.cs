@@ -11,6 +11,10 @@ namespace TeamsReviewBot.Workflows.Cases;
 /// those too. After the index and timers come the steps the case still owes (<see cref="ICaseFollowUpStep"/>),
 /// then what shows the case in Teams is brought up to date (<see cref="ICaseShownInTeams"/>), and only
 /// then is the row deleted. A follow-up that fails stays owed and is tried again by the next sweep.
+/// With several instances, the row's claim (see <see cref="CaseFollowUpRows"/>) says which one runs
+/// it: a row another live instance holds is left to it (its own append's row, or one its run has
+/// taken), one whose claim ran out is taken on its ETag, and the claim is renewed before each step
+/// that reaches outside (a card edit, a post, an email, the managers' notice) once it runs low.
 /// </summary>
 public sealed partial class CaseFollowUpWorker(
     CaseService cases,
@@ -36,13 +40,32 @@ public sealed partial class CaseFollowUpWorker(
     {
         for (var look = 0; look < 3; look++)
         {
-            if ((owed.Known(caseCode) ?? await owed.FindAsync(caseCode, cancellationToken).ConfigureAwait(false)) is not { } row)
+            if ((owed.Known(caseCode) ?? await owed.FindAsync(caseCode, cancellationToken).ConfigureAwait(false)) is not { } found)
             {
                 return;
             }
 
+            // Another live instance runs it (or is about to): it is theirs, and the sweep takes it if they die.
+            if (owed.HeldElsewhere(found))
+            {
+                LogHeldElsewhere(caseCode);
+                return;
+            }
+
+            // This instance's own fresh claim costs nothing more; a row unclaimed, run out or running low is claimed on its ETag.
+            var row = owed.HeldHere(found) ? found : await owed.ClaimAsync(found, cancellationToken).ConfigureAwait(false);
+            if (row is null)
+            {
+                LogHeldElsewhere(caseCode);
+                return;
+            }
+
             await cases.ReconcileAsync(caseCode, null, row.FromVersion, row.ToVersion, cancellationToken).ConfigureAwait(false);
-            await StepsAsync(caseCode, cancellationToken).ConfigureAwait(false);
+            if (!await StepsAsync(caseCode, cancellationToken).ConfigureAwait(false))
+            {
+                LogClaimLost(caseCode);
+                return;
+            }
 
             // A step's own append owed the row again here: look again without a delete bound to fail.
             var since = owed.Known(caseCode);
@@ -66,19 +89,23 @@ public sealed partial class CaseFollowUpWorker(
         // Still owed after three looks (appends keep coming): the append that owed it last queued it again.
     }
 
-    /// <summary>The steps the case as it stands still owes, carried out in order, then its card shown as it now stands.</summary>
-    private async Task StepsAsync(string caseCode, CancellationToken cancellationToken)
+    /// <summary>
+    /// The steps the case as it stands still owes, carried out in order, then its card shown as it
+    /// now stands; each only while this instance still holds the case's row (false: it no longer does,
+    /// and what is left is the holder's).
+    /// </summary>
+    private async Task<bool> StepsAsync(string caseCode, CancellationToken cancellationToken)
     {
         if (_steps.Length == 0 && _shown.Length == 0)
         {
-            return;
+            return true;
         }
 
         // The reconcile has just read the stream (or held it as current): this is the case as stored, from memory.
         var state = await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false);
         if (!state.Exists)
         {
-            return;
+            return true;
         }
 
         var stepped = false;
@@ -86,6 +113,11 @@ public sealed partial class CaseFollowUpWorker(
         {
             if (step.IsOwed(state))
             {
+                if (!await owed.HoldAsync(caseCode, cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
                 await step.CarryOutAsync(state, cancellationToken).ConfigureAwait(false);
                 stepped = true;
             }
@@ -98,21 +130,45 @@ public sealed partial class CaseFollowUpWorker(
 
         foreach (var shown in _shown)
         {
+            if (!await owed.HoldAsync(caseCode, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
             await shown.ShowAsync(state, cancellationToken).ConfigureAwait(false);
         }
+
+        return true;
     }
 
-    /// <summary>Queues every case whose follow-up is owed in storage; returns how many.</summary>
+    /// <summary>
+    /// Queues every case whose follow-up is owed in storage and held by no other live instance;
+    /// returns how many. A row another instance holds is left to it, and looked at again when its
+    /// claim runs out (<see cref="NextLookAt"/>), in case that instance died.
+    /// </summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var rows = await owed.ListAsync(cancellationToken).ConfigureAwait(false);
+        var queued = 0;
+        DateTimeOffset? nextLook = null;
         foreach (var row in rows)
         {
+            if (owed.HeldElsewhere(row))
+            {
+                nextLook = nextLook is { } earlier && earlier < row.ClaimedUntil ? earlier : row.ClaimedUntil;
+                continue;
+            }
+
             queue.Owe(row.StreamId);
+            queued++;
         }
 
-        return rows.Count;
+        NextLookAt = nextLook;
+        return queued;
     }
+
+    /// <summary>When the earliest claim the last sweep left to another instance runs out; null when it left none.</summary>
+    public DateTimeOffset? NextLookAt { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -134,7 +190,7 @@ public sealed partial class CaseFollowUpWorker(
 
             try
             {
-                await Task.Delay(options.Value.SweepEvery, time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(UntilNextSweep(), time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -143,6 +199,19 @@ public sealed partial class CaseFollowUpWorker(
         }
 
         await Task.WhenAll(workers).ConfigureAwait(false);
+    }
+
+    /// <summary>The sweep's cadence, or sooner: just after the earliest claim it left to another instance runs out.</summary>
+    private TimeSpan UntilNextSweep()
+    {
+        var every = options.Value.SweepEvery;
+        if (NextLookAt is not { } at)
+        {
+            return every;
+        }
+
+        var untilThen = at - time.GetUtcNow() + TimeSpan.FromSeconds(1);
+        return untilThen < every ? (untilThen > TimeSpan.Zero ? untilThen : TimeSpan.FromSeconds(1)) : every;
     }
 
     private async Task ServeAsync(CancellationToken stoppingToken)
@@ -177,6 +246,12 @@ public sealed partial class CaseFollowUpWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseCode}'s timers and index could not be brought up to date; it stays owed and is tried again.")]
     private partial void LogFailed(Exception exception, string caseCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseCode}'s follow-up is held by another instance (or was done meanwhile); it is left to that instance.")]
+    private partial void LogHeldElsewhere(string caseCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseCode}'s follow-up was taken over by another instance while it ran here; what is left is that instance's.")]
+    private partial void LogClaimLost(string caseCode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for owed follow-ups failed; the next look tries again.")]
     private partial void LogSweepFailed(Exception exception);

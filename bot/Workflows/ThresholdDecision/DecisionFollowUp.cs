@@ -5,6 +5,7 @@ using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Storage;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Outbound;
 
@@ -26,6 +27,7 @@ public sealed partial class DecisionFollowUp(
     PanelCardEdits edits,
     ManagerNoticeBatches alerts,
     IEnumerable<IPartnershipMail> mailers,
+    CaseFollowUpRows followUpRows,
     TimeProvider time,
     ILogger<DecisionFollowUp> logger)
 {
@@ -132,6 +134,14 @@ public sealed partial class DecisionFollowUp(
             return;
         }
 
+        // Posted, then recorded: only the instance holding the case's follow-up row may post it, and
+        // its claim is renewed first if the run (a slow letter, say) has used much of it.
+        if (!await followUpRows.HoldAsync(panel.CaseCode, cancellationToken).ConfigureAwait(false))
+        {
+            LogNoticeLeft(logger, panel.CaseCode);
+            return;
+        }
+
         var reached = await alerts.AlertAsync(sentence, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var notified = new BusinessManagersNotified(id, sentence, Actor.System, $"Sent to {reached} business manager(s) in Teams.");
@@ -191,4 +201,7 @@ public sealed partial class DecisionFollowUp(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Referrer emailed the threshold decision of case {CaseCode}.")]
     private static partial void LogReferrerInformed(ILogger logger, string caseCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseCode}'s follow-up is held by another instance now; the business managers' notice is left to it.")]
+    private static partial void LogNoticeLeft(ILogger logger, string caseCode);
 }

@@ -135,10 +135,11 @@ public sealed class PanelBot : IAsyncDisposable
     }
 
     /// <summary>A second instance of the bot over the same tables, Teams stand-in, mailbox and clock,
-    /// as a scaled-out deployment runs: both take traffic and fire timers. The caller disposes it.</summary>
-    public BotApplicationFactory StartSecondInstance()
+    /// as a scaled-out deployment runs: both take traffic and fire timers. The caller disposes it.
+    /// It runs with <paramref name="services"/> in place of the first instance's service changes, when given.</summary>
+    public BotApplicationFactory StartSecondInstance(Action<IServiceCollection>? services = null)
     {
-        var second = Host(_settings, Clock, _services, 0);
+        var second = Host(_settings, Clock, services ?? _services, 0);
         second.StartServer();
         return second;
     }
