@@ -101,7 +101,16 @@ public sealed class CaseFollowUpRows(StorageTables tables, InstanceIdentity? ins
     /// <summary>A read of the stream found its row as it stands (or, null, found none): the next append keeps a live claim it carries.</summary>
     internal void Saw(string streamId, TableEntity? row)
     {
-        _seen[streamId] = row is null ? null : From(row);
+        // Only rows are remembered, so the map holds the cases with a follow-up owed, not every case read.
+        if (row is null)
+        {
+            _seen.TryRemove(streamId, out _);
+        }
+        else
+        {
+            _seen[streamId] = From(row);
+        }
+
         _unsure.TryRemove(streamId, out _);
     }
 
@@ -221,6 +230,12 @@ public sealed class CaseFollowUpRows(StorageTables tables, InstanceIdentity? ins
         if (_written.TryGetValue(owed.StreamId, out var known) && known.ETag == owed.ETag)
         {
             _written.TryRemove(new KeyValuePair<string, OwedFollowUp>(owed.StreamId, known));
+        }
+
+        // The same row as last read goes too; a newer one (another writer's claim) is kept for the next append.
+        if (_seen.TryGetValue(owed.StreamId, out var seen) && seen?.ETag == owed.ETag)
+        {
+            _seen.TryRemove(new KeyValuePair<string, OwedFollowUp?>(owed.StreamId, seen));
         }
     }
 
