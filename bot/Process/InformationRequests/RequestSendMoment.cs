@@ -1,5 +1,6 @@
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Process.Timetable;
 
 namespace TeamsReviewBot.Process.InformationRequests;
 
@@ -19,6 +20,14 @@ public sealed record RequestSendMoment(DateTimeOffset At, bool OnSending)
     /// requests as early as possible they go at once; where it names the send day they go at the start
     /// of <paramref name="sendBy"/>, or at once when that has passed.
     /// </summary>
+    /// <summary>The moment for a case's <paramref name="timetable"/>: its send-by deadline's day, under the playbook's rule.</summary>
+    public static RequestSendMoment For(Playbook playbook, CaseTimetable timetable, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        ArgumentNullException.ThrowIfNull(timetable);
+        return For(playbook.InformationRequests, timetable.Get(playbook.InformationRequests.SendBy).DueDate, playbook.Clock.WorkingDayStarts, now);
+    }
+
     public static RequestSendMoment For(InformationRequestRule rule, DateOnly sendBy, TimeOnly workingDayStarts, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(rule);

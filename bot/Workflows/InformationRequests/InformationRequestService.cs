@@ -45,7 +45,7 @@ public sealed partial class InformationRequestService(
 
         var playbook = cases.Playbooks.Get(state.Partnership);
         var timetable = cases.Schedule.Timetable(playbook, state);
-        var send = RequestSendMoment.For(playbook.InformationRequests, timetable.Get(playbook.InformationRequests.SendBy).DueDate, playbook.Clock.WorkingDayStarts, time.GetUtcNow());
+        var send = RequestSendMoment.For(playbook, timetable, time.GetUtcNow());
         return (playbook, state, send, DueOnIfSent(playbook, state, state.RequestedAt ?? send.At));
     }
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Report;
-using TeamsReviewBot.Process.SignOff;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Storage.Files;
 using TeamsReviewBot.Workflows.Cases;
@@ -39,10 +38,7 @@ public sealed class ReportVersionStore(SealedDetailsStore sealedDetails, CaseFil
             cancellationToken).ConfigureAwait(false);
 
         // A version that voids sign-offs (or the compliance check) owes the business managers a notice.
-        if (SignOffManagerNotices.Owed(state).Count > 0)
-        {
-            await followUp.StartAsync(draft.CaseCode, cancellationToken).ConfigureAwait(false);
-        }
+        await followUp.StartIfOwedAsync(state, cancellationToken).ConfigureAwait(false);
 
         return state.ReportVersions.Last(v => v.Sha256 == draft.Sha256);
     }

@@ -86,10 +86,7 @@ public sealed partial class SignOffRecorder(
 
         // A "do not sign off" (or the rule now blocked) owes the business managers a notice: the
         // append's follow-up row carries it, sent after the reply (SignOffNoticeStep).
-        if (SignOffManagerNotices.Owed(state).Count > 0)
-        {
-            await followUp.StartAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        }
+        await followUp.StartIfOwedAsync(state, cancellationToken).ConfigureAwait(false);
 
         await submissionCards.SendSoonIfSignedOffAsync(caseCode, change.Appended, cancellationToken).ConfigureAwait(false);
         await TellThreadAsync(state, cancellationToken).ConfigureAwait(false);

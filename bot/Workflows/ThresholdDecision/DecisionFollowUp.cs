@@ -165,7 +165,7 @@ public sealed partial class DecisionFollowUp(
                 if (playbook.Deadlines.FirstOrDefault(d => d.CompletedBy == Milestones.InformationRequested) is { } requests)
                 {
                     var templates = string.Join(" and ", playbook.InformationRequests.Templates);
-                    var send = RequestSendMoment.For(playbook.InformationRequests, timetable.Get(playbook.InformationRequests.SendBy).DueDate, playbook.Clock.WorkingDayStarts, time.GetUtcNow());
+                    var send = RequestSendMoment.For(playbook, timetable, time.GetUtcNow());
                     var when = send.OnSending
                         ? "they go out as soon as you send them"
                         : $"they go out on {BritishDates.DateAndTime(send.At)}, the start of the day they are due to be sent";
