@@ -86,7 +86,7 @@ public sealed partial class ReportCommentsCommand(CaseService cases, SealedDetai
             return $"Sign-off answers on version {version} were voided when version {current} arrived; type `comments {state.CaseCode}` for the current version's.";
         }
 
-        var seats = SignOffSeats.Signing(cases.Playbooks.Get(state.Partnership)).ToDictionary(s => s.Key, s => s.Title, StringComparer.Ordinal);
+        var playbook = cases.Playbooks.Get(state.Partnership);
         var answers = state.SeatSignOffs.Values.Where(a => a.Version == version && a.Comments is { Length: > 0 }).OrderBy(a => a.At).ToList();
         if (answers.Count == 0)
         {
@@ -96,7 +96,7 @@ public sealed partial class ReportCommentsCommand(CaseService cases, SealedDetai
         var text = new StringBuilder("**Sign-off comments and reasons**\n\n");
         foreach (var answer in answers)
         {
-            var seat = seats.GetValueOrDefault(answer.Seat, answer.Seat);
+            var seat = playbook.FindSeat(answer.Seat)?.Title ?? answer.Seat;
             var who = answer.ByDeputy ? $"{answer.Name} (deputy for the {seat})" : $"{answer.Name} ({seat})";
             var what = answer.Agrees ? "signed off with comments" : "did not sign off, because";
             text.Append(CultureInfo.InvariantCulture, $"- **{who}** {what}, {BritishDates.DateAndTime(answer.At)}:\n\n  {Quote(answer.Comments!)}\n\n");
