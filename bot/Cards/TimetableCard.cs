@@ -30,12 +30,12 @@ public static class TimetableCard
         $"Timetable: {timetable.Playbook.Name}",
         $"A referral received {BritishDates.DateAndTime(timetable.ReceivedAt)} has {WorkingDayNumbering.StartName(timetable.Playbook.Clock)} on {BritishDates.Date(timetable.DayZero)}. "
             + "If it goes to Rapid Review, these are its deadlines (working days exclude weekends and bank holidays in England and Wales):",
-        [.. timetable.For(null).Select(e => new Row(DayLabel(e), e.Name + (e.IsConditional ? $" ({e.Rule.Condition})" : string.Empty), When(e), null))]);
+        [.. timetable.For(null).Select(e => new Row(DayLabel(timetable, e), e.Name + (e.IsConditional ? $" ({e.Rule.Condition})" : string.Empty), When(e), null))]);
 
     private static View CaseView(CaseState state, CaseTimetable timetable, IReadOnlyList<CaseDeadline> deadlines) => new(
         $"Timetable: case {state.CaseCode}",
         $"{timetable.Playbook.Name}. Received {BritishDates.DateAndTime(state.ReceivedAt)}; {WorkingDayNumbering.DescribeStart(timetable.Playbook.Clock, state.DayZero)}. The case is {CaseStageNames.Describe(state.Stage)}." + BookedMeeting(state) + SubmittedTo(state) + PanelDateFirst(state, timetable),
-        [.. deadlines.Select(d => new Row(DayLabel(d.Entry), d.Entry.Name, When(d.Entry), Status(d)))]);
+        [.. deadlines.Select(d => new Row(DayLabel(timetable, d.Entry), d.Entry.Name, When(d.Entry), Status(d)))]);
 
     /// <summary>When and in which email the report reached the National Panel (the message id finds it in the mailbox).</summary>
     private static string SubmittedTo(CaseState state) => state.Submission is { } done
@@ -74,10 +74,12 @@ public static class TimetableCard
         return text.ToString().TrimEnd();
     }
 
-    private static string DayLabel(TimetableEntry e)
+    // The deadline's day (or window of days) as the partnership's procedure names it: "Day 13–14", "Working days 13–14".
+    private static string DayLabel(CaseTimetable timetable, TimetableEntry e)
     {
-        var earliest = e.EarliestDate is { } first && first != e.DueDate ? $"{e.DayNumber - CountBack(e)}–" : string.Empty;
-        return $"Day {earliest}{e.DayNumber}";
+        var first = e.EarliestDate is { } earliest && earliest != e.DueDate ? e.DayNumber - CountBack(e) : e.DayNumber;
+        var name = WorkingDayNumbering.DaysName(timetable.Playbook.Clock, first, e.DayNumber);
+        return char.ToUpperInvariant(name[0]) + name[1..];
     }
 
     // The window's first day as a day number: the difference in days between its dates counted in working days.

@@ -43,7 +43,7 @@ internal sealed class RapidReviewReportBlocks(WordWriter writer, ReportFacts fac
     {
         writer.Field("Referral", facts.Referral.Kind)
             .Field("Received", facts.Referral.ReceivedAt)
-            .Field("Day 0", facts.Referral.DayZero)
+            .Field(facts.Referral.DayZeroLabel, facts.Referral.DayZero)
             .Field("Referred by", facts.Referral.ReferringOrganisation)
             .Field("Category of incident", facts.Referral.IncidentCategory)
             .Field("Age of the child", facts.Referral.AgeBand)

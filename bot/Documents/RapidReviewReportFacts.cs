@@ -25,9 +25,12 @@ public sealed record ReportFacts(
 /// <summary>The child as the referral gave them; goes into the document only, never a message.</summary>
 public sealed record ReportChild(string Name, string DateOfBirth, string Address);
 
+/// <summary>The referral's facts; <paramref name="DayZeroLabel"/> is what the partnership's procedure calls the day
+/// its count starts on, as a field label ("Day 0", or "Working day 1" where the notification day is working day 1).</summary>
 public sealed record ReportReferral(
     string Kind,
     string ReceivedAt,
+    string DayZeroLabel,
     string DayZero,
     string IncidentCategory,
     string AgeBand,

@@ -7,17 +7,26 @@ namespace TeamsReviewBot.Storage;
 /// <summary>
 /// The case index: partition = partnership, row = case code. Each row records the stream version it
 /// reflects and is only ever replaced by a newer one, so writers finishing out of order cannot
-/// roll it back.
+/// roll it back. The rows this instance wrote are remembered for at most <paramref name="capacity"/>
+/// cases (<see cref="DefaultCapacity"/>), the least recently used forgotten first: a forgotten case
+/// costs one read the next time its row is written, and the cases being worked on are not forgotten.
 /// </summary>
-public sealed class CaseIndexStore(StorageTables tables)
+public sealed class CaseIndexStore(StorageTables tables, int capacity = CaseIndexStore.DefaultCapacity)
 {
-    // Forgetting costs one read later: the map is dropped when it grows past this.
-    private const int MostRemembered = 4096;
+    /// <summary>By default: far more cases than a partnership works on at once.</summary>
+    public const int DefaultCapacity = 4096;
+
+    private readonly int _capacity = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "At least one case's row must be remembered.");
 
     // The row this instance last wrote for each case, with the ETag the write returned: the next
     // write replaces it on that ETag without reading it first (a row moved elsewhere since fails it
     // and is read as before).
-    private readonly ConcurrentDictionary<string, (long Version, ETag ETag)> _written = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Written> _written = new(StringComparer.Ordinal);
+    private long _clock;
+    private int _forgetting;
+
+    /// <summary>How many cases' rows are remembered now.</summary>
+    public int RememberedCases => _written.Count;
 
     public Task<bool> RecordAsync(CaseIndexEntry entry, CancellationToken cancellationToken = default) =>
         RecordAsync(entry, likelyNew: false, cancellationToken);
@@ -29,6 +38,8 @@ public sealed class CaseIndexStore(StorageTables tables)
         var table = await tables.GetAsync(tables.Names.CaseIndex, cancellationToken).ConfigureAwait(false);
         if (_written.TryGetValue(entry.CaseCode, out var mine))
         {
+            mine.Touch(Interlocked.Increment(ref _clock));
+
             // Rows only ever move forward: one this instance wrote at this version or later stands.
             if (mine.Version >= entry.Version)
             {
@@ -88,18 +99,41 @@ public sealed class CaseIndexStore(StorageTables tables)
 
     private void Wrote(CaseIndexEntry entry, Response response)
     {
-        if (_written.Count >= MostRemembered)
-        {
-            _written.Clear();
-        }
-
-        if (response.Headers.ETag is { } etag)
-        {
-            _written[entry.CaseCode] = (entry.Version, etag);
-        }
-        else
+        if (response.Headers.ETag is not { } etag)
         {
             _written.TryRemove(entry.CaseCode, out _);
+            return;
+        }
+
+        _written[entry.CaseCode] = new Written(entry.Version, etag, Interlocked.Increment(ref _clock));
+        if (_written.Count > _capacity)
+        {
+            ForgetLeastRecentlyUsed();
+        }
+    }
+
+    // Forgets the least recently used rows down to nine tenths of the capacity, so the sort happens
+    // once per tenth of the capacity rather than on every new case (as AggregateStore trims its views).
+    // One caller forgets at a time; the others go on (the bound is briefly exceeded, never lost).
+    private void ForgetLeastRecentlyUsed()
+    {
+        if (Interlocked.Exchange(ref _forgetting, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            var excess = _written.Count - (_capacity - (_capacity / 10));
+            foreach (var (caseCode, written) in _written.ToArray().OrderBy(e => e.Value.LastUsed).Take(Math.Max(excess, 0)))
+            {
+                // Only the row as seen: one written meanwhile is newer and stays.
+                _written.TryRemove(new KeyValuePair<string, Written>(caseCode, written));
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _forgetting, 0);
         }
     }
 
@@ -153,4 +187,18 @@ public sealed class CaseIndexStore(StorageTables tables)
         e.GetString("NextDeadlineName"),
         e.GetDateTimeOffset("OpenedAt") ?? DateTimeOffset.MinValue,
         e.GetInt64("Version") ?? 0);
+
+    /// <summary>A row this instance wrote, with when it was last used (a counter, not a clock: only the order matters).</summary>
+    private sealed class Written(long version, ETag etag, long used)
+    {
+        private long _lastUsed = used;
+
+        public long Version { get; } = version;
+
+        public ETag ETag { get; } = etag;
+
+        public long LastUsed => Interlocked.Read(ref _lastUsed);
+
+        public void Touch(long used) => Interlocked.Exchange(ref _lastUsed, used);
+    }
 }

@@ -102,7 +102,7 @@ test('the board shows a row for each of the twelve cases, today\'s line and over
   assert.deepEqual(rows.map(r => r.code).sort(), [...codes].sort());
   for (const row of rows) {
     assert.equal(row.role, 'listitem');
-    assert.match(row.name, new RegExp(`^${row.code}, (Oldham|Salford|Gloucestershire)[^,]*, .+, Day 0 `));
+    assert.match(row.name, new RegExp(`^${row.code}, (Oldham|Salford|Gloucestershire)[^,]*, .+, (Day 0|working day 1) `));
   }
   assert.equal(await page.locator('#today').getAttribute('aria-label'), 'Today, Thursday 14 January 2027');
   assert.equal(await page.locator('#today').getAttribute('data-date'), '2027-01-14');
@@ -130,7 +130,7 @@ test('the keyboard reaches a deadline mark and its name is what a screen reader 
   }
   assert.ok(focused, 'Tab never reached a deadline mark');
   assert.equal(focused.role, 'img');
-  assert.match(focused.label, /^RR-[A-Z]+-\d{4}-\d+: .+, (done|overdue since|due) .+\(Day \d+\)/);
+  assert.match(focused.label, /^RR-[A-Z]+-\d{4}-\d+: .+, (done|overdue since|due) .+\((Day|working day) \d+\)/);
 });
 
 test('a case opens on its timetable and audit trail', async () => {

@@ -39,6 +39,7 @@ public sealed class BoardBuilder(CaseSchedule schedule)
             state.CaseCode,
             playbook.Key,
             playbook.Name,
+            playbook.Clock,
             state.Stage,
             state.DayZero,
             [.. marks.Where(m => m.Date <= horizon)],

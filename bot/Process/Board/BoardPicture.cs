@@ -1,4 +1,5 @@
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Playbooks;
 
 namespace TeamsReviewBot.Process.Board;
 
@@ -40,11 +41,13 @@ public enum WindowKind
 public sealed record BoardWindow(WindowKind Kind, string Name, DateOnly From, DateOnly To, DateTimeOffset? BookedAt);
 
 /// <summary>One open case's row: its code (never a child's details), partnership, stage, Day 0, the
-/// deadlines drawn on the axis and those too far beyond it to draw (listed in words).</summary>
+/// deadlines drawn on the axis and those too far beyond it to draw (listed in words). The playbook's
+/// <paramref name="Clock"/> says how its procedure names the days (<see cref="TeamsReviewBot.Process.Timetable.WorkingDayNumbering"/>).</summary>
 public sealed record BoardRow(
     string CaseCode,
     string Partnership,
     string PartnershipName,
+    ClockRule Clock,
     CaseStage Stage,
     DateOnly DayZero,
     IReadOnlyList<BoardMark> Marks,

@@ -1,13 +1,15 @@
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Timetable;
 
 namespace TeamsReviewBot.Process.Board;
 
-/// <summary>The words a screen reader says for each thing on the board, and the PNG's caption.</summary>
+/// <summary>The words a screen reader says for each thing on the board, and the PNG's caption. Days are
+/// named as the case's own procedure names them (<see cref="WorkingDayNumbering.DayName"/>).</summary>
 public static class BoardText
 {
     public static string Row(BoardRow row) =>
-        $"{row.CaseCode}, {row.PartnershipName}, {CaseStageNames.Describe(row.Stage)}, Day 0 {BritishDates.Date(row.DayZero)}";
+        $"{row.CaseCode}, {row.PartnershipName}, {CaseStageNames.Describe(row.Stage)}, {WorkingDayNumbering.StartName(row.Clock)} {BritishDates.Date(row.DayZero)}";
 
     /// <summary>The row's second line: "Oldham · awaiting the panel's decision".</summary>
     public static string Label(BoardRow row)
@@ -28,7 +30,7 @@ public static class BoardText
             _ => $"due {BritishDates.DateAndTime(mark.DueAt)}",
         };
         var moved = mark.OriginalDueAt is { } original ? $"; moved from {BritishDates.DateAndTime(original)}" : string.Empty;
-        return $"{row.CaseCode}: {mark.Name}, {when} (Day {mark.DayNumber}){moved}";
+        return $"{row.CaseCode}: {mark.Name}, {when} ({WorkingDayNumbering.DayName(row.Clock, mark.DayNumber)}){moved}";
     }
 
     public static string Ghost(BoardRow row, BoardMark mark) =>

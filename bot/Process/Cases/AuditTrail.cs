@@ -47,7 +47,7 @@ public static class AuditTrail
                 return $"{Who(consulted.Actor)} recorded the consultation with the {Seat(consulted.Seat)}: {consulted.Note}";
             case CaseEventTypes.AwarenessRecorded:
                 var aware = CaseJson.Read<AwarenessRecorded>(e.Data);
-                return $"{Who(aware.Actor)} recorded that the partnership became aware on {BritishDates.DateAndTime(aware.BecameAwareAt)}; Day 0 is now {BritishDates.Date(aware.DayZero)}: {aware.Reason}";
+                return $"{Who(aware.Actor)} recorded that the partnership became aware on {BritishDates.DateAndTime(aware.BecameAwareAt)}; {WorkingDayNumbering.StartName(playbook.Clock)} is now {BritishDates.Date(aware.DayZero)}: {aware.Reason}";
             case CaseEventTypes.ReferralResubmitted:
                 var resubmitted = CaseJson.Read<ReferralResubmitted>(e.Data);
                 return $"{Who(resubmitted.Actor)} recorded the re-submitted referral: {resubmitted.Reason}";

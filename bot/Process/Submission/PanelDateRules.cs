@@ -5,8 +5,9 @@ using TeamsReviewBot.Process.Timetable;
 
 namespace TeamsReviewBot.Process.Submission;
 
-/// <summary>The National Panel's expected response date falling before the case's own submission deadline.</summary>
-public sealed record PanelDateEarlier(DateOnly PanelDate, DateTimeOffset PanelDueAt, TimetableEntry Submission);
+/// <summary>The National Panel's expected response date falling before the case's own submission deadline;
+/// <paramref name="SubmissionDay"/> is that deadline's day as the partnership's procedure names it ("Day 15", "working day 15").</summary>
+public sealed record PanelDateEarlier(DateOnly PanelDate, DateTimeOffset PanelDueAt, TimetableEntry Submission, string SubmissionDay);
 
 /// <summary>
 /// seed-004 L130 (requirement G13): the Panel's "Serious Incident logged" email sets the date it expects
@@ -34,7 +35,7 @@ public static class PanelDateRules
         var panel = timetable.Entries.FirstOrDefault(e => e.Rule.Anchor == DeadlineRule.NationalPanelExpects);
         var submission = timetable.Find(playbook.Submission.Deadline);
         return panel is not null && submission is not null && panel.DueAt < submission.DueAt
-            ? new PanelDateEarlier(panel.DueDate, panel.DueAt, submission)
+            ? new PanelDateEarlier(panel.DueDate, panel.DueAt, submission, WorkingDayNumbering.DayName(playbook.Clock, submission.DayNumber))
             : null;
     }
 
@@ -42,6 +43,6 @@ public static class PanelDateRules
     public static string Describe(PanelDateEarlier earlier)
     {
         ArgumentNullException.ThrowIfNull(earlier);
-        return $"the National Panel expects the Rapid Review report by {BritishDates.DateAndTime(earlier.PanelDueAt)}, before the case's own Day {earlier.Submission.DayNumber} deadline ({BritishDates.DateAndTime(earlier.Submission.DueAt)}): the Panel's date is the one to meet.";
+        return $"the National Panel expects the Rapid Review report by {BritishDates.DateAndTime(earlier.PanelDueAt)}, before the case's own {earlier.SubmissionDay} deadline ({BritishDates.DateAndTime(earlier.Submission.DueAt)}): the Panel's date is the one to meet.";
     }
 }

@@ -22,8 +22,30 @@ public static class WorkingDayNumbering
     public static string DescribeStart(ClockRule clock, DateOnly dayZero) => $"{StartName(clock)} is {BritishDates.Date(dayZero)}";
 
     /// <summary>What the playbook calls the day its count starts on: "Day 0", or "working day 1" where that is the notification day.</summary>
-    public static string StartName(ClockRule clock) => clock.WorkingDayOne == WorkingDayOne.NotificationDay ? "working day 1" : "Day 0";
+    public static string StartName(ClockRule clock) => DayName(clock, FirstDayOffset(clock));
+
+    /// <summary>
+    /// Working day <paramref name="n"/> (a number from <see cref="NumberOf"/>, so already the playbook's own)
+    /// named as the partnership's procedure names it: "Day 5", or "working day 5" where the procedure counts
+    /// working days from the notification day (Gloucestershire's timetable, seed-004 L125–L126).
+    /// </summary>
+    public static string DayName(ClockRule clock, int n) => $"{DayWord(clock)} {n}";
+
+    /// <summary>A window of working days: "Day 13–14", or "working days 13–14"; one day is named as <see cref="DayName"/>.</summary>
+    public static string DaysName(ClockRule clock, int first, int last) =>
+        first == last ? DayName(clock, last)
+        : CountsFromNotificationDay(clock) ? $"working days {first}–{last}"
+        : $"Day {first}–{last}";
+
+    /// <summary>The word before the number: "Day", or "working day" (a column heading takes it capitalised).</summary>
+    public static string DayWord(ClockRule clock) => CountsFromNotificationDay(clock) ? "working day" : "Day";
 
     /// <summary>The lowest working day a day-0 deadline may name: 1 where Day 0 is itself working day 1.</summary>
-    public static int FirstDayOffset(ClockRule clock) => clock.WorkingDayOne == WorkingDayOne.NotificationDay ? 1 : 0;
+    public static int FirstDayOffset(ClockRule clock) => CountsFromNotificationDay(clock) ? 1 : 0;
+
+    private static bool CountsFromNotificationDay(ClockRule clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return clock.WorkingDayOne == WorkingDayOne.NotificationDay;
+    }
 }

@@ -4,6 +4,7 @@ using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.InformationRequests;
 using TeamsReviewBot.Process.Streams;
+using TeamsReviewBot.Process.Timetable;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.InformationRequests;
@@ -43,7 +44,7 @@ public sealed class ReportFactsReader(
             playbook.Key,
             BritishDates.Date(WorkingDayCalendar.LondonDate(now)),
             await ChildAsync(caseCode, state, cancellationToken).ConfigureAwait(false),
-            Referral(state),
+            Referral(state, playbook),
             [.. cases.Schedule.Deadlines(playbook, state, now).Select(d => new ReportDeadline(
                 d.Entry.Name,
                 BritishDates.DateAndTime(d.Entry.DueAt),
@@ -66,12 +67,14 @@ public sealed class ReportFactsReader(
         return child is null ? null : new ReportChild(child.Name, child.DateOfBirth is { } born ? BritishDates.Date(born) : RapidReviewReportBlocks.NotRecorded, child.Address);
     }
 
-    private static ReportReferral Referral(CaseState state)
+    private static ReportReferral Referral(CaseState state, Process.Playbooks.Playbook playbook)
     {
         var summary = state.Referral?.Summary;
+        var start = WorkingDayNumbering.StartName(playbook.Clock);
         return new ReportReferral(
             state.ReferralKind.Replace('-', ' '),
             BritishDates.DateAndTime(state.ReceivedAt),
+            char.ToUpperInvariant(start[0]) + start[1..],
             BritishDates.Date(state.DayZero),
             summary?.IncidentCategory ?? RapidReviewReportBlocks.NotRecorded,
             summary?.AgeBand ?? RapidReviewReportBlocks.NotRecorded,

@@ -1,5 +1,6 @@
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Timetable;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsActor = TeamsReviewBot.Identity.Caller;
 
@@ -38,6 +39,6 @@ public sealed class RecordAwareness(CaseService cases, PanelChanges changes, Car
         }
 
         await changes.AfterAsync(caseCode, change.State, change.Appended, alwaysFollowUp: false, cancellationToken).ConfigureAwait(false);
-        return $"Recorded: the partnership became aware of the incident in case {caseCode} on {BritishDates.Date(awareOn)}; Day 0 is now {BritishDates.Date(change.State.DayZero)} and the timetable counts from it.";
+        return $"Recorded: the partnership became aware of the incident in case {caseCode} on {BritishDates.Date(awareOn)}; {WorkingDayNumbering.StartName(rules.Playbook.Clock)} is now {BritishDates.Date(change.State.DayZero)} and the timetable counts from it.";
     }
 }

@@ -1,6 +1,7 @@
 using TeamsReviewBot.Cards;
 using TeamsReviewBot.Process.Calendar;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.Timetable;
 using TeamsReviewBot.Identity;
 using TeamsReviewBot.Workflows.Cases;
 using TeamsActor = TeamsReviewBot.Identity.Caller;
@@ -37,7 +38,7 @@ public sealed class RecordNotification(CaseService cases, PanelChanges changes, 
 
         if (notifiedOn < existing.DayZero)
         {
-            throw new CaseRuleException($"The notification date {BritishDates.Date(notifiedOn)} is before the case's Day 0 ({BritishDates.Date(existing.DayZero)}).");
+            throw new CaseRuleException($"The notification date {BritishDates.Date(notifiedOn)} is before the case's {WorkingDayNumbering.StartName(rules.Playbook.Clock)} ({BritishDates.Date(existing.DayZero)}).");
         }
 
         // The event takes the day it happened, so deadlines counted from it start that day.

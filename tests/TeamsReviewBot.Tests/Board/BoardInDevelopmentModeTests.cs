@@ -94,6 +94,22 @@ public sealed class BoardInDevelopmentModeTests(AzuriteFixture azurite) : IAsync
     }
 
     [Fact]
+    public async Task A_Gloucestershire_case_page_counts_from_working_day_1_as_its_timetable_does()
+    {
+        // seed-004 L125–L126: the notification day is working day 1; the threshold is considered by working day 2.
+        var opened = await Cases.OpenAsync("gloucestershire", CaseRules.Referral, DateTimeOffset.UtcNow.AddDays(-1), Manager, "Case for Consideration by email.", CancellationToken.None);
+        var state = await Cases.LoadAsync(opened.CaseCode, CancellationToken.None);
+
+        var (status, html) = await GetAsync($"/board/case/{opened.CaseCode}?as={ManagerAad}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"working day 1 is {BritishDates.Date(state.DayZero)}</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">Working day</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Statutory partners consider the threshold</th><td>2</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Day 0", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Development_mode_serves_this_machine_only_and_needs_a_listed_person()
     {
         var unnamed = await GetAsync("/board/view");
@@ -123,7 +139,7 @@ public sealed class BoardInDevelopmentModeTests(AzuriteFixture azurite) : IAsync
         foreach (var code in codes)
         {
             var timetable = (await _bot.AskAsync($"timetable {code}", ManagerAad, "Bea Manning"))["text"]!.GetValue<string>()
-                .Split('\n').Where(l => l.StartsWith("- Day ", StringComparison.Ordinal)).ToList();
+                .Split('\n').Where(l => l.StartsWith("- Day ", StringComparison.Ordinal) || l.StartsWith("- Working day", StringComparison.Ordinal)).ToList();
             var row = svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("data-case") == code);
             var marks = row.Descendants(Svg + "g").Where(g => ((string?)g.Attribute("class"))?.StartsWith("mark ", StringComparison.Ordinal) == true).ToList();
             var later = row.Descendants(Svg + "g").SingleOrDefault(g => (string?)g.Attribute("class") == "later");

@@ -12,7 +12,7 @@ public class RapidReviewReportTests
         playbook,
         "Tuesday 1 December 2026",
         new ReportChild("Amelia Testchild", "Saturday 14 March 2026", "12 Example Street"),
-        new ReportReferral("referral", "Monday 23 November 2026, 9 am", "Monday 23 November 2026", "Physical abuse", "Under 1", "Saturday 21 November 2026", "Hollybank Primary School", "Wednesday 25 November 2026, 11 am"),
+        new ReportReferral("referral", "Monday 23 November 2026, 9 am", "Day 0", "Monday 23 November 2026", "Physical abuse", "Under 1", "Saturday 21 November 2026", "Hollybank Primary School", "Wednesday 25 November 2026, 11 am"),
         [new ReportDeadline("Rapid Review meeting", "Monday 7 December 2026, 5 pm", "Monday 7 December 2026, 12 noon")],
         new ReportDecision("Progression to Rapid Review", "panel", "Monday 23 November 2026, 11 am", "3 of 3 agreed.", [new ReportVote("Police", "Pat Okafor", false, "Progression to Rapid Review", "Police investigation opened.")]),
         [new ReportAgency("Children's Social Care", "returned", true, false, ["csc.docx"], "Monday 30 November 2026, 2 pm")],

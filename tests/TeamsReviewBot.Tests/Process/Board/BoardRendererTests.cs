@@ -144,6 +144,23 @@ public sealed class BoardRendererTests
     }
 
     [Fact]
+    public void A_Gloucestershire_case_names_its_days_as_its_timetable_numbers_them()
+    {
+        // seed-004 L125–L126: "Working Days (From Notification …)", row "1-to 2" starting with the notification,
+        // so Thursday 25 March 2027 is working day 1, the decision due on working day 2 (Tuesday 30 March,
+        // after Good Friday and Easter Monday) and the panel on the "8th working day" (L130), Wednesday 7 April.
+        var harness = new CaseHarness("gloucestershire", London(2027, 3, 25, 10));
+
+        var (_, svg) = Draw(London(2027, 3, 25, 12), harness.State);
+
+        var row = svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "case-row");
+        Assert.Equal("RR-GLO-2027-0001, Gloucestershire Safeguarding Children Partnership, referred, working day 1 Thursday 25 March 2027", (string?)row.Attribute("aria-label"));
+        Assert.Equal("RR-GLO-2027-0001: Statutory partners consider the threshold, due Tuesday 30 March 2027, 5 pm (working day 2)", (string?)Mark(svg, "decision").Attribute("aria-label"));
+        Assert.Equal("RR-GLO-2027-0001: Rapid Review Panel, due Wednesday 7 April 2027, 5 pm (working day 8)", (string?)Mark(svg, "meeting").Attribute("aria-label"));
+        Assert.DoesNotContain("Day ", svg.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Each_mark_sits_in_the_column_of_the_date_the_timetable_gives_with_the_same_state()
     {
         var now = London(2027, 1, 12, 12);

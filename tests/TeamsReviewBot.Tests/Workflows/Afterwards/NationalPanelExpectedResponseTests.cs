@@ -72,10 +72,11 @@ public sealed class NationalPanelExpectedResponseTests(AzuriteFixture azurite)
         await world.RunUntilAsync(world.Clock.GetUtcNow().AddMinutes(5));
         Assert.DoesNotContain(world.Alerts.Sentences, s => s.Contains("the Panel's date is the one to meet", StringComparison.Ordinal));
 
-        // A second email brings it forward to Wednesday 27 January, before Day 15: the business managers hear it once.
+        // A second email brings it forward to Wednesday 27 January, before working day 15: the business managers
+        // hear it once, the deadline named as Gloucestershire's timetable numbers it (seed-004 L125, L134: "14 – 15").
         await RecordAsync(world, code, "<si-logged-2@panel.example>", new DateOnly(2027, 1, 27));
         await world.RunUntilAsync(world.Clock.GetUtcNow().AddMinutes(5));
-        var told = $"{code}: the National Panel expects the Rapid Review report by Wednesday 27 January 2027, 5 pm, before the case's own Day 15 deadline (Friday 29 January 2027, 5 pm): the Panel's date is the one to meet.";
+        var told = $"{code}: the National Panel expects the Rapid Review report by Wednesday 27 January 2027, 5 pm, before the case's own working day 15 deadline (Friday 29 January 2027, 5 pm): the Panel's date is the one to meet.";
         Assert.Equal([told], world.Alerts.Sentences.Where(s => s.Contains("the one to meet", StringComparison.Ordinal)));
 
         // The same email read again, a restart and a day later: still told only once.
@@ -88,7 +89,7 @@ public sealed class NationalPanelExpectedResponseTests(AzuriteFixture azurite)
         var state = await world.Service.LoadAsync(code, CancellationToken.None);
         var timetable = world.Service.Schedule.Timetable(playbook, state);
         var text = TeamsReviewBot.Cards.TimetableCard.CaseText(state, timetable, world.Service.Schedule.Deadlines(playbook, state, world.Clock.GetUtcNow()));
-        Assert.Contains("Note: the National Panel expects the Rapid Review report by Wednesday 27 January 2027, 5 pm, before the case's own Day 15 deadline", text, StringComparison.Ordinal);
+        Assert.Contains("Note: the National Panel expects the Rapid Review report by Wednesday 27 January 2027, 5 pm, before the case's own working day 15 deadline", text, StringComparison.Ordinal);
         Assert.Contains("working day 1 is Monday 11 January 2027", text, StringComparison.Ordinal);
     }
 

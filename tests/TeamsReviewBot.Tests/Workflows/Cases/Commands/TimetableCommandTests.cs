@@ -50,6 +50,24 @@ public sealed class TimetableCommandTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Gloucestershire_deadlines_are_named_by_the_working_days_of_its_own_timetable()
+    {
+        // seed-004 L125–L134: "Working Days (From Notification …)": "1-to 2" begins with the notification,
+        // the panel on the "8th working day", submission "14 – 15". Thursday 25 March 2027 is working day 1;
+        // Good Friday and Easter Monday are not working days.
+        var reply = await AskAsync("timetable gloucestershire 25/03/2027 10:00");
+
+        var card = reply["attachments"]![0]!["content"]!;
+        var facts = card["body"]![2]!["facts"]!.AsArray().Select(f => (f!["title"]!.GetValue<string>(), f["value"]!.GetValue<string>())).ToList();
+        Assert.Contains(("Working days 1–2 · Statutory partners consider the threshold", "from Thursday 25 March 2027 to Tuesday 30 March 2027, end of day"), facts);
+        Assert.Contains(("Working day 8 · Rapid Review Panel", "Wednesday 7 April 2027, end of day"), facts);
+        Assert.Contains(("Working days 14–15 · Rapid Review report submitted to the National Panel", "from Thursday 15 April 2027 to Friday 16 April 2027, end of day"), facts);
+        Assert.DoesNotContain(facts, f => f.Item1.StartsWith("Day ", StringComparison.Ordinal));
+        Assert.Contains("working day 1 on Thursday 25 March 2027", card["body"]![1]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("- Working days 3–5: Agency summary reports returned (including 'No Records') — from Wednesday 31 March 2027 to Friday 2 April 2027, end of day", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_partnership_is_answered_with_the_ones_known()
     {
         var reply = await AskAsync("timetable narnia 2027-01-04");

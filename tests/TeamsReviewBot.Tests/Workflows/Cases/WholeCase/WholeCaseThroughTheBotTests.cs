@@ -9,6 +9,7 @@ using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Workflows.InformationRequests;
 using TeamsReviewBot.Tests.Workflows.Intake.Referrals;
+using TeamsReviewBot.Tests.Workflows.Report;
 using TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
 using static TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support.Panels;
 
@@ -30,15 +31,16 @@ public sealed class WholeCaseThroughTheBotTests(AzuriteFixture azurite, Xunit.Ab
 {
     [Fact]
     public async Task Oldham_from_the_referral_email_to_closure() =>
-        await PlayAsync("oldham", OldhamWholeCaseStory.Received, OldhamWholeCaseStory.Lines, GmReferral("Oldham"));
+        await PlayAsync("oldham", OldhamWholeCaseStory.Received, OldhamWholeCaseStory.Lines, GmReferral("Oldham"), "Day 0: Thursday 25 March 2027");
 
     [Fact]
     public async Task Tameside_from_the_referral_email_to_closure() =>
-        await PlayAsync("tameside", TamesideWholeCaseStory.Received, TamesideWholeCaseStory.Lines, GmReferral("Tameside"));
+        await PlayAsync("tameside", TamesideWholeCaseStory.Received, TamesideWholeCaseStory.Lines, GmReferral("Tameside"), "Day 0: Thursday 25 March 2027");
 
     [Fact]
     public async Task Gloucestershire_from_the_referral_email_to_closure() =>
-        await PlayAsync("gloucestershire", GloucestershireWholeCaseStory.Received, GloucestershireWholeCaseStory.Lines, CaseForConsideration());
+        // The report names the start of the count as Gloucestershire's timetable does (seed-004 L125–L126).
+        await PlayAsync("gloucestershire", GloucestershireWholeCaseStory.Received, GloucestershireWholeCaseStory.Lines, CaseForConsideration(), "Working day 1: Thursday 25 March 2027");
 
     /// <summary>Gloucestershire's referral: the GSCP Case for Consideration form (seed-004 Appendix 1).</summary>
     private static byte[] CaseForConsideration() => TestMail.Referral(
@@ -70,7 +72,8 @@ public sealed class WholeCaseThroughTheBotTests(AzuriteFixture azurite, Xunit.Ab
             .Build(),
         from: WholeCaseBot.Referrer);
 
-    private async Task PlayAsync(string partnership, DateTimeOffset received, IReadOnlyList<string> story, byte[] referral)
+    /// <summary><paramref name="reportStart"/> is the report's field for the day the case's count starts on, as its procedure names it.</summary>
+    private async Task PlayAsync(string partnership, DateTimeOffset received, IReadOnlyList<string> story, byte[] referral, string reportStart)
     {
         // Where the Independent Chair owns a step (Gloucestershire's chronology), the Chair (listed as the independent adviser) is on the bot too.
         var chairOwnsAStep = TeamsReviewBot.Tests.Process.ProcessTestKit.Catalogue.Get(partnership).Deadlines.Any(d => d.Owner == "independent-chair");
@@ -253,6 +256,7 @@ public sealed class WholeCaseThroughTheBotTests(AzuriteFixture azurite, Xunit.Ab
         var sentToPanel = Assert.Single(await world.SentAsync(code), m => m.GetProperty("to")[0].GetString() == WholeCaseBot.NationalPanel);
         var attachment = Assert.Single(sentToPanel.GetProperty("attachments").EnumerateArray());
         Assert.EndsWith(".docx", attachment.GetProperty("name").GetString()!, StringComparison.Ordinal);
+        Assert.Contains(reportStart, DraftReportTests.Paragraphs(Convert.FromBase64String(attachment.GetProperty("contentBytes").GetString()!)));
 
         // 5. Afterwards: lesson logs back by email where asked; every item reminded and done until the case closes.
         await world.RunUntilAsync(world.Now.AddMinutes(30));
