@@ -19,7 +19,12 @@ public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnersh
     public Task<string> ReserveCodeAsync(DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         cases.ReserveCodeAsync(partnership.Playbook.Key, receivedAt, cancellationToken);
 
-    public async Task<OpenedCase> OpenAsync(string caseCode, ReferralIntake intake, CancellationToken cancellationToken)
+    public Task<OpenedCase> OpenAsync(string caseCode, ReferralIntake intake, CancellationToken cancellationToken) =>
+        OpenAsync(caseCode, intake, putToPanel: false, cancellationToken);
+
+    /// <summary>Opens the case; with <paramref name="putToPanel"/> it is put to the panel in the same append
+    /// (where the threshold decision is taken in Teams: its thread follows from the case's follow-up).</summary>
+    public async Task<OpenedCase> OpenAsync(string caseCode, ReferralIntake intake, bool putToPanel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intake);
         var (received, sealedPart) = Record(intake);
@@ -45,6 +50,7 @@ public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnersh
                 ? "Serious Incident Notification received by e-mail at the partnership mailbox."
                 : "Referral received by e-mail at the partnership mailbox.",
             now => [IntakeRules.Event(IntakeEventTypes.ReferralReceived, received, now), .. FactorsTicked(intake, now)],
+            putToPanel,
             cancellationToken).ConfigureAwait(false);
 
         // A case opened before the two were one decision may lack its referral: record it once.

@@ -1,17 +1,25 @@
 using TeamsReviewBot.Process.Intake;
+using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Intake;
 using ProcessActor = TeamsReviewBot.Process.Cases.Actor;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 
 /// <summary>
-/// A referral that arrives by email goes to the panel as soon as mail intake has opened its case:
-/// intake's opener records the case and the referral as read, then the case's thread is posted in
-/// the panel channel. Posting again for the same case (intake retrying) does nothing.
+/// A referral that arrives by email goes to the panel as it opens: intake's opener records the case,
+/// the referral as read and its putting to the panel in one append, as the refer form does, and the
+/// case's thread is posted as a step of the follow-up that append owes (<see cref="PanelThreadStep"/>):
+/// after the acknowledgement as deployed, before it where follow-ups run before the reply, and again
+/// after a crash or a post Teams refused, until it is on the case. A case decided on opening (no vote)
+/// or opened by an earlier version without being put is posted here as before. Opening again for the
+/// same case (intake retrying) posts nothing twice.
 /// </summary>
 public sealed partial class PanelReferralCaseOpener(
     ProcessReferralCaseOpener opener,
+    CaseService cases,
     PostToPanel panel,
+    PanelThread thread,
+    CaseFollowUpWorker followUp,
     ILogger<PanelReferralCaseOpener> logger) : IReferralCaseOpener
 {
     public Task<string> ReserveCodeAsync(DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
@@ -19,7 +27,19 @@ public sealed partial class PanelReferralCaseOpener(
 
     public async Task<OpenedCase> OpenAsync(string caseCode, ReferralIntake intake, CancellationToken cancellationToken)
     {
-        var opened = await opener.OpenAsync(caseCode, intake, cancellationToken).ConfigureAwait(false);
+        var opened = await opener.OpenAsync(caseCode, intake, putToPanel: true, cancellationToken).ConfigureAwait(false);
+        var state = await cases.CurrentAsync(opened.CaseCode, cancellationToken).ConfigureAwait(false);
+        if (state.Thread is not null)
+        {
+            return opened;
+        }
+
+        if (state.PutToPanelAt is { } put && put == state.OpenedAt)
+        {
+            await ThreadFromFollowUpAsync(state, cancellationToken).ConfigureAwait(false);
+            return opened;
+        }
+
         if (await panel.PostAsync(opened.CaseCode, ProcessActor.System, cancellationToken).ConfigureAwait(false) is { } failure)
         {
             // The case stays open and awaits the decision; a business manager can post it with put-to-panel.
@@ -27,6 +47,32 @@ public sealed partial class PanelReferralCaseOpener(
         }
 
         return opened;
+    }
+
+    /// <summary>The thread of a case put to the panel as it opened: the follow-up's step posts it.</summary>
+    private async Task ThreadFromFollowUpAsync(TeamsReviewBot.Process.Cases.CaseState state, CancellationToken cancellationToken)
+    {
+        if (thread.Unconfigured(cases.RulesForCase(state.CaseCode).Playbook) is { } unconfigured)
+        {
+            LogNotPosted(logger, state.CaseCode, unconfigured);
+            return;
+        }
+
+        // Deployed, the follow-up runs right after; where follow-ups run before the reply, it runs now.
+        if (cases.FollowsUpAfterReply)
+        {
+            return;
+        }
+
+        try
+        {
+            await followUp.FollowUpAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PanelThreadNotPostedException ex)
+        {
+            // Still owed on the case's follow-up row: its next look posts it.
+            LogNotPosted(logger, state.CaseCode, ex.Failure);
+        }
     }
 
     public Task<bool> WasAcknowledgedAsync(string caseCode, CancellationToken cancellationToken) =>
