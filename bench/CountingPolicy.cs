@@ -67,7 +67,7 @@ public sealed partial class CountingPolicy : HttpPipelineSynchronousPolicy
         .Where(f => f.Type?.Namespace?.StartsWith("TeamsReviewBot.", StringComparison.Ordinal) == true && f.Type.Namespace?.StartsWith("TeamsReviewBot.Bench", StringComparison.Ordinal) == false)
         .Select(f => f.Type!.Name + "." + f.Method)
         .Distinct()
-        .Take(3));
+        .Take(Environment.GetEnvironmentVariable("TEAMSREVIEWBOT_BENCH_CALLER_DEPTH") is { } depth ? int.Parse(depth, System.Globalization.CultureInfo.InvariantCulture) : 3));
 
     [GeneratedRegex(@"(?m)^(POST|PUT|PATCH|MERGE|DELETE|GET) https?://[^/\s]+/(?:[^/\s]+/)?([A-Za-z0-9]+)")]
     private static partial Regex InnerRequest();

@@ -3,7 +3,6 @@ using TeamsReviewBot.Process.Intake;
 using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Workflows.Cases;
-using TeamsReviewBot.Workflows.CrossBoundary;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 
 namespace TeamsReviewBot.Workflows.Intake;
@@ -14,7 +13,7 @@ namespace TeamsReviewBot.Workflows.Intake;
 /// append); the child's details are sealed apart first. Later the acknowledgement and any National
 /// Panel response date are added, each once.
 /// </summary>
-public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnership partnership, ReferralVault vault, CrossBoundaryReferrals? crossBoundary = null) : IReferralCaseOpener
+public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnership partnership, ReferralVault vault) : IReferralCaseOpener
 {
     public Task<string> ReserveCodeAsync(DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         cases.ReserveCodeAsync(partnership.Playbook.Key, receivedAt, cancellationToken);
@@ -32,12 +31,6 @@ public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnersh
         {
             // Sealed first: the event that says so is written only once the details are safe.
             await vault.SealAsync(caseCode, sealedPart, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (crossBoundary is not null && received.ChildResidenceAuthority is { } home && received.IncidentAuthority is { } incident && !CrossBoundaryRule.SameAuthority(home, incident))
-        {
-            // Set before the case opens, so a crash between the two still tells the other partnership.
-            await crossBoundary.ScheduleAsync(caseCode, cancellationToken).ConfigureAwait(false);
         }
 
         var (_, opened) = await cases.OpenReservedAsync(
