@@ -13,7 +13,9 @@
 #   bench/run.sh [rounds] [board|votes]   storage figures for a click and a timer sweep ("board": only
 #                          the case board, no storage; "votes": the earlier in-process vote path)
 #   bench/run.sh catchup [n] [throttleEvery]   n referrals (default 1,000) waiting in a Graph sandbox
-#                          mailbox when the bot starts; with throttleEvery, every Nth Graph call is answered 429
+#                          mailbox when the bot starts; with throttleEvery, every Nth Graph call is answered 429;
+#                          TEAMSREVIEWBOT_BENCH_CALLERS=1 names the bot's code behind each storage call (and a
+#                          transaction's tables), TEAMSREVIEWBOT_BENCH_CALLER_DEPTH how many frames (3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh

@@ -40,6 +40,18 @@ public static class DecisionRules
     public static IReadOnlyList<NewEvent> OpenFromFormToPanel(CaseRules rules, CaseState state, string caseCode, string referralKind, DateTimeOffset receivedAt, ReferralSummary summary, Actor actor, DateTimeOffset now)
     {
         var opened = OpenFromForm(rules, state, caseCode, referralKind, receivedAt, summary, actor, now);
+        return ToPanelOnOpening(opened, actor, now);
+    }
+
+    /// <summary>
+    /// The events that open a case, with the case put to the panel in the same append (a referral
+    /// by email as by the refer form), so a case never stands open but not put; the thread is posted
+    /// after, from the case's follow-up row. A referral the playbook decides without a vote is
+    /// decided on opening and not put. Nothing opened (open already), nothing added.
+    /// </summary>
+    public static IReadOnlyList<NewEvent> ToPanelOnOpening(IReadOnlyList<NewEvent> opened, Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
         if (opened.Count == 0 || opened.Any(e => e.Type == CaseEventTypes.DecisionRecorded))
         {
             return opened;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TeamsReviewBot.Process.Afterwards;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.CrossBoundary;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Process.Report;
 using TeamsReviewBot.Process.SignOff;
@@ -190,6 +191,7 @@ public sealed partial class CaseService
         // may have been set directly (DecisionWindow.KeepAsync). A decision's follow-up so needs no call
         // of its own to cancel it.
         Point(DecisionWindowPoint.TimerId(state.CaseCode), DecisionWindowPoint.TimerKind, was.DecisionWindowDueAt, now.DecisionWindowDueAt, strayGoes: true);
+        Point(CrossBoundaryPoint.TimerId(state.CaseCode), CrossBoundaryPoint.TimerKind, was.CrossBoundaryDueAt, now.CrossBoundaryDueAt);
 
         // A new version is announced in the thread (and, when it voided sign-offs, to the partners) by a timer due now.
         if (now.ReportVersion is { } version && version != was.ReportVersion)
@@ -292,7 +294,8 @@ public sealed partial class CaseService
             ReportDraftPoint.DueAt(playbook, state, schedule.Calendar),
             state.CurrentReportVersion?.Number,
             state.Exists ? PanelDateRules.Earlier(playbook, state, schedule.Timetable(playbook, state))?.PanelDate : null,
-            DecisionWindowPoint.DueAt(schedule, playbook, state));
+            DecisionWindowPoint.DueAt(schedule, playbook, state),
+            CrossBoundaryPoint.DueAt(playbook, state));
     }
 }
 
@@ -307,4 +310,5 @@ public sealed record CaseTimerBasis(
     DateTimeOffset? ReportDraftDueAt,
     int? ReportVersion,
     DateOnly? PanelDateEarlier = null,
-    DateTimeOffset? DecisionWindowDueAt = null);
+    DateTimeOffset? DecisionWindowDueAt = null,
+    DateTimeOffset? CrossBoundaryDueAt = null);

@@ -81,9 +81,19 @@ public sealed partial class CaseService(
     /// received) in the same append: one decision, so a case never stands open without them. Returns
     /// whether this call opened it.
     /// </summary>
+    public Task<(CaseState State, bool Opened)> OpenReservedAsync(
+        string caseCode, string partnership, string referralKind, DateTimeOffset receivedAt, Actor actor, string reason,
+        Func<DateTimeOffset, IReadOnlyList<NewEvent>> alongside, CancellationToken cancellationToken) =>
+        OpenReservedAsync(caseCode, partnership, referralKind, receivedAt, actor, reason, alongside, putToPanel: false, cancellationToken);
+
+    /// <summary>
+    /// As above; with <paramref name="putToPanel"/> the same append also puts the case to the panel
+    /// (unless the playbook decides it on opening), as the refer form does: its thread is then a step
+    /// of the follow-up that append owes.
+    /// </summary>
     public async Task<(CaseState State, bool Opened)> OpenReservedAsync(
         string caseCode, string partnership, string referralKind, DateTimeOffset receivedAt, Actor actor, string reason,
-        Func<DateTimeOffset, IReadOnlyList<NewEvent>> alongside, CancellationToken cancellationToken)
+        Func<DateTimeOffset, IReadOnlyList<NewEvent>> alongside, bool putToPanel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alongside);
         var playbook = playbooks.Find(partnership)
@@ -101,7 +111,8 @@ public sealed partial class CaseService(
                 }
 
                 var now = time.GetUtcNow();
-                return [.. rules.Open(caseCode, referralKind, receivedAt, actor, reason, now), .. alongside(now)];
+                IReadOnlyList<NewEvent> opening = [.. rules.Open(caseCode, referralKind, receivedAt, actor, reason, now), .. alongside(now)];
+                return putToPanel ? DecisionRules.ToPanelOnOpening(opening, actor, now) : opening;
             },
             cancellationToken).ConfigureAwait(false);
         await FollowUpAsync(caseCode, new CaseState { StreamId = caseCode }, cancellationToken).ConfigureAwait(false);

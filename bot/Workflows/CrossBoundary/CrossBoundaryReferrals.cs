@@ -16,29 +16,24 @@ namespace TeamsReviewBot.Workflows.CrossBoundary;
 /// What follows a cross-boundary referral: the business managers are asked which partnership leads
 /// (the playbook's default proposed), and the other partnership is told of the case by code, once,
 /// by email from the partnership mailbox, or, with no mailbox configured for it, the business
-/// managers are asked to tell it. A durable timer set before the case opens carries it, so a crash
-/// or restart repeats it; every step is keyed (the notification id, the mail's once-key, the notice
-/// recorded on the case), so a repeat sends nothing twice. Nothing about the child is in any of it.
+/// managers are asked to tell it. A durable timer carries it (<see cref="CrossBoundaryPoint"/>),
+/// set by the case's follow-up with its other timers from the row the opening append wrote, so a
+/// crash or restart repeats it; every step is keyed (the notification id, the mail's once-key, the
+/// notice recorded on the case), so a repeat sends nothing twice. Nothing about the child is in any of it.
 /// </summary>
 public sealed partial class CrossBoundaryReferrals(
     CaseService cases,
     IBusinessManagerNotifier notifier,
     MailSender mail,
-    DurableTimerStore timers,
     IOptions<MailboxOptions> mailbox,
     IOptions<CrossBoundaryOptions> options,
-    TimeProvider time,
     ILogger<CrossBoundaryReferrals> logger) : ITimerHandler
 {
-    public const string TimerKind = "cross-boundary";
+    public const string TimerKind = CrossBoundaryPoint.TimerKind;
 
     public string Kind => TimerKind;
 
-    public static string TimerId(string caseCode) => $"{caseCode}:cross-boundary";
-
-    /// <summary>Set before the case opens, due at once: the timer pump runs it.</summary>
-    public Task ScheduleAsync(string caseCode, CancellationToken cancellationToken) =>
-        timers.ScheduleAsync(new DurableTimer(TimerId(caseCode), TimerKind, caseCode, time.GetUtcNow(), "{}"), cancellationToken);
+    public static string TimerId(string caseCode) => CrossBoundaryPoint.TimerId(caseCode);
 
     public async Task HandleAsync(DurableTimer timer, CancellationToken cancellationToken)
     {

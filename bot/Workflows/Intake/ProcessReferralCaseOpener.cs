@@ -3,7 +3,6 @@ using TeamsReviewBot.Process.Intake;
 using TeamsReviewBot.Process.Streams;
 using TeamsReviewBot.Process.Playbooks;
 using TeamsReviewBot.Workflows.Cases;
-using TeamsReviewBot.Workflows.CrossBoundary;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 
 namespace TeamsReviewBot.Workflows.Intake;
@@ -14,12 +13,17 @@ namespace TeamsReviewBot.Workflows.Intake;
 /// append); the child's details are sealed apart first. Later the acknowledgement and any National
 /// Panel response date are added, each once.
 /// </summary>
-public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnership partnership, ReferralVault vault, CrossBoundaryReferrals? crossBoundary = null) : IReferralCaseOpener
+public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnership partnership, ReferralVault vault) : IReferralCaseOpener
 {
     public Task<string> ReserveCodeAsync(DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         cases.ReserveCodeAsync(partnership.Playbook.Key, receivedAt, cancellationToken);
 
-    public async Task<OpenedCase> OpenAsync(string caseCode, ReferralIntake intake, CancellationToken cancellationToken)
+    public Task<OpenedCase> OpenAsync(string caseCode, ReferralIntake intake, CancellationToken cancellationToken) =>
+        OpenAsync(caseCode, intake, putToPanel: false, cancellationToken);
+
+    /// <summary>Opens the case; with <paramref name="putToPanel"/> it is put to the panel in the same append
+    /// (where the threshold decision is taken in Teams: its thread follows from the case's follow-up).</summary>
+    public async Task<OpenedCase> OpenAsync(string caseCode, ReferralIntake intake, bool putToPanel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intake);
         var (received, sealedPart) = Record(intake);
@@ -27,12 +31,6 @@ public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnersh
         {
             // Sealed first: the event that says so is written only once the details are safe.
             await vault.SealAsync(caseCode, sealedPart, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (crossBoundary is not null && received.ChildResidenceAuthority is { } home && received.IncidentAuthority is { } incident && !CrossBoundaryRule.SameAuthority(home, incident))
-        {
-            // Set before the case opens, so a crash between the two still tells the other partnership.
-            await crossBoundary.ScheduleAsync(caseCode, cancellationToken).ConfigureAwait(false);
         }
 
         var (_, opened) = await cases.OpenReservedAsync(
@@ -45,6 +43,7 @@ public sealed class ProcessReferralCaseOpener(CaseService cases, IntakePartnersh
                 ? "Serious Incident Notification received by e-mail at the partnership mailbox."
                 : "Referral received by e-mail at the partnership mailbox.",
             now => [IntakeRules.Event(IntakeEventTypes.ReferralReceived, received, now), .. FactorsTicked(intake, now)],
+            putToPanel,
             cancellationToken).ConfigureAwait(false);
 
         // A case opened before the two were one decision may lack its referral: record it once.

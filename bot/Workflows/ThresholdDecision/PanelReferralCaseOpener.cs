@@ -1,25 +1,49 @@
 using TeamsReviewBot.Process.Intake;
+using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.Intake;
 using ProcessActor = TeamsReviewBot.Process.Cases.Actor;
 
 namespace TeamsReviewBot.Workflows.ThresholdDecision;
 
 /// <summary>
-/// A referral that arrives by email goes to the panel as soon as mail intake has opened its case:
-/// intake's opener records the case and the referral as read, then the case's thread is posted in
-/// the panel channel. Posting again for the same case (intake retrying) does nothing.
+/// A referral that arrives by email goes to the panel as it opens: intake's opener records the case,
+/// the referral as read and its putting to the panel in one append, as the refer form does, and the
+/// case's thread is posted as a step of the follow-up that append owes (<see cref="PanelThreadStep"/>):
+/// after the acknowledgement as deployed, before it where follow-ups run before the reply, and again
+/// after a crash or a post Teams refused, until it is on the case. A case decided on opening (no vote)
+/// or opened by an earlier version without being put is posted here as before. Opening again for the
+/// same case (intake retrying) posts nothing twice.
 /// </summary>
 public sealed partial class PanelReferralCaseOpener(
     ProcessReferralCaseOpener opener,
+    CaseService cases,
     PostToPanel panel,
+    PanelThread thread,
+    CaseFollowUpWorker followUp,
+    PendingCaseFollowUps followUps,
     ILogger<PanelReferralCaseOpener> logger) : IReferralCaseOpener
 {
+    /// <summary>How long recording the acknowledgement waits for the case's thread to be recorded first.</summary>
+    public static readonly TimeSpan MostWaitForThread = TimeSpan.FromSeconds(10);
+
     public Task<string> ReserveCodeAsync(DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         opener.ReserveCodeAsync(receivedAt, cancellationToken);
 
     public async Task<OpenedCase> OpenAsync(string caseCode, ReferralIntake intake, CancellationToken cancellationToken)
     {
-        var opened = await opener.OpenAsync(caseCode, intake, cancellationToken).ConfigureAwait(false);
+        var opened = await opener.OpenAsync(caseCode, intake, putToPanel: true, cancellationToken).ConfigureAwait(false);
+        var state = await cases.CurrentAsync(opened.CaseCode, cancellationToken).ConfigureAwait(false);
+        if (state.Thread is not null)
+        {
+            return opened;
+        }
+
+        if (state.PutToPanelAt is { } put && put == state.OpenedAt)
+        {
+            await ThreadFromFollowUpAsync(state, cancellationToken).ConfigureAwait(false);
+            return opened;
+        }
+
         if (await panel.PostAsync(opened.CaseCode, ProcessActor.System, cancellationToken).ConfigureAwait(false) is { } failure)
         {
             // The case stays open and awaits the decision; a business manager can post it with put-to-panel.
@@ -29,11 +53,63 @@ public sealed partial class PanelReferralCaseOpener(
         return opened;
     }
 
+    /// <summary>The thread of a case put to the panel as it opened: the follow-up's step posts it.</summary>
+    private async Task ThreadFromFollowUpAsync(TeamsReviewBot.Process.Cases.CaseState state, CancellationToken cancellationToken)
+    {
+        if (thread.Unconfigured(cases.RulesForCase(state.CaseCode).Playbook) is { } unconfigured)
+        {
+            LogNotPosted(logger, state.CaseCode, unconfigured);
+            return;
+        }
+
+        // Deployed, the follow-up runs right after; where follow-ups run before the reply, it runs now.
+        if (cases.FollowsUpAfterReply)
+        {
+            return;
+        }
+
+        try
+        {
+            await followUp.FollowUpAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PanelThreadNotPostedException ex)
+        {
+            // Still owed on the case's follow-up row: its next look posts it.
+            LogNotPosted(logger, state.CaseCode, ex.Failure);
+        }
+    }
+
     public Task<bool> WasAcknowledgedAsync(string caseCode, CancellationToken cancellationToken) =>
         opener.WasAcknowledgedAsync(caseCode, cancellationToken);
 
-    public Task RecordAcknowledgementAsync(string caseCode, string? internetMessageId, CancellationToken cancellationToken) =>
-        opener.RecordAcknowledgementAsync(caseCode, internetMessageId, cancellationToken);
+    /// <summary>
+    /// Records the acknowledgement once the case's follow-up on this instance has posted and recorded
+    /// its thread (the mail itself went out meanwhile), so the two appends do not collide and cost a
+    /// retry with a read; after <see cref="MostWaitForThread"/> it is recorded anyway.
+    /// </summary>
+    public async Task RecordAcknowledgementAsync(string caseCode, string? internetMessageId, CancellationToken cancellationToken)
+    {
+        if (cases.FollowsUpAfterReply && await ThreadOwedByFollowUpAsync(caseCode, cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await followUps.WhenCaseDoneAsync(caseCode).WaitAsync(MostWaitForThread, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Teams is slow: the append goes now, and a collision is retried as any is.
+            }
+        }
+
+        await opener.RecordAcknowledgementAsync(caseCode, internetMessageId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> ThreadOwedByFollowUpAsync(string caseCode, CancellationToken cancellationToken)
+    {
+        var state = await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false);
+        return state.Thread is null && state.PutToPanelAt is { } put && put == state.OpenedAt
+            && thread.Unconfigured(cases.RulesForCase(caseCode).Playbook) is null;
+    }
 
     public Task RecordPanelResponseDateAsync(string caseCode, DateOnly expected, string internetMessageId, CancellationToken cancellationToken) =>
         opener.RecordPanelResponseDateAsync(caseCode, expected, internetMessageId, cancellationToken);

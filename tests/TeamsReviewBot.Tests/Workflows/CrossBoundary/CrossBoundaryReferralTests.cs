@@ -1,9 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Process.Cases;
+using TeamsReviewBot.Process.CrossBoundary;
 using TeamsReviewBot.Process.Intake;
+using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Workflows.Intake.Referrals;
 using TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
+using TeamsReviewBot.Workflows.Cases;
 using TeamsReviewBot.Workflows.CrossBoundary;
 using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.Intake.Referrals;
@@ -106,6 +109,44 @@ public sealed class CrossBoundaryReferralTests(AzuriteFixture azurite)
         Assert.DoesNotContain(await bot.Graph.SentAsync(PanelBot.Mailbox), m => m.GetProperty("subject").GetString()!.Contains("cross-boundary", StringComparison.Ordinal));
         var notice = Assert.Single((await bot.CaseAsync(code)).CrossBoundaryNotices.Values);
         Assert.True(notice.ByHand);
+    }
+
+    [Fact]
+    public async Task A_cross_boundary_case_opened_just_before_the_bot_stopped_still_tells_the_other_partnership_once_after_the_restart()
+    {
+        // As deployed: the case's timers, the cross-boundary follow-up's among them, follow the opening
+        // append from the row it wrote; the bot stops before that follow-up runs.
+        var extra = new Dictionary<string, string?>
+        {
+            ["Timers:PollInterval"] = "01:00:00",
+            ["Intake:Partnership"] = "oldham",
+            ["Partnerships:Mailboxes:Tameside"] = TamesideMailbox,
+            ["CaseFollowUps:RunBeforeReply"] = "false",
+        };
+        await using var bot = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, extra, services: BackgroundLoops.TakeOut);
+        bot.AwaitFollowUps = false;
+        var code = await OpenAsync(bot, GmFormBuilder.Filled().Set(Resides, "Tameside").Set(Occurred, "Oldham"), "<stopped@school.example>");
+        var timers = bot.Services.GetRequiredService<DurableTimerStore>();
+        var rows = bot.Services.GetRequiredService<CaseFollowUpRows>();
+        Assert.Null(await timers.FindAsync(code, CrossBoundaryPoint.TimerId(code)));
+        Assert.NotNull(await rows.FindAsync(code));
+
+        // Started again: the follow-up sets the timer with the case's others, and it tells Tameside once.
+        await bot.RestartAsync(services: _ => { });
+        bot.AwaitFollowUps = true;
+        await TeamsReviewBot.Tests.Workflows.Intake.LocalIntake.WaitUntilAsync(async () => await rows.FindAsync(code) is null, "the follow-up row done");
+        var timer = await bot.Services.GetRequiredService<DurableTimerStore>().FindAsync(code, CrossBoundaryPoint.TimerId(code));
+        Assert.Equal((await bot.CaseAsync(code)).OpenedAt, timer?.DueAt);
+        Assert.NotNull(await timers.FindAsync(code, DecisionWindowPoint.TimerId(code)));
+        await bot.JumpAndFireTimersAsync(bot.Clock.GetUtcNow().AddMinutes(1));
+        await bot.WaitForSentMailAsync(CrossBoundaryNotice.Subject(code));
+        await bot.FollowUpsDoneAsync();
+
+        // Told and recorded: the case's next follow-ups set it no more.
+        await bot.JumpAndFireTimersAsync(bot.Clock.GetUtcNow().AddMinutes(5));
+        Assert.Single(await bot.Graph.SentAsync(PanelBot.Mailbox), m => m.GetProperty("subject").GetString() == CrossBoundaryNotice.Subject(code));
+        Assert.Single(await bot.StreamAsync(code), e => e.Type == CaseEventTypes.CrossBoundaryNoticeSent);
+        Assert.Null(await timers.FindAsync(code, CrossBoundaryPoint.TimerId(code)));
     }
 
     private async Task<PanelBot> StartAsync(bool withTamesideMailbox)
