@@ -17,7 +17,6 @@ public sealed class PendingCaseFollowUps(IOptions<CaseFollowUpOptions> options)
     private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
     private readonly HashSet<string> _running = new(StringComparer.Ordinal);
     private readonly HashSet<string> _again = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TaskCompletionSource> _caseDone = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private int _outstanding;
     private TaskCompletionSource _idle = Completed();
@@ -106,34 +105,9 @@ public sealed class PendingCaseFollowUps(IOptions<CaseFollowUpOptions> options)
         }
     }
 
-    /// <summary>
-    /// Completes once the case is neither queued nor being followed up on this instance: for a writer
-    /// about to append to a case whose follow-up is appending to it too (its panel thread), so the two
-    /// appends do not collide. Only an ordering: what is owed stays recorded in storage either way.
-    /// </summary>
-    public Task WhenCaseDoneAsync(string caseCode)
-    {
-        lock (_gate)
-        {
-            if (!_queued.Contains(caseCode) && !_running.Contains(caseCode))
-            {
-                return Task.CompletedTask;
-            }
-
-            if (!_caseDone.TryGetValue(caseCode, out var done))
-            {
-                done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _caseDone[caseCode] = done;
-            }
-
-            return done.Task;
-        }
-    }
-
     internal void Finished(string caseCode)
     {
         TaskCompletionSource? idle = null;
-        TaskCompletionSource? caseDone = null;
         var again = false;
         lock (_gate)
         {
@@ -144,13 +118,9 @@ public sealed class PendingCaseFollowUps(IOptions<CaseFollowUpOptions> options)
                 _queued.Add(caseCode);
                 again = true;
             }
-            else
+            else if (--_outstanding == 0)
             {
-                _caseDone.Remove(caseCode, out caseDone);
-                if (--_outstanding == 0)
-                {
-                    idle = _idle;
-                }
+                idle = _idle;
             }
         }
 
@@ -159,7 +129,6 @@ public sealed class PendingCaseFollowUps(IOptions<CaseFollowUpOptions> options)
             _cases.Writer.TryWrite(caseCode);
         }
 
-        caseDone?.TrySetResult();
         idle?.TrySetResult();
     }
 

@@ -20,12 +20,8 @@ public sealed partial class PanelReferralCaseOpener(
     PostToPanel panel,
     PanelThread thread,
     CaseFollowUpWorker followUp,
-    PendingCaseFollowUps followUps,
     ILogger<PanelReferralCaseOpener> logger) : IReferralCaseOpener
 {
-    /// <summary>How long recording the acknowledgement waits for the case's thread to be recorded first.</summary>
-    public static readonly TimeSpan MostWaitForThread = TimeSpan.FromSeconds(10);
-
     public Task<string> ReserveCodeAsync(DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         opener.ReserveCodeAsync(receivedAt, cancellationToken);
 
@@ -82,34 +78,8 @@ public sealed partial class PanelReferralCaseOpener(
     public Task<bool> WasAcknowledgedAsync(string caseCode, CancellationToken cancellationToken) =>
         opener.WasAcknowledgedAsync(caseCode, cancellationToken);
 
-    /// <summary>
-    /// Records the acknowledgement once the case's follow-up on this instance has posted and recorded
-    /// its thread (the mail itself went out meanwhile), so the two appends do not collide and cost a
-    /// retry with a read; after <see cref="MostWaitForThread"/> it is recorded anyway.
-    /// </summary>
-    public async Task RecordAcknowledgementAsync(string caseCode, string? internetMessageId, CancellationToken cancellationToken)
-    {
-        if (cases.FollowsUpAfterReply && await ThreadOwedByFollowUpAsync(caseCode, cancellationToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await followUps.WhenCaseDoneAsync(caseCode).WaitAsync(MostWaitForThread, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // Teams is slow: the append goes now, and a collision is retried as any is.
-            }
-        }
-
-        await opener.RecordAcknowledgementAsync(caseCode, internetMessageId, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<bool> ThreadOwedByFollowUpAsync(string caseCode, CancellationToken cancellationToken)
-    {
-        var state = await cases.CurrentAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        return state.Thread is null && state.PutToPanelAt is { } put && put == state.OpenedAt
-            && thread.Unconfigured(cases.RulesForCase(caseCode).Playbook) is null;
-    }
+    public Task RecordAcknowledgementAsync(string caseCode, string? internetMessageId, CancellationToken cancellationToken) =>
+        opener.RecordAcknowledgementAsync(caseCode, internetMessageId, cancellationToken);
 
     public Task RecordPanelResponseDateAsync(string caseCode, DateOnly expected, string internetMessageId, CancellationToken cancellationToken) =>
         opener.RecordPanelResponseDateAsync(caseCode, expected, internetMessageId, cancellationToken);

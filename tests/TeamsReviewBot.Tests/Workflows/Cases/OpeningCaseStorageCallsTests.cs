@@ -33,13 +33,16 @@ public sealed class OpeningCaseStorageCallsTests(AzuriteFixture azurite, ITestOu
     // reads the timers, the people named in the card's refresh list are not looked up again, and a
     // case's first follow-up writes its timers without reading an empty partition), and 8 for a
     // referral email (before: 23, then 14, then 9, then 8; now 7: the case is put to the panel in
-    // the append that opens it, and its thread is posted and recorded by the case's follow-up, which
-    // the acknowledgement's record waits for rather than collide with it). "In all" counts every call
+    // the append that opens it, and its thread is posted and recorded by the case's follow-up). The
+    // acknowledgement's record may meet the thread's append on the same case: the loser reads the
+    // stream and appends again, two calls more, rather than hold a message of the intake waiting
+    // for Teams. "In all" counts every call
     // the instance makes meanwhile: mail intake's own passes may add one or two. The email may read
     // the list of cases with open requests once more when its 15 s cache runs out mid-test.
     private const int ReferFormBeforeAnswer = 4;
     private const int ReferFormInAll = 9;
     private const int ReferralEmail = 7;
+    private const int ReferralEmailAfterACollision = ReferralEmail + 2;
 
     [Fact]
     public async Task Opening_a_case_costs_the_same_few_storage_calls_before_its_answer_however_many_cases_are_stored()
@@ -92,8 +95,8 @@ public sealed class OpeningCaseStorageCallsTests(AzuriteFixture azurite, ITestOu
         Assert.InRange(referFew.InAll, ReferFormInAll, ReferFormInAll + 2);
         Assert.InRange(referMany.InAll, ReferFormInAll, ReferFormInAll + 2);
         Assert.DoesNotContain("GET  (DurableTimerStore)", counting.LastAll, StringComparison.Ordinal);
-        Assert.InRange(emailFew, ReferralEmail, ReferralEmail + 1);
-        Assert.InRange(emailMany, ReferralEmail, ReferralEmail + 1);
+        Assert.InRange(emailFew, ReferralEmail, ReferralEmailAfterACollision + 1);
+        Assert.InRange(emailMany, ReferralEmail, ReferralEmailAfterACollision + 1);
     }
 
     /// <summary>The refer form's calls before its answer, and in all once its follow-up (index, timers,
@@ -136,10 +139,9 @@ public sealed class OpeningCaseStorageCallsTests(AzuriteFixture azurite, ITestOu
         // requests read at most once in a while, not for every message.
         Assert.Contains("1× POST  (IntakeLedger)", counting.LastCalls, StringComparison.Ordinal);
         Assert.Contains("2× PATCH  (IntakeLedger)", counting.LastCalls, StringComparison.Ordinal);
-        // Opened and put to the panel in one append, the acknowledgement in another, neither read
-        // first nor colliding with the thread's record.
-        Assert.Contains("2× POST  (TableCaseEventStore)", counting.LastCalls, StringComparison.Ordinal);
-        Assert.DoesNotContain("GET  (TableCaseEventStore)", counting.LastCalls, StringComparison.Ordinal);
+        // Opened and put to the panel in one append, the acknowledgement in another (a third only
+        // when it met the thread's append and went again).
+        Assert.Matches(@"\b[23]× POST  \(TableCaseEventStore\)", counting.LastCalls);
         var entry = (await bot.Services.GetRequiredService<IntakeLedger>().ListAsync(PanelBot.Mailbox)).Single(e => e.InternetMessageId == internetMessageId);
         Assert.Equal(IntakeStatus.Done, entry.Status);
         Assert.True((await bot.CaseAsync(entry.CaseCode!)).ReferrerAcknowledged);
