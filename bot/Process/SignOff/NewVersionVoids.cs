@@ -42,11 +42,15 @@ public sealed record NewVersionVoids(int? OverVersion, string? OverSha256, IRead
     public string Fingerprint =>
         $"v{OverVersion}:{OverSha256}|{string.Join(";", Answers.Select(a => $"{a.Seat}={AnswerOf(a)}@{a.ObjectId}"))}|check={ComplianceCheck?.Version}";
 
-    /// <summary>Each thing it voids in a line a person reads, seats by their playbook title: "Police: signed off".</summary>
+    /// <summary>Each thing it voids in a line a person reads, seats by their playbook title in the playbook's sign-off order: "Police: signed off".</summary>
     public IReadOnlyList<string> Lines(Playbook playbook)
     {
         ArgumentNullException.ThrowIfNull(playbook);
-        var lines = Answers.Select(a => $"{playbook.FindSeat(a.Seat)?.Title ?? a.Seat}: {AnswerOf(a)}").ToList();
+        var order = playbook.SignOff.Seats.ToList();
+        var lines = Answers
+            .OrderBy(a => order.IndexOf(a.Seat) is var i and >= 0 ? i : order.Count)
+            .Select(a => $"{playbook.FindSeat(a.Seat)?.Title ?? a.Seat}: {AnswerOf(a)}")
+            .ToList();
         if (ComplianceCheck is not null)
         {
             lines.Add($"{playbook.SignOff.ComplianceCheck?.Name ?? "The business manager's check"}: recorded");
