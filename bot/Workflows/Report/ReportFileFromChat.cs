@@ -20,9 +20,11 @@ namespace TeamsReviewBot.Workflows.Report;
 /// .docx with the case code in the message; the bot fetches it from where Teams keeps it
 /// (<see cref="ChatFileDownloads"/>), checks it opens as a Word document, and stores it as the case's
 /// next version through <see cref="ReportVersionStore"/>, as a version by email is: the thread gets
-/// its card and, when sign-offs were given on the version before, they are void and the partners are
-/// asked again. Anyone else is refused in a sentence and the attempt is audited. The file's own name
-/// is never repeated or logged: it may name the child.
+/// its card. When it would void answers given on the current version (<see cref="NewVersionVoids"/>),
+/// it is held instead (<see cref="HeldReportVersions"/>) and the sender asked on a card, so a file
+/// dropped by mistake throws no sign-offs away (<see cref="HeldReportVersionDecision"/> takes the
+/// answer). Anyone else is refused in a sentence and the attempt is audited. The file's own name is
+/// never repeated or logged: it may name the child.
 /// </summary>
 public sealed partial class ReportFileFromChat(
     PartnershipDirectory directory,
