@@ -71,18 +71,18 @@ public sealed record NewVersionVoids(int? OverVersion, string? OverSha256, IRead
 
         if (now.OverVersion != OverVersion || now.OverSha256 != OverSha256)
         {
-            return $"Since I asked, the report for {state.CaseCode} moved on to version {now.OverVersion}, so this file was not stored over it.";
+            return $"Since you attached this file, the report for {state.CaseCode} moved on to version {now.OverVersion}, so this file was not stored over it.";
         }
 
         if (state.SignedOffAt is not null)
         {
-            return $"Since I asked, the report for {state.CaseCode} was signed off on version {OverVersion}, so this file was not stored over it.";
+            return $"Since you attached this file, the report for {state.CaseCode} was signed off on version {OverVersion}, so this file was not stored over it.";
         }
 
         var shown = Lines(playbook).ToHashSet(StringComparer.Ordinal);
         var changed = now.Lines(playbook).Where(l => !shown.Contains(l)).ToList();
         var what = changed.Count > 0 ? $"now {string.Join("; ", changed)}" : "someone else answered for a seat";
-        return $"Since I asked, the answers on version {OverVersion} of the report for {state.CaseCode} changed ({what}), so this file was not stored: it would void answers I had not named.";
+        return $"Since you attached this file, the answers on version {OverVersion} of the report for {state.CaseCode} changed ({what}), so this file was not stored: it would void answers you were not shown.";
     }
 
     /// <summary>The answer a seat gave: "signed off", "signed off with comments" or "did not sign off".</summary>

@@ -5,6 +5,7 @@ using TeamsReviewBot.Process.Report;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams.CardActions;
 using TeamsReviewBot.Workflows.Cases;
+using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.ThresholdDecision;
 
 namespace TeamsReviewBot.Workflows.Report;
@@ -30,6 +31,11 @@ public sealed partial class HeldReportVersionDecision(
         ArgumentNullException.ThrowIfNull(who);
         ArgumentNullException.ThrowIfNull(source);
         var actor = CaseActors.From(who);
+        if (MailClassifier.CaseCode().Match(caseCode) is not { Success: true } code || code.Value != caseCode || cases.Playbooks.ForCaseCode(caseCode) is null)
+        {
+            return CardActionResult.Message("This card does not name a case I know; nothing was stored.");
+        }
+
         if (await heldFiles.FindAsync(caseCode, sha256, cancellationToken).ConfigureAwait(false) is not { } held)
         {
             return await NothingHeldAsync(caseCode, sha256, choice, cancellationToken).ConfigureAwait(false);

@@ -99,7 +99,8 @@ public sealed partial class ReportFileFromChat(
         ReportVersion version;
         try
         {
-            version = await versions.AddAsync(draft, ReportVersionSources.Chat, CaseActors.From(who), $"Attached in a personal chat by {who.DisplayName}.", cancellationToken).ConfigureAwait(false);
+            // Agreed against nothing voided: an answer given while the file was fetched stops it, rather than being voided unasked.
+            version = await versions.AddAsync(draft, ReportVersionSources.Chat, CaseActors.From(who), $"Attached in a personal chat by {who.DisplayName}.", cancellationToken, NewVersionVoids.Of(before)).ConfigureAwait(false);
         }
         catch (CaseRuleException ex)
         {

@@ -143,6 +143,23 @@ public sealed class ReportVersionInChatTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
+    public async Task An_answer_given_while_the_file_is_fetched_is_not_voided_unasked()
+    {
+        var code = await RapidReviewCaseAsync();
+        var draft = await FirstVersionAsync(code);
+        await SignOffCardsAsync(code);
+        _files!.WhileServing = () => AnswerAsync(Lola, "sign-off");
+
+        await AttachAsync(Bea, $"Version 2 for {code}", _files.Put("v2.docx", WithParagraph(draft.Content, "Analysis.")));
+
+        var refused = await _bot!.WaitForPersonalAsync(Bea, "Since you attached this file");
+        Assert.Contains("Assistant Director for Safeguarding/Quality Assurance: signed off", refused, StringComparison.Ordinal);
+        var state = await _bot.CaseAsync(code);
+        Assert.Single(state.ReportVersions);
+        Assert.True(state.SeatSignOffs["la"].Agrees);
+    }
+
+    [Fact]
     public async Task Only_the_person_who_attached_the_file_can_store_it_and_anyone_else_is_refused_and_audited()
     {
         var code = await RapidReviewCaseAsync([.. StatutoryPanel, Chloe]);
@@ -261,7 +278,7 @@ public sealed class ReportVersionInChatTests(AzuriteFixture azurite) : IAsyncLif
         // Health answers on version 1 after the card was sent: confirming would void an answer it did not name.
         await AnswerAsync(Hana, "do-not-sign-off", "The chronology misses the GP's contact.");
         var refused = PanelBot.Words(await PressAsync(Bea, question, "store"));
-        Assert.Contains("Since I asked, the answers on version 1", refused, StringComparison.Ordinal);
+        Assert.Contains("Since you attached this file, the answers on version 1", refused, StringComparison.Ordinal);
         Assert.Contains("Designated Nurse/Head of Safeguarding – NHS ICB Oldham: did not sign off", refused, StringComparison.Ordinal);
         Assert.Contains("attach it again", refused, StringComparison.Ordinal);
         var state = await _bot!.CaseAsync(code);
