@@ -15,10 +15,10 @@ public sealed record ChatFileMessage(Commands.CommandSender Sender, string Conve
 /// mentions removed.</summary>
 public sealed record ChannelThreadReply(Commands.CommandSender Sender, string ThreadConversationId, string? ActivityId, string Text, DateTimeOffset? SentAt);
 
-/// <summary>Takes the files people attach in their personal chat; answers in a sentence.</summary>
+/// <summary>Takes the files people attach in their personal chat; answers in a sentence, or with a card asking them to confirm.</summary>
 public interface IChatFileHandler
 {
-    Task<string> HandleAsync(ChatFileMessage message, CancellationToken cancellationToken);
+    Task<Commands.CommandReply> HandleAsync(ChatFileMessage message, CancellationToken cancellationToken);
 }
 
 /// <summary>Takes replies in the channel threads it owns; null when the thread is not one of them,

@@ -48,8 +48,19 @@ public sealed partial class MessageActivityHandler(
         if (files.Count > 0 && ConversationTypeOf(activity) == "personal" && fileHandlers.FirstOrDefault() is { } fileHandler)
         {
             var message = new ChatFileMessage(SenderOf(activity), activity.Conversation.Id, activity.Id, text, files);
-            var answer = await GuardedAsync(async () => await fileHandler.HandleAsync(message, cancellationToken).ConfigureAwait(false), "file").ConfigureAwait(false);
-            await AnswerAsync(activity, ActivityReplies.Text(activity, answer ?? string.Empty), cancellationToken).ConfigureAwait(false);
+            CommandReply answer;
+            try
+            {
+                answer = await fileHandler.HandleAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogInboundFailed(ex, "file");
+                answer = CommandReply.Message(InboundFailure);
+            }
+
+            var fileAnswer = answer.Card is null ? ActivityReplies.Text(activity, answer.Text ?? string.Empty) : ActivityReplies.Card(activity, answer.Card, answer.Text);
+            await AnswerAsync(activity, fileAnswer, cancellationToken).ConfigureAwait(false);
             return ActivityResult.Accepted;
         }
 
@@ -111,6 +122,8 @@ public sealed partial class MessageActivityHandler(
         }
     }
 
+    private const string InboundFailure = "Sorry, I could not take that and nothing was changed. Please try again; if it keeps failing, tell your administrator.";
+
     /// <summary>A handler's answer; when it fails, a sentence saying nothing was changed (the failure is logged, without the message).</summary>
     private async Task<string?> GuardedAsync(Func<Task<string?>> handle, string what)
     {
@@ -121,7 +134,7 @@ public sealed partial class MessageActivityHandler(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogInboundFailed(ex, what);
-            return "Sorry, I could not take that and nothing was changed. Please try again; if it keeps failing, tell your administrator.";
+            return InboundFailure;
         }
     }
 

@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.SignOff;
 using TeamsReviewBot.Process.Streams;
 
 namespace TeamsReviewBot.Process.Cases;
@@ -13,7 +14,7 @@ public sealed partial class CaseFold
             case CaseEventTypes.ReportComplianceChecked:
                 var e = CaseJson.Read<ReportComplianceChecked>(stored.Data);
                 return next with { ComplianceCheck = new ReportComplianceCheck(e.Version, e.Actor.Name, e.Actor.ObjectId, e.Note, stored.OccurredAt) };
-            case CaseEventTypes.ReportVersionAdded when next.SignedOffAt is null && next.ComplianceCheck is not null:
+            case CaseEventTypes.ReportVersionAdded when NewVersionVoids.VoidsComplianceCheck(next):
                 return next with { ComplianceCheck = null, ComplianceCheckVoidedByVersion = next.CurrentReportVersion?.Number };
             default:
                 return next;

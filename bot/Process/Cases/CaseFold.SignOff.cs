@@ -16,7 +16,7 @@ public sealed partial class CaseFold
                 var e = CaseJson.Read<SignOffRecorded>(stored.Data);
                 var answer = new SeatSignOff(e.Seat, e.Agrees, e.ByDeputy, e.Actor.Name, e.Actor.ObjectId, e.Version, e.Sha256, e.Comments, stored.OccurredAt);
                 return next with { SeatSignOffs = next.SeatSignOffs.SetItem(e.Seat, answer) };
-            case CaseEventTypes.ReportVersionAdded when next.SignedOffAt is null && !next.SignOffs.IsEmpty:
+            case CaseEventTypes.ReportVersionAdded when NewVersionVoids.VoidsAnswers(next):
                 return next with
                 {
                     SignOffs = ImmutableDictionary<string, SignOffEntry>.Empty,

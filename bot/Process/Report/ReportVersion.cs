@@ -1,5 +1,6 @@
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Playbooks;
+using TeamsReviewBot.Process.SignOff;
 using TeamsReviewBot.Process.Streams;
 
 namespace TeamsReviewBot.Process.Report;
@@ -32,6 +33,40 @@ public static class ReportVersionRules
     public static IReadOnlyList<NewEvent> Add(CaseState state, string sha256, string fileName, long size, string source, Actor actor, string reason, DateTimeOffset now, string? blob = null)
     {
         ArgumentNullException.ThrowIfNull(state);
+        RefuseWithoutReport(state);
+        if (state.CurrentReportVersion is { } current && string.Equals(current.Sha256, sha256, StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var added = new ReportVersionAdded(state.ReportVersions.Count + 1, sha256, fileName, size, source, actor, reason, blob);
+        return [new NewEvent(CaseEventTypes.ReportVersionAdded, CaseJson.Write(added), now)];
+    }
+
+    /// <summary>
+    /// Adds the version a person agreed to after being told what it would void (<paramref name="agreed"/>):
+    /// when the case moved on since (another version, other answers, a sign-off, closed), nothing is
+    /// added and the refusal says what changed, so no answer is voided that the person was not shown.
+    /// The same file again (already the current version) adds nothing, as in <see cref="Add"/>.
+    /// </summary>
+    public static IReadOnlyList<NewEvent> AddAgreed(Playbook playbook, CaseState state, NewVersionVoids agreed, string sha256, string fileName, long size, string source, Actor actor, string reason, DateTimeOffset now, string? blob = null)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(agreed);
+        RefuseWithoutReport(state);
+        if (state.CurrentReportVersion is { } current && string.Equals(current.Sha256, sha256, StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        return agreed.ChangeSince(state, playbook) is { } change
+            ? throw new CaseRuleException(change)
+            : Add(state, sha256, fileName, size, source, actor, reason, now, blob);
+    }
+
+    private static void RefuseWithoutReport(CaseState state)
+    {
         if (state.OutcomeKind != OutcomeKind.RapidReview)
         {
             throw new CaseRuleException($"Case {state.CaseCode} is not going to Rapid Review, so it has no Rapid Review report.");
@@ -41,13 +76,5 @@ public static class ReportVersionRules
         {
             throw new CaseRuleException($"Case {state.CaseCode} is closed; its report takes no new version.");
         }
-
-        if (state.CurrentReportVersion is { } current && string.Equals(current.Sha256, sha256, StringComparison.Ordinal))
-        {
-            return [];
-        }
-
-        var added = new ReportVersionAdded(state.ReportVersions.Count + 1, sha256, fileName, size, source, actor, reason, blob);
-        return [new NewEvent(CaseEventTypes.ReportVersionAdded, CaseJson.Write(added), now)];
     }
 }

@@ -73,6 +73,13 @@ public sealed class CaseFileBlobs(BlobServiceClient service)
             : throw new InvalidDataException($"Stored file {name} does not match its SHA-256: it was altered or damaged.");
     }
 
+    /// <summary>Deletes one blob; a blob already gone is no error. True when this call deleted it.</summary>
+    public async Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var client = await ContainerAsync(container, cancellationToken).ConfigureAwait(false);
+        return await client.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Deletes every blob in <paramref name="folder"/> except <paramref name="keep"/>; returns how many went.</summary>
     public async Task<int> DeleteFolderAsync(string container, string folder, string? keep = null, CancellationToken cancellationToken = default)
     {

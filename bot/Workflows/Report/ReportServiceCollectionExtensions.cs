@@ -1,4 +1,5 @@
 using TeamsReviewBot.Commands;
+using TeamsReviewBot.Teams.CardActions;
 
 namespace TeamsReviewBot.Workflows.Report;
 
@@ -18,6 +19,10 @@ public static class ReportServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<ChatFileDownloads>();
         services.AddSingleton<Teams.IChatFileHandler, ReportFileFromChat>();
+        services.AddSingleton<HeldReportVersions>();
+        services.AddSingleton<HeldReportVersionDecision>();
+        services.AddCardAction<CardHandlers.HeldReportVersionCardHandler>();
+        services.AddSingleton<Timers.ITimerHandler, HeldReportVersionExpiry>();
         services.AddChatCommand<ReportCommand>();
         services.AddSingleton<Timers.ITimerHandler, ReportDraftTimerHandler>();
         return services;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Report;
+using TeamsReviewBot.Process.SignOff;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Storage.Files;
 using TeamsReviewBot.Workflows.Cases;
@@ -27,14 +28,17 @@ public sealed class ReportVersionStore(SealedDetailsStore sealedDetails, CaseFil
     /// <summary>The blob of a case's version with this hash.</summary>
     public static string BlobName(string caseCode, string sha256) => $"{CaseFileBlobs.Safe(caseCode)}/{sha256}";
 
-    /// <summary>Stores <paramref name="draft"/> as the case's next version (or finds it is the current one); returns the version.</summary>
-    public async Task<ReportVersion> AddAsync(ReportDraft draft, string source, Actor actor, string reason, CancellationToken cancellationToken)
+    /// <summary>Stores <paramref name="draft"/> as the case's next version (or finds it is the current one); returns the version.
+    /// With <paramref name="agreed"/> (what the person was told it would void), nothing is stored when the case moved on since.</summary>
+    public async Task<ReportVersion> AddAsync(ReportDraft draft, string source, Actor actor, string reason, CancellationToken cancellationToken, NewVersionVoids? agreed = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var blob = await PutAsync(draft.CaseCode, draft.Sha256, draft.Content, cancellationToken).ConfigureAwait(false);
         var state = await cases.ExecuteAsync(
             draft.CaseCode,
-            (_, current, now) => ReportVersionRules.Add(current, draft.Sha256, draft.FileName, draft.Content.Length, source, actor, reason, now, blob),
+            (rules, current, now) => agreed is null
+                ? ReportVersionRules.Add(current, draft.Sha256, draft.FileName, draft.Content.Length, source, actor, reason, now, blob)
+                : ReportVersionRules.AddAgreed(rules.Playbook, current, agreed, draft.Sha256, draft.FileName, draft.Content.Length, source, actor, reason, now, blob),
             cancellationToken).ConfigureAwait(false);
 
         // A version that voids sign-offs (or the compliance check) owes the business managers a notice.

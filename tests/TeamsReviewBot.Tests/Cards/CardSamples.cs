@@ -170,6 +170,17 @@ public static class CardSamples
                 ("submission, before sign-off (reason box), with a notice", SubmissionCard.Personal(SubmissionSample(signedOff: false, submitted: null), "The report for RR-OLD-2026-0007 is not signed off yet by the playbook's rule. Nothing was sent.")),
                 ("submission, submitted", SubmissionCard.Personal(SubmissionSample(signedOff: true, submitted: "Submitted on Monday 14 December 2026, 11 am by Bea Manning to Mailbox.NationalReviewPanel@education.gov.uk (message id <rr.0123@example.gov.uk>)."))),
             ],
+            ["HeldReportVersionCard.Question"] = _ =>
+            [
+                ("held report file, sign-offs and the WT2018 check", HeldReportVersionCard.Question(new HeldReportVersionView(
+                    "RR-GLO-2026-0003", "bbbbbbbbbbbb2222222222222222222222222222222222222222222222222222", 3, 2,
+                    ["QiiP Chair (CCG representative): signed off with comments", "Gloucestershire Constabulary Rapid Review Lead Officer: did not sign off", "Business Manager's WT2018 check: recorded"],
+                    true, "Wednesday 9 December 2026, 4 pm"))),
+            ],
+            ["HeldReportVersionCard.Outcome"] = _ =>
+            [
+                ("held report file, stored", HeldReportVersionCard.Outcome("RR-OLD-2026-0007", "Stored as version 2", "Stored as version 2 of the report for RR-OLD-2026-0007 (SHA-256 bbbbbbbbbbbb…). Sign-offs given on version 1 are void: each signing partner is sent the card for version 2 and asked again.")),
+            ],
         }.Concat(PanelCardSamples.All).ToDictionary();
 
     private static ReportThreadView ReportThreadSample(bool takesComments, string? replaces, IReadOnlyList<string> comments) => new(

@@ -27,15 +27,24 @@ public sealed class LocalFileServer : IAsyncDisposable
 
     public IReadOnlyList<string> Requests => [.. _requests];
 
+    /// <summary>Something that happens elsewhere while the next file is being fetched (once).</summary>
+    public Func<Task>? WhileServing { get; set; }
+
     public static async Task<LocalFileServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var server = new LocalFileServer(app);
-        app.MapGet("/files/{name}", (string name, HttpContext context) =>
+        app.MapGet("/files/{name}", async (string name, HttpContext context) =>
         {
             server._requests.Enqueue(context.Request.Path);
+            if (server.WhileServing is { } meanwhile)
+            {
+                server.WhileServing = null;
+                await meanwhile();
+            }
+
             return server._files.TryGetValue(name, out var bytes)
                 ? Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
                 : Results.NotFound();
