@@ -20,6 +20,7 @@ public sealed class HeldReportVersionCardHandler(HeldReportVersionDecision decis
         ArgumentNullException.ThrowIfNull(action);
         if (action.DataString("caseCode") is not { Length: > 0 } caseCode
             || action.DataString("sha256") is not { Length: 64 } sha256
+            || !sha256.All(char.IsAsciiHexDigit)
             || action.DataString("choice") is not { Length: > 0 } choice)
         {
             return CardActionResult.Message("This card does not say which case and file it is about; nothing was stored.");
