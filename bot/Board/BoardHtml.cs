@@ -89,7 +89,7 @@ public static class BoardHtml
         html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(links.Board(BoardQuery.All))}\">← Back to the board</a></p>");
         html.Append(CultureInfo.InvariantCulture, $"<h1>{E(state.CaseCode)}</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"status\">{E(playbook.Name)} · {E(CaseStageNames.Describe(state.Stage))} · {E(WorkingDayNumbering.DescribeStart(playbook.Clock, state.DayZero))}</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<h2>Timetable</h2><table class=\"timetable\"><thead><tr><th scope=\"col\">Deadline</th><th scope=\"col\">{E(Capitalised(WorkingDayNumbering.DayWord(playbook.Clock)))}</th><th scope=\"col\">Due</th><th scope=\"col\">State</th></tr></thead><tbody>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Timetable</h2><table class=\"timetable\"><thead><tr><th scope=\"col\">Deadline</th><th scope=\"col\">{E(WorkingDayNumbering.AsHeading(WorkingDayNumbering.DayWord(playbook.Clock)))}</th><th scope=\"col\">Due</th><th scope=\"col\">State</th></tr></thead><tbody>");
         foreach (var deadline in deadlines)
         {
             var entry = deadline.Entry;
@@ -116,6 +116,4 @@ public static class BoardHtml
     }
 
     private static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
-
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

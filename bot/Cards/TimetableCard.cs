@@ -78,8 +78,7 @@ public static class TimetableCard
     private static string DayLabel(CaseTimetable timetable, TimetableEntry e)
     {
         var first = e.EarliestDate is { } earliest && earliest != e.DueDate ? e.DayNumber - CountBack(e) : e.DayNumber;
-        var name = WorkingDayNumbering.DaysName(timetable.Playbook.Clock, first, e.DayNumber);
-        return char.ToUpperInvariant(name[0]) + name[1..];
+        return WorkingDayNumbering.AsHeading(WorkingDayNumbering.DaysName(timetable.Playbook.Clock, first, e.DayNumber));
     }
 
     // The window's first day as a day number: the difference in days between its dates counted in working days.

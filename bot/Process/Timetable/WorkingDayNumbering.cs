@@ -37,7 +37,14 @@ public static class WorkingDayNumbering
         : CountsFromNotificationDay(clock) ? $"working days {first}–{last}"
         : $"Day {first}–{last}";
 
-    /// <summary>The word before the number: "Day", or "working day" (a column heading takes it capitalised).</summary>
+    /// <summary>A day's name as a heading, label or the start of a line: "Working day 1", "Day 0".</summary>
+    public static string AsHeading(string dayName)
+    {
+        ArgumentNullException.ThrowIfNull(dayName);
+        return dayName.Length == 0 ? dayName : char.ToUpperInvariant(dayName[0]) + dayName[1..];
+    }
+
+    /// <summary>The word before the number: "Day", or "working day" (a column heading takes it through <see cref="AsHeading"/>).</summary>
     public static string DayWord(ClockRule clock) => CountsFromNotificationDay(clock) ? "working day" : "Day";
 
     /// <summary>The lowest working day a day-0 deadline may name: 1 where Day 0 is itself working day 1.</summary>

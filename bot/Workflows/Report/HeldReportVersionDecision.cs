@@ -97,18 +97,7 @@ public sealed partial class HeldReportVersionDecision(
     private async Task<string> StoredSentenceAsync(string caseCode, ReportVersion version, CancellationToken cancellationToken)
     {
         var state = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        var sentence = $"Stored as version {version.Number} of the report for {caseCode} (SHA-256 {version.Sha256[..12]}…).";
-        if (state.SignOffsVoidedByVersion == version.Number)
-        {
-            sentence += $" Sign-offs given on version {version.Number - 1} are void: each signing partner is sent the card for version {version.Number} and asked again.";
-        }
-
-        if (state.ComplianceCheckVoidedByVersion == version.Number)
-        {
-            sentence += $" The {cases.Playbooks.Get(state.Partnership).SignOff.ComplianceCheck?.Name ?? "business manager's check"} recorded on version {version.Number - 1} is void too.";
-        }
-
-        return sentence + " The case's thread gets a card for it.";
+        return ReportVersionStoredReply.Sentence(state, version, cases.Playbooks.Get(state.Partnership));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report version {Version} for {CaseCode} stored from a personal chat once its sender confirmed it.")]

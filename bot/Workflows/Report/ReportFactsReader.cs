@@ -70,11 +70,10 @@ public sealed class ReportFactsReader(
     private static ReportReferral Referral(CaseState state, Process.Playbooks.Playbook playbook)
     {
         var summary = state.Referral?.Summary;
-        var start = WorkingDayNumbering.StartName(playbook.Clock);
         return new ReportReferral(
             state.ReferralKind.Replace('-', ' '),
             BritishDates.DateAndTime(state.ReceivedAt),
-            char.ToUpperInvariant(start[0]) + start[1..],
+            WorkingDayNumbering.AsHeading(WorkingDayNumbering.StartName(playbook.Clock)),
             BritishDates.Date(state.DayZero),
             summary?.IncidentCategory ?? RapidReviewReportBlocks.NotRecorded,
             summary?.AgeBand ?? RapidReviewReportBlocks.NotRecorded,

@@ -114,10 +114,7 @@ public sealed partial class ReportFileFromChat(
 
         LogTaken(caseCode, version.Number);
         var after = await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        var voided = after.SignOffsVoidedByVersion == version.Number
-            ? $" Sign-offs given on version {version.Number - 1} are void: each signing partner is sent the card for version {version.Number} and asked again."
-            : string.Empty;
-        return CommandReply.Message($"Stored as version {version.Number} of the report for {caseCode} (SHA-256 {draft.Sha256[..12]}…).{voided} The case's thread gets a card for it.");
+        return CommandReply.Message(ReportVersionStoredReply.Sentence(after, version, cases.Playbooks.Get(after.Partnership)));
     }
 
     /// <summary>

@@ -21,8 +21,7 @@ public sealed partial class OpenCase(
     CaseCodeAllocator codes,
     ReferralVault vault,
     PostToPanel post,
-    PanelThread panel,
-    CaseFollowUpWorker followUp,
+    ThreadFromFollowUp thread,
     TimeProvider time,
     ILogger<OpenCase> logger)
 {
@@ -87,47 +86,13 @@ public sealed partial class OpenCase(
         var state = opened.State;
         if (state.Thread is not null || state.PutToPanelAt == state.OpenedAt && state.PutToPanelAt is not null)
         {
-            var (posted, failure) = await ThreadAsync(state, rules, cancellationToken).ConfigureAwait(false);
+            var (posted, failure) = await thread.AwaitAsync(state, cancellationToken).ConfigureAwait(false);
             return new OpenedReferral(code, failure, wasOpenAlready, posted);
         }
 
         // Decided on opening (no vote), or opened by a version that put it to the panel apart: post now.
         var notPosted = await post.PostAsync(code, actor, cancellationToken).ConfigureAwait(false);
         return new OpenedReferral(code, notPosted, wasOpenAlready, ThreadPosted: notPosted is null);
-    }
-
-    /// <summary>
-    /// Whether the thread is posted when the answer goes, or why it cannot be: where follow-ups run
-    /// before the reply, the case's follow-up (the thread among it) is carried out now; as deployed
-    /// it runs right after, and a post Teams refuses then is tried again by the follow-up's next look.
-    /// </summary>
-    private async Task<(bool Posted, string? Failure)> ThreadAsync(CaseState state, CaseRules rules, CancellationToken cancellationToken)
-    {
-        if (state.Thread is not null)
-        {
-            return (true, null);
-        }
-
-        if (panel.Unconfigured(rules.Playbook) is { } unconfigured)
-        {
-            return (false, unconfigured);
-        }
-
-        if (cases.FollowsUpAfterReply)
-        {
-            return (false, null);
-        }
-
-        try
-        {
-            await followUp.FollowUpAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PanelThreadNotPostedException ex)
-        {
-            return (false, ex.Failure);
-        }
-
-        return ((await cases.CurrentAsync(state.CaseCode, cancellationToken).ConfigureAwait(false)).Thread is not null, null);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseCode} opened for playbook {Playbook}.")]

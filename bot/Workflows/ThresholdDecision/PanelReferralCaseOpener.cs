@@ -18,8 +18,7 @@ public sealed partial class PanelReferralCaseOpener(
     ProcessReferralCaseOpener opener,
     CaseService cases,
     PostToPanel panel,
-    PanelThread thread,
-    CaseFollowUpWorker followUp,
+    ThreadFromFollowUp thread,
     ILogger<PanelReferralCaseOpener> logger) : IReferralCaseOpener
 {
     public Task<string> ReserveCodeAsync(DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
@@ -36,7 +35,12 @@ public sealed partial class PanelReferralCaseOpener(
 
         if (state.PutToPanelAt is { } put && put == state.OpenedAt)
         {
-            await ThreadFromFollowUpAsync(state, cancellationToken).ConfigureAwait(false);
+            // Still owed on the case's follow-up row when it fails: its next look posts it.
+            if ((await thread.AwaitAsync(state, cancellationToken).ConfigureAwait(false)).Failure is { } notPosted)
+            {
+                LogNotPosted(logger, state.CaseCode, notPosted);
+            }
+
             return opened;
         }
 
@@ -47,32 +51,6 @@ public sealed partial class PanelReferralCaseOpener(
         }
 
         return opened;
-    }
-
-    /// <summary>The thread of a case put to the panel as it opened: the follow-up's step posts it.</summary>
-    private async Task ThreadFromFollowUpAsync(TeamsReviewBot.Process.Cases.CaseState state, CancellationToken cancellationToken)
-    {
-        if (thread.Unconfigured(cases.RulesForCase(state.CaseCode).Playbook) is { } unconfigured)
-        {
-            LogNotPosted(logger, state.CaseCode, unconfigured);
-            return;
-        }
-
-        // Deployed, the follow-up runs right after; where follow-ups run before the reply, it runs now.
-        if (cases.FollowsUpAfterReply)
-        {
-            return;
-        }
-
-        try
-        {
-            await followUp.FollowUpAsync(state.CaseCode, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PanelThreadNotPostedException ex)
-        {
-            // Still owed on the case's follow-up row: its next look posts it.
-            LogNotPosted(logger, state.CaseCode, ex.Failure);
-        }
     }
 
     public Task<bool> WasAcknowledgedAsync(string caseCode, CancellationToken cancellationToken) =>

@@ -29,6 +29,7 @@ public static class ThresholdDecisionServiceCollectionExtensions
         services.AddSingleton<PanelChanges>();
         services.AddSingleton<CardRefusals>();
         services.AddSingleton<PanelCardViews>();
+        services.AddSingleton<ThreadFromFollowUp>();
         services.AddSingleton<OpenCase>();
         services.AddSingleton<PostToPanel>();
         services.AddSingleton<CastVote>();
