@@ -50,6 +50,7 @@ builder.Services.AddCrossBoundaryReferrals(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);
+app.UseRequestsBeingAnswered();
 app.MapBotMessages();
 app.MapMailboxNotifications();
 app.MapMeetingNotifications();

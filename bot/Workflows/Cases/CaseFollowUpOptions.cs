@@ -19,6 +19,14 @@ public sealed class CaseFollowUpOptions
     public int Workers { get; set; } = 8;
 
     /// <summary>
+    /// How long a follow-up waits, at most, for a moment when the instance is answering no click or
+    /// command: a burst of clicks is answered before storage and the CPU go to the card edits, mail
+    /// and timers that follow them, and under steady load follow-ups are late by this much, never
+    /// stopped. Zero: no waiting.
+    /// </summary>
+    public TimeSpan StandBackWhileAnsweringAtMost { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// How often an instance looks for follow-ups owed but not done (an instance stopped between an
     /// append and its follow-up). Each look is one query across the case events table.
     /// </summary>

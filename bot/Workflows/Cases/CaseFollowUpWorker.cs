@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamsReviewBot.Hosting;
 using TeamsReviewBot.Storage;
 
 namespace TeamsReviewBot.Workflows.Cases;
@@ -15,6 +16,8 @@ namespace TeamsReviewBot.Workflows.Cases;
 /// it: a row another live instance holds is left to it (its own append's row, or one its run has
 /// taken), one whose claim ran out is taken on its ETag, and the claim is renewed before each step
 /// that reaches outside (a card edit, a post, an email, the managers' notice) once it runs low.
+/// A follow-up starts when no click or command is being answered, or once it has waited the set time
+/// (<see cref="CaseFollowUpOptions.StandBackWhileAnsweringAtMost"/>): answers first.
 /// </summary>
 public sealed partial class CaseFollowUpWorker(
     CaseService cases,
@@ -23,6 +26,7 @@ public sealed partial class CaseFollowUpWorker(
     IEnumerable<ICaseFollowUpStep> steps,
     IEnumerable<ICaseShownInTeams> shown,
     IOptions<CaseFollowUpOptions> options,
+    RequestsBeingAnswered answering,
     TimeProvider time,
     ILogger<CaseFollowUpWorker> logger) : BackgroundService
 {
@@ -218,8 +222,22 @@ public sealed partial class CaseFollowUpWorker(
     {
         try
         {
-            await foreach (var caseCode in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            var reader = queue.Reader;
+            while (await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
+                // Answers first: a follow-up waits for a moment when no click is being answered, or at
+                // most the set time, so under load it is delayed, never stopped.
+                var standBack = options.Value.StandBackWhileAnsweringAtMost;
+                if (standBack > TimeSpan.Zero)
+                {
+                    await answering.QuietAsync(standBack, stoppingToken).ConfigureAwait(false);
+                }
+
+                if (!reader.TryRead(out var caseCode))
+                {
+                    continue;
+                }
+
                 queue.Started(caseCode);
                 try
                 {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Process.Calendar;
@@ -37,6 +38,7 @@ public static class ReviewProcessServiceCollectionExtensions
         services.AddSingleton<ReconciledTimers>();
         services.Configure<CaseFollowUpOptions>(configuration.GetSection(CaseFollowUpOptions.SectionName));
         services.AddSingleton<PendingCaseFollowUps>();
+        services.TryAddSingleton<Hosting.RequestsBeingAnswered>();
         services.AddSingleton<CaseFollowUpWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseFollowUpWorker>());
         services.AddSingleton<CaseFollowUpSoon>();
