@@ -147,8 +147,13 @@ public sealed class LocalIntake : IAsyncDisposable
 
     public MailboxSyncStore Sync => Services.GetRequiredService<MailboxSyncStore>();
 
-    public async Task<IReadOnlyList<CaseIndexEntry>> CasesAsync() =>
-        await Services.GetRequiredService<CaseIndexStore>().ListAsync(Partnership);
+    /// <summary>The partnership's cases in the index, once this instance's case follow-ups (which
+    /// write the index rows after the answer, when no request is being answered) are done.</summary>
+    public async Task<IReadOnlyList<CaseIndexEntry>> CasesAsync()
+    {
+        await Services.GetRequiredService<TeamsReviewBot.Workflows.Cases.PendingCaseFollowUps>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        return await Services.GetRequiredService<CaseIndexStore>().ListAsync(Partnership);
+    }
 
     public async Task<IReadOnlyList<StoredEvent>> CaseEventsAsync(string caseCode) =>
         await Services.GetRequiredService<ICaseEventStore>().ReadAsync(caseCode);
