@@ -4,7 +4,7 @@ namespace TeamsReviewBot.Hosting;
 
 /// <summary>
 /// The requests this instance is answering right now that someone waits on: a card click or a
-/// command from Teams, an Outlook action, the board, a Graph notification. Work that need not
+/// command from Teams, an Outlook action, the board. Work that need not
 /// delay an answer (a case's follow-ups: card edits, mail, timers) stands back while there are
 /// any, so a burst of clicks is answered before storage and the CPU go to what follows them.
 /// Measured on the machine's clock: it is about load, not about the cases' dates.
