@@ -18,7 +18,7 @@ public sealed class RequestsBeingAnswered
     private readonly Lock _gate = new();
     private int _inFlight;
     private long _lastEnded;
-    private TaskCompletionSource _allAnswered = Answered();
+    private TaskCompletionSource? _allAnswered;
 
     /// <summary>How many requests are being answered now.</summary>
     public int InFlight
@@ -61,7 +61,7 @@ public sealed class RequestsBeingAnswered
             {
                 if (_inFlight > 0)
                 {
-                    allAnswered = _allAnswered.Task;
+                    allAnswered = _allAnswered!.Task;
                 }
                 else
                 {
@@ -109,13 +109,6 @@ public sealed class RequestsBeingAnswered
         }
 
         allAnswered?.TrySetResult();
-    }
-
-    private static TaskCompletionSource Answered()
-    {
-        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        answered.SetResult();
-        return answered;
     }
 
     /// <summary>One request being answered; disposing it says the answer is given.</summary>

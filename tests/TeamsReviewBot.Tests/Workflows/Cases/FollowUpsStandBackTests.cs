@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Hosting;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Tests.Workflows.Intake;
 using TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
 using TeamsReviewBot.Workflows.Cases;
 using static TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support.Panels;
@@ -45,7 +46,7 @@ public sealed class FollowUpsStandBackTests(AzuriteFixture azurite) : IAsyncLife
 
         // Her vote is answered and stored, its follow-up owed: the panel's shared card waits while the click is answered.
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.False(SharedCardShowsHerVote(bot, code));
+        Assert.False(bot.SharedCardShown(code, ShowsOneVote));
         Assert.NotNull(await Owed.FindAsync(code));
 
         // The click is answered: the follow-up goes, and is done.
@@ -76,9 +77,6 @@ public sealed class FollowUpsStandBackTests(AzuriteFixture azurite) : IAsyncLife
     private CaseFollowUpRows Owed => _bot!.Services.GetRequiredService<CaseFollowUpRows>();
 
     private static bool ShowsOneVote(string card) => card.Contains("Votes: 1 of 3 seats", StringComparison.Ordinal);
-
-    private static bool SharedCardShowsHerVote(PanelBot bot, string code) =>
-        bot.Teams.CallsTo("PUT", string.Empty).Any(c => c.Card?.ToJsonString() is { } json && json.Contains(code, StringComparison.Ordinal) && ShowsOneVote(json));
 
     private async Task<PanelBot> StartAsync(string standBackAtMost)
     {
@@ -115,12 +113,7 @@ public sealed class FollowUpsStandBackTests(AzuriteFixture azurite) : IAsyncLife
             await click._stream.WriteAsync(Encoding.ASCII.GetBytes(head));
             await click._stream.WriteAsync(Body.AsMemory(0, Body.Length / 2));
             await click._stream.FlushAsync();
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (requests.InFlight <= before)
-            {
-                Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the bot did not start answering the request");
-                await Task.Delay(10);
-            }
+            await LocalIntake.WaitUntilAsync(() => Task.FromResult(requests.InFlight > before), "the bot to start answering the request");
 
             return click;
         }

@@ -335,7 +335,14 @@ public sealed class PanelBot : IAsyncDisposable
 
     /// <summary>The latest edit of the case's shared card, once one matching <paramref name="match"/> has been sent.</summary>
     public Task<ConnectorCall> SharedCardAsync(string caseCode, Func<string, bool> match, string what) =>
-        Teams.WaitForCallAsync(c => c.Method == "PUT" && c.Card?.ToJsonString() is { } json && json.Contains(caseCode, StringComparison.Ordinal) && match(json), what);
+        Teams.WaitForCallAsync(c => IsSharedCardEdit(c, caseCode, match), what);
+
+    /// <summary>Whether the case's shared card has been edited to something <paramref name="match"/> accepts, by now.</summary>
+    public bool SharedCardShown(string caseCode, Func<string, bool> match) =>
+        Teams.Calls.Any(c => IsSharedCardEdit(c, caseCode, match));
+
+    private static bool IsSharedCardEdit(ConnectorCall call, string caseCode, Func<string, bool> match) =>
+        call.Method == "PUT" && call.Card?.ToJsonString() is { } json && json.Contains(caseCode, StringComparison.Ordinal) && match(json);
 
     /// <summary>Moves the clock and fires whatever timers are then due, as the timer pump does.</summary>
     public async Task<int> JumpAndFireTimersAsync(DateTimeOffset to)
