@@ -7,8 +7,10 @@ namespace TeamsReviewBot.Storage;
 /// </summary>
 public sealed record DurableTimer(string Id, string Kind, string StreamId, DateTimeOffset DueAt, string Payload);
 
-/// <summary>A timer one instance holds the lease on; <paramref name="Attempt"/> counts its firings.</summary>
-public sealed record ClaimedTimer(DurableTimer Timer, string LeaseOwner, int Attempt, Azure.ETag ETag);
+/// <summary>A timer one instance holds the lease on; <paramref name="Attempt"/> counts its firings.
+/// <paramref name="LeaseId"/> names this one claim: a rewrite of the timer keeps it on the row, a new
+/// claim replaces it, so the holder can tell "rewritten under my claim" from "claimed again".</summary>
+public sealed record ClaimedTimer(DurableTimer Timer, string LeaseOwner, int Attempt, Azure.ETag ETag, string LeaseId);
 
 /// <summary>A timer set aside after <paramref name="Attempts"/> failed firings, and why.</summary>
 public sealed record DeadTimer(DurableTimer Timer, int Attempts, string Reason, DateTimeOffset SetAsideAt);

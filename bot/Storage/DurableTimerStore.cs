@@ -190,13 +190,15 @@ public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
             }
 
             var attempt = (row.GetInt32("Attempts") ?? 0) + 1;
+            var leaseId = Guid.NewGuid().ToString("N");
             row["LeaseOwner"] = leaseOwner;
+            row["LeaseId"] = leaseId;
             row["LeaseUntil"] = now + lease;
             row["Attempts"] = attempt;
             try
             {
                 var response = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                claimed.Add(new ClaimedTimer(FromTimerRow(row), leaseOwner, attempt, response.Headers.ETag ?? ETag.All));
+                claimed.Add(new ClaimedTimer(FromTimerRow(row), leaseOwner, attempt, response.Headers.ETag ?? ETag.All, leaseId));
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412)
             {
@@ -245,12 +247,22 @@ public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
         return true;
     }
 
-    /// <summary>A timer rescheduled while it ran still carries this run's lease (a rewrite keeps it):
-    /// the lease is given up, so the timer fires at its new time rather than when the lease runs out.</summary>
+    /// <summary>
+    /// Gives up a claim on a timer that was rewritten under it (a rewrite keeps the claim's lease), so
+    /// the timer fires at its new time rather than when the lease runs out. Nothing changes when the
+    /// timer is gone or was claimed again since: whoever did that owns it now.
+    /// </summary>
+    public async Task ReleaseIfRewrittenAsync(ClaimedTimer claimed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        var table = await tables.GetAsync(tables.Names.Timers, cancellationToken).ConfigureAwait(false);
+        await ReleaseRescheduledAsync(table, claimed, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task ReleaseRescheduledAsync(TableClient table, ClaimedTimer claimed, CancellationToken cancellationToken)
     {
         var row = await table.GetEntityIfExistsAsync<TableEntity>(claimed.Timer.StreamId, TimerPrefix + claimed.Timer.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (row is not { HasValue: true, Value: { } current } || current.GetString("LeaseOwner") != claimed.LeaseOwner)
+        if (row is not { HasValue: true, Value: { } current } || current.GetString("LeaseId") != claimed.LeaseId)
         {
             return;
         }

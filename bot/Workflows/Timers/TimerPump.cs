@@ -40,7 +40,10 @@ public sealed partial class TimerPump(
                 // holder fires a timer or sets it aside (and tells the business managers).
                 if (await store.RenewAsync(item, options.Value.Lease, cancellationToken).ConfigureAwait(false) is not { } held)
                 {
+                    // Rewritten since the claim (a new notification, a moved deadline): it keeps this
+                    // claim's lease, and would wait it out unless given up here.
                     LogLeaseLost(item.Timer.Id);
+                    await store.ReleaseIfRewrittenAsync(item, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -123,7 +126,7 @@ public sealed partial class TimerPump(
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer {TimerId} has kind {Kind}, which no handler serves; it stays due.")]
     private partial void LogNoHandler(string timerId, string kind);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Timer {TimerId} was taken over by another instance before its turn; this one leaves it.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Timer {TimerId} was rewritten or taken over by another instance before its turn; this run leaves it.")]
     private partial void LogLeaseLost(string timerId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Timer {TimerId} failed on attempt {Attempt}; it fires again when its lease ends.")]

@@ -100,6 +100,56 @@ public sealed class TimerLeaseTests(AzuriteFixture azurite)
         Assert.Null(await store.RenewAsync(first, Lease));
     }
 
+    [Fact]
+    public async Task A_timer_rewritten_after_its_batch_was_claimed_fires_at_its_new_time_without_waiting_out_the_lease()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var tables = azurite.CreateTables();
+        var store = new DurableTimerStore(tables, clock);
+        const string answers = "meeting-event:0001";
+        await store.ScheduleAsync(new DurableTimer("RR-SAL-2026-0001:first", Kind, "RR-SAL-2026-0001", Now, "{}"));
+        await store.ScheduleAsync(new DurableTimer(answers, Kind, "meeting-calendar", Now.AddSeconds(1), "{}"));
+        clock.Advance(TimeSpan.FromSeconds(2));
+
+        // While the batch's first timer runs, Graph tells of another answer to the same event: the
+        // second timer, already claimed in this batch, is written again, due at once.
+        var handler = new RecordingHandler
+        {
+            OnFire = async id =>
+            {
+                if (id == "RR-SAL-2026-0001:first")
+                {
+                    clock.Advance(TimeSpan.FromSeconds(1));
+                    await store.ScheduleAsync(new DurableTimer(answers, Kind, "meeting-calendar", clock.GetUtcNow(), "{}"));
+                }
+            },
+        };
+        var pump = Pump(tables, clock, handler);
+        await pump.RunOnceAsync(CancellationToken.None);
+        Assert.DoesNotContain(answers, handler.Fired);
+
+        // The next pass, well inside the two-minute lease the batch took, fires it once.
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await pump.RunOnceAsync(CancellationToken.None);
+        Assert.Single(handler.Fired, id => id == answers);
+        Assert.Null(await store.FindAsync("meeting-calendar", answers));
+    }
+
+    [Fact]
+    public async Task Giving_up_a_rewritten_claim_leaves_a_timer_another_claim_holds_now()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var store = new DurableTimerStore(azurite.CreateTables(), clock);
+        await store.ScheduleAsync(new DurableTimer("RR-GLO-2026-0001:returns:due", Kind, "RR-GLO-2026-0001", Now, "{}"));
+        var stale = Assert.Single(await store.ClaimDueAsync("instance-a", Lease, 10));
+        clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        Assert.Single(await store.ClaimDueAsync("instance-a", Lease, 10));
+
+        // The first claim's holder gives up what it thinks was rewritten: the newer claim still holds.
+        await store.ReleaseIfRewrittenAsync(stale);
+        Assert.Empty(await store.ClaimDueAsync("instance-b", Lease, 10));
+    }
+
     private static TimerPump Pump(StorageTables tables, FakeTimeProvider clock, RecordingHandler handler, TeamsReviewBot.Tests.Workflows.Cases.RecordedAlerts? alerts = null, int maxAttempts = 5) => new(
         new DurableTimerStore(tables, clock),
         [handler],
