@@ -18,9 +18,11 @@ namespace TeamsReviewBot.Bench;
 /// Mailbox catch-up: n referrals (the sample Greater Manchester notification form, each with its own
 /// Message-ID) wait in a Graph sandbox inbox before the bot starts; the real bot (Release) then starts
 /// and is timed until every one has opened its case (the bot's own "referrals opened" counter), and
-/// until every referrer is acknowledged and the work queue is empty. Graph requests are the sandbox's
-/// own count; with a third argument, every Nth Graph call is answered 429 with Retry-After 1 s.
-/// Afterwards it checks that n cases, n ledger entries and n acknowledgements exist, none doubled.
+/// until every referrer is acknowledged, every case's panel thread is posted (to a stand-in Teams
+/// connector, as a deployment posts to the panel's channel) and the work queue is empty. Graph
+/// requests are the sandbox's own count; with a third argument, every Nth Graph call is answered 429
+/// with Retry-After 1 s. Afterwards it checks that n cases, n ledger entries, n acknowledgements and
+/// n panel threads exist, none doubled.
 /// </summary>
 public static class CatchUpBench
 {
@@ -69,7 +71,10 @@ public static class CatchUpBench
             ["Graph:LifecycleNotificationUrl"] = $"http://127.0.0.1:{port}/api/notifications/lifecycle",
             ["Graph:ClientStateSecret"] = "bench-client-state-secret-0123456789",
             ["Intake:Partnership"] = Partnership,
+            ["ThresholdDecision:Panels:oldham:ChannelId"] = ClickBench.Channel,
         };
+        await using var teams = await StubConnector.StartAsync();
+        await InstallInPanelChannelAsync(settings, teams);
         await using var bot = new BenchBot(settings, port);
         var clock = Stopwatch.StartNew();
         var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
@@ -88,7 +93,7 @@ public static class CatchUpBench
         while (clock.Elapsed < deadline)
         {
             entries = await ledger.ListAsync(Mailbox);
-            if (entries.Count >= count && entries.All(e => e.Status == IntakeStatus.Done) && await queue.CountAsync() == 0 && followUps.Pending == 0)
+            if (entries.Count >= count && entries.All(e => e.Status == IntakeStatus.Done) && await queue.CountAsync() == 0 && followUps.Pending == 0 && teams.Threads >= count)
             {
                 break;
             }
@@ -105,7 +110,8 @@ public static class CatchUpBench
         var served = state.Stats.ServedByKind;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"every case opened after   {toOpen.TotalSeconds,7:F1} s  {Interlocked.Read(ref opened) / toOpen.TotalSeconds,7:F1} messages/s  ({Interlocked.Read(ref opened)} of {count} opened)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"all acknowledged after    {toSettle.TotalSeconds,7:F1} s  {count / toSettle.TotalSeconds,7:F1} messages/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"all acknowledged and posted to the panel after {toSettle.TotalSeconds,7:F1} s  {count / toSettle.TotalSeconds,7:F1} messages/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Teams connector calls     {teams.Calls,7}    {teams.Calls / (double)count,7:F2} per message"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Graph requests            {requests,7}    {requests / (double)count,7:F2} per message; 429s {state.Stats.Throttled + state.Stats.ConcurrencyRejections} ({state.Stats.ConcurrencyRejections} for concurrency)"));
         Console.WriteLine("  answered, by kind:      " + string.Join(", ", served.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}")));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage calls             {bot.Storage.Calls,7}    {bot.Storage.Calls / (double)count,7:F1} per message"));
@@ -117,14 +123,38 @@ public static class CatchUpBench
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU of this process (bot and Graph sandbox) {cpu.TotalMilliseconds,7:F0} ms    {cpu.TotalMilliseconds / count,7:F1} ms per message"));
         var codes = entries.Select(e => e.CaseCode).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var intact = cases.Count == count && entries.Count == count && codes.Count == count && acknowledgements == count;
-        Console.WriteLine($"check: {cases.Count} cases, {entries.Count} ledger entries with {codes.Count} distinct case codes, {acknowledgements} acknowledgements sent: "
-            + (intact ? "every referral opened exactly one case and was acknowledged once" : "MISMATCH"));
+        var intact = cases.Count == count && entries.Count == count && codes.Count == count && acknowledgements == count && teams.Threads == count;
+        Console.WriteLine($"check: {cases.Count} cases, {entries.Count} ledger entries with {codes.Count} distinct case codes, {acknowledgements} acknowledgements sent, {teams.Threads} panel threads: "
+            + (intact ? "every referral opened exactly one case, was acknowledged once and put to the panel" : "MISMATCH"));
+        if (entries.Count != codes.Count)
+        {
+            // Tells a referral that never got its case code from one that shares another's.
+            Console.WriteLine($"  ledger entries without a case code: {entries.Count(e => e.CaseCode is null)}; case codes held by more than one entry: {entries.GroupBy(e => e.CaseCode).Count(g => g.Key is not null && g.Count() > 1)}");
+            foreach (var stuck in entries.Where(e => e.CaseCode is null))
+            {
+                Console.WriteLine($"  without a code: status {stuck.Status}, outcome '{stuck.Outcome}', held until {stuck.HeldUntil:O} (now {DateTimeOffset.UtcNow:O})");
+            }
+
+            Console.WriteLine($"  work items waiting: {await queue.CountAsync()}; follow-ups pending: {followUps.Pending}");
+        }
         Console.WriteLine($"process working set {Environment.WorkingSet / (1024 * 1024)} MiB, GC heap {GC.GetGCMemoryInfo().HeapSizeBytes / (1024 * 1024)} MiB");
         if (!intact)
         {
             Environment.ExitCode = 1;
         }
+    }
+
+    /// <summary>The bot installed in the panel's channel (where a case's thread goes) by a start of the
+    /// bot with intake off, before the timed start: the timed one finds the channel as a deployment does.</summary>
+    private static async Task InstallInPanelChannelAsync(Dictionary<string, string?> settings, StubConnector teams)
+    {
+        var port = FreePort();
+        var quiet = new Dictionary<string, string?>(settings) { ["Graph:Mailbox"] = string.Empty };
+        await using var installer = new BenchBot(quiet, port);
+        installer.StartServer();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var installed = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, "/api/messages", ClickActivities.ChannelInstall(teams.ServiceUrl, ClickBench.Channel));
+        installed.EnsureSuccessStatusCode();
     }
 
     /// <summary>The sample referral n times over, each with a Message-ID of its own (intake takes a

@@ -24,6 +24,9 @@ public sealed partial class StubConnector : IAsyncDisposable
 
     public long Calls => Interlocked.Read(ref _nextId);
 
+    /// <summary>How many cases have had a channel thread started about them.</summary>
+    public int Threads => _threads.Count;
+
     public static async Task<StubConnector> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -27,14 +27,23 @@ public sealed record IntakeEntry(string Mailbox, string InternetMessageId, Intak
 public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
 {
     /// <summary>
-    /// Takes the message for processing: null when it is finished already or another worker holds
-    /// it (that worker's own stored work guarantees it is retried if the worker dies).
+    /// Takes the message for processing: null when it is finished already or another pass holds it.
     /// </summary>
-    public async Task<IntakeEntry?> TryBeginAsync(string mailbox, string internetMessageId, string messageId, TimeSpan lease, CancellationToken cancellationToken = default)
+    public async Task<IntakeEntry?> TryBeginAsync(string mailbox, string internetMessageId, string messageId, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        (await BeginAsync(mailbox, internetMessageId, messageId, lease, cancellationToken).ConfigureAwait(false)).Taken;
+
+    /// <summary>
+    /// Takes the message for processing, or says why not: finished already, or held by another pass
+    /// until a time (the work that brought it here must then come back, not be dropped). Each take
+    /// writes a token of its own, so a take whose answer was lost and retried by the storage client
+    /// (409 on the add, 412 on the takeover) is recognised as this pass's own.
+    /// </summary>
+    public async Task<IntakeBeginning> BeginAsync(string mailbox, string internetMessageId, string messageId, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(tables.Names.MailIntake, cancellationToken).ConfigureAwait(false);
         var key = IdempotencyStore.KeySafe(internetMessageId);
         var now = time.GetUtcNow();
+        var holder = Guid.NewGuid().ToString("N");
         // Most messages are new: add the row straight away, and read only when it is there already.
         try
         {
@@ -45,38 +54,71 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
                 ["Status"] = nameof(IntakeStatus.Received),
                 ["FirstSeenAt"] = now,
                 ["LeaseUntil"] = now + lease,
+                ["Holder"] = holder,
             };
             var added = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return new IntakeEntry(mailbox, internetMessageId, IntakeStatus.Received, null, null, added.Headers.ETag ?? ETag.All, now + lease);
+            return new IntakeBeginning(new IntakeEntry(mailbox, internetMessageId, IntakeStatus.Received, null, null, added.Headers.ETag ?? ETag.All, now + lease), null);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            // Seen before: an earlier pass may have stopped part-way, or another worker holds it.
+            // Seen before: an earlier pass may have stopped part-way, another pass holds it, or this
+            // add was stored and its answer lost.
         }
 
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(MailboxSyncStore.Key(mailbox), key, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!row.HasValue || row.Value is null)
+        var row = await ReadAsync(table, mailbox, key, cancellationToken).ConfigureAwait(false);
+        if (row is null)
         {
-            return null;
+            return new IntakeBeginning(null, null);
+        }
+
+        if (Holds(row, holder, internetMessageId) is { } ours)
+        {
+            return new IntakeBeginning(ours, null);
+        }
+
+        var existing = ToEntry(mailbox, internetMessageId, row);
+        if (existing.Status == IntakeStatus.Done)
+        {
+            return new IntakeBeginning(null, null);
+        }
+
+        if (row.GetDateTimeOffset("LeaseUntil") is { } until && until > now)
+        {
+            return new IntakeBeginning(null, until);
         }
 
         try
         {
-            var existing = ToEntry(mailbox, internetMessageId, row.Value);
-            if (existing.Status == IntakeStatus.Done || row.Value.GetDateTimeOffset("LeaseUntil") > now)
-            {
-                return null;
-            }
-
-            row.Value["LeaseUntil"] = now + lease;
-            var updated = await table.UpdateEntityAsync(row.Value, row.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return existing with { ETag = updated.Headers.ETag ?? ETag.All, HeldUntil = now + lease };
+            row["LeaseUntil"] = now + lease;
+            row["Holder"] = holder;
+            var updated = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return new IntakeBeginning(existing with { ETag = updated.Headers.ETag ?? ETag.All, HeldUntil = now + lease }, null);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            // Another worker took it at the same moment.
-            return null;
+            // Another pass took it at the same moment, or this takeover was stored and its answer lost.
         }
+
+        var after = await ReadAsync(table, mailbox, key, cancellationToken).ConfigureAwait(false);
+        if (after is not null && Holds(after, holder, internetMessageId) is { } taken)
+        {
+            return new IntakeBeginning(taken, null);
+        }
+
+        return after is null || ToEntry(mailbox, internetMessageId, after).Status == IntakeStatus.Done
+            ? new IntakeBeginning(null, null)
+            : new IntakeBeginning(null, after.GetDateTimeOffset("LeaseUntil") ?? now + lease);
+
+        IntakeEntry? Holds(TableEntity current, string token, string id) =>
+            current.GetString("Holder") == token
+                ? ToEntry(mailbox, id, current) with { HeldUntil = current.GetDateTimeOffset("LeaseUntil") ?? now + lease }
+                : null;
+    }
+
+    private static async Task<TableEntity?> ReadAsync(TableClient table, string mailbox, string key, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(MailboxSyncStore.Key(mailbox), key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? row.Value : null;
     }
 
     /// <summary>Records the case code to open and renews the lease in the same write, so the case can
@@ -217,6 +259,18 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
         row.GetString("CaseCode"),
         row.GetString("Outcome"),
         row.ETag);
+}
+
+/// <summary>What a take of a message found: <paramref name="Taken"/> when this pass holds it now;
+/// otherwise finished already (both null) or held by another pass until <paramref name="HeldElsewhereUntil"/>.</summary>
+public sealed record IntakeBeginning(IntakeEntry? Taken, DateTimeOffset? HeldElsewhereUntil);
+
+/// <summary>Another pass holds the message until <paramref name="heldUntil"/>: the work that brought it
+/// comes back then, in case that pass stops before finishing (it may be this work's own earlier try).</summary>
+public sealed class IntakeMessageHeldException(string internetMessageId, DateTimeOffset heldUntil)
+    : InvalidOperationException($"Message {internetMessageId} is being taken in by another pass until {heldUntil:O}.")
+{
+    public DateTimeOffset HeldUntil { get; } = heldUntil;
 }
 
 /// <summary>Another worker took the message over after this worker's lease ran out: this worker stops.</summary>

@@ -49,6 +49,13 @@ public sealed partial class IntakeWorker(
 
                     done.Enqueue(work);
                 }
+                catch (IntakeMessageHeldException held) when (work.Attempt < options.Value.MaxAttempts)
+                {
+                    // Another pass holds the message: it may finish it, or it may be this work's own
+                    // earlier try whose storage answer was lost. Either way this work looks again.
+                    LogHeldElsewhere(logger, work.Item.Target, work.Attempt);
+                    await queue.RetryLaterAsync(work, HeldRetryDelay(work.Attempt, held.HeldUntil), ct).ConfigureAwait(false);
+                }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     LogFailed(logger, Hosting.AddressRedactedException.For(ex), work.Item.Kind, work.Item.Target, work.Attempt);
@@ -103,6 +110,14 @@ public sealed partial class IntakeWorker(
         return delay < options.Value.WorkLease ? delay : options.Value.WorkLease;
     }
 
+    /// <summary>The usual backoff, but no later than just after the other pass's lease ends.</summary>
+    private TimeSpan HeldRetryDelay(int attempt, DateTimeOffset heldUntil)
+    {
+        var untilFree = heldUntil - time.GetUtcNow() + TimeSpan.FromSeconds(1);
+        var backoff = RetryDelay(attempt);
+        return untilFree > TimeSpan.Zero && untilFree < backoff ? untilFree : backoff;
+    }
+
     private async Task GiveUpAsync(ClaimedMailWork work, Exception ex, CancellationToken cancellationToken)
     {
         var mailbox = options.Value.Mailbox!;
@@ -121,6 +136,9 @@ public sealed partial class IntakeWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Intake of {Kind} {Target} failed on attempt {Attempt}; it will be retried")]
     private static partial void LogFailed(ILogger logger, Exception ex, MailWorkKind kind, string target, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Intake of message {Target} is held by another pass (attempt {Attempt}); it is looked at again later")]
+    private static partial void LogHeldElsewhere(ILogger logger, string target, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Intake pass failed")]
     private static partial void LogPassFailed(ILogger logger, Exception ex);

@@ -40,10 +40,13 @@ public sealed partial class MailIntakeProcessor(
             return "gone from the mailbox";
         }
 
-        var entry = await ledger.TryBeginAsync(Mailbox, mail.InternetMessageId, mail.Id, mailboxOptions.Value.WorkLease, cancellationToken).ConfigureAwait(false);
-        if (entry is null)
+        var beginning = await ledger.BeginAsync(Mailbox, mail.InternetMessageId, mail.Id, mailboxOptions.Value.WorkLease, cancellationToken).ConfigureAwait(false);
+        if (beginning.Taken is not { } entry)
         {
-            return "already taken in";
+            // Held by another pass: this work comes back in case that pass never finishes.
+            return beginning.HeldElsewhereUntil is { } until
+                ? throw new IntakeMessageHeldException(mail.InternetMessageId, until)
+                : "already taken in";
         }
 
         // Every ledger write is made under the ETag last seen, so this holds the latest entry.

@@ -37,6 +37,18 @@ public sealed class StorageFaults : HttpPipelinePolicy
         }
     }
 
+    /// <summary>The next call <paramref name="which"/> picks is stored, and its answer lost as a timeout
+    /// (the SDK then retries it, and the retry meets what the first try stored).</summary>
+    public void LoseNextAnswer(Func<HttpMessage, bool> which)
+    {
+        lock (_gate)
+        {
+            _loseWhich = which;
+        }
+    }
+
+    private Func<HttpMessage, bool>? _loseWhich;
+
     /// <summary>The next <paramref name="count"/> appends of case events are refused with 503 before reaching storage.</summary>
     public void RefuseNextAppends(int count)
     {
@@ -80,6 +92,7 @@ public sealed class StorageFaults : HttpPipelinePolicy
         {
             _loseAppendAnswers = _refuseAppends = _failAfterAppend = _failing = 0;
             _flakyRate = 0;
+            _loseWhich = null;
         }
     }
 
@@ -93,6 +106,17 @@ public sealed class StorageFaults : HttpPipelinePolicy
         options.AddPolicy(this, HttpPipelinePosition.PerRetry);
         return new TableServiceClient(connectionString, options);
     });
+
+    /// <summary>Whether a request writes a row of the table named <paramref name="table"/> (without its prefix)
+    /// with <paramref name="method"/>, its body holding <paramref name="holding"/> when given.</summary>
+    public static bool Writes(HttpMessage message, RequestMethod method, string table, string? holding = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var path = Uri.UnescapeDataString(message.Request.Uri.Path);
+        return message.Request.Method == method
+            && (path.EndsWith(table, StringComparison.Ordinal) || path.Contains(table + "(", StringComparison.Ordinal))
+            && (holding is null || BodyOf(message).Contains(holding, StringComparison.Ordinal));
+    }
 
     /// <summary>Whether a request appends case events (one row, or a batch of them).</summary>
     public static bool IsEventAppend(HttpMessage message)
@@ -131,6 +155,11 @@ public sealed class StorageFaults : HttpPipelinePolicy
             {
                 _refuseAppends--;
                 refuse = true;
+            }
+            else if (_loseWhich is { } lose && lose(message))
+            {
+                _loseWhich = null;
+                loseAnswer = true;
             }
             else if (append && _loseAppendAnswers > 0)
             {

@@ -24,11 +24,13 @@ public sealed class LocalIntake : IAsyncDisposable
 
     private readonly TimeSpan? _deltaSyncInterval;
     private readonly Action<IDictionary<string, string?>>? _configure;
+    private readonly Action<IServiceCollection>? _services;
     private BotApplicationFactory _bot;
     private RecordedAlerts _alerts;
 
-    private LocalIntake(SandboxHost sandbox, (BotApplicationFactory Bot, RecordedAlerts Alerts) bot, string mailbox, string prefix, TimeSpan? deltaSyncInterval, Action<IDictionary<string, string?>>? configure)
+    private LocalIntake(SandboxHost sandbox, (BotApplicationFactory Bot, RecordedAlerts Alerts) bot, string mailbox, string prefix, TimeSpan? deltaSyncInterval, Action<IDictionary<string, string?>>? configure, Action<IServiceCollection>? services)
     {
+        _services = services;
         Sandbox = sandbox;
         (_bot, _alerts) = bot;
         Mailbox = mailbox;
@@ -55,7 +57,8 @@ public sealed class LocalIntake : IAsyncDisposable
 
     /// <param name="beforeBotStarts">Runs against the sandbox and mailbox before the bot starts (e.g. to
     /// leave mail waiting in the inbox, as after a deployment or an outage).</param>
-    public static async Task<LocalIntake> StartAsync(TimeSpan? deltaSyncInterval = null, Action<IDictionary<string, string?>>? configure = null, Func<SandboxHost, string, Task>? beforeBotStarts = null)
+    /// <param name="services">Replaces some of the bot's services (storage misbehaving, say).</param>
+    public static async Task<LocalIntake> StartAsync(TimeSpan? deltaSyncInterval = null, Action<IDictionary<string, string?>>? configure = null, Func<SandboxHost, string, Task>? beforeBotStarts = null, Action<IServiceCollection>? services = null)
     {
         var sandbox = await SandboxHost.StartAsync();
         var mailbox = $"referrals-{Guid.NewGuid():N}@partnership.example"[..48];
@@ -65,8 +68,8 @@ public sealed class LocalIntake : IAsyncDisposable
         }
 
         var prefix = AzuriteFixture.NewPrefix();
-        var bot = StartBot(sandbox, mailbox, prefix, deltaSyncInterval, configure);
-        var stack = new LocalIntake(sandbox, bot, mailbox, prefix, deltaSyncInterval, configure) { BotClient = bot.Bot.CreateClient() };
+        var bot = StartBot(sandbox, mailbox, prefix, deltaSyncInterval, configure, services);
+        var stack = new LocalIntake(sandbox, bot, mailbox, prefix, deltaSyncInterval, configure, services) { BotClient = bot.Bot.CreateClient() };
         await WaitUntilAsync(async () => (await stack.Sync.FindAsync(mailbox)) is not null, "the subscription to be created");
         await WaitUntilAsync(async () => (await stack.Sync.GetDeltaLinkAsync(mailbox)) is not null, "the first delta pass");
         return stack;
@@ -99,13 +102,13 @@ public sealed class LocalIntake : IAsyncDisposable
     /// deployment or a crash), on a port of its own.</summary>
     public void StartAnotherInstance()
     {
-        (_bot, _alerts) = StartBot(Sandbox, Mailbox, Prefix, _deltaSyncInterval, _configure);
+        (_bot, _alerts) = StartBot(Sandbox, Mailbox, Prefix, _deltaSyncInterval, _configure, _services);
         BotClient = _bot.CreateClient();
     }
 
     /// <summary>The notification URL must name the bot's port before it starts, so a free port is
     /// chosen first; another test may take it in between, and then a fresh one is tried.</summary>
-    private static (BotApplicationFactory Bot, RecordedAlerts Alerts) StartBot(SandboxHost sandbox, string mailbox, string prefix, TimeSpan? deltaSyncInterval, Action<IDictionary<string, string?>>? configure)
+    private static (BotApplicationFactory Bot, RecordedAlerts Alerts) StartBot(SandboxHost sandbox, string mailbox, string prefix, TimeSpan? deltaSyncInterval, Action<IDictionary<string, string?>>? configure, Action<IServiceCollection>? services)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -131,7 +134,11 @@ public sealed class LocalIntake : IAsyncDisposable
             {
                 Port = port,
                 MinimumLogLevel = LogLevel.Warning,
-                TestServices = services => services.AddSingleton<TeamsReviewBot.Workflows.Outbound.IBusinessManagerAlerts>(alerts),
+                TestServices = collection =>
+                {
+                    collection.AddSingleton<TeamsReviewBot.Workflows.Outbound.IBusinessManagerAlerts>(alerts);
+                    services?.Invoke(collection);
+                },
             };
             try
             {

@@ -163,7 +163,16 @@ internal sealed partial class WholeCaseBot : IAsyncDisposable
         var internetMessageId = await Bot.Graph.DeliverAsync(PanelBot.Mailbox, rfc822);
         var inbox = (await Bot.Graph.Control.GetFromJsonAsync<JsonElement[]>(new Uri($"sandbox/mailboxes/{PanelBot.Mailbox}/inbox", UriKind.Relative)))!;
         var id = inbox.Single(m => m.GetProperty("internetMessageId").GetString() == internetMessageId).GetProperty("id").GetString()!;
-        var outcome = await Bot.Services.GetRequiredService<TeamsReviewBot.Workflows.Intake.MailIntakeProcessor>().ProcessAsync(id, CancellationToken.None);
+        string outcome;
+        try
+        {
+            outcome = await Bot.Services.GetRequiredService<TeamsReviewBot.Workflows.Intake.MailIntakeProcessor>().ProcessAsync(id, CancellationToken.None);
+        }
+        catch (TeamsReviewBot.Storage.Intake.IntakeMessageHeldException)
+        {
+            outcome = "already taken in";
+        }
+
         if (outcome != "already taken in")
         {
             return outcome;

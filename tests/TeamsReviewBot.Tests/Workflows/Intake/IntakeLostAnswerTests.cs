@@ -1,0 +1,57 @@
+using Azure.Core;
+using TeamsReviewBot.Storage.Intake;
+using TeamsReviewBot.Tests.Graph;
+using TeamsReviewBot.Tests.Infrastructure;
+using TeamsReviewBot.Tests.Workflows.Intake.Referrals;
+
+namespace TeamsReviewBot.Tests.Workflows.Intake;
+
+/// <summary>
+/// Storage under load can store a write and lose its answer; the SDK then retries it, and the retry
+/// meets what the first try stored (409 on an add, 412 on a write under an ETag). Through the whole
+/// intake path (Graph sandbox, real SDKs, Azurite), such a referral still opens exactly one case and
+/// its referrer is acknowledged once, rather than being taken for another pass's and left.
+/// </summary>
+public sealed class IntakeLostAnswerTests
+{
+    [Fact]
+    public async Task A_referral_whose_first_ledger_write_was_stored_but_its_answer_lost_opens_one_case_at_once()
+    {
+        var faults = new StorageFaults();
+        faults.LoseNextAnswer(m => StorageFaults.Writes(m, RequestMethod.Post, "MailIntake"));
+        await using var local = await LocalIntake.StartAsync(services: faults.Into(new AzuriteFixture().ConnectionString));
+
+        await local.DeliverAsync(TestMail.Referral(GmFormBuilder.Filled().Build()));
+        await local.SettledAsync(1);
+
+        Assert.Equal(1, faults.Fired);
+        var only = Assert.Single(await local.CasesAsync());
+        Assert.Equal(only.CaseCode, Assert.Single(await local.LedgerAsync()).CaseCode);
+        var acknowledgement = Assert.Single(await local.Sandbox.SentAsync(local.Mailbox));
+        Assert.Contains(only.CaseCode, acknowledgement.GetProperty("subject").GetString(), StringComparison.Ordinal);
+        Assert.Empty(local.Alerts);
+    }
+
+    [Fact]
+    public async Task A_referral_whose_case_code_write_lost_its_answer_is_taken_up_again_when_its_lease_ends()
+    {
+        var faults = new StorageFaults();
+        faults.LoseNextAnswer(m => StorageFaults.Writes(m, RequestMethod.Patch, "MailIntake", holding: "CaseCode"));
+
+        // The lost write renewed the message's lease, and the retry (5 s on) finds it held: a short
+        // lease keeps the wait for it to run out within the test.
+        await using var local = await LocalIntake.StartAsync(
+            configure: settings => settings["Graph:WorkLease"] = "00:00:15",
+            services: faults.Into(new AzuriteFixture().ConnectionString));
+
+        await local.DeliverAsync(TestMail.Referral(GmFormBuilder.Filled().Build()));
+        await local.SettledAsync(1, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, faults.Fired);
+        var only = Assert.Single(await local.CasesAsync());
+        var entry = Assert.Single(await local.LedgerAsync());
+        Assert.Equal((IntakeStatus.Done, only.CaseCode), (entry.Status, entry.CaseCode));
+        Assert.Single(await local.Sandbox.SentAsync(local.Mailbox));
+        Assert.Empty(local.Alerts);
+    }
+}
