@@ -97,7 +97,10 @@ public sealed class StorageFaults : HttpPipelinePolicy
     }
 
     /// <summary>Puts this policy into the bot's TableServiceClient (registered after the bot's own, so it wins).</summary>
-    public Action<IServiceCollection> Into(string connectionString) => services => services.AddSingleton(_ =>
+    public Action<IServiceCollection> Into(string connectionString) => services => services.AddSingleton(_ => Client(connectionString));
+
+    /// <summary>A table client as the bot configures its own, with this policy inside its pipeline.</summary>
+    public TableServiceClient Client(string connectionString)
     {
         var options = new TableClientOptions();
         options.Retry.MaxRetries = 2;
@@ -105,7 +108,7 @@ public sealed class StorageFaults : HttpPipelinePolicy
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
         options.AddPolicy(this, HttpPipelinePosition.PerRetry);
         return new TableServiceClient(connectionString, options);
-    });
+    }
 
     /// <summary>Whether a request writes a row of the table named <paramref name="table"/> (without its prefix)
     /// with <paramref name="method"/>, its body holding <paramref name="holding"/> when given.</summary>
