@@ -200,13 +200,38 @@ public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
                 var response = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 claimed.Add(new ClaimedTimer(FromTimerRow(row), leaseOwner, attempt, response.Headers.ETag ?? ETag.All, leaseId));
             }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            catch (RequestFailedException ex) when (ex.Status == 412)
             {
-                // Another instance claimed, moved or finished it first.
+                // Another instance claimed or moved it first; or this claim was stored, its answer lost,
+                // and the table client's retry met it: then the row carries this claim's LeaseId.
+                var mine = new ClaimedTimer(FromTimerRow(row), leaseOwner, attempt, ETag.All, leaseId);
+                if (await OwnClaimAsync(table, row, leaseId, cancellationToken).ConfigureAwait(false) is { } stored)
+                {
+                    if (stored.GetString("DueKey") == row.GetString("DueKey"))
+                    {
+                        claimed.Add(mine with { ETag = stored.ETag });
+                    }
+                    else
+                    {
+                        // Ours, but rewritten since: give the lease up so it fires at its new time.
+                        await ReleaseRescheduledAsync(table, mine, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Finished or cancelled meanwhile.
             }
         }
 
         return claimed;
+    }
+
+    /// <summary>The row as stored when it holds the claim <paramref name="leaseId"/> wrote; null otherwise.</summary>
+    private static async Task<TableEntity?> OwnClaimAsync(TableClient table, TableEntity claimedRow, string leaseId, CancellationToken cancellationToken)
+    {
+        var current = await table.GetEntityIfExistsAsync<TableEntity>(claimedRow.PartitionKey, claimedRow.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return current is { HasValue: true, Value: { } row } && row.GetString("LeaseId") == leaseId ? row : null;
     }
 
     /// <summary>

@@ -136,6 +136,29 @@ public sealed class TimerLeaseTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_claim_stored_but_whose_answer_was_lost_is_still_the_claimants_and_fires_now()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var faults = new StorageFaults();
+        var prefix = AzuriteFixture.NewPrefix();
+        var store = new DurableTimerStore(new StorageTables(faults.Client(azurite.ConnectionString), new TableNames(prefix)), clock);
+        await store.ScheduleAsync(new DurableTimer("RR-TAM-2026-0002:returns:due", Kind, "RR-TAM-2026-0002", Now, "{}"));
+
+        // The claim's write is stored, its answer lost; the table client's retry meets it (412).
+        faults.LoseNextAnswer(m => StorageFaults.Writes(m, Azure.Core.RequestMethod.Put, "Timers"));
+        var claim = Assert.Single(await store.ClaimDueAsync("instance-a", Lease, 10));
+        Assert.Equal(1, faults.Fired);
+        Assert.Equal("RR-TAM-2026-0002:returns:due", claim.Timer.Id);
+
+        // It is this instance's to fire now, not in two minutes, and no one else's.
+        Assert.Empty(await new DurableTimerStore(azurite.CreateTables(prefix), clock).ClaimDueAsync("instance-b", Lease, 10));
+        var held = await store.RenewAsync(claim, Lease);
+        Assert.NotNull(held);
+        Assert.True(await store.CompleteAsync(held));
+        Assert.Null(await store.FindAsync("RR-TAM-2026-0002", "RR-TAM-2026-0002:returns:due"));
+    }
+
+    [Fact]
     public async Task Giving_up_a_rewritten_claim_leaves_a_timer_another_claim_holds_now()
     {
         var clock = new FakeTimeProvider(Now);
