@@ -204,18 +204,15 @@ public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
             {
                 // Another instance claimed or moved it first; or this claim was stored, its answer lost,
                 // and the table client's retry met it: then the row carries this claim's LeaseId.
-                var mine = new ClaimedTimer(FromTimerRow(row), leaseOwner, attempt, ETag.All, leaseId);
-                if (await OwnClaimAsync(table, row, leaseId, cancellationToken).ConfigureAwait(false) is { } stored)
+                var stored = await ReadClaimedAsync(table, row.PartitionKey, row.RowKey, leaseId, cancellationToken).ConfigureAwait(false);
+                if (stored is not null && stored.GetString("DueKey") == row.GetString("DueKey"))
                 {
-                    if (stored.GetString("DueKey") == row.GetString("DueKey"))
-                    {
-                        claimed.Add(mine with { ETag = stored.ETag });
-                    }
-                    else
-                    {
-                        // Ours, but rewritten since: give the lease up so it fires at its new time.
-                        await ReleaseRescheduledAsync(table, mine, cancellationToken).ConfigureAwait(false);
-                    }
+                    claimed.Add(new ClaimedTimer(FromTimerRow(row), leaseOwner, attempt, stored.ETag, leaseId));
+                }
+                else if (stored is not null)
+                {
+                    // Ours, but rewritten since: give the lease up so it fires at its new time.
+                    await GiveUpLeaseAsync(table, stored, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
@@ -227,16 +224,19 @@ public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
         return claimed;
     }
 
-    /// <summary>The row as stored when it holds the claim <paramref name="leaseId"/> wrote; null otherwise.</summary>
-    private static async Task<TableEntity?> OwnClaimAsync(TableClient table, TableEntity claimedRow, string leaseId, CancellationToken cancellationToken)
+    /// <summary>The timer row as stored when it still carries the claim <paramref name="leaseId"/> wrote
+    /// (a rewrite keeps it, a new claim replaces it); null otherwise.</summary>
+    private static async Task<TableEntity?> ReadClaimedAsync(TableClient table, string partition, string rowKey, string leaseId, CancellationToken cancellationToken)
     {
-        var current = await table.GetEntityIfExistsAsync<TableEntity>(claimedRow.PartitionKey, claimedRow.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var current = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return current is { HasValue: true, Value: { } row } && row.GetString("LeaseId") == leaseId ? row : null;
     }
 
     /// <summary>
     /// Extends the lease on a claimed timer under the ETag of its claim: the new claim, or null when
     /// the timer was re-claimed by another instance, rescheduled or removed since (it is not ours to fire).
+    /// A timer rewritten under this claim keeps the claim's lease: it is given up, so the timer fires
+    /// at its new time rather than when the lease runs out.
     /// </summary>
     public async Task<ClaimedTimer?> RenewAsync(ClaimedTimer claimed, TimeSpan lease, CancellationToken cancellationToken = default)
     {
@@ -251,7 +251,12 @@ public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
                 cancellationToken).ConfigureAwait(false);
             return claimed with { ETag = response.Headers.ETag ?? claimed.ETag };
         }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            await ReleaseRescheduledAsync(table, claimed, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return null;
         }
@@ -272,26 +277,18 @@ public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
         return true;
     }
 
-    /// <summary>
-    /// Gives up a claim on a timer that was rewritten under it (a rewrite keeps the claim's lease), so
-    /// the timer fires at its new time rather than when the lease runs out. Nothing changes when the
-    /// timer is gone or was claimed again since: whoever did that owns it now.
-    /// </summary>
-    public async Task ReleaseIfRewrittenAsync(ClaimedTimer claimed, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(claimed);
-        var table = await tables.GetAsync(tables.Names.Timers, cancellationToken).ConfigureAwait(false);
-        await ReleaseRescheduledAsync(table, claimed, cancellationToken).ConfigureAwait(false);
-    }
-
+    /// <summary>A timer rewritten under this claim still carries the claim's lease: it is given up.
+    /// Nothing changes when the timer is gone or was claimed again since: whoever did that owns it now.</summary>
     private async Task ReleaseRescheduledAsync(TableClient table, ClaimedTimer claimed, CancellationToken cancellationToken)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(claimed.Timer.StreamId, TimerPrefix + claimed.Timer.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (row is not { HasValue: true, Value: { } current } || current.GetString("LeaseId") != claimed.LeaseId)
+        if (await ReadClaimedAsync(table, claimed.Timer.StreamId, TimerPrefix + claimed.Timer.Id, claimed.LeaseId, cancellationToken).ConfigureAwait(false) is { } current)
         {
-            return;
+            await GiveUpLeaseAsync(table, current, cancellationToken).ConfigureAwait(false);
         }
+    }
 
+    private async Task GiveUpLeaseAsync(TableClient table, TableEntity current, CancellationToken cancellationToken)
+    {
         try
         {
             await table.UpdateEntityAsync(new TableEntity(current.PartitionKey, current.RowKey) { ["LeaseUntil"] = time.GetUtcNow() }, current.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);

@@ -10,17 +10,18 @@ namespace TeamsReviewBot.Storage;
 public sealed class IdempotencyStore(StorageTables tables, TimeProvider time)
 {
     /// <summary>True the first time (scope, key) is claimed, false every time after.</summary>
-    public Task<bool> TryClaimAsync(string scope, string key, CancellationToken cancellationToken = default) =>
-        TryAddAsync(scope, key, null, cancellationToken);
+    public async Task<bool> TryClaimAsync(string scope, string key, CancellationToken cancellationToken = default) =>
+        (await TryAddAsync(scope, key, null, cancellationToken).ConfigureAwait(false)).Claimed;
 
     /// <summary>
     /// Claims (scope, key) with <paramref name="value"/>; when it was claimed already, returns the
     /// value the first claim stored, so every caller goes on with the same one.
     /// </summary>
-    public async Task<string> ClaimWithValueAsync(string scope, string key, string value, CancellationToken cancellationToken = default) =>
-        await TryAddAsync(scope, key, value, cancellationToken).ConfigureAwait(false)
-            ? value
-            : await ValueAsync(scope, key, cancellationToken).ConfigureAwait(false) ?? value;
+    public async Task<string> ClaimWithValueAsync(string scope, string key, string value, CancellationToken cancellationToken = default)
+    {
+        var (claimed, stored) = await TryAddAsync(scope, key, value, cancellationToken).ConfigureAwait(false);
+        return claimed ? value : stored ?? value;
+    }
 
     /// <summary>The value stored with (scope, key); null when unclaimed, empty when claimed without one.</summary>
     public async Task<string?> ValueAsync(string scope, string key, CancellationToken cancellationToken = default)
@@ -33,10 +34,17 @@ public sealed class IdempotencyStore(StorageTables tables, TimeProvider time)
     public async Task<bool> WasClaimedAsync(string scope, string key, CancellationToken cancellationToken = default) =>
         await ValueAsync(scope, key, cancellationToken).ConfigureAwait(false) is not null;
 
-    private async Task<bool> TryAddAsync(string scope, string key, string? value, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the claim; on a collision reads the row once, both to return the value stored and to
+    /// tell another caller's claim from this one's: each claim carries a token of its own, so a claim
+    /// stored but whose answer was lost, which the table client's retry then met (409), is still this
+    /// caller's.
+    /// </summary>
+    private async Task<(bool Claimed, string? Stored)> TryAddAsync(string scope, string key, string? value, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tables.Names.Idempotency, cancellationToken).ConfigureAwait(false);
-        var entity = new TableEntity(scope, KeySafe(key)) { ["ClaimedAt"] = time.GetUtcNow() };
+        var claim = Guid.NewGuid().ToString("N");
+        var entity = new TableEntity(scope, KeySafe(key)) { ["ClaimedAt"] = time.GetUtcNow(), ["Claim"] = claim };
         if (value is not null)
         {
             entity["Value"] = value;
@@ -45,11 +53,14 @@ public sealed class IdempotencyStore(StorageTables tables, TimeProvider time)
         try
         {
             await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return true;
+            return (true, value);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return false;
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(scope, KeySafe(key), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return row.HasValue && row.Value is { } stored
+                ? (stored.GetString("Claim") == claim, stored.GetString("Value") ?? string.Empty)
+                : (false, null);
         }
     }
 

@@ -12,27 +12,14 @@ namespace TeamsReviewBot.Storage.Digest;
 /// </summary>
 public sealed class MorningDigestLedger(StorageTables tables, TimeProvider time)
 {
+    private readonly IdempotencyStore _claims = new(tables, time);
+
     private static string Partition(DateOnly day) => $"morning-digest|{day:yyyy-MM-dd}";
 
-    /// <summary>True for the one caller that may send this person's digest for <paramref name="day"/>.
-    /// The claim carries a token of its own: a claim stored but whose answer was lost, and which the
-    /// table client's retry then found (409), is still this caller's, so the digest is not skipped.</summary>
-    public async Task<bool> TryClaimAsync(DateOnly day, string aadObjectId, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(tables.Names.Idempotency, cancellationToken).ConfigureAwait(false);
-        var claim = Guid.NewGuid().ToString("N");
-        var key = IdempotencyStore.KeySafe(aadObjectId);
-        try
-        {
-            await table.AddEntityAsync(new TableEntity(Partition(day), key) { ["ClaimedAt"] = time.GetUtcNow(), ["Claim"] = claim }, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(day), key, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return row.HasValue && row.Value?.GetString("Claim") == claim;
-        }
-    }
+    /// <summary>True for the one caller that may send this person's digest for <paramref name="day"/>
+    /// (a claim whose answer was lost is still this caller's: see <see cref="IdempotencyStore"/>).</summary>
+    public Task<bool> TryClaimAsync(DateOnly day, string aadObjectId, CancellationToken cancellationToken) =>
+        _claims.TryClaimAsync(Partition(day), aadObjectId, cancellationToken);
 
     /// <summary>Records how the claimed send ended: delivered, or why it could not be.</summary>
     public async Task RecordAsync(DateOnly day, string aadObjectId, string? failure, CancellationToken cancellationToken)

@@ -71,7 +71,7 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
             return new IntakeBeginning(null, null);
         }
 
-        if (Holds(row, holder, internetMessageId) is { } ours)
+        if (Ours(row) is { } ours)
         {
             return new IntakeBeginning(ours, null);
         }
@@ -100,7 +100,7 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
         }
 
         var after = await ReadAsync(table, mailbox, key, cancellationToken).ConfigureAwait(false);
-        if (after is not null && Holds(after, holder, internetMessageId) is { } taken)
+        if (after is not null && Ours(after) is { } taken)
         {
             return new IntakeBeginning(taken, null);
         }
@@ -109,9 +109,10 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
             ? new IntakeBeginning(null, null)
             : new IntakeBeginning(null, after.GetDateTimeOffset("LeaseUntil") ?? now + lease);
 
-        IntakeEntry? Holds(TableEntity current, string token, string id) =>
-            current.GetString("Holder") == token
-                ? ToEntry(mailbox, id, current) with { HeldUntil = current.GetDateTimeOffset("LeaseUntil") ?? now + lease }
+        // The row as this take wrote it (its answer lost), or null when another take's.
+        IntakeEntry? Ours(TableEntity current) =>
+            current.GetString("Holder") == holder
+                ? ToEntry(mailbox, internetMessageId, current) with { HeldUntil = current.GetDateTimeOffset("LeaseUntil") ?? now + lease }
                 : null;
     }
 

@@ -40,10 +40,7 @@ public sealed partial class TimerPump(
                 // holder fires a timer or sets it aside (and tells the business managers).
                 if (await store.RenewAsync(item, options.Value.Lease, cancellationToken).ConfigureAwait(false) is not { } held)
                 {
-                    // Rewritten since the claim (a new notification, a moved deadline): it keeps this
-                    // claim's lease, and would wait it out unless given up here.
                     LogLeaseLost(item.Timer.Id);
-                    await store.ReleaseIfRewrittenAsync(item, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 

@@ -169,7 +169,7 @@ public sealed class TimerLeaseTests(AzuriteFixture azurite)
         Assert.Single(await store.ClaimDueAsync("instance-a", Lease, 10));
 
         // The first claim's holder gives up what it thinks was rewritten: the newer claim still holds.
-        await store.ReleaseIfRewrittenAsync(stale);
+        await store.RenewAsync(stale, Lease);
         Assert.Empty(await store.ClaimDueAsync("instance-b", Lease, 10));
     }
 
