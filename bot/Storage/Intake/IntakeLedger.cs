@@ -13,8 +13,9 @@ public enum IntakeStatus
 }
 
 /// <summary>The ledger row for one message, with the ETag to move it on and, for the worker holding
-/// it, the end of the lease it last wrote (no other worker may take the message before then).</summary>
-public sealed record IntakeEntry(string Mailbox, string InternetMessageId, IntakeStatus Status, string? CaseCode, string? Outcome, ETag ETag, DateTimeOffset HeldUntil = default);
+/// it, the end of the lease it last wrote (no other worker may take the message before then) and the
+/// token its take wrote (<paramref name="Holder"/>), by which it knows its own writes.</summary>
+public sealed record IntakeEntry(string Mailbox, string InternetMessageId, IntakeStatus Status, string? CaseCode, string? Outcome, ETag ETag, DateTimeOffset HeldUntil = default, string? Holder = null);
 
 /// <summary>
 /// One row per message, keyed by internetMessageId (partition = mailbox): however many
@@ -57,7 +58,7 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
                 ["Holder"] = holder,
             };
             var added = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return new IntakeBeginning(new IntakeEntry(mailbox, internetMessageId, IntakeStatus.Received, null, null, added.Headers.ETag ?? ETag.All, now + lease), null);
+            return new IntakeBeginning(new IntakeEntry(mailbox, internetMessageId, IntakeStatus.Received, null, null, added.Headers.ETag ?? ETag.All, now + lease, holder), null);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -92,7 +93,7 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
             row["LeaseUntil"] = now + lease;
             row["Holder"] = holder;
             var updated = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return new IntakeBeginning(existing with { ETag = updated.Headers.ETag ?? ETag.All, HeldUntil = now + lease }, null);
+            return new IntakeBeginning(existing with { ETag = updated.Headers.ETag ?? ETag.All, HeldUntil = now + lease, Holder = holder }, null);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -128,22 +129,10 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
     public async Task<IntakeEntry> ReserveCaseCodeAsync(IntakeEntry entry, string caseCode, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var table = await tables.GetAsync(tables.Names.MailIntake, cancellationToken).ConfigureAwait(false);
         var heldUntil = time.GetUtcNow() + lease;
-        try
-        {
-            var response = await table.UpdateEntityAsync(
-                new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId)) { ["CaseCode"] = caseCode, ["LeaseUntil"] = heldUntil },
-                entry.ETag,
-                TableUpdateMode.Merge,
-                cancellationToken).ConfigureAwait(false);
-            return entry with { CaseCode = caseCode, ETag = response.Headers.ETag ?? ETag.All, HeldUntil = heldUntil };
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            // Only the lease holder writes here, so a changed row means our lease was lost.
-            throw new IntakeLeaseLostException(entry.InternetMessageId, ex);
-        }
+        var update = new TableEntity(MailboxSyncStore.Key(entry.Mailbox), IdempotencyStore.KeySafe(entry.InternetMessageId)) { ["CaseCode"] = caseCode, ["LeaseUntil"] = heldUntil };
+        var etag = await MergeHeldAsync(entry, update, cancellationToken).ConfigureAwait(false);
+        return entry with { CaseCode = caseCode, ETag = etag, HeldUntil = heldUntil };
     }
 
     /// <summary>
@@ -227,6 +216,9 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
         }
     }
 
+    /// <summary>Writes under the ETag this worker last saw; a changed row means another worker took the
+    /// message over (<see cref="IntakeLeaseLostException"/>), unless it is this very write, stored and
+    /// its answer lost, met again by the storage client's retry.</summary>
     private async Task<ETag> MergeHeldAsync(IntakeEntry entry, TableEntity update, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tables.Names.MailIntake, cancellationToken).ConfigureAwait(false);
@@ -235,11 +227,30 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
             var response = await table.UpdateEntityAsync(update, entry.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
             return response.Headers.ETag ?? ETag.All;
         }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            var current = await ReadAsync(table, entry.Mailbox, update.RowKey, cancellationToken).ConfigureAwait(false);
+            return current is not null && IsThisWriteStored(entry, update, current)
+                ? current.ETag
+                : throw new IntakeLeaseLostException(entry.InternetMessageId, ex);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
             throw new IntakeLeaseLostException(entry.InternetMessageId, ex);
         }
     }
+
+    /// <summary>Only the take's holder writes the row while it holds it, and a take writes its own
+    /// token: the row still bearing this take's token and every value of this write is this write.</summary>
+    private static bool IsThisWriteStored(IntakeEntry entry, TableEntity update, TableEntity current) =>
+        entry.Holder is not null
+        && current.GetString("Holder") == entry.Holder
+        && update.Keys.Where(key => key is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp")).All(key => update[key] switch
+        {
+            DateTimeOffset written => current.GetDateTimeOffset(key) is { } stored && (stored - written).Duration() < TimeSpan.FromMilliseconds(1),
+            string written => current.GetString(key) == written,
+            _ => false,
+        });
 
     public async Task<IReadOnlyList<IntakeEntry>> ListAsync(string mailbox, CancellationToken cancellationToken = default)
     {
@@ -259,7 +270,8 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
         Enum.Parse<IntakeStatus>(row.GetString("Status") ?? nameof(IntakeStatus.Received)),
         row.GetString("CaseCode"),
         row.GetString("Outcome"),
-        row.ETag);
+        row.ETag,
+        Holder: row.GetString("Holder"));
 }
 
 /// <summary>What a take of a message found: <paramref name="Taken"/> when this pass holds it now;

@@ -1,4 +1,7 @@
+using Azure.Core;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
+using TeamsReviewBot.Storage;
 using TeamsReviewBot.Storage.Intake;
 using TeamsReviewBot.Tests.Infrastructure;
 
@@ -90,5 +93,60 @@ public sealed class IntakeLedgerLeaseTests(AzuriteFixture azurite)
         var retry = await ledger.TryBeginAsync(Mailbox, MessageId, "graph-id-1", Lease);
         Assert.Equal(IntakeStatus.CaseOpened, retry?.Status);
         Assert.Equal("RR-OLD-2026-0002", retry?.CaseCode);
+    }
+
+    [Theory]
+    [InlineData("CaseCode")]
+    [InlineData("LeaseUntil")]
+    [InlineData("Done")]
+    public async Task A_ledger_write_stored_but_whose_answer_was_lost_is_the_holders_own_and_the_pass_goes_on(string lost)
+    {
+        var clock = new FakeTimeProvider(Now);
+        var faults = new StorageFaults();
+        var prefix = AzuriteFixture.NewPrefix();
+        var ledger = new IntakeLedger(new StorageTables(faults.Client(azurite.ConnectionString), new TableNames(prefix)), clock);
+        var held = (await ledger.TryBeginAsync(Mailbox, MessageId, "graph-id-1", Lease))!;
+        if (lost != "CaseCode")
+        {
+            held = await ledger.ReserveCaseCodeAsync(held, "RR-OLD-2026-0003", Lease);
+        }
+
+        // The storage client retries the lost write under the ETag it was sent with, and meets 412.
+        faults.LoseNextAnswer(m => StorageFaults.Writes(m, RequestMethod.Patch, "MailIntake", holding: lost));
+        clock.Advance(TimeSpan.FromSeconds(70));
+        held = lost switch
+        {
+            "CaseCode" => await ledger.ReserveCaseCodeAsync(held, "RR-OLD-2026-0003", Lease),
+            "LeaseUntil" => await ledger.EnsureHeldAsync(held, Lease),
+            _ => await ledger.MoveAsync(held, IntakeStatus.Done, "referrer acknowledged"),
+        };
+
+        Assert.Equal(1, faults.Fired);
+        var row = Assert.Single(await new IntakeLedger(azurite.CreateTables(prefix), clock).ListAsync(Mailbox));
+        Assert.Equal((row.Status, row.CaseCode, row.ETag), (held.Status, held.CaseCode, held.ETag));
+        if (lost != "Done")
+        {
+            // The pass still holds the message, and its next write goes through under the ETag it now has.
+            Assert.Null(await ledger.TryBeginAsync(Mailbox, MessageId, "graph-id-1", Lease));
+            Assert.Equal(IntakeStatus.Done, (await ledger.MoveAsync(held, IntakeStatus.Done, "referrer acknowledged")).Status);
+        }
+    }
+
+    [Fact]
+    public async Task A_write_of_the_holder_s_that_the_row_does_not_show_is_not_taken_for_its_own()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var prefix = AzuriteFixture.NewPrefix();
+        var tables = azurite.CreateTables(prefix);
+        var ledger = new IntakeLedger(tables, clock);
+        var held = (await ledger.TryBeginAsync(Mailbox, MessageId, "graph-id-1", Lease))!;
+
+        // An earlier write of this pass's was stored after the pass had given up on it (its answer lost
+        // and not retried): the row is changed under this holder's token, but not by the write now made.
+        var table = await tables.GetAsync(tables.Names.MailIntake);
+        await table.UpdateEntityAsync(new TableEntity(MailboxSyncStore.Key(Mailbox), IdempotencyStore.KeySafe(MessageId)) { ["LeaseUntil"] = Now + Lease + Lease }, Azure.ETag.All, TableUpdateMode.Merge);
+
+        await Assert.ThrowsAsync<IntakeLeaseLostException>(() => ledger.MoveAsync(held, IntakeStatus.Done, "referrer acknowledged"));
+        Assert.Equal(IntakeStatus.Received, Assert.Single(await ledger.ListAsync(Mailbox)).Status);
     }
 }

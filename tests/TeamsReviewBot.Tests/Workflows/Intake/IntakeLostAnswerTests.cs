@@ -1,4 +1,5 @@
 using Azure.Core;
+using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Storage.Intake;
 using TeamsReviewBot.Tests.Graph;
 using TeamsReviewBot.Tests.Infrastructure;
@@ -33,21 +34,45 @@ public sealed class IntakeLostAnswerTests
     }
 
     [Fact]
-    public async Task A_referral_whose_case_code_write_lost_its_answer_is_taken_up_again_when_its_lease_ends()
+    public async Task A_referral_whose_case_code_write_lost_its_answer_goes_on_at_once()
     {
         var faults = new StorageFaults();
         faults.LoseNextAnswer(m => StorageFaults.Writes(m, RequestMethod.Patch, "MailIntake", holding: "CaseCode"));
-
-        // The lost write renewed the message's lease, and the retry (5 s on) finds it held: a short
-        // lease keeps the wait for it to run out within the test.
-        await using var local = await LocalIntake.StartAsync(
-            configure: settings => settings["Graph:WorkLease"] = "00:00:15",
-            services: faults.Into(new AzuriteFixture().ConnectionString));
+        await using var local = await LocalIntake.StartAsync(services: faults.Into(new AzuriteFixture().ConnectionString));
 
         await local.DeliverAsync(TestMail.Referral(GmFormBuilder.Filled().Build()));
-        await local.SettledAsync(1, TimeSpan.FromSeconds(60));
 
+        // Well inside the two-minute lease the lost write renewed: the pass knew the write for its own.
+        await local.SettledAsync(1, TimeSpan.FromSeconds(30));
         Assert.Equal(1, faults.Fired);
+        var only = Assert.Single(await local.CasesAsync());
+        var entry = Assert.Single(await local.LedgerAsync());
+        Assert.Equal((IntakeStatus.Done, only.CaseCode), (entry.Status, entry.CaseCode));
+        Assert.Single(await local.Sandbox.SentAsync(local.Mailbox));
+        Assert.Empty(local.Alerts);
+    }
+
+    [Fact]
+    public async Task A_referral_held_by_a_pass_that_stopped_is_taken_up_when_that_pass_s_lease_ends()
+    {
+        await using var local = await LocalIntake.StartAsync();
+        var referral = TestMail.Referral(GmFormBuilder.Filled().Build());
+        var internetMessageId = "<" + MimeKit.MimeMessage.Load(new MemoryStream(referral)).MessageId + ">";
+
+        // Another instance took the message in and stopped before finishing: its lease is left standing.
+        var lease = TimeSpan.FromSeconds(10);
+        var stopped = await local.Services.GetRequiredService<IntakeLedger>().BeginAsync(local.Mailbox, internetMessageId, "taken-by-the-stopped-instance", lease);
+        Assert.NotNull(stopped.Taken);
+
+        await local.DeliverAsync(referral);
+
+        // While that lease stands, the message is left to its holder: nothing opened, nothing sent.
+        await Task.Delay(lease / 2);
+        Assert.Empty(await local.CasesAsync());
+        Assert.Empty(await local.Sandbox.SentAsync(local.Mailbox));
+
+        // The notification's work came back when the lease ended, and took the message in.
+        await local.SettledAsync(1, TimeSpan.FromSeconds(60));
         var only = Assert.Single(await local.CasesAsync());
         var entry = Assert.Single(await local.LedgerAsync());
         Assert.Equal((IntakeStatus.Done, only.CaseCode), (entry.Status, entry.CaseCode));
