@@ -10,12 +10,15 @@ namespace TeamsReviewBot.Storage.Intake;
 /// partition "work", row = arrival ticks + random suffix. A worker leases rows under their ETag,
 /// deletes them when done, and a row whose lease has run out is offered again. A batch is leased and
 /// deleted in one transaction each (the rows share their partition); when another worker has moved
-/// a row meanwhile the transaction fails as a whole and the rows are taken one at a time.
+/// a row meanwhile the transaction fails as a whole and the rows are taken one at a time. Each lease
+/// writes a token of its own, so a lease stored but whose answer was lost (the table client's retry
+/// then meets 412) is known for this worker's and its work done now, not when that lease runs out.
 /// </summary>
 public sealed class MailWorkInbox(StorageTables tables, TimeProvider time)
 {
     private const string Partition = "work";
     private const int TransactionLimit = 100;
+    private const string LeaseToken = "LeaseToken"; // also named in LeasedWithAsync's filter
 
     public async Task EnqueueAsync(IReadOnlyList<MailWorkItem> items, CancellationToken cancellationToken = default)
     {
@@ -47,12 +50,14 @@ public sealed class MailWorkInbox(StorageTables tables, TimeProvider time)
     {
         var table = await tables.GetAsync(tables.Names.MailNotifications, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
+        var token = Guid.NewGuid().ToString("N");
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and LeaseUntil le {now}");
         var free = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, TransactionLimit), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             row["LeaseUntil"] = now + lease;
             row["Attempts"] = (row.GetInt32("Attempts") ?? 0) + 1;
+            row[LeaseToken] = token;
             free.Add(row);
             if (free.Count >= Math.Min(max, TransactionLimit))
             {
@@ -69,7 +74,13 @@ public sealed class MailWorkInbox(StorageTables tables, TimeProvider time)
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
             {
-                // Another worker leased one of them first: take the rest one at a time.
+                // Another worker leased one of them first, or this transaction was stored and its
+                // answer lost: a transaction is all or nothing, so finding any row with this lease's
+                // token means all of them are this worker's. Otherwise take the rest one at a time.
+                if (await LeasedWithAsync(table, token, cancellationToken).ConfigureAwait(false) is { Count: > 0 } ours)
+                {
+                    return ours;
+                }
             }
         }
 
@@ -81,13 +92,34 @@ public sealed class MailWorkInbox(StorageTables tables, TimeProvider time)
                 var response = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 claimed.Add(Claimed(row, response.Headers.ETag ?? ETag.All));
             }
-            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            catch (RequestFailedException ex) when (ex.Status == 412)
             {
-                // Another worker leased it first.
+                // Another worker leased it first, unless the row bears this lease's token (its answer lost).
+                var current = await table.GetEntityIfExistsAsync<TableEntity>(Partition, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (current.HasValue && current.Value is { } stored && stored.GetString(LeaseToken) == token)
+                {
+                    claimed.Add(Claimed(stored, stored.ETag));
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Completed meanwhile by a worker whose lease had run out.
             }
         }
 
         return claimed;
+    }
+
+    private static async Task<IReadOnlyList<ClaimedMailWork>> LeasedWithAsync(TableClient table, string token, CancellationToken cancellationToken)
+    {
+        var ours = new List<ClaimedMailWork>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and LeaseToken eq {token}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            ours.Add(Claimed(row, row.ETag));
+        }
+
+        return ours;
     }
 
     /// <summary>Deletes finished work in one transaction, or one at a time if one of them is gone already.</summary>

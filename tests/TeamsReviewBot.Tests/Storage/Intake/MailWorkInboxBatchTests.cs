@@ -1,11 +1,13 @@
+using Azure.Core;
 using Microsoft.Extensions.Time.Testing;
+using TeamsReviewBot.Storage;
 using TeamsReviewBot.Storage.Intake;
 using TeamsReviewBot.Tests.Infrastructure;
 
 namespace TeamsReviewBot.Tests.Storage.Intake;
 
 /// <summary>Work is leased and deleted a batch at a time; a row another worker moved meanwhile is
-/// neither leased twice nor lost.</summary>
+/// neither leased twice nor lost, and a lease stored but whose answer was lost is still this worker's.</summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class MailWorkInboxBatchTests(AzuriteFixture azurite)
 {
@@ -52,5 +54,31 @@ public sealed class MailWorkInboxBatchTests(AzuriteFixture azurite)
         await other.CompleteAsync(taken);
         await inbox.CompleteAsync([.. rest, leased.Single(w => w.RowKey == taken.RowKey)]);
         Assert.Equal(0, await inbox.CountAsync());
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(1)]
+    public async Task A_lease_stored_but_whose_answer_was_lost_is_this_worker_s_now_not_when_it_runs_out(int waiting)
+    {
+        var clock = new FakeTimeProvider(Now);
+        var prefix = AzuriteFixture.NewPrefix();
+        var faults = new StorageFaults();
+        var inbox = new MailWorkInbox(new StorageTables(faults.Client(azurite.ConnectionString), new TableNames(prefix)), clock);
+        await inbox.EnqueueAsync([.. Enumerable.Range(0, waiting).Select(i => new MailWorkItem(MailWorkKind.Message, "message-" + i, null, "delta"))]);
+
+        // Several rows are leased in one transaction, one row by a single update; either way the
+        // table client retries the lost write under the ETags it was sent with, and meets 412.
+        faults.LoseNextAnswer(m => m.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) || m.Request.Method == RequestMethod.Put);
+        var leased = await inbox.ClaimAsync(32, Lease);
+
+        Assert.Equal(1, faults.Fired);
+        Assert.Equal(Enumerable.Range(0, waiting).Select(i => "message-" + i).Order(), leased.Select(w => w.Item.Target).Order());
+        Assert.All(leased, w => Assert.Equal(1, w.Attempt));
+        Assert.Empty(await new MailWorkInbox(azurite.CreateTables(prefix), clock).ClaimAsync(32, Lease));
+
+        // The leases hold the rows' current ETags: giving one back for later goes through.
+        await inbox.RetryLaterAsync(leased[0], TimeSpan.Zero);
+        Assert.Single(await inbox.ClaimAsync(32, Lease));
     }
 }
