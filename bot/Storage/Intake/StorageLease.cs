@@ -8,6 +8,8 @@ namespace TeamsReviewBot.Storage.Intake;
 /// A named lease in the MailboxSync table so that, with several instances running, only one renews
 /// the subscription or walks the delta at a time. Taken or extended under the row's ETag, and given
 /// up when the instance stops so the next one takes it at once instead of waiting for it to expire.
+/// A take or renewal stored but whose answer was lost is still this instance's: a pass is not stopped
+/// part-way for it, nor skipped until the next beat.
 /// </summary>
 public sealed class StorageLease(StorageTables tables, TimeProvider time)
 {
@@ -41,7 +43,10 @@ public sealed class StorageLease(StorageTables tables, TimeProvider time)
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            return false;
+            // Another instance wrote it first, or this write was stored and its answer lost (the table
+            // client's retry met it): the row says whose the lease is.
+            var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return found.HasValue && found.Value is { } current && current.GetString("Owner") == Owner && current.GetDateTimeOffset("Until") > now;
         }
     }
 

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsReviewBot.Storage;
@@ -46,6 +47,29 @@ public sealed class MailboxLeaseReleaseTests(AzuriteFixture azurite)
         await stopping.ReleaseAsync("delta");
         Assert.False(await stopping.TryAcquireAsync("delta", TimeSpan.FromMinutes(20)));
         Assert.Equal(other.Owner, await OwnerAsync(tables, "delta"));
+    }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    public async Task A_take_or_renewal_stored_but_whose_answer_was_lost_is_still_this_instance_s(string method)
+    {
+        var prefix = AzuriteFixture.NewPrefix();
+        var faults = new StorageFaults();
+        var holder = new StorageLease(new StorageTables(faults.Client(azurite.ConnectionString), new TableNames(prefix)), TimeProvider.System);
+        var other = new StorageLease(azurite.CreateTables(prefix), TimeProvider.System);
+        if (method == "PUT")
+        {
+            Assert.True(await holder.TryAcquireAsync("delta", TimeSpan.FromMinutes(1)));
+        }
+
+        // The table client retries the lost add (409) or renewal under its ETag (412).
+        faults.LoseNextAnswer(m => m.Request.Method == RequestMethod.Parse(method) && m.Request.Uri.Path.Contains("MailboxSync", StringComparison.Ordinal));
+        Assert.True(await holder.TryAcquireAsync("delta", TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(1, faults.Fired);
+        Assert.False(await other.TryAcquireAsync("delta", TimeSpan.FromMinutes(1)));
+        Assert.Equal(holder.Owner, await OwnerAsync(azurite.CreateTables(prefix), "delta"));
     }
 
     private static async Task WaitForOwnerAsync(PanelBot bot, string owner)
