@@ -74,18 +74,29 @@ public sealed class CaseCodeAllocator(StorageTables tables)
             }
 
             var last = known.Last + count;
+            // Each write carries a token of its own, so one stored but whose answer was lost (the table
+            // client's retry meets it: 409 or 412) is known for this one and its numbers used, not skipped.
+            var taker = Guid.NewGuid().ToString("N");
+            var take = new TableEntity(codePrefix, rowKey) { ["Last"] = last, ["Taker"] = taker };
             try
             {
                 var written = known.ETag == default
-                    ? await table.AddEntityAsync(new TableEntity(codePrefix, rowKey) { ["Last"] = last }, cancellationToken).ConfigureAwait(false)
-                    : await table.UpdateEntityAsync(new TableEntity(codePrefix, rowKey) { ["Last"] = last }, known.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    ? await table.AddEntityAsync(take, cancellationToken).ConfigureAwait(false)
+                    : await table.UpdateEntityAsync(take, known.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 counter.Known = written.Headers.ETag is { } etag ? (last, etag) : null;
                 return last;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
-                // Another instance took these numbers: read the counter again.
-                counter.Known = null;
+                // Another instance took these numbers, unless the counter shows this very write.
+                var row = await table.GetEntityIfExistsAsync<TableEntity>(codePrefix, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (row.HasValue && row.Value is { } current && current.GetString("Taker") == taker)
+                {
+                    counter.Known = (last, current.ETag);
+                    return last;
+                }
+
+                counter.Known = row.HasValue && row.Value is { } moved ? (moved.GetInt64("Last") ?? 0, moved.ETag) : null;
             }
         }
     }

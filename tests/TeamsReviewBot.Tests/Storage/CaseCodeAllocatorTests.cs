@@ -1,3 +1,4 @@
+using Azure.Core;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Tests.Infrastructure;
 
@@ -77,5 +78,28 @@ public sealed class CaseCodeAllocatorTests(AzuriteFixture azurite)
 
         Assert.Equal("RR-OLD-2026-0003", there);
         Assert.Equal("RR-OLD-2026-0004", await one.NextAsync("RR-OLD", 2026));
+    }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    public async Task A_counter_write_stored_but_whose_answer_was_lost_hands_out_its_number_so_codes_run_without_a_gap(string method)
+    {
+        var prefix = AzuriteFixture.NewPrefix();
+        var faults = new StorageFaults();
+        var allocator = new CaseCodeAllocator(new StorageTables(faults.Client(azurite.ConnectionString), new TableNames(prefix)));
+        var codes = new List<string>();
+        if (method == "PUT")
+        {
+            codes.Add(await allocator.NextAsync("RR-OLD", 2026));
+        }
+
+        // The table client retries the lost write: the add meets the row (409), the update its own ETag change (412).
+        faults.LoseNextAnswer(m => m.Request.Method == RequestMethod.Parse(method) && m.Request.Uri.Path.Contains("Counters", StringComparison.Ordinal));
+        codes.Add(await allocator.NextAsync("RR-OLD", 2026));
+        codes.Add(await new CaseCodeAllocator(azurite.CreateTables(prefix)).NextAsync("RR-OLD", 2026));
+
+        Assert.Equal(1, faults.Fired);
+        Assert.Equal(Enumerable.Range(1, codes.Count).Select(n => $"RR-OLD-2026-{n:D4}"), codes);
     }
 }
