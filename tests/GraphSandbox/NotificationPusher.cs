@@ -133,9 +133,16 @@ public sealed partial class NotificationPusher(IHttpClientFactory httpFactory, S
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var (url, body) in _queue.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            await DeliverAsync(url, body, stoppingToken);
+            await foreach (var (url, body) in _queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                await DeliverAsync(url, body, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The sandbox is stopping: what is still queued is not delivered, as Graph's would not be to a stopped endpoint.
         }
     }
 
