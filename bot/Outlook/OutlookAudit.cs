@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Identity;
@@ -14,19 +15,26 @@ public sealed class OutlookAudit(StorageTables tables, TimeProvider time)
     {
         var now = time.GetUtcNow();
         var table = await tables.GetAsync(tables.Names.Audit, cancellationToken).ConfigureAwait(false);
-        await table.AddEntityAsync(
-            new TableEntity(now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), $"{DateTimeOffset.MaxValue.Ticks - now.Ticks:D19}-{Guid.NewGuid():N}")
-            {
-                ["Kind"] = "Outlook",
-                ["Action"] = "outlook:" + action,
-                ["ActorAadObjectId"] = actor.AadObjectId,
-                ["ActorName"] = actor.DisplayName,
-                ["ActorTenantId"] = actor.TenantId,
-                ["InternetMessageId"] = internetMessageId,
-                ["CaseCode"] = caseCode,
-                ["Agency"] = agency,
-                ["At"] = now,
-            },
-            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.AddEntityAsync(
+                new TableEntity(now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), $"{DateTimeOffset.MaxValue.Ticks - now.Ticks:D19}-{Guid.NewGuid():N}")
+                {
+                    ["Kind"] = "Outlook",
+                    ["Action"] = "outlook:" + action,
+                    ["ActorAadObjectId"] = actor.AadObjectId,
+                    ["ActorName"] = actor.DisplayName,
+                    ["ActorTenantId"] = actor.TenantId,
+                    ["InternetMessageId"] = internetMessageId,
+                    ["CaseCode"] = caseCode,
+                    ["Agency"] = agency,
+                    ["At"] = now,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // The row key is this record's alone: the retry met this very add, stored but its answer lost.
+        }
     }
 }

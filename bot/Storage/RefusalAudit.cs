@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using TeamsReviewBot.Identity;
 
@@ -30,7 +31,15 @@ public sealed partial class RefusalAudit(StorageTables tables, TimeProvider time
             ["Reason"] = reason,
             ["At"] = now,
         };
-        await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // The row key is this record's alone: the table client's retry met this very add, stored
+            // but its answer lost. The refusal is on record once.
+        }
     }
 
     public async Task<IReadOnlyList<TableEntity>> ListAsync(DateTimeOffset day, CancellationToken cancellationToken)
