@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Identity;
@@ -15,26 +14,18 @@ public sealed class OutlookAudit(StorageTables tables, TimeProvider time)
     {
         var now = time.GetUtcNow();
         var table = await tables.GetAsync(tables.Names.Audit, cancellationToken).ConfigureAwait(false);
-        try
+        var record = new TableEntity(AuditRows.Day(now), AuditRows.NewKey(now))
         {
-            await table.AddEntityAsync(
-                new TableEntity(now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), $"{DateTimeOffset.MaxValue.Ticks - now.Ticks:D19}-{Guid.NewGuid():N}")
-                {
-                    ["Kind"] = "Outlook",
-                    ["Action"] = "outlook:" + action,
-                    ["ActorAadObjectId"] = actor.AadObjectId,
-                    ["ActorName"] = actor.DisplayName,
-                    ["ActorTenantId"] = actor.TenantId,
-                    ["InternetMessageId"] = internetMessageId,
-                    ["CaseCode"] = caseCode,
-                    ["Agency"] = agency,
-                    ["At"] = now,
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // The row key is this record's alone: the retry met this very add, stored but its answer lost.
-        }
+            ["Kind"] = "Outlook",
+            ["Action"] = "outlook:" + action,
+            ["ActorAadObjectId"] = actor.AadObjectId,
+            ["ActorName"] = actor.DisplayName,
+            ["ActorTenantId"] = actor.TenantId,
+            ["InternetMessageId"] = internetMessageId,
+            ["CaseCode"] = caseCode,
+            ["Agency"] = agency,
+            ["At"] = now,
+        };
+        await AuditRows.AddAsync(table, record, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -74,30 +74,20 @@ public sealed class CaseCodeAllocator(StorageTables tables)
             }
 
             var last = known.Last + count;
-            // Each write carries a token of its own, so one stored but whose answer was lost (the table
-            // client's retry meets it: 409 or 412) is known for this one and its numbers used, not skipped.
-            var taker = Guid.NewGuid().ToString("N");
-            var take = new TableEntity(codePrefix, rowKey) { ["Last"] = last, ["Taker"] = taker };
-            try
+            // A write stored but whose answer was lost is known for this one (see OwnWrites), so its
+            // numbers are used, not skipped.
+            var take = new TableEntity(codePrefix, rowKey) { ["Last"] = last, ["Taker"] = OwnWrites.NewToken() };
+            var write = known.ETag == default
+                ? await OwnWrites.AddAsync(table, take, "Taker", cancellationToken).ConfigureAwait(false)
+                : await OwnWrites.UpdateAsync(table, take, known.ETag, TableUpdateMode.Replace, "Taker", cancellationToken).ConfigureAwait(false);
+            if (write.Ours)
             {
-                var written = known.ETag == default
-                    ? await table.AddEntityAsync(take, cancellationToken).ConfigureAwait(false)
-                    : await table.UpdateEntityAsync(take, known.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                counter.Known = written.Headers.ETag is { } etag ? (last, etag) : null;
+                counter.Known = write.ETag is { } etag ? (last, etag) : null;
                 return last;
             }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Another instance took these numbers, unless the counter shows this very write.
-                var row = await table.GetEntityIfExistsAsync<TableEntity>(codePrefix, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (row.HasValue && row.Value is { } current && current.GetString("Taker") == taker)
-                {
-                    counter.Known = (last, current.ETag);
-                    return last;
-                }
 
-                counter.Known = row.HasValue && row.Value is { } moved ? (moved.GetInt64("Last") ?? 0, moved.ETag) : null;
-            }
+            // Another instance took these numbers: go on from the counter as it stands.
+            counter.Known = write.Current is { } moved ? (moved.GetInt64("Last") ?? 0, moved.ETag) : null;
         }
     }
 

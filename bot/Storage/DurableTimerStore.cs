@@ -190,29 +190,24 @@ public sealed class DurableTimerStore(StorageTables tables, TimeProvider time)
             }
 
             var attempt = (row.GetInt32("Attempts") ?? 0) + 1;
-            var leaseId = Guid.NewGuid().ToString("N");
+            var leaseId = OwnWrites.NewToken();
             row["LeaseOwner"] = leaseOwner;
             row["LeaseId"] = leaseId;
             row["LeaseUntil"] = now + lease;
             row["Attempts"] = attempt;
             try
             {
-                var response = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                claimed.Add(new ClaimedTimer(FromTimerRow(row), leaseOwner, attempt, response.Headers.ETag ?? ETag.All, leaseId));
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412)
-            {
-                // Another instance claimed or moved it first; or this claim was stored, its answer lost,
-                // and the table client's retry met it: then the row carries this claim's LeaseId.
-                var stored = await ReadClaimedAsync(table, row.PartitionKey, row.RowKey, leaseId, cancellationToken).ConfigureAwait(false);
-                if (stored is not null && stored.GetString("DueKey") == row.GetString("DueKey"))
-                {
-                    claimed.Add(new ClaimedTimer(FromTimerRow(row), leaseOwner, attempt, stored.ETag, leaseId));
-                }
-                else if (stored is not null)
+                // Not ours when another instance claimed or moved it first; a claim stored but whose
+                // answer was lost is (its LeaseId is this claim's token, see OwnWrites).
+                var write = await OwnWrites.UpdateAsync(table, row, row.ETag, TableUpdateMode.Replace, "LeaseId", cancellationToken).ConfigureAwait(false);
+                if (write is { Ours: true, Current: { } stored } && stored.GetString("DueKey") != row.GetString("DueKey"))
                 {
                     // Ours, but rewritten since: give the lease up so it fires at its new time.
                     await GiveUpLeaseAsync(table, stored, cancellationToken).ConfigureAwait(false);
+                }
+                else if (write.Ours)
+                {
+                    claimed.Add(new ClaimedTimer(FromTimerRow(row), leaseOwner, attempt, write.ETag ?? ETag.All, leaseId));
                 }
             }
             catch (RequestFailedException ex) when (ex.Status == 404)

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 
 namespace TeamsReviewBot.Storage;
@@ -35,33 +34,20 @@ public sealed class IdempotencyStore(StorageTables tables, TimeProvider time)
         await ValueAsync(scope, key, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>
-    /// Inserts the claim; on a collision reads the row once, both to return the value stored and to
-    /// tell another caller's claim from this one's: each claim carries a token of its own, so a claim
-    /// stored but whose answer was lost, which the table client's retry then met (409), is still this
-    /// caller's.
+    /// Inserts the claim; on a collision the one read <see cref="OwnWrites"/> makes both returns the
+    /// value stored and tells another caller's claim from this one's (stored, its answer lost).
     /// </summary>
     private async Task<(bool Claimed, string? Stored)> TryAddAsync(string scope, string key, string? value, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tables.Names.Idempotency, cancellationToken).ConfigureAwait(false);
-        var claim = Guid.NewGuid().ToString("N");
-        var entity = new TableEntity(scope, KeySafe(key)) { ["ClaimedAt"] = time.GetUtcNow(), ["Claim"] = claim };
+        var entity = new TableEntity(scope, KeySafe(key)) { ["ClaimedAt"] = time.GetUtcNow(), ["Claim"] = OwnWrites.NewToken() };
         if (value is not null)
         {
             entity["Value"] = value;
         }
 
-        try
-        {
-            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return (true, value);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(scope, KeySafe(key), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return row.HasValue && row.Value is { } stored
-                ? (stored.GetString("Claim") == claim, stored.GetString("Value") ?? string.Empty)
-                : (false, null);
-        }
+        var write = await OwnWrites.AddAsync(table, entity, "Claim", cancellationToken).ConfigureAwait(false);
+        return write.Ours ? (true, value) : (false, write.Current is { } stored ? stored.GetString("Value") ?? string.Empty : null);
     }
 
     /// <summary>Row keys may not hold / \ # ? or control characters; message ids such as

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using TeamsReviewBot.Identity;
 
@@ -18,7 +17,7 @@ public sealed partial class RefusalAudit(StorageTables tables, TimeProvider time
         LogRefused(logger, action, actor.AadObjectId ?? actor.TeamsUserId, reason);
         var now = time.GetUtcNow();
         var table = await tables.GetAsync(tables.Names.Audit, cancellationToken).ConfigureAwait(false);
-        var entity = new TableEntity(DayOf(now), $"{DateTimeOffset.MaxValue.Ticks - now.Ticks:D19}-{Guid.NewGuid():N}")
+        var entity = new TableEntity(AuditRows.Day(now), AuditRows.NewKey(now))
         {
             ["Kind"] = "Refused",
             ["Action"] = action,
@@ -31,21 +30,13 @@ public sealed partial class RefusalAudit(StorageTables tables, TimeProvider time
             ["Reason"] = reason,
             ["At"] = now,
         };
-        try
-        {
-            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // The row key is this record's alone: the table client's retry met this very add, stored
-            // but its answer lost. The refusal is on record once.
-        }
+        await AuditRows.AddAsync(table, entity, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<TableEntity>> ListAsync(DateTimeOffset day, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tables.Names.Audit, cancellationToken).ConfigureAwait(false);
-        var partition = DayOf(day);
+        var partition = AuditRows.Day(day);
         var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -58,8 +49,6 @@ public sealed partial class RefusalAudit(StorageTables tables, TimeProvider time
     /// <summary>"Bob Builder (statutory partner lead, police) does not hold: business manager".</summary>
     public static string LacksRole(Caller actor, IEnumerable<PartnershipRole> needed) =>
         $"{actor.Describe()} does not hold any of: {string.Join(", ", needed.Select(RoleNames.Describe))}";
-
-    private static string DayOf(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Action} by {Actor}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string action, string actor, string reason);

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using TeamsReviewBot.Cards;
 
@@ -39,25 +38,14 @@ public sealed class ConnectionCheckStore(StorageTables tables, TimeProvider time
     public async Task<bool> TryAcknowledgeAsync(string checkId, string personKey, string name, CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
-        var rowKey = AckPrefix + IdempotencyStore.KeySafe(personKey);
-        // A token of this press's own: an add stored but whose answer was lost meets itself on the
-        // table client's retry (409), and is then still this press's, not an earlier one.
-        var token = Guid.NewGuid().ToString("N");
-        try
+        // The press's own token tells it from an earlier press when its answer was lost (see OwnWrites).
+        var acknowledgement = new TableEntity(checkId, AckPrefix + IdempotencyStore.KeySafe(personKey))
         {
-            await table.AddEntityAsync(new TableEntity(checkId, rowKey)
-            {
-                ["Name"] = name,
-                ["At"] = time.GetUtcNow(),
-                ["Token"] = token,
-            }, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            var stored = await table.GetEntityIfExistsAsync<TableEntity>(checkId, rowKey, select: ["Token"], cancellationToken: cancellationToken).ConfigureAwait(false);
-            return stored.HasValue && stored.Value?.GetString("Token") == token;
-        }
+            ["Name"] = name,
+            ["At"] = time.GetUtcNow(),
+            ["Token"] = OwnWrites.NewToken(),
+        };
+        return (await OwnWrites.AddAsync(table, acknowledgement, "Token", cancellationToken).ConfigureAwait(false)).Ours;
     }
 
     /// <summary>The check and its acknowledgements in one partition query; null if unknown.</summary>

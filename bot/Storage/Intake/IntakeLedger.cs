@@ -13,20 +13,23 @@ public enum IntakeStatus
 }
 
 /// <summary>The ledger row for one message, with the ETag to move it on and, for the worker holding
-/// it, the end of the lease it last wrote (no other worker may take the message before then) and the
-/// token its take wrote (<paramref name="Holder"/>), by which it knows its own writes.</summary>
-public sealed record IntakeEntry(string Mailbox, string InternetMessageId, IntakeStatus Status, string? CaseCode, string? Outcome, ETag ETag, DateTimeOffset HeldUntil = default, string? Holder = null);
+/// it, the end of the lease it last wrote (no other worker may take the message before then).</summary>
+public sealed record IntakeEntry(string Mailbox, string InternetMessageId, IntakeStatus Status, string? CaseCode, string? Outcome, ETag ETag, DateTimeOffset HeldUntil = default);
 
 /// <summary>
 /// One row per message, keyed by internetMessageId (partition = mailbox): however many
 /// notifications and delta passes bring a message, it moves Received → Done once. The case code is
 /// written here before the case is opened, so a retry opens the same case (opening is keyed by the
 /// code, so opening again is harmless); a pass that opened the case and then failed records
-/// CaseOpened as it gives the message back.
+/// CaseOpened as it gives the message back. Every write carries a token of its own
+/// (<see cref="WriteToken"/>), so one stored but whose answer was lost is known for this pass's
+/// (see <see cref="OwnWrites"/>).
 /// Holds no personal details: only ids, status, outcome and case code.
 /// </summary>
 public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
 {
+    private const string WriteToken = "WriteToken";
+
     /// <summary>
     /// Takes the message for processing: null when it is finished already or another pass holds it.
     /// </summary>
@@ -35,50 +38,35 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
 
     /// <summary>
     /// Takes the message for processing, or says why not: finished already, or held by another pass
-    /// until a time (the work that brought it here must then come back, not be dropped). Each take
-    /// writes a token of its own, so a take whose answer was lost and retried by the storage client
-    /// (409 on the add, 412 on the takeover) is recognised as this pass's own.
+    /// until a time (the work that brought it here must then come back, not be dropped). A take whose
+    /// answer was lost and retried by the storage client (409 on the add, 412 on the takeover) is
+    /// recognised as this pass's own.
     /// </summary>
     public async Task<IntakeBeginning> BeginAsync(string mailbox, string internetMessageId, string messageId, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(tables.Names.MailIntake, cancellationToken).ConfigureAwait(false);
-        var key = IdempotencyStore.KeySafe(internetMessageId);
         var now = time.GetUtcNow();
-        var holder = Guid.NewGuid().ToString("N");
-        // Most messages are new: add the row straight away, and read only when it is there already.
-        try
-        {
-            var entity = new TableEntity(MailboxSyncStore.Key(mailbox), key)
+        // Most messages are new: add the row straight away, and read only when it is there already
+        // (an earlier pass stopped part-way, another pass holds it, or this add was stored and its answer lost).
+        var taken = await OwnWrites.AddAsync(
+            table,
+            new TableEntity(MailboxSyncStore.Key(mailbox), IdempotencyStore.KeySafe(internetMessageId))
             {
                 ["InternetMessageId"] = internetMessageId,
                 ["MessageId"] = messageId,
                 ["Status"] = nameof(IntakeStatus.Received),
                 ["FirstSeenAt"] = now,
                 ["LeaseUntil"] = now + lease,
-                ["Holder"] = holder,
-            };
-            var added = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return new IntakeBeginning(new IntakeEntry(mailbox, internetMessageId, IntakeStatus.Received, null, null, added.Headers.ETag ?? ETag.All, now + lease, holder), null);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+                [WriteToken] = OwnWrites.NewToken(),
+            },
+            WriteToken,
+            cancellationToken).ConfigureAwait(false);
+        if (taken.Ours)
         {
-            // Seen before: an earlier pass may have stopped part-way, another pass holds it, or this
-            // add was stored and its answer lost.
+            return new IntakeBeginning(new IntakeEntry(mailbox, internetMessageId, IntakeStatus.Received, null, null, taken.ETag ?? ETag.All, now + lease), null);
         }
 
-        var row = await ReadAsync(table, mailbox, key, cancellationToken).ConfigureAwait(false);
-        if (row is null)
-        {
-            return new IntakeBeginning(null, null);
-        }
-
-        if (Ours(row) is { } ours)
-        {
-            return new IntakeBeginning(ours, null);
-        }
-
-        var existing = ToEntry(mailbox, internetMessageId, row);
-        if (existing.Status == IntakeStatus.Done)
+        if (taken.Current is not { } row || ToEntry(mailbox, internetMessageId, row) is { Status: IntakeStatus.Done })
         {
             return new IntakeBeginning(null, null);
         }
@@ -88,39 +76,20 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
             return new IntakeBeginning(null, until);
         }
 
-        try
+        // The last holder's lease ran out: take the message over, under the ETag read.
+        var existing = ToEntry(mailbox, internetMessageId, row);
+        row["LeaseUntil"] = now + lease;
+        row[WriteToken] = OwnWrites.NewToken();
+        var takeover = await OwnWrites.UpdateAsync(table, row, row.ETag, TableUpdateMode.Replace, WriteToken, cancellationToken).ConfigureAwait(false);
+        if (takeover.Ours)
         {
-            row["LeaseUntil"] = now + lease;
-            row["Holder"] = holder;
-            var updated = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return new IntakeBeginning(existing with { ETag = updated.Headers.ETag ?? ETag.All, HeldUntil = now + lease, Holder = holder }, null);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            // Another pass took it at the same moment, or this takeover was stored and its answer lost.
+            return new IntakeBeginning(existing with { ETag = takeover.ETag ?? ETag.All, HeldUntil = now + lease }, null);
         }
 
-        var after = await ReadAsync(table, mailbox, key, cancellationToken).ConfigureAwait(false);
-        if (after is not null && Ours(after) is { } taken)
-        {
-            return new IntakeBeginning(taken, null);
-        }
-
-        return after is null || ToEntry(mailbox, internetMessageId, after).Status == IntakeStatus.Done
+        // Another pass took it at the same moment.
+        return takeover.Current is not { } after || ToEntry(mailbox, internetMessageId, after).Status == IntakeStatus.Done
             ? new IntakeBeginning(null, null)
             : new IntakeBeginning(null, after.GetDateTimeOffset("LeaseUntil") ?? now + lease);
-
-        // The row as this take wrote it (its answer lost), or null when another take's.
-        IntakeEntry? Ours(TableEntity current) =>
-            current.GetString("Holder") == holder
-                ? ToEntry(mailbox, internetMessageId, current) with { HeldUntil = current.GetDateTimeOffset("LeaseUntil") ?? now + lease }
-                : null;
-    }
-
-    private static async Task<TableEntity?> ReadAsync(TableClient table, string mailbox, string key, CancellationToken cancellationToken)
-    {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(MailboxSyncStore.Key(mailbox), key, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? row.Value : null;
     }
 
     /// <summary>Records the case code to open and renews the lease in the same write, so the case can
@@ -222,35 +191,17 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
     private async Task<ETag> MergeHeldAsync(IntakeEntry entry, TableEntity update, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tables.Names.MailIntake, cancellationToken).ConfigureAwait(false);
+        update[WriteToken] = OwnWrites.NewToken();
         try
         {
-            var response = await table.UpdateEntityAsync(update, entry.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-            return response.Headers.ETag ?? ETag.All;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            var current = await ReadAsync(table, entry.Mailbox, update.RowKey, cancellationToken).ConfigureAwait(false);
-            return current is not null && IsThisWriteStored(entry, update, current)
-                ? current.ETag
-                : throw new IntakeLeaseLostException(entry.InternetMessageId, ex);
+            var write = await OwnWrites.UpdateAsync(table, update, entry.ETag, TableUpdateMode.Merge, WriteToken, cancellationToken).ConfigureAwait(false);
+            return write.Ours ? write.ETag ?? ETag.All : throw new IntakeLeaseLostException(entry.InternetMessageId, null);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             throw new IntakeLeaseLostException(entry.InternetMessageId, ex);
         }
     }
-
-    /// <summary>Only the take's holder writes the row while it holds it, and a take writes its own
-    /// token: the row still bearing this take's token and every value of this write is this write.</summary>
-    private static bool IsThisWriteStored(IntakeEntry entry, TableEntity update, TableEntity current) =>
-        entry.Holder is not null
-        && current.GetString("Holder") == entry.Holder
-        && update.Keys.Where(key => key is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp")).All(key => update[key] switch
-        {
-            DateTimeOffset written => current.GetDateTimeOffset(key) is { } stored && (stored - written).Duration() < TimeSpan.FromMilliseconds(1),
-            string written => current.GetString(key) == written,
-            _ => false,
-        });
 
     public async Task<IReadOnlyList<IntakeEntry>> ListAsync(string mailbox, CancellationToken cancellationToken = default)
     {
@@ -270,8 +221,7 @@ public sealed class IntakeLedger(StorageTables tables, TimeProvider time)
         Enum.Parse<IntakeStatus>(row.GetString("Status") ?? nameof(IntakeStatus.Received)),
         row.GetString("CaseCode"),
         row.GetString("Outcome"),
-        row.ETag,
-        Holder: row.GetString("Holder"));
+        row.ETag);
 }
 
 /// <summary>What a take of a message found: <paramref name="Taken"/> when this pass holds it now;
@@ -287,5 +237,5 @@ public sealed class IntakeMessageHeldException(string internetMessageId, DateTim
 }
 
 /// <summary>Another worker took the message over after this worker's lease ran out: this worker stops.</summary>
-public sealed class IntakeLeaseLostException(string internetMessageId, Exception inner)
+public sealed class IntakeLeaseLostException(string internetMessageId, Exception? inner)
     : InvalidOperationException($"Another worker took over message {internetMessageId} while it was being processed.", inner);

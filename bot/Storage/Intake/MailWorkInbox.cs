@@ -50,7 +50,7 @@ public sealed class MailWorkInbox(StorageTables tables, TimeProvider time)
     {
         var table = await tables.GetAsync(tables.Names.MailNotifications, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var token = Guid.NewGuid().ToString("N");
+        var token = OwnWrites.NewToken();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and LeaseUntil le {now}");
         var free = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, TransactionLimit), cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -89,16 +89,11 @@ public sealed class MailWorkInbox(StorageTables tables, TimeProvider time)
         {
             try
             {
-                var response = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                claimed.Add(Claimed(row, response.Headers.ETag ?? ETag.All));
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412)
-            {
-                // Another worker leased it first, unless the row bears this lease's token (its answer lost).
-                var current = await table.GetEntityIfExistsAsync<TableEntity>(Partition, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (current.HasValue && current.Value is { } stored && stored.GetString(LeaseToken) == token)
+                // Not ours when another worker leased it first (a lost answer of this lease's is ours).
+                var write = await OwnWrites.UpdateAsync(table, row, row.ETag, TableUpdateMode.Replace, LeaseToken, cancellationToken).ConfigureAwait(false);
+                if (write.Ours)
                 {
-                    claimed.Add(Claimed(stored, stored.ETag));
+                    claimed.Add(Claimed(row, write.ETag ?? ETag.All));
                 }
             }
             catch (RequestFailedException ex) when (ex.Status == 404)

@@ -99,6 +99,10 @@ public sealed class StorageFaults : HttpPipelinePolicy
     /// <summary>Puts this policy into the bot's TableServiceClient (registered after the bot's own, so it wins).</summary>
     public Action<IServiceCollection> Into(string connectionString) => services => services.AddSingleton(_ => Client(connectionString));
 
+    /// <summary>The bot's tables under <paramref name="prefix"/>, reached through <see cref="Client"/>.</summary>
+    public TeamsReviewBot.Storage.StorageTables Tables(string connectionString, string prefix) =>
+        new(Client(connectionString), new TeamsReviewBot.Storage.TableNames(prefix));
+
     /// <summary>A table client as the bot configures its own, with this policy inside its pipeline.</summary>
     public TableServiceClient Client(string connectionString)
     {

@@ -87,7 +87,7 @@ public sealed class CaseCodeAllocatorTests(AzuriteFixture azurite)
     {
         var prefix = AzuriteFixture.NewPrefix();
         var faults = new StorageFaults();
-        var allocator = new CaseCodeAllocator(new StorageTables(faults.Client(azurite.ConnectionString), new TableNames(prefix)));
+        var allocator = new CaseCodeAllocator(faults.Tables(azurite.ConnectionString, prefix));
         var codes = new List<string>();
         if (method == "PUT")
         {

@@ -58,6 +58,6 @@ public sealed class LostAnswerRecordTests(AzuriteFixture azurite)
     {
         var faults = new StorageFaults();
         var prefix = AzuriteFixture.NewPrefix();
-        return (faults, new StorageTables(faults.Client(azurite.ConnectionString), new TableNames(prefix)), prefix);
+        return (faults, faults.Tables(azurite.ConnectionString, prefix), prefix);
     }
 }

@@ -33,7 +33,7 @@ public sealed class MorningDigestLedgerTests(AzuriteFixture azurite)
     {
         var faults = new StorageFaults();
         var prefix = AzuriteFixture.NewPrefix();
-        var flaky = new StorageTables(faults.Client(azurite.ConnectionString), new TableNames(prefix));
+        var flaky = faults.Tables(azurite.ConnectionString, prefix);
         faults.LoseNextAnswer(m => StorageFaults.Writes(m, RequestMethod.Post, "Idempotency"));
 
         Assert.True(await new MorningDigestLedger(flaky, new FakeTimeProvider()).TryClaimAsync(Day, Bea, CancellationToken.None));

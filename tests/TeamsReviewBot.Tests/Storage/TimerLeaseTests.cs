@@ -141,7 +141,7 @@ public sealed class TimerLeaseTests(AzuriteFixture azurite)
         var clock = new FakeTimeProvider(Now);
         var faults = new StorageFaults();
         var prefix = AzuriteFixture.NewPrefix();
-        var store = new DurableTimerStore(new StorageTables(faults.Client(azurite.ConnectionString), new TableNames(prefix)), clock);
+        var store = new DurableTimerStore(faults.Tables(azurite.ConnectionString, prefix), clock);
         await store.ScheduleAsync(new DurableTimer("RR-TAM-2026-0002:returns:due", Kind, "RR-TAM-2026-0002", Now, "{}"));
 
         // The claim's write is stored, its answer lost; the table client's retry meets it (412).

@@ -104,7 +104,7 @@ public sealed class IntakeLedgerLeaseTests(AzuriteFixture azurite)
         var clock = new FakeTimeProvider(Now);
         var faults = new StorageFaults();
         var prefix = AzuriteFixture.NewPrefix();
-        var ledger = new IntakeLedger(new StorageTables(faults.Client(azurite.ConnectionString), new TableNames(prefix)), clock);
+        var ledger = new IntakeLedger(faults.Tables(azurite.ConnectionString, prefix), clock);
         var held = (await ledger.TryBeginAsync(Mailbox, MessageId, "graph-id-1", Lease))!;
         if (lost != "CaseCode")
         {

@@ -64,7 +64,7 @@ public sealed class MailWorkInboxBatchTests(AzuriteFixture azurite)
         var clock = new FakeTimeProvider(Now);
         var prefix = AzuriteFixture.NewPrefix();
         var faults = new StorageFaults();
-        var inbox = new MailWorkInbox(new StorageTables(faults.Client(azurite.ConnectionString), new TableNames(prefix)), clock);
+        var inbox = new MailWorkInbox(faults.Tables(azurite.ConnectionString, prefix), clock);
         await inbox.EnqueueAsync([.. Enumerable.Range(0, waiting).Select(i => new MailWorkItem(MailWorkKind.Message, "message-" + i, null, "delta"))]);
 
         // Several rows are leased in one transaction, one row by a single update; either way the

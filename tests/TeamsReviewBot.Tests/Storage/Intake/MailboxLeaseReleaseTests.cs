@@ -56,7 +56,7 @@ public sealed class MailboxLeaseReleaseTests(AzuriteFixture azurite)
     {
         var prefix = AzuriteFixture.NewPrefix();
         var faults = new StorageFaults();
-        var holder = new StorageLease(new StorageTables(faults.Client(azurite.ConnectionString), new TableNames(prefix)), TimeProvider.System);
+        var holder = new StorageLease(faults.Tables(azurite.ConnectionString, prefix), TimeProvider.System);
         var other = new StorageLease(azurite.CreateTables(prefix), TimeProvider.System);
         if (method == "PUT")
         {
