@@ -228,7 +228,8 @@ public sealed class OpeningCaseStorageCallsTests(AzuriteFixture azurite, ITestOu
             var caller = new System.Diagnostics.StackTrace().GetFrames()
                 .Select(f => f.GetMethod()?.DeclaringType)
                 .Select(t => t?.DeclaringType is { } outer && t.Name.StartsWith('<') ? outer : t)
-                .FirstOrDefault(t => t?.Namespace?.StartsWith("TeamsReviewBot.", StringComparison.Ordinal) == true && t.Namespace?.StartsWith("TeamsReviewBot.Tests", StringComparison.Ordinal) == false);
+                .FirstOrDefault(t => t?.Namespace?.StartsWith("TeamsReviewBot.", StringComparison.Ordinal) == true && t.Namespace?.StartsWith("TeamsReviewBot.Tests", StringComparison.Ordinal) == false
+                    && t.Name != "OwnWrites"); // the shared write mechanism counts against the store that called it
             box.Seen.Enqueue($"{message.Request.Method} {table} ({caller?.Name})");
         }
 
