@@ -9,7 +9,10 @@ namespace TeamsReviewBot.Storage;
 /// (row key "~follow-up", after every sequence number), written in the append's own transaction
 /// (see <see cref="TableCaseEventStore"/>) and deleted once the follow-up is done. It records the
 /// version before the first append it owes for (<see cref="OwedFollowUp.FromVersion"/>) only as
-/// the last append saw it: the follow-up itself works from the stream as it stands. The row this
+/// the last append saw it: the follow-up itself works from the stream as it stands. Whether the
+/// appends it owes for began with the one that opened the stream (<see cref="OwedFollowUp.FromOpening"/>)
+/// is kept across them: an append writes the row as a merge, so what an earlier append of the same
+/// owed run set stays when this one does not know it. The row this
 /// instance's own append wrote is remembered with the ETag the transaction returned
 /// (<see cref="Known"/>), so its follow-up deletes it without reading it first; a row changed since
 /// by another writer fails that delete on its ETag and is read again.
@@ -72,9 +75,14 @@ public sealed class CaseFollowUpRows(StorageTables tables, InstanceIdentity? ins
     internal OwedFollowUp ClaimForAppend(string streamId, long fromVersion, long toVersion, DateTimeOffset owedSince)
     {
         var last = _seen.TryRemove(streamId, out var seen) ? seen : Known(streamId);
-        return last is not null && HeldElsewhere(last)
+
+        // The row as last known, still owed and ending where this append starts, owes the same run;
+        // not knowing it, the append leaves the stored value as it is (the row is merged).
+        var fromOpening = fromVersion == 0 ? true : last is not null && last.ToVersion == fromVersion ? last.FromOpening : null;
+        var owing = last is not null && HeldElsewhere(last)
             ? new OwedFollowUp(streamId, fromVersion, toVersion, owedSince, default, last.ClaimedBy, last.ClaimedUntil)
             : new OwedFollowUp(streamId, fromVersion, toVersion, owedSince, default, InstanceId, _time.GetUtcNow() + Lease);
+        return owing with { FromOpening = fromOpening };
     }
 
     /// <summary>
@@ -253,6 +261,11 @@ public sealed class CaseFollowUpRows(StorageTables tables, InstanceIdentity? ins
             row["ClaimedUntil"] = owed.ClaimedUntil;
         }
 
+        if (owed.FromOpening is { } fromOpening)
+        {
+            row["FromOpening"] = fromOpening;
+        }
+
         return row;
     }
 
@@ -263,7 +276,10 @@ public sealed class CaseFollowUpRows(StorageTables tables, InstanceIdentity? ins
         row.GetDateTimeOffset("OwedSince") ?? DateTimeOffset.MinValue,
         row.ETag,
         row.GetString("ClaimedBy"),
-        row.GetDateTimeOffset("ClaimedUntil") ?? DateTimeOffset.MinValue);
+        row.GetDateTimeOffset("ClaimedUntil") ?? DateTimeOffset.MinValue)
+    {
+        FromOpening = row.GetBoolean("FromOpening") ?? false,
+    };
 }
 
 /// <summary>
@@ -271,4 +287,11 @@ public sealed class CaseFollowUpRows(StorageTables tables, InstanceIdentity? ins
 /// owed since <paramref name="OwedSince"/>, run by <paramref name="ClaimedBy"/> until <paramref name="ClaimedUntil"/>
 /// (no claim: a row an earlier version wrote, anyone's to take).
 /// </summary>
-public sealed record OwedFollowUp(string StreamId, long FromVersion, long ToVersion, DateTimeOffset OwedSince, ETag ETag, string? ClaimedBy = null, DateTimeOffset ClaimedUntil = default);
+public sealed record OwedFollowUp(string StreamId, long FromVersion, long ToVersion, DateTimeOffset OwedSince, ETag ETag, string? ClaimedBy = null, DateTimeOffset ClaimedUntil = default)
+{
+    /// <summary>
+    /// Whether the first append owed for opened the stream, so nothing has set the case's timers or
+    /// index yet; null when the append that wrote the row did not know (the stored row then says).
+    /// </summary>
+    public bool? FromOpening { get; init; }
+}

@@ -91,8 +91,10 @@ public sealed class TableCaseEventStore(StorageTables tables, PayloadBlobStore? 
             // The follow-up row carries its claim: written here, it costs no call of its own.
             var owing = followUps?.ClaimForAppend(streamId, expectedLastSequence, stored[^1].Sequence, stored[0].OccurredAt)
                 ?? new OwedFollowUp(streamId, expectedLastSequence, stored[^1].Sequence, stored[0].OccurredAt, default);
+            // Merged, so a fact of the owed run this instance does not know (FromOpening) stays as stored.
+            var rowWrite = followUps is null ? TableTransactionActionType.UpsertReplace : TableTransactionActionType.UpsertMerge;
             var actions = entities.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))
-                .Append(new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseFollowUpRows.Row(owing)));
+                .Append(new TableTransactionAction(rowWrite, CaseFollowUpRows.Row(owing)));
             var written = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
 
             // The follow-up row's ETag, so its follow-up can delete it without reading it first.

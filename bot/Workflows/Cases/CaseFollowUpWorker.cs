@@ -64,7 +64,7 @@ public sealed partial class CaseFollowUpWorker(
                 return;
             }
 
-            await cases.ReconcileAsync(caseCode, null, row.FromVersion, row.ToVersion, cancellationToken).ConfigureAwait(false);
+            await cases.ReconcileAsync(caseCode, row, cancellationToken).ConfigureAwait(false);
             if (!await StepsAsync(caseCode, cancellationToken).ConfigureAwait(false))
             {
                 LogClaimLost(caseCode);

@@ -36,14 +36,20 @@ public sealed partial class CaseService
     /// <paramref name="fromVersion"/>.
     /// </summary>
     public Task ReconcileAsync(string caseCode, CaseState? knownBefore, long? fromVersion, CancellationToken cancellationToken) =>
-        ReconcileAsync(caseCode, knownBefore, fromVersion, null, cancellationToken);
+        ReconcileAsync(caseCode, knownBefore, fromVersion, null, null, cancellationToken);
 
     /// <summary>
-    /// As above, for a follow-up owed up to <paramref name="owedTo"/>: the case as this instance holds
-    /// it is used without reading the stream when it is that version or later (the follow-up row's
-    /// delete, bound to its ETag, catches an append made elsewhere since).
+    /// As above, for the follow-up a row owes: the case as this instance holds it is used without
+    /// reading the stream when it is the row's last version or later (the row's delete, bound to its
+    /// ETag, catches an append made elsewhere since).
     /// </summary>
-    public async Task ReconcileAsync(string caseCode, CaseState? knownBefore, long? fromVersion, long? owedTo, CancellationToken cancellationToken)
+    public Task ReconcileAsync(string caseCode, OwedFollowUp owedRow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(owedRow);
+        return ReconcileAsync(caseCode, null, owedRow.FromVersion, owedRow.ToVersion, owedRow.FromOpening, cancellationToken);
+    }
+
+    private async Task ReconcileAsync(string caseCode, CaseState? knownBefore, long? fromVersion, long? owedTo, bool? owedFromOpening, CancellationToken cancellationToken)
     {
         if (playbooks.ForCaseCode(caseCode) is not { } playbook)
         {
@@ -57,11 +63,13 @@ public sealed partial class CaseService
             return;
         }
 
-        // Owed by the append that opened the case (it started from an empty stream): nothing can have
-        // set its timers yet, so the first pass writes them without reading. A reconcile that did run
-        // (a crash before the row's delete, another instance's sweep) left the note, whose insert then
-        // collides and the next pass reads.
-        var openedByOwedAppend = fromVersion == 0;
+        // Owed by the append that opened the case (it started from an empty stream, or began the run
+        // of appends the row owes for): nothing can have set its timers yet, so the first pass writes
+        // them without reading. A reconcile that did run (a crash before the row's delete, another
+        // instance's sweep, this instance before a later append owed the row again) left the note,
+        // whose insert then collides and the next pass reads.
+        var fromOpening = fromVersion == 0 ? true : owedFromOpening;
+        var openedByOwedAppend = fromOpening == true && (fromVersion == 0 || reconciled?.Knows(caseCode) != true);
         while (true)
         {
             var after = held ?? await cases.LoadAsync(caseCode, cancellationToken).ConfigureAwait(false);
@@ -82,14 +90,18 @@ public sealed partial class CaseService
             }
 
             var at = time.GetUtcNow();
+
+            // No note, and the owed run began with the opening: nothing was set, whatever the case
+            // looked like at the row's FromVersion (the last append's). Taken from there, a case
+            // opened and acknowledged before its first follow-up would seem to have had its single
+            // points (the decision window's) set already, and would never get them.
             var was = noted
                 ?? (knownBefore is not null ? Basis(playbook, knownBefore, 0, at) : null)
-                ?? await BasisAtAsync(playbook, caseCode, fromVersion ?? after.Version, after, at, cancellationToken).ConfigureAwait(false);
+                ?? await BasisAtAsync(playbook, caseCode, fromOpening == true ? 0 : fromVersion ?? after.Version, after, at, cancellationToken).ConfigureAwait(false);
             var now = Basis(playbook, after.State, after.Version, at);
 
             // The index first: if the timers' change then fails, the next reconcile does both again.
-            // No note: never reconciled (the follow-up row's FromVersion is the last append's, so a
-            // case opened and changed before its first follow-up looks as if it existed already).
+            // No note: never reconciled, or timers set before notes were kept.
             if (noted is null || !was.Exists || was.Stage != now.Stage || was.NextDeadline != now.NextDeadline || was.NextDeadlineName != now.NextDeadlineName)
             {
                 await index.RecordAsync(
@@ -235,7 +247,7 @@ public sealed partial class CaseService
         }
 
         var row = owed is null ? null : await owed.FindAsync(caseCode, cancellationToken).ConfigureAwait(false);
-        await ReconcileAsync(caseCode, before, row?.FromVersion, cancellationToken).ConfigureAwait(false);
+        await ReconcileAsync(caseCode, before, row?.FromVersion, null, row?.FromOpening, cancellationToken).ConfigureAwait(false);
 
         // A step still owed (what follows a decision) keeps the row: whoever started it completes it.
         if (row is not null && !await OwesStepsAsync(caseCode, cancellationToken).ConfigureAwait(false))

@@ -67,6 +67,9 @@ public sealed class ReconciledTimers
         }
     }
 
+    /// <summary>Whether this instance remembers a reconcile of the case at any version.</summary>
+    public bool Knows(string caseCode) => _cases.ContainsKey(caseCode);
+
     /// <summary>Nothing is known of the case's partition any more (a reconcile failed or found a newer note).</summary>
     public void Forget(string caseCode) => _cases.TryRemove(caseCode, out _);
 

@@ -216,7 +216,7 @@ public sealed class CaseFollowUpTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // A first run set the timers and the index, then the instance stopped before the row's delete.
         var cases = _bot.Services.GetRequiredService<CaseService>();
-        await cases.ReconcileAsync(code, null, row.FromVersion, row.ToVersion, CancellationToken.None);
+        await cases.ReconcileAsync(code, row, CancellationToken.None);
         var decisionReminders = DecisionReminderIds(await _bot.CaseAsync(code));
         Assert.NotEmpty(decisionReminders);
         Assert.NotNull(await Timers.FindAsync(code, DecisionWindowPoint.TimerId(code)));

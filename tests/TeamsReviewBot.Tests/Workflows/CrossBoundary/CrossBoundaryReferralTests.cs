@@ -149,6 +149,34 @@ public sealed class CrossBoundaryReferralTests(AzuriteFixture azurite)
         Assert.Null(await timers.FindAsync(code, CrossBoundaryPoint.TimerId(code)));
     }
 
+    [Fact]
+    public async Task A_cross_boundary_case_acknowledged_before_its_first_follow_up_still_tells_the_other_partnership()
+    {
+        // Under a backlog intake records the referrer's acknowledgement before the case's first
+        // follow-up has run: that follow-up still sets the case up as one never set up.
+        var extra = new Dictionary<string, string?>
+        {
+            ["Timers:PollInterval"] = "01:00:00",
+            ["Intake:Partnership"] = "oldham",
+            ["Partnerships:Mailboxes:Tameside"] = TamesideMailbox,
+            ["CaseFollowUps:RunBeforeReply"] = "false",
+        };
+        await using var bot = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, extra, services: BackgroundLoops.TakeOut);
+        bot.AwaitFollowUps = false;
+        var code = await OpenAsync(bot, GmFormBuilder.Filled().Set(Resides, "Tameside").Set(Occurred, "Oldham"), "<backlog@school.example>");
+        await bot.Services.GetRequiredService<IReferralCaseOpener>().RecordAcknowledgementAsync(code, "<ack-backlog@example>", CancellationToken.None);
+        var timers = bot.Services.GetRequiredService<DurableTimerStore>();
+        Assert.Null(await timers.FindAsync(code, CrossBoundaryPoint.TimerId(code)));
+
+        await bot.Services.GetRequiredService<CaseFollowUpWorker>().FollowUpAsync(code, CancellationToken.None);
+
+        Assert.Equal((await bot.CaseAsync(code)).OpenedAt, (await timers.FindAsync(code, CrossBoundaryPoint.TimerId(code)))?.DueAt);
+        Assert.NotNull(await timers.FindAsync(code, DecisionWindowPoint.TimerId(code)));
+        await bot.JumpAndFireTimersAsync(bot.Clock.GetUtcNow().AddMinutes(1));
+        await bot.WaitForSentMailAsync(CrossBoundaryNotice.Subject(code));
+        Assert.Single(await bot.StreamAsync(code), e => e.Type == CaseEventTypes.CrossBoundaryNoticeSent);
+    }
+
     private async Task<PanelBot> StartAsync(bool withTamesideMailbox)
     {
         var extra = new Dictionary<string, string?> { ["Timers:PollInterval"] = "01:00:00", ["Intake:Partnership"] = "oldham" };

@@ -75,4 +75,82 @@ public sealed class EmailReferralFollowUpTests(AzuriteFixture azurite)
         Assert.Single(await bot.Graph.SentAsync(PanelBot.Mailbox), m => m.GetProperty("subject").GetString()!.Contains(code, StringComparison.Ordinal));
         Assert.NotNull(await bot.Services.GetRequiredService<DurableTimerStore>().FindAsync(code, DecisionWindowPoint.TimerId(code)));
     }
+
+    [Fact]
+    public async Task An_emailed_referral_acknowledged_before_its_first_follow_up_still_gets_its_decision_window_timer_and_thread()
+    {
+        await using var bot = await PanelBot.StartAsync(
+            azurite,
+            "oldham",
+            StatutoryPanel,
+            new Dictionary<string, string?>
+            {
+                ["CaseFollowUps:RunBeforeReply"] = "false",
+                ["Intake:Partnership"] = "oldham",
+            },
+            services: BackgroundLoops.TakeOut);
+        bot.AwaitFollowUps = false;
+
+        // Opened, then acknowledged, with no follow-up run between: the row owes both appends.
+        var internetMessageId = await bot.Graph.DeliverAsync(PanelBot.Mailbox, TestMail.Referral(GmFormBuilder.Filled().Build()));
+        var id = (await bot.Graph.InboxAsync(PanelBot.Mailbox)).Single(m => m.GetProperty("internetMessageId").GetString() == internetMessageId).GetProperty("id").GetString()!;
+        await bot.Services.GetRequiredService<MailIntakeProcessor>().ProcessAsync(id, CancellationToken.None);
+        var code = (await bot.Services.GetRequiredService<IntakeLedger>().ListAsync(PanelBot.Mailbox)).Single().CaseCode!;
+        var opened = await bot.CaseAsync(code);
+        Assert.True(opened.ReferrerAcknowledged);
+        Assert.Null(opened.Thread);
+        var timers = bot.Services.GetRequiredService<DurableTimerStore>();
+        Assert.Null(await timers.FindAsync(code, DecisionWindowPoint.TimerId(code)));
+
+        // The follow-ups run: the window the panel decides in is kept by its timer, as for any case.
+        await bot.RestartAsync(services: _ => { });
+        bot.AwaitFollowUps = true;
+        var rows = bot.Services.GetRequiredService<CaseFollowUpRows>();
+        await LocalIntake.WaitUntilAsync(async () => await rows.FindAsync(code) is null, "the follow-up row done");
+        await bot.FollowUpsDoneAsync();
+
+        Assert.NotNull((await bot.CaseAsync(code)).Thread);
+        var window = await timers.FindAsync(code, DecisionWindowPoint.TimerId(code));
+        Assert.NotNull(window);
+        Assert.Equal(code, Assert.Single(await bot.Services.GetRequiredService<CaseIndexStore>().ListAsync("oldham")).CaseCode);
+    }
+
+    [Fact]
+    public async Task An_emailed_referral_opened_before_a_restart_and_acknowledged_after_it_still_gets_its_decision_window_timer()
+    {
+        await using var bot = await PanelBot.StartAsync(
+            azurite,
+            "oldham",
+            StatutoryPanel,
+            new Dictionary<string, string?>
+            {
+                ["CaseFollowUps:RunBeforeReply"] = "false",
+                ["Intake:Partnership"] = "oldham",
+            },
+            services: BackgroundLoops.TakeOut);
+        bot.AwaitFollowUps = false;
+
+        // Opened, and the acknowledgement's answer lost: the pass stops before recording it.
+        await bot.Graph.FaultsAsync(new { loseSendAnswers = 1 });
+        var internetMessageId = await bot.Graph.DeliverAsync(PanelBot.Mailbox, TestMail.Referral(GmFormBuilder.Filled().Build()));
+        var id = (await bot.Graph.InboxAsync(PanelBot.Mailbox)).Single(m => m.GetProperty("internetMessageId").GetString() == internetMessageId).GetProperty("id").GetString()!;
+        await Assert.ThrowsAnyAsync<Exception>(() => bot.Services.GetRequiredService<MailIntakeProcessor>().ProcessAsync(id, CancellationToken.None));
+        var code = (await bot.Services.GetRequiredService<IntakeLedger>().ListAsync(PanelBot.Mailbox)).Single().CaseCode!;
+
+        // A new instance records the acknowledgement before any follow-up runs: the row it writes
+        // keeps what the stored one said, read with the case, that the run began with the opening.
+        await bot.RestartAsync(services: BackgroundLoops.TakeOut);
+        await bot.Services.GetRequiredService<MailIntakeProcessor>().ProcessAsync(id, CancellationToken.None);
+        Assert.True((await bot.CaseAsync(code)).ReferrerAcknowledged);
+        var timers = bot.Services.GetRequiredService<DurableTimerStore>();
+        Assert.Null(await timers.FindAsync(code, DecisionWindowPoint.TimerId(code)));
+
+        // That instance's follow-up sets the case up as a case never set up.
+        await bot.Services.GetRequiredService<CaseFollowUpWorker>().FollowUpAsync(code, CancellationToken.None);
+
+        Assert.NotNull(await timers.FindAsync(code, DecisionWindowPoint.TimerId(code)));
+        Assert.NotNull((await bot.CaseAsync(code)).Thread);
+        Assert.Null(await bot.Services.GetRequiredService<CaseFollowUpRows>().FindAsync(code));
+        Assert.Equal(code, Assert.Single(await bot.Services.GetRequiredService<CaseIndexStore>().ListAsync("oldham")).CaseCode);
+    }
 }
