@@ -7,7 +7,8 @@ namespace TeamsReviewBot.Storage;
 public sealed record Versioned<TState>(TState State, long Version);
 
 /// <summary>
-/// Loads, decides and appends for one stream at a time. State is served from memory and only the
+/// Loads, decides and appends for one stream at a time (this instance's appends to a stream take
+/// turns, <see cref="StreamGates"/>). State is served from memory and only the
 /// events written since are read; the append itself checks the view is current (a stale view
 /// collides on the row key, reloads the missing events and decides again). So a card click costs
 /// one table write in the common case, and several instances of the service stay correct.
@@ -20,6 +21,7 @@ public sealed class AggregateStore<TState>(ICaseEventStore stream, IStreamFold<T
     private const int MaxAttempts = 50;
     private readonly ConcurrentDictionary<string, Held> _cache = new(StringComparer.Ordinal);
     private readonly int _capacity = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "At least one stream's view must be held.");
+    private readonly StreamGates _gates = new();
     private long _clock;
     private int _trimming;
 
@@ -59,6 +61,7 @@ public sealed class AggregateStore<TState>(ICaseEventStore stream, IStreamFold<T
         Func<IReadOnlyList<NewEvent>, CancellationToken, Task>? beforeAppend,
         CancellationToken cancellationToken = default)
     {
+        using var turn = await _gates.EnterAsync(streamId, cancellationToken).ConfigureAwait(false);
         var view = await CurrentAsync(streamId, cancellationToken).ConfigureAwait(false);
         return await DecideAndAppendAsync(streamId, view, decide, beforeAppend, cancellationToken).ConfigureAwait(false);
     }
@@ -69,13 +72,16 @@ public sealed class AggregateStore<TState>(ICaseEventStore stream, IStreamFold<T
     /// decided on as empty. Should it exist after all (a retry after a crash), the append collides
     /// like any stale view, the events are read and <paramref name="decide"/> runs again on them.
     /// </summary>
-    public Task<AppendOutcome<TState>> StartAsync(string streamId, Func<TState, IReadOnlyList<NewEvent>> decide, CancellationToken cancellationToken = default) =>
-        DecideAndAppendAsync(
+    public async Task<AppendOutcome<TState>> StartAsync(string streamId, Func<TState, IReadOnlyList<NewEvent>> decide, CancellationToken cancellationToken = default)
+    {
+        using var turn = await _gates.EnterAsync(streamId, cancellationToken).ConfigureAwait(false);
+        return await DecideAndAppendAsync(
             streamId,
             TryHeld(streamId) ?? new Versioned<TState>(fold.Initial(streamId), 0),
             decide,
             null,
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<AppendOutcome<TState>> DecideAndAppendAsync(
         string streamId,
