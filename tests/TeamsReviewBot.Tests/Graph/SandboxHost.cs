@@ -66,6 +66,13 @@ public sealed class SandboxHost : IAsyncDisposable
     public async Task<IReadOnlyList<JsonElement>> InboxAsync(string mailbox) =>
         (await Control.GetFromJsonAsync<JsonElement[]>(new Uri($"sandbox/mailboxes/{mailbox}/inbox", UriKind.Relative)))!;
 
+    /// <summary>Delivers a message and answers its Graph id, as a change notification would name it.</summary>
+    public async Task<string> DeliverForIdAsync(string mailbox, byte[] rfc822)
+    {
+        var internetMessageId = await DeliverAsync(mailbox, rfc822);
+        return (await InboxAsync(mailbox)).Single(m => m.GetProperty("internetMessageId").GetString() == internetMessageId).GetProperty("id").GetString()!;
+    }
+
     public async Task FaultsAsync(object settings)
     {
         using var response = await Control.PostAsJsonAsync(new Uri("sandbox/faults", UriKind.Relative), settings);

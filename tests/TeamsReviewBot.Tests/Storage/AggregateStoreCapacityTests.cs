@@ -89,12 +89,4 @@ public sealed class AggregateStoreCapacityTests(AzuriteFixture azurite)
         public Task<IReadOnlyList<StoredEvent>> AppendAsync(string streamId, long expectedLastSequence, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default) =>
             inner.AppendAsync(streamId, expectedLastSequence, events, cancellationToken);
     }
-
-    /// <summary>The simplest fold: the list of event types so far.</summary>
-    private sealed class EventNames : IStreamFold<IReadOnlyList<string>>
-    {
-        public IReadOnlyList<string> Initial(string streamId) => [];
-
-        public IReadOnlyList<string> Apply(IReadOnlyList<string> state, StoredEvent stored) => [.. state, stored.Type];
-    }
 }

@@ -96,12 +96,4 @@ public sealed class AggregateStoreTurnsTests(AzuriteFixture azurite)
     }
 
     private static NewEvent Event(string type) => new(type, "{}", At);
-
-    /// <summary>The simplest fold: the list of event types so far.</summary>
-    private sealed class EventNames : IStreamFold<IReadOnlyList<string>>
-    {
-        public IReadOnlyList<string> Initial(string streamId) => [];
-
-        public IReadOnlyList<string> Apply(IReadOnlyList<string> state, StoredEvent stored) => [.. state, stored.Type];
-    }
 }

@@ -116,15 +116,7 @@ public sealed class CrossBoundaryReferralTests(AzuriteFixture azurite)
     {
         // As deployed: the case's timers, the cross-boundary follow-up's among them, follow the opening
         // append from the row it wrote; the bot stops before that follow-up runs.
-        var extra = new Dictionary<string, string?>
-        {
-            ["Timers:PollInterval"] = "01:00:00",
-            ["Intake:Partnership"] = "oldham",
-            ["Partnerships:Mailboxes:Tameside"] = TamesideMailbox,
-            ["CaseFollowUps:RunBeforeReply"] = "false",
-        };
-        await using var bot = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, extra, services: BackgroundLoops.TakeOut);
-        bot.AwaitFollowUps = false;
+        await using var bot = await StartAsDeployedWithoutBackgroundWorkAsync();
         var code = await OpenAsync(bot, GmFormBuilder.Filled().Set(Resides, "Tameside").Set(Occurred, "Oldham"), "<stopped@school.example>");
         var timers = bot.Services.GetRequiredService<DurableTimerStore>();
         var rows = bot.Services.GetRequiredService<CaseFollowUpRows>();
@@ -154,15 +146,7 @@ public sealed class CrossBoundaryReferralTests(AzuriteFixture azurite)
     {
         // Under a backlog intake records the referrer's acknowledgement before the case's first
         // follow-up has run: that follow-up still sets the case up as one never set up.
-        var extra = new Dictionary<string, string?>
-        {
-            ["Timers:PollInterval"] = "01:00:00",
-            ["Intake:Partnership"] = "oldham",
-            ["Partnerships:Mailboxes:Tameside"] = TamesideMailbox,
-            ["CaseFollowUps:RunBeforeReply"] = "false",
-        };
-        await using var bot = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, extra, services: BackgroundLoops.TakeOut);
-        bot.AwaitFollowUps = false;
+        await using var bot = await StartAsDeployedWithoutBackgroundWorkAsync();
         var code = await OpenAsync(bot, GmFormBuilder.Filled().Set(Resides, "Tameside").Set(Occurred, "Oldham"), "<backlog@school.example>");
         await bot.Services.GetRequiredService<IReferralCaseOpener>().RecordAcknowledgementAsync(code, "<ack-backlog@example>", CancellationToken.None);
         var timers = bot.Services.GetRequiredService<DurableTimerStore>();
@@ -175,6 +159,22 @@ public sealed class CrossBoundaryReferralTests(AzuriteFixture azurite)
         await bot.JumpAndFireTimersAsync(bot.Clock.GetUtcNow().AddMinutes(1));
         await bot.WaitForSentMailAsync(CrossBoundaryNotice.Subject(code));
         Assert.Single(await bot.StreamAsync(code), e => e.Type == CaseEventTypes.CrossBoundaryNoticeSent);
+    }
+
+    /// <summary>As deployed (follow-ups after the reply, Tameside's mailbox known), with the background
+    /// loops taken out so the test decides when the case's follow-up runs.</summary>
+    private async Task<PanelBot> StartAsDeployedWithoutBackgroundWorkAsync()
+    {
+        var extra = new Dictionary<string, string?>
+        {
+            ["Timers:PollInterval"] = "01:00:00",
+            ["Intake:Partnership"] = "oldham",
+            ["Partnerships:Mailboxes:Tameside"] = TamesideMailbox,
+            ["CaseFollowUps:RunBeforeReply"] = "false",
+        };
+        var bot = await PanelBot.StartAsync(azurite, "oldham", StatutoryPanel, extra, services: BackgroundLoops.TakeOut);
+        bot.AwaitFollowUps = false;
+        return bot;
     }
 
     private async Task<PanelBot> StartAsync(bool withTamesideMailbox)

@@ -25,22 +25,11 @@ public sealed class EmailReferralFollowUpTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_emailed_referral_whose_bot_stopped_after_opening_its_case_gets_one_thread_and_one_acknowledgement_after_the_restart()
     {
-        await using var bot = await PanelBot.StartAsync(
-            azurite,
-            "oldham",
-            StatutoryPanel,
-            new Dictionary<string, string?>
-            {
-                ["CaseFollowUps:RunBeforeReply"] = "false",
-                ["Intake:Partnership"] = "oldham",
-            },
-            services: BackgroundLoops.TakeOut);
-        bot.AwaitFollowUps = false;
+        await using var bot = await StartAsDeployedWithoutBackgroundWorkAsync();
 
         // The acknowledgement goes out but its answer is lost: the pass stops there, as a crash would.
         await bot.Graph.FaultsAsync(new { loseSendAnswers = 1 });
-        var internetMessageId = await bot.Graph.DeliverAsync(PanelBot.Mailbox, TestMail.Referral(GmFormBuilder.Filled().Build()));
-        var id = (await bot.Graph.InboxAsync(PanelBot.Mailbox)).Single(m => m.GetProperty("internetMessageId").GetString() == internetMessageId).GetProperty("id").GetString()!;
+        var id = await bot.Graph.DeliverForIdAsync(PanelBot.Mailbox, TestMail.Referral(GmFormBuilder.Filled().Build()));
         await Assert.ThrowsAnyAsync<Exception>(() => bot.Services.GetRequiredService<MailIntakeProcessor>().ProcessAsync(id, CancellationToken.None));
 
         // Opened and put to the panel in one append; no thread yet, and the row that owes it is there.
@@ -79,21 +68,10 @@ public sealed class EmailReferralFollowUpTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_emailed_referral_acknowledged_before_its_first_follow_up_still_gets_its_decision_window_timer_and_thread()
     {
-        await using var bot = await PanelBot.StartAsync(
-            azurite,
-            "oldham",
-            StatutoryPanel,
-            new Dictionary<string, string?>
-            {
-                ["CaseFollowUps:RunBeforeReply"] = "false",
-                ["Intake:Partnership"] = "oldham",
-            },
-            services: BackgroundLoops.TakeOut);
-        bot.AwaitFollowUps = false;
+        await using var bot = await StartAsDeployedWithoutBackgroundWorkAsync();
 
         // Opened, then acknowledged, with no follow-up run between: the row owes both appends.
-        var internetMessageId = await bot.Graph.DeliverAsync(PanelBot.Mailbox, TestMail.Referral(GmFormBuilder.Filled().Build()));
-        var id = (await bot.Graph.InboxAsync(PanelBot.Mailbox)).Single(m => m.GetProperty("internetMessageId").GetString() == internetMessageId).GetProperty("id").GetString()!;
+        var id = await bot.Graph.DeliverForIdAsync(PanelBot.Mailbox, TestMail.Referral(GmFormBuilder.Filled().Build()));
         await bot.Services.GetRequiredService<MailIntakeProcessor>().ProcessAsync(id, CancellationToken.None);
         var code = (await bot.Services.GetRequiredService<IntakeLedger>().ListAsync(PanelBot.Mailbox)).Single().CaseCode!;
         var opened = await bot.CaseAsync(code);
@@ -118,22 +96,11 @@ public sealed class EmailReferralFollowUpTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_emailed_referral_opened_before_a_restart_and_acknowledged_after_it_still_gets_its_decision_window_timer()
     {
-        await using var bot = await PanelBot.StartAsync(
-            azurite,
-            "oldham",
-            StatutoryPanel,
-            new Dictionary<string, string?>
-            {
-                ["CaseFollowUps:RunBeforeReply"] = "false",
-                ["Intake:Partnership"] = "oldham",
-            },
-            services: BackgroundLoops.TakeOut);
-        bot.AwaitFollowUps = false;
+        await using var bot = await StartAsDeployedWithoutBackgroundWorkAsync();
 
         // Opened, and the acknowledgement's answer lost: the pass stops before recording it.
         await bot.Graph.FaultsAsync(new { loseSendAnswers = 1 });
-        var internetMessageId = await bot.Graph.DeliverAsync(PanelBot.Mailbox, TestMail.Referral(GmFormBuilder.Filled().Build()));
-        var id = (await bot.Graph.InboxAsync(PanelBot.Mailbox)).Single(m => m.GetProperty("internetMessageId").GetString() == internetMessageId).GetProperty("id").GetString()!;
+        var id = await bot.Graph.DeliverForIdAsync(PanelBot.Mailbox, TestMail.Referral(GmFormBuilder.Filled().Build()));
         await Assert.ThrowsAnyAsync<Exception>(() => bot.Services.GetRequiredService<MailIntakeProcessor>().ProcessAsync(id, CancellationToken.None));
         var code = (await bot.Services.GetRequiredService<IntakeLedger>().ListAsync(PanelBot.Mailbox)).Single().CaseCode!;
 
@@ -152,5 +119,23 @@ public sealed class EmailReferralFollowUpTests(AzuriteFixture azurite)
         Assert.NotNull((await bot.CaseAsync(code)).Thread);
         Assert.Null(await bot.Services.GetRequiredService<CaseFollowUpRows>().FindAsync(code));
         Assert.Equal(code, Assert.Single(await bot.Services.GetRequiredService<CaseIndexStore>().ListAsync("oldham")).CaseCode);
+    }
+
+    /// <summary>The bot as deployed (follow-ups after the reply), with its background loops taken out
+    /// so the test decides when intake and follow-ups run.</summary>
+    private async Task<PanelBot> StartAsDeployedWithoutBackgroundWorkAsync()
+    {
+        var bot = await PanelBot.StartAsync(
+            azurite,
+            "oldham",
+            StatutoryPanel,
+            new Dictionary<string, string?>
+            {
+                ["CaseFollowUps:RunBeforeReply"] = "false",
+                ["Intake:Partnership"] = "oldham",
+            },
+            services: BackgroundLoops.TakeOut);
+        bot.AwaitFollowUps = false;
+        return bot;
     }
 }
