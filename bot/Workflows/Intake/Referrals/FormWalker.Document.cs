@@ -5,12 +5,15 @@ namespace TeamsReviewBot.Workflows.Intake.Referrals;
 internal sealed partial class FormWalker
 {
     /// <summary>
-    /// One document's body as read so far: its content controls, each block's text, heading reading and
-    /// segments. None of these depends on which form the body is read as, so the walkers of every known
-    /// form share one and the body is read once, not once per form. For one document only.
+    /// One document's body as read so far: its content controls, its paragraphs and rows in order, and
+    /// each one's text, heading reading, segments and reading. None of these depends on which form the
+    /// body is read as, so the walkers of every known form share one and the body is read once, not
+    /// once per form. For one document only.
     /// </summary>
     internal sealed class Document
     {
+        private readonly Dictionary<WordNode, BlockReading> _readings = new(ReferenceEqualityComparer.Instance);
+        private List<Line>? _lines;
         private readonly Dictionary<WordNode, List<Segment>> _segments = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<WordNode, string> _texts = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<WordNode, (string Normalised, string Unnumbered)> _headings = new(ReferenceEqualityComparer.Instance);
@@ -19,6 +22,31 @@ internal sealed partial class FormWalker
         /// <summary>Every content control that is not a tick box, for matching by tag or title.</summary>
         public IReadOnlyList<FormControl> ContentControls(WordNode body) =>
             _contentControls ??= [.. body.Descendants().Where(node => node.Is("sdt") && !IsCheckBox(node)).Select(FormControl.FromSdt)];
+
+        /// <summary>The body's paragraphs and table rows in reading order, controls wrapping them looked into.</summary>
+        public IReadOnlyList<Line> Lines(WordNode body) => _lines ??= LinesOf(body);
+
+        public BlockReading Paragraph(WordNode paragraph)
+        {
+            if (!_readings.TryGetValue(paragraph, out var reading))
+            {
+                reading = ReadParagraphOnce(Segments(paragraph));
+                _readings.Add(paragraph, reading);
+            }
+
+            return reading;
+        }
+
+        public RowReading Row(WordNode row)
+        {
+            if (!_readings.TryGetValue(row, out var reading))
+            {
+                reading = ReadRowOnce(row, this);
+                _readings.Add(row, reading);
+            }
+
+            return (RowReading)reading;
+        }
 
         public List<Segment> Segments(WordNode container)
         {

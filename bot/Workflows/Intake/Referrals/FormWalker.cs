@@ -46,18 +46,15 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles, Fo
     {
         ArgumentNullException.ThrowIfNull(body);
         ContentControls = _document.ContentControls(body);
-        foreach (var block in Blocks(body))
+        foreach (var line in _document.Lines(body))
         {
-            if (block.Is("p"))
+            if (line.IsRow)
             {
-                ReadParagraph(block);
+                ReadRow(line.Node);
             }
             else
             {
-                foreach (var row in Rows(block))
-                {
-                    ReadRow(row);
-                }
+                ReadParagraph(line.Node);
             }
         }
     }
@@ -69,120 +66,52 @@ internal sealed partial class FormWalker(IReadOnlyList<string> sectionTitles, Fo
             return;
         }
 
-        var segments = _document.Segments(paragraph);
-        EmitInline(segments);
-        EmitTickBoxes(segments, null);
+        Emit(_document.Paragraph(paragraph));
     }
 
     private void ReadRow(WordNode row)
     {
-        var cells = Cells(row).ToList();
-        var worded = cells.Where(c => !_document.IsNumbering(c)).ToList();
-        if (worded.Count == 1 && SwitchSection(worded[0]))
+        var reading = _document.Row(row);
+        if (reading.SoleWordedCell is { } heading && SwitchSection(heading))
         {
             _columnLabels = null;
             _headingAbove = _section;
             return;
         }
 
-        var segmented = cells.Select(_document.Segments).ToList();
-        var texts = segmented.Select(c => string.Concat(c.Select(s => s.Text)).Trim()).ToList();
         var headingAbove = _headingAbove;
         _headingAbove = null;
-        if (headingAbove is not null && cells.Count == 1)
+        var answers = reading.CellAnswers;
+        if (headingAbove is not null && answers.Count == 1)
         {
             // The answer typed under a free-text heading; the cell is read as usual as well.
-            var answer = segmented[0].FirstOrDefault(s => s.Control is not null)?.Control ?? FormControl.FromText(texts[0]);
-            _controls.Add(new LabelledControl(_section, headingAbove, answer));
+            _controls.Add(new LabelledControl(_section, headingAbove, answers[0]));
         }
 
-        if (_columnLabels is { } labels && labels.Count == cells.Count)
+        if (_columnLabels is { } labels && labels.Count == answers.Count)
         {
             // The row under a row of labels: each cell belongs to the label above it.
-            for (var i = 0; i < cells.Count; i++)
+            for (var i = 0; i < answers.Count; i++)
             {
-                var control = segmented[i].FirstOrDefault(s => s.Control is not null)?.Control ?? FormControl.FromText(texts[i]);
-                _controls.Add(new LabelledControl(_section, labels[i], control, ByColumn: true));
+                _controls.Add(new LabelledControl(_section, labels[i], answers[i], ByColumn: true));
             }
         }
 
-        var allLabels = cells.Count >= 2 && segmented.All(c => c.All(s => s.Control is null && s.CheckBox is null)) && texts.All(t => t.Length > 0);
-        _columnLabels = allLabels ? texts : null;
-        for (var i = 0; i < cells.Count; i++)
-        {
-            var segments = segmented[i];
-            EmitInline(segments);
-
-            // A label cell followed by a value cell.
-            var hasControl = segments.Any(s => s.Control is not null || s.CheckBox is not null);
-            var label = string.Concat(segments.Select(s => s.Text)).Trim();
-            if (!hasControl && label.Length > 0 && i + 1 < cells.Count)
-            {
-                var next = segmented[i + 1];
-                var control = next.FirstOrDefault(s => s.Control is not null)?.Control
-                    ?? (next.Any(s => s.CheckBox is not null) ? null : FormControl.FromText(string.Concat(next.Select(s => s.Text))));
-                if (control is not null)
-                {
-                    _controls.Add(new LabelledControl(_section, label, control));
-                }
-            }
-
-            var neighbour = i + 1 < cells.Count ? string.Concat(segmented[i + 1].Select(s => s.Text)).Trim() : null;
-            EmitTickBoxes(segments, neighbour);
-        }
+        _columnLabels = reading.LabelRow;
+        Emit(reading);
     }
 
-    private void EmitInline(List<Segment> segments)
+    /// <summary>What a paragraph or row reads as, placed in the section this form is in.</summary>
+    private void Emit(BlockReading reading)
     {
-        var pending = new System.Text.StringBuilder();
-        foreach (var segment in segments)
+        foreach (var (label, control) in reading.Controls)
         {
-            if (segment.Control is not null)
-            {
-                var label = pending.ToString().Trim();
-                if (label.Length > 0)
-                {
-                    _controls.Add(new LabelledControl(_section, label, segment.Control));
-                }
-
-                pending.Clear();
-            }
-            else if (segment.CheckBox is null)
-            {
-                pending.Append(segment.Text);
-            }
+            _controls.Add(new LabelledControl(_section, label, control));
         }
 
-        // "Label: value" typed as plain text, a line at a time.
-        if (segments.Any(s => s.Control is not null || s.CheckBox is not null))
+        foreach (var (label, ticked, following) in reading.TickBoxes)
         {
-            return;
-        }
-
-        foreach (var line in string.Concat(segments.Select(s => s.Text)).Split('\n'))
-        {
-            // A label cell Word saved as "Agency: " has nothing after its colon: it is a label, not a value.
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && !string.IsNullOrWhiteSpace(line[(colon + 1)..]))
-            {
-                _controls.Add(new LabelledControl(_section, line[..colon], FormControl.FromText(line[(colon + 1)..])));
-            }
-        }
-    }
-
-    private void EmitTickBoxes(List<Segment> segments, string? neighbourText)
-    {
-        for (var i = 0; i < segments.Count; i++)
-        {
-            if (segments[i].CheckBox is not { } state)
-            {
-                continue;
-            }
-
-            // The label is the text after the box up to the next box; if none, the next cell's text.
-            var after = string.Concat(segments.Skip(i + 1).TakeWhile(s => s.CheckBox is null).Select(s => s.Control?.Text ?? s.Text)).Trim();
-            var label = after.Length > 0 ? after : neighbourText ?? string.Empty;
-            _tickBoxes.Add(new TickBox(_section, label, state.Ticked, after.Length > 0 ? neighbourText : null));
+            _tickBoxes.Add(new TickBox(_section, label, ticked, following));
         }
     }
 
