@@ -22,6 +22,13 @@ if (args.Length > 0 && args[0] == "clickcpu")
     return;
 }
 
+// "bench/run.sh formread [n]": reading a referral's Word form, alone (FormReadBench).
+if (args.Length > 0 && args[0] == "formread")
+{
+    FormReadBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
+    return;
+}
+
 if (args.Length > 0 && args[0] is "clicks" or "quick")
 {
     await ClickBench.RunAsync(ClickBenchSettings.FromEnvironment(quick: args[0] == "quick"));

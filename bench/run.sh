@@ -10,6 +10,8 @@
 #                          default 100, each click kind); writes test-output/bench-clickcpu.md
 #   bench/run.sh memory    the bot's memory after start and idle after 1,000 cases (TEAMSREVIEWBOT_BENCH_CASES),
 #                          by mapping from /proc/<pid>/smaps; writes test-output/bench-memory.md
+#   bench/run.sh formread [n]  reading an emailed referral's Word form alone (no storage, no Graph), n reads
+#                          a round (default 1,000), five rounds: wall and CPU time per read
 #   bench/run.sh [rounds] [board|votes]   storage figures for a click and a timer sweep ("board": only
 #                          the case board, no storage; "votes": the earlier in-process vote path)
 #   bench/run.sh catchup [n] [throttleEvery]   n referrals (default 1,000) waiting in a Graph sandbox
@@ -61,6 +63,9 @@ case "${1:-clicks}" in
     TEAMSREVIEWBOT_BENCH_BOT_DLL="${TEAMSREVIEWBOT_BENCH_BOT_DLL:-$PWD/bot/bin/Release/net10.0/TeamsReviewBot.dll}" \
     TEAMSREVIEWBOT_BENCH_PROBE_DLL="$PWD/bench/Probe/bin/Release/net10.0/TeamsReviewBot.Bench.Probe.dll" \
       dotnet bench/bin/Release/net10.0/TeamsReviewBot.Bench.dll "${1:-clicks}"
+    ;;
+  formread)
+    dotnet run -c Release --project bench -- formread "${2:-1000}"
     ;;
   catchup)
     start_own_azurite
