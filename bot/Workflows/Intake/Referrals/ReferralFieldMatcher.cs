@@ -94,12 +94,13 @@ internal static partial class ReferralFieldMatcher
     {
         var inSection = boxes.Where(b => b.Section == form.CaseFactorsSection).ToList();
         var candidates = inSection.Count > 0 ? inSection : boxes.ToList();
-        var labels = candidates.Distinct().ToDictionary(b => b, b => FormText.Normalise(b.Label));
+        // Each box's label normalised once, beside the box: looked up by position, not by hashing the box.
+        var labelled = candidates.Select(b => (Box: b, Label: FormText.Normalise(b.Label))).ToList();
         var readings = new List<CaseFactorReading>();
         foreach (var factor in form.CaseFactors)
         {
             var name = FormText.Normalise(factor);
-            var box = candidates.FirstOrDefault(b => FactorMatches(name, labels[b]));
+            var box = labelled.FirstOrDefault(b => FactorMatches(name, b.Label)).Box;
             if (box is null)
             {
                 readings.Add(new CaseFactorReading(factor, null));
