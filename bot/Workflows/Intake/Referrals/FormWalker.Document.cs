@@ -12,7 +12,8 @@ internal sealed partial class FormWalker
     /// </summary>
     internal sealed class Document
     {
-        private readonly Dictionary<WordNode, BlockReading> _readings = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<WordNode, BlockReading> _paragraphs = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<WordNode, RowReading> _rows = new(ReferenceEqualityComparer.Instance);
         private List<Line>? _lines;
         private readonly Dictionary<WordNode, List<Segment>> _segments = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<WordNode, string> _texts = new(ReferenceEqualityComparer.Instance);
@@ -28,10 +29,10 @@ internal sealed partial class FormWalker
 
         public BlockReading Paragraph(WordNode paragraph)
         {
-            if (!_readings.TryGetValue(paragraph, out var reading))
+            if (!_paragraphs.TryGetValue(paragraph, out var reading))
             {
                 reading = ReadParagraphOnce(Segments(paragraph));
-                _readings.Add(paragraph, reading);
+                _paragraphs.Add(paragraph, reading);
             }
 
             return reading;
@@ -39,13 +40,13 @@ internal sealed partial class FormWalker
 
         public RowReading Row(WordNode row)
         {
-            if (!_readings.TryGetValue(row, out var reading))
+            if (!_rows.TryGetValue(row, out var reading))
             {
                 reading = ReadRowOnce(row, this);
-                _readings.Add(row, reading);
+                _rows.Add(row, reading);
             }
 
-            return (RowReading)reading;
+            return reading;
         }
 
         public List<Segment> Segments(WordNode container)

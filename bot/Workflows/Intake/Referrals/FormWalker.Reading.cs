@@ -74,7 +74,7 @@ internal sealed partial class FormWalker
 
             // A label cell followed by a value cell.
             var hasControl = segments.Any(s => s.Control is not null || s.CheckBox is not null);
-            var label = string.Concat(segments.Select(s => s.Text)).Trim();
+            var label = texts[i];
             if (!hasControl && label.Length > 0 && i + 1 < cells.Count)
             {
                 var next = segmented[i + 1];
@@ -86,7 +86,7 @@ internal sealed partial class FormWalker
                 }
             }
 
-            var neighbour = i + 1 < cells.Count ? string.Concat(segmented[i + 1].Select(s => s.Text)).Trim() : null;
+            var neighbour = i + 1 < cells.Count ? texts[i + 1] : null;
             ReadTickBoxes(segments, neighbour, reading);
         }
 

@@ -93,14 +93,14 @@ internal static partial class ReferralFieldMatcher
     public static List<CaseFactorReading> MatchFactors(ReferralFormDefinition form, IReadOnlyList<TickBox> boxes)
     {
         var inSection = boxes.Where(b => b.Section == form.CaseFactorsSection).ToList();
-        var candidates = inSection.Count > 0 ? inSection : boxes.ToList();
+        IReadOnlyList<TickBox> candidates = inSection.Count > 0 ? inSection : boxes;
         // Each box's label normalised once, beside the box: looked up by position, not by hashing the box.
         var labelled = candidates.Select(b => (Box: b, Label: FormText.Normalise(b.Label))).ToList();
         var readings = new List<CaseFactorReading>();
         foreach (var factor in form.CaseFactors)
         {
             var name = FormText.Normalise(factor);
-            var box = labelled.FirstOrDefault(b => FactorMatches(name, b.Label)).Box;
+            var (box, boxLabel) = labelled.FirstOrDefault(b => FactorMatches(name, b.Label));
             if (box is null)
             {
                 readings.Add(new CaseFactorReading(factor, null));
@@ -110,7 +110,7 @@ internal static partial class ReferralFieldMatcher
             string? detail = null;
             if (factor == form.CaseFactors[^1] && box.Ticked == true)
             {
-                var rest = box.Label.Length > factor.Length ? FormText.Normalise(box.Label)[name.Length..].Trim(' ', ':', '(', ')', '-') : string.Empty;
+                var rest = box.Label.Length > factor.Length ? boxLabel[name.Length..].Trim(' ', ':', '(', ')', '-') : string.Empty;
                 detail = rest.Length > 0 && rest != "free text" ? box.Label.Trim()[^rest.Length..] : box.FollowingText;
             }
 
