@@ -21,15 +21,7 @@ public sealed class AggregateStoreTurnsTests(AzuriteFixture azurite)
         await store.ExecuteAsync(code, _ => [Event("referred")]);
 
         // The first is held while deciding; the second is started meanwhile.
-        using var firstDeciding = new ManualResetEventSlim();
-        using var letFirstGo = new ManualResetEventSlim();
-        var first = Task.Run(() => store.ExecuteAsync(code, _ =>
-        {
-            firstDeciding.Set();
-            letFirstGo.Wait(TimeSpan.FromSeconds(30));
-            return [Event("acknowledged")];
-        }));
-        Assert.True(firstDeciding.Wait(TimeSpan.FromSeconds(30)));
+        var first = await HeldAppend.StartAsync(store, code, "acknowledged");
         IReadOnlyList<string>? secondSaw = null;
         var second = Task.Run(() => store.ExecuteAsync(code, state =>
         {
@@ -38,9 +30,9 @@ public sealed class AggregateStoreTurnsTests(AzuriteFixture azurite)
         }));
         await Task.Delay(300);
         Assert.False(second.IsCompleted);
-        letFirstGo.Set();
+        first.LetGo();
 
-        var (a, b) = (await first, await second);
+        var (a, b) = (await first.Outcome, await second);
         Assert.Equal(1, a.Attempts);
         Assert.Equal(1, b.Attempts);
         Assert.Equal(["referred", "acknowledged"], secondSaw);
@@ -51,22 +43,14 @@ public sealed class AggregateStoreTurnsTests(AzuriteFixture azurite)
     public async Task An_append_to_another_case_does_not_wait_for_one_still_deciding()
     {
         var store = new AggregateStore<IReadOnlyList<string>>(new TableCaseEventStore(azurite.CreateTables()), new EventNames());
-        using var firstDeciding = new ManualResetEventSlim();
-        using var letFirstGo = new ManualResetEventSlim();
-        var held = Task.Run(() => store.ExecuteAsync("RR-OLD-2026-0002", _ =>
-        {
-            firstDeciding.Set();
-            letFirstGo.Wait(TimeSpan.FromSeconds(30));
-            return [Event("referred")];
-        }));
-        Assert.True(firstDeciding.Wait(TimeSpan.FromSeconds(30)));
+        var held = await HeldAppend.StartAsync(store, "RR-OLD-2026-0002", "referred");
 
         var other = await store.ExecuteAsync("RR-OLD-2026-0003", _ => [Event("referred")]).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(["referred"], other.Current.State);
-        Assert.False(held.IsCompleted);
+        Assert.False(held.Outcome.IsCompleted);
 
-        letFirstGo.Set();
-        Assert.Equal(1, (await held).Attempts);
+        held.LetGo();
+        Assert.Equal(1, (await held.Outcome).Attempts);
     }
 
     [Fact]
@@ -74,26 +58,47 @@ public sealed class AggregateStoreTurnsTests(AzuriteFixture azurite)
     {
         var store = new AggregateStore<IReadOnlyList<string>>(new TableCaseEventStore(azurite.CreateTables()), new EventNames());
         const string code = "RR-OLD-2026-0004";
-        using var firstDeciding = new ManualResetEventSlim();
-        using var letFirstGo = new ManualResetEventSlim();
-        var first = Task.Run(() => store.ExecuteAsync(code, _ =>
-        {
-            firstDeciding.Set();
-            letFirstGo.Wait(TimeSpan.FromSeconds(30));
-            return [Event("referred")];
-        }));
-        Assert.True(firstDeciding.Wait(TimeSpan.FromSeconds(30)));
+        var first = await HeldAppend.StartAsync(store, code, "referred");
 
         // A caller whose request is cancelled while it waits is answered so, and appends nothing.
         using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ExecuteAsync(code, _ => [Event("never")], giveUp.Token));
 
-        letFirstGo.Set();
-        await first;
+        first.LetGo();
+        await first.Outcome;
         var next = await store.ExecuteAsync(code, _ => [Event("vote")]).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(1, next.Attempts);
         Assert.Equal(["referred", "vote"], next.Current.State);
     }
 
     private static NewEvent Event(string type) => new(type, "{}", At);
+
+    /// <summary>An append to a case, started and held while it decides until let go.</summary>
+    private sealed class HeldAppend
+    {
+        private readonly TaskCompletionSource _letGo = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private HeldAppend()
+        {
+        }
+
+        public Task<AppendOutcome<IReadOnlyList<string>>> Outcome { get; private set; } = Task.FromException<AppendOutcome<IReadOnlyList<string>>>(new InvalidOperationException("Not started."));
+
+        /// <summary>Starts the append of <paramref name="type"/> and returns once it is deciding.</summary>
+        public static async Task<HeldAppend> StartAsync(AggregateStore<IReadOnlyList<string>> store, string code, string type)
+        {
+            var held = new HeldAppend();
+            var deciding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            held.Outcome = Task.Run(() => store.ExecuteAsync(code, _ =>
+            {
+                deciding.TrySetResult();
+                held._letGo.Task.Wait(TimeSpan.FromSeconds(30));
+                return [Event(type)];
+            }));
+            await deciding.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            return held;
+        }
+
+        public void LetGo() => _letGo.TrySetResult();
+    }
 }
