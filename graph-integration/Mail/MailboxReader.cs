@@ -43,10 +43,12 @@ public sealed class MailboxReader(GraphServiceClient graph, PrefetchedMessages? 
 
             // hasAttachments leaves out inline attachments (pictures in the body), which are never a
             // form or a return, so a message without other attachments costs no second request.
-            message.Attachments = message.HasAttachments == true
+            // The files are kept beside the message, not set on it: the Graph model's backing store
+            // walks every byte of every file each time a list of attachments is set on a message.
+            var files = message.HasAttachments == true
                 ? await ReadFilesAsync(mailbox, messageId, message.Attachments ?? await ListAttachmentsAsync(mailbox, messageId, cancellationToken).ConfigureAwait(false), maxAttachmentBytes, cancellationToken).ConfigureAwait(false)
                 : [];
-            return ToInbound(message);
+            return ToInbound(message, files);
         }
         catch (Microsoft.Graph.Models.ODataErrors.ODataError ex) when (ex.ResponseStatusCode == 404)
         {
@@ -136,13 +138,9 @@ public sealed class MailboxReader(GraphServiceClient graph, PrefetchedMessages? 
         IsInline = listed.IsInline,
     };
 
-    internal static InboundMail ToInbound(Message message)
+    internal static InboundMail ToInbound(Message message, IReadOnlyList<Attachment> files)
     {
-        var attachments = (message.Attachments ?? [])
-            .Select(a => a is FileAttachment file
-                ? new MailAttachment(file.Name ?? "attachment", file.ContentType ?? "application/octet-stream", file.Size ?? file.ContentBytes?.Length ?? 0, true, file.ContentBytes ?? [], file.Id)
-                : new MailAttachment(a.Name ?? "item", a.ContentType ?? "application/octet-stream", a.Size ?? 0, false, ReadOnlyMemory<byte>.Empty, a.Id))
-            .ToList();
+        var attachments = files.Select(ToMailAttachment).ToList();
         var headers = (message.InternetMessageHeaders ?? [])
             .Where(h => h.Name is not null)
             .Select(h => new MailHeader(h.Name!, h.Value ?? string.Empty))
@@ -161,5 +159,18 @@ public sealed class MailboxReader(GraphServiceClient graph, PrefetchedMessages? 
             attachments,
             message.WebLink,
             message.ConversationId);
+    }
+
+    /// <summary>One attachment in the mail's own terms; a file's bytes are read from the model once
+    /// (each read of a list-valued property walks it again).</summary>
+    private static MailAttachment ToMailAttachment(Attachment attachment)
+    {
+        if (attachment is not FileAttachment file)
+        {
+            return new MailAttachment(attachment.Name ?? "item", attachment.ContentType ?? "application/octet-stream", attachment.Size ?? 0, false, ReadOnlyMemory<byte>.Empty, attachment.Id);
+        }
+
+        var bytes = file.ContentBytes ?? [];
+        return new MailAttachment(file.Name ?? "attachment", file.ContentType ?? "application/octet-stream", file.Size ?? bytes.Length, true, bytes, file.Id);
     }
 }
