@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
 using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.Intake;
 
@@ -20,17 +19,8 @@ public static class ReferralFormReader
     {
         try
         {
-            using var stream = AttachmentScreen.ReadOnlyStream(docx);
-            using var document = WordprocessingDocument.Open(stream, false);
             // The document part streamed into light nodes: the SDK's typed tree is not built.
-            WordNode? body = null;
-            if (document.MainDocumentPart is { } main)
-            {
-                using var part = main.GetStream(FileMode.Open, FileAccess.Read);
-                body = WordNode.LoadBody(part);
-            }
-
-            if (body is null)
+            if (WordPackage.ReadBody(docx) is not { } body)
             {
                 return FormReadResult.Refused("The Word file has no document body: it is damaged.");
             }
@@ -57,7 +47,7 @@ public static class ReferralFormReader
                 ? FormReadResult.Refused("This Word file is not a referral form we know: none of its fields were found.")
                 : FormReadResult.Read(best);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or System.IO.InvalidDataException or System.Xml.XmlException or InvalidOperationException or IOException or ArgumentException)
+        catch (Exception ex) when (ex is System.IO.InvalidDataException or System.Xml.XmlException or InvalidOperationException or IOException or ArgumentException)
         {
             return FormReadResult.Refused("The Word file is damaged and cannot be opened (" + ex.GetType().Name + ").");
         }
