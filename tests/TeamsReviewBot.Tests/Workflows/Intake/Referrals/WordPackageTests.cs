@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 
 namespace TeamsReviewBot.Tests.Workflows.Intake.Referrals;
@@ -61,26 +62,25 @@ public sealed class WordPackageTests
             }
 
             old.Delete();
-            var relationships = zip.GetEntry("_rels/.rels")!;
-            string xml;
-            using (var reader = new StreamReader(relationships.Open()))
+            string relationships;
+            using (var reader = new StreamReader(zip.GetEntry("_rels/.rels")!.Open()))
             {
-                xml = reader.ReadToEnd();
+                relationships = reader.ReadToEnd();
             }
 
-            Assert.Contains("Target=\"" + from + "\"", xml.Replace("Target=\"/", "Target=\"", StringComparison.Ordinal), StringComparison.Ordinal);
-            relationships.Delete();
-            using var writer = new StreamWriter(zip.CreateEntry("_rels/.rels").Open());
-            writer.Write(xml.Replace("Target=\"/" + from + "\"", "Target=\"" + target + "\"", StringComparison.Ordinal).Replace("Target=\"" + from + "\"", "Target=\"" + target + "\"", StringComparison.Ordinal));
+            var pointed = Regex.Replace(relationships, "Target=\"/?" + Regex.Escape(from) + "\"", "Target=\"" + target + "\"");
+            Assert.NotEqual(relationships, pointed);
+            WriteRelationships(zip, pointed);
         });
 
-    private static byte[] WithRelationships(byte[] docx, string xml) =>
-        Rewritten(docx, zip =>
-        {
-            zip.GetEntry("_rels/.rels")!.Delete();
-            using var writer = new StreamWriter(zip.CreateEntry("_rels/.rels").Open());
-            writer.Write(xml);
-        });
+    private static byte[] WithRelationships(byte[] docx, string xml) => Rewritten(docx, zip => WriteRelationships(zip, xml));
+
+    private static void WriteRelationships(ZipArchive zip, string xml)
+    {
+        zip.GetEntry("_rels/.rels")!.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry("_rels/.rels").Open());
+        writer.Write(xml);
+    }
 
     private static byte[] Rewritten(byte[] docx, Action<ZipArchive> change)
     {
