@@ -74,31 +74,25 @@ public sealed class AggregateStoreTurnsTests(AzuriteFixture azurite)
     private static NewEvent Event(string type) => new(type, "{}", At);
 
     /// <summary>An append to a case, started and held while it decides until let go.</summary>
-    private sealed class HeldAppend
+    private sealed class HeldAppend(Task<AppendOutcome<IReadOnlyList<string>>> outcome, TaskCompletionSource letGo)
     {
-        private readonly TaskCompletionSource _letGo = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        private HeldAppend()
-        {
-        }
-
-        public Task<AppendOutcome<IReadOnlyList<string>>> Outcome { get; private set; } = Task.FromException<AppendOutcome<IReadOnlyList<string>>>(new InvalidOperationException("Not started."));
+        public Task<AppendOutcome<IReadOnlyList<string>>> Outcome { get; } = outcome;
 
         /// <summary>Starts the append of <paramref name="type"/> and returns once it is deciding.</summary>
         public static async Task<HeldAppend> StartAsync(AggregateStore<IReadOnlyList<string>> store, string code, string type)
         {
-            var held = new HeldAppend();
+            var letGo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var deciding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            held.Outcome = Task.Run(() => store.ExecuteAsync(code, _ =>
+            var outcome = Task.Run(() => store.ExecuteAsync(code, _ =>
             {
                 deciding.TrySetResult();
-                held._letGo.Task.Wait(TimeSpan.FromSeconds(30));
+                letGo.Task.Wait(TimeSpan.FromSeconds(30));
                 return [Event(type)];
             }));
             await deciding.Task.WaitAsync(TimeSpan.FromSeconds(30));
-            return held;
+            return new HeldAppend(outcome, letGo);
         }
 
-        public void LetGo() => _letGo.TrySetResult();
+        public void LetGo() => letGo.TrySetResult();
     }
 }

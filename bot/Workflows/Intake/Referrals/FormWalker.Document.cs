@@ -27,64 +27,39 @@ internal sealed partial class FormWalker
         /// <summary>The body's paragraphs and table rows in reading order, controls wrapping them looked into.</summary>
         public IReadOnlyList<Line> Lines(WordNode body) => _lines ??= LinesOf(body);
 
-        public BlockReading Paragraph(WordNode paragraph)
-        {
-            if (!_paragraphs.TryGetValue(paragraph, out var reading))
-            {
-                reading = ReadParagraphOnce(Segments(paragraph));
-                _paragraphs.Add(paragraph, reading);
-            }
+        public BlockReading Paragraph(WordNode paragraph) =>
+            Remembered(_paragraphs, paragraph, static (document, node) => ReadParagraphOnce(document.Segments(node)));
 
-            return reading;
-        }
+        public RowReading Row(WordNode row) => Remembered(_rows, row, static (document, node) => ReadRowOnce(node, document));
 
-        public RowReading Row(WordNode row)
-        {
-            if (!_rows.TryGetValue(row, out var reading))
-            {
-                reading = ReadRowOnce(row, this);
-                _rows.Add(row, reading);
-            }
-
-            return reading;
-        }
-
-        public List<Segment> Segments(WordNode container)
-        {
-            if (!_segments.TryGetValue(container, out var segments))
-            {
-                segments = FormWalker.Segments(container);
-                _segments.Add(container, segments);
-            }
-
-            return segments;
-        }
+        public List<Segment> Segments(WordNode container) =>
+            Remembered(_segments, container, static (_, node) => FormWalker.Segments(node));
 
         /// <summary>The block's text normalised, with and without a leading section number.</summary>
-        public (string Normalised, string Unnumbered) Heading(WordNode block)
-        {
-            if (!_headings.TryGetValue(block, out var heading))
+        public (string Normalised, string Unnumbered) Heading(WordNode block) =>
+            Remembered(_headings, block, static (document, node) =>
             {
-                var normalised = FormText.Normalise(Text(block));
-                heading = (normalised, LeadingNumber().Replace(normalised, string.Empty));
-                _headings.Add(block, heading);
-            }
-
-            return heading;
-        }
+                var normalised = FormText.Normalise(document.Text(node));
+                return (normalised, LeadingNumber().Replace(normalised, string.Empty));
+            });
 
         /// <summary>A cell holding only a section number ("4.", "5") or nothing.</summary>
         public bool IsNumbering(WordNode cell) => FormWalker.IsNumbering(Text(cell));
 
-        private string Text(WordNode element)
+        private string Text(WordNode element) => Remembered(_texts, element, static (_, node) => WordText.Of(node));
+
+        /// <summary>What <paramref name="work"/> makes of <paramref name="node"/>, worked out on first asking and kept.
+        /// The work is handed the document rather than capturing it, so asking allocates nothing.</summary>
+        private T Remembered<T>(Dictionary<WordNode, T> kept, WordNode node, Func<Document, WordNode, T> work)
         {
-            if (!_texts.TryGetValue(element, out var text))
+            if (!kept.TryGetValue(node, out var value))
             {
-                text = WordText.Of(element);
-                _texts.Add(element, text);
+                // Not a ref into the map: the work may fill the document's other maps meanwhile.
+                value = work(this, node);
+                kept.Add(node, value);
             }
 
-            return text;
+            return value;
         }
     }
 }

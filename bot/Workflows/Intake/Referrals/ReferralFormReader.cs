@@ -19,7 +19,7 @@ public static class ReferralFormReader
     {
         try
         {
-            // The document part streamed into light nodes: the SDK's typed tree is not built.
+            // Only the document part, streamed into light nodes: no typed tree, no other part read.
             if (WordPackage.ReadBody(docx) is not { } body)
             {
                 return FormReadResult.Refused("The Word file has no document body: it is damaged.");
