@@ -60,6 +60,7 @@ public sealed partial class CaseService
         if (held is not null && held.Version == owedTo && fromVersion is { } from
             && (UnchangedSinceOwnReconcile(playbook, caseCode, from, held) || UnchangedSinceOwnReconcile(playbook, caseCode, held.Version, held)))
         {
+            CarryWaiting(playbook, caseCode);
             return;
         }
 
@@ -117,6 +118,7 @@ public sealed partial class CaseService
             if (schedule.Count == 0 && cancel.Count == 0 && noted is not null && noted with { Version = now.Version } == now)
             {
                 reconciled?.Remember(caseCode, after.Version, noted, stored.Timers);
+                CarryWaiting(playbook, caseCode);
                 return;
             }
 
@@ -125,6 +127,7 @@ public sealed partial class CaseService
             {
                 var cancelled = cancel.ToHashSet(StringComparer.Ordinal);
                 reconciled?.Remember(caseCode, after.Version, now, stored.Timers.Where(t => !cancelled.Contains(t.Id)).Concat(schedule));
+                CarryWaiting(playbook, caseCode);
                 return;
             }
 
@@ -166,7 +169,10 @@ public sealed partial class CaseService
     /// partition on to the new version, when the case as it now stands calls for no change to it.
     /// Checked at each such append in turn, so every version in between is one whose reconcile, by
     /// this instance or another's sweep, changes nothing: the follow-up's next look, owed by these
-    /// appends, needs no read of the timers. An append on a version not remembered carries nothing.
+    /// appends, needs no read of the timers. An append made while the follow-up's reconcile is under
+    /// way (the referrer's acknowledgement, recorded by intake as the case's first follow-up sets its
+    /// timers) is on a version that reconcile has not remembered yet: it waits, and is checked in turn
+    /// once the reconcile remembers what it left. An append on a version never remembered carries nothing.
     /// </summary>
     private void KeepRememberedThrough(string caseCode, AppendOutcome<CaseState> outcome)
     {
@@ -175,7 +181,24 @@ public sealed partial class CaseService
             return;
         }
 
-        _ = UnchangedSinceOwnReconcile(playbook, caseCode, outcome.Appended[0].Sequence - 1, outcome.Current);
+        var from = outcome.Appended[0].Sequence - 1;
+        if (UnchangedSinceOwnReconcile(playbook, caseCode, from, outcome.Current) || reconciled.At(caseCode, from) is not null)
+        {
+            return;
+        }
+
+        reconciled.Wait(caseCode, new ReconciledTimers.WaitingAppend(from, outcome.Current));
+        // The reconcile may have remembered its version and looked for waiting appends just before this one waited.
+        CarryWaiting(playbook, caseCode);
+    }
+
+    /// <summary>The appends made while the case's reconcile was under way, checked in order against what it left.</summary>
+    private void CarryWaiting(Playbook playbook, string caseCode)
+    {
+        while (reconciled?.TakeWaiting(caseCode) is { } append)
+        {
+            _ = UnchangedSinceOwnReconcile(playbook, caseCode, append.FromVersion, append.After);
+        }
     }
 
     /// <summary>What the case calls for against what is stored: every planned timer not stored as

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Process.SignOff;
 using TeamsReviewBot.Storage;
 
@@ -21,6 +23,7 @@ public sealed class ReconciledTimers
     private const int MostRemembered = AggregateStoreCapacity.Default;
 
     private readonly ConcurrentDictionary<string, Reconciled> _cases = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableList<WaitingAppend>> _waiting = new(StringComparer.Ordinal);
     private readonly Lock _trimming = new();
     private long _sequence;
 
@@ -67,11 +70,54 @@ public sealed class ReconciledTimers
         }
     }
 
+    /// <summary>
+    /// An append this instance made while its own reconcile of the case was under way, on a version
+    /// that reconcile has not remembered yet: it waits to be checked against the reconcile's result
+    /// once that is remembered (<see cref="TakeWaiting"/>). Never checked, it costs one read later.
+    /// </summary>
+    public void Wait(string caseCode, WaitingAppend append)
+    {
+        // A reconcile that failed leaves its appends waiting until the case's next one: bounded like the cases.
+        if (_waiting.Count >= MostRemembered)
+        {
+            _waiting.Clear();
+        }
+
+        _waiting.AddOrUpdate(caseCode, _ => [append], (_, list) => list.Add(append));
+    }
+
+    /// <summary>
+    /// The oldest append waiting on the case that was made on the version remembered or an earlier one
+    /// (it can be checked now, or never will be), taken out; null when none is. One made on a later
+    /// version waits on for the reconcile under way.
+    /// </summary>
+    public WaitingAppend? TakeWaiting(string caseCode)
+    {
+        while (_cases.TryGetValue(caseCode, out var known) && _waiting.TryGetValue(caseCode, out var waiting))
+        {
+            if (waiting.Where(w => w.FromVersion <= known.Version).MinBy(w => w.FromVersion) is not { } ready)
+            {
+                return null;
+            }
+
+            var rest = waiting.Remove(ready);
+            if (rest.IsEmpty ? _waiting.TryRemove(new KeyValuePair<string, ImmutableList<WaitingAppend>>(caseCode, waiting)) : _waiting.TryUpdate(caseCode, rest, waiting))
+            {
+                return ready;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether this instance remembers a reconcile of the case at any version.</summary>
     public bool Knows(string caseCode) => _cases.ContainsKey(caseCode);
 
     /// <summary>Nothing is known of the case's partition any more (a reconcile failed or found a newer note).</summary>
     public void Forget(string caseCode) => _cases.TryRemove(caseCode, out _);
+
+    /// <summary>An append made on <see cref="FromVersion"/>, and the case as it left it.</summary>
+    public sealed record WaitingAppend(long FromVersion, Versioned<CaseState> After);
 
     /// <summary>A reconcile's result: the stream version, the note left and the reminders and prompts left stored, by id.</summary>
     public sealed record Reconciled(long Version, CaseTimerBasis Note, IReadOnlyDictionary<string, DurableTimer> Timers)

@@ -1,3 +1,4 @@
+using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Workflows.Cases;
 
@@ -36,5 +37,31 @@ public sealed class ReconciledTimersTests
         Assert.Equal(5, remembered.At("RR-OLD-2026-0001", 5)?.Version);
         remembered.Forget("RR-OLD-2026-0001");
         Assert.Null(remembered.At("RR-OLD-2026-0001", 5));
+    }
+
+    [Fact]
+    public void An_append_waiting_on_a_reconcile_is_handed_out_once_that_reconcile_s_version_is_remembered_and_not_before()
+    {
+        var remembered = new ReconciledTimers();
+        var code = "RR-OLD-2026-0001";
+        remembered.Wait(code, new ReconciledTimers.WaitingAppend(4, new Versioned<CaseState>(new CaseState { StreamId = code }, 5)));
+        remembered.Wait(code, new ReconciledTimers.WaitingAppend(5, new Versioned<CaseState>(new CaseState { StreamId = code }, 6)));
+
+        // Nothing remembered yet: both wait for the reconcile under way.
+        Assert.Null(remembered.TakeWaiting(code));
+
+        // An earlier reconcile's version is remembered: still nothing to check them against.
+        remembered.Remember(code, 3, Note(3), []);
+        Assert.Null(remembered.TakeWaiting(code));
+
+        // The reconcile at 4 is remembered: the append made on 4 is handed out, the one made on 5 waits on.
+        remembered.Remember(code, 4, Note(4), []);
+        Assert.Equal(4, remembered.TakeWaiting(code)?.FromVersion);
+        Assert.Null(remembered.TakeWaiting(code));
+
+        // Carried to 5 (the first append changed nothing): the second is handed out, once.
+        remembered.Remember(code, 5, Note(5), []);
+        Assert.Equal(5, remembered.TakeWaiting(code)?.FromVersion);
+        Assert.Null(remembered.TakeWaiting(code));
     }
 }
