@@ -43,9 +43,7 @@ public sealed class AppendDuringReconcileTests(AzuriteFixture azurite)
             },
             services: s => s.AddSingleton(new TableServiceClient(azurite.ConnectionString, options)));
 
-        var internetMessageId = await bot.Graph.DeliverAsync(PanelBot.Mailbox, TestMail.Referral(GmFormBuilder.Filled().Build()));
-        var inbox = await bot.Graph.InboxAsync(PanelBot.Mailbox);
-        var id = inbox.Single(m => m.GetProperty("internetMessageId").GetString() == internetMessageId).GetProperty("id").GetString()!;
+        var id = await bot.Graph.DeliverForIdAsync(PanelBot.Mailbox, TestMail.Referral(GmFormBuilder.Filled().Build()));
 
         // The first follow-up's timers wait until the acknowledgement is recorded, which waits until
         // they are on their way: the acknowledgement lands while the reconcile is under way.
@@ -57,8 +55,7 @@ public sealed class AppendDuringReconcileTests(AzuriteFixture azurite)
         await bot.FollowUpsDoneAsync();
 
         Assert.Equal(0, storage.TimerReads);
-        var entry = (await bot.Services.GetRequiredService<IntakeLedger>().ListAsync(PanelBot.Mailbox)).Single(e => e.InternetMessageId == internetMessageId);
-        var code = entry.CaseCode!;
+        var code = (await bot.Services.GetRequiredService<IntakeLedger>().ListAsync(PanelBot.Mailbox)).Single().CaseCode!;
         var opened = await bot.CaseAsync(code);
         Assert.True(opened.ReferrerAcknowledged);
         Assert.NotNull(opened.Thread);
