@@ -69,7 +69,7 @@ public sealed class OpeningCaseStorageCallsTests(AzuriteFixture azurite, ITestOu
                 s.AddSingleton<IStartupFilter>(new CountRequests(counting));
             });
         await bot.PersonalInstallAsync(Bea);
-        await WaitForFirstDeltaPassAsync(bot);
+        await bot.FirstDeltaPassDoneAsync();
 
         // The first case of the year makes the code counter and the first mail the intake tables;
         // from then on a code is one write and every table is there.
@@ -163,18 +163,6 @@ public sealed class OpeningCaseStorageCallsTests(AzuriteFixture azurite, ITestOu
         }
 
         await bot.Services.GetRequiredService<PendingCaseFollowUps>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(120));
-    }
-
-    private static async Task WaitForFirstDeltaPassAsync(PanelBot bot)
-    {
-        var sync = bot.Services.GetRequiredService<MailboxSyncStore>();
-        for (var wait = System.Diagnostics.Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(60); await Task.Delay(100))
-        {
-            if (await sync.GetDeltaLinkAsync(PanelBot.Mailbox) is not null)
-            {
-                return;
-            }
-        }
     }
 
     /// <summary>Counts the storage calls made on one piece of work's own flow.</summary>

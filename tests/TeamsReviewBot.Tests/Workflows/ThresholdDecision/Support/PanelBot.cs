@@ -407,6 +407,13 @@ public sealed class PanelBot : IAsyncDisposable
         await Services.GetRequiredService<TeamsReviewBot.Workflows.Cases.PendingCaseFollowUps>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>Waits until intake's first pass over the mailbox is done, so mail delivered after it is
+    /// the test's to take in (the next pass is Graph:DeltaSyncInterval away, and no notification reaches the bot).</summary>
+    public Task FirstDeltaPassDoneAsync() => TeamsReviewBot.Tests.Workflows.Intake.LocalIntake.WaitUntilAsync(
+        async () => await Services.GetRequiredService<TeamsReviewBot.Storage.Intake.MailboxSyncStore>().GetDeltaLinkAsync(Mailbox) is not null,
+        "intake's first pass over the mailbox",
+        TimeSpan.FromSeconds(60));
+
     /// <summary>Waits until this instance has no case follow-up queued or running.</summary>
     public Task FollowUpsDoneAsync() => AwaitFollowUps
         ? Services.GetRequiredService<TeamsReviewBot.Workflows.Cases.PendingCaseFollowUps>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30))
