@@ -181,18 +181,13 @@ public sealed partial class CaseService
             return;
         }
 
-        var from = outcome.Appended[0].Sequence - 1;
-        if (UnchangedSinceOwnReconcile(playbook, caseCode, from, outcome.Current) || reconciled.At(caseCode, from) is not null)
-        {
-            return;
-        }
-
-        reconciled.Wait(caseCode, new ReconciledTimers.WaitingAppend(from, outcome.Current));
-        // The reconcile may have remembered its version and looked for waiting appends just before this one waited.
+        // Every append waits its turn and is checked at once when its version is remembered already;
+        // otherwise the reconcile under way checks it when it remembers what it left.
+        reconciled.Wait(caseCode, new ReconciledTimers.WaitingAppend(outcome.Appended[0].Sequence - 1, outcome.Current));
         CarryWaiting(playbook, caseCode);
     }
 
-    /// <summary>The appends made while the case's reconcile was under way, checked in order against what it left.</summary>
+    /// <summary>The case's waiting appends, checked in order against what its last reconcile left, as far as that reaches.</summary>
     private void CarryWaiting(Playbook playbook, string caseCode)
     {
         while (reconciled?.TakeWaiting(caseCode) is { } append)

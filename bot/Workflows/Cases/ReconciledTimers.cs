@@ -71,9 +71,9 @@ public sealed class ReconciledTimers
     }
 
     /// <summary>
-    /// An append this instance made while its own reconcile of the case was under way, on a version
-    /// that reconcile has not remembered yet: it waits to be checked against the reconcile's result
-    /// once that is remembered (<see cref="TakeWaiting"/>). Never checked, it costs one read later.
+    /// An append this instance made while it follows the case up, to be checked against what its own
+    /// reconcile left once that reconcile's version is remembered (<see cref="TakeWaiting"/>): at once
+    /// when it is already, later when the reconcile is still under way. Never checked, it costs one read later.
     /// </summary>
     public void Wait(string caseCode, WaitingAppend append)
     {
