@@ -199,9 +199,48 @@ internal static class MailEndpoints
         }
     }
 
+    /// <summary>
+    /// Why a file sent with a draft would be refused, as Graph refuses it: a file attachment must say it
+    /// is one ("@odata.type": "#microsoft.graph.fileAttachment"; the base attachment type has no
+    /// contentBytes) and carry its name and base64 content.
+    /// </summary>
+    private static string? UnfitFile(JsonObject body)
+    {
+        foreach (var file in (body["attachments"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (Text(file["@odata.type"]) != "#microsoft.graph.fileAttachment")
+            {
+                return "The property 'contentBytes' does not exist on type 'microsoft.graph.attachment'. Make sure to only use property names that are defined by the type or mark the type as open type.";
+            }
+
+            if (string.IsNullOrWhiteSpace(Text(file["name"])) || Text(file["contentBytes"]) is not { } content)
+            {
+                return "A file attachment needs its name and contentBytes.";
+            }
+
+            try
+            {
+                Convert.FromBase64String(content);
+            }
+            catch (FormatException)
+            {
+                return "The contentBytes of a file attachment are not base64.";
+            }
+        }
+
+        return null;
+
+        static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    }
+
     private static async Task<IResult> CreateDraftAsync(string mailbox, HttpRequest request, SandboxState state, CancellationToken cancellationToken)
     {
         var body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken) as JsonObject ?? [];
+        if (UnfitFile(body) is { } unfit)
+        {
+            return GraphErrors.Problem(400, "RequestBodyRead", unfit);
+        }
+
         var now = Rfc822Import.Iso(state.Time.GetUtcNow());
         body.Remove("@odata.type");
         body["createdDateTime"] = now;
@@ -224,7 +263,6 @@ internal static class MailEndpoints
             foreach (var node in inline.OfType<JsonObject>())
             {
                 var attachment = (JsonObject)node.DeepClone();
-                attachment["@odata.type"] ??= "#microsoft.graph.fileAttachment";
                 attachment["id"] = "AAMkATT" + Guid.NewGuid().ToString("N")[..16];
                 attachment["size"] = Convert.FromBase64String(attachment["contentBytes"]?.GetValue<string>() ?? string.Empty).Length;
                 attachment["isInline"] = false;

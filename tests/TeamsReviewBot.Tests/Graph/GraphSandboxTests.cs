@@ -153,6 +153,56 @@ public sealed class GraphSandboxTests
     }
 
     [Fact]
+    public async Task Files_sent_with_a_message_arrive_byte_for_byte_with_their_names_and_types()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        var graph = GraphClientBuilder.Create(new GraphConnection { UseSandbox = true, BaseUrl = sandbox.GraphBaseUrl }, TimeProvider.System);
+        // Every byte value, over a megabyte: a report draft's size, and no byte an encoding could hide.
+        var report = Enumerable.Range(0, 1_200_000).Select(i => (byte)(i * 7 % 256)).ToArray();
+        var csv = Encoding.UTF8.GetBytes("case,stage\r\nRR-TST-2026-0004,report\r\n");
+        var mail = new OutboundMail(
+            ["chair@partnership.example", "police@force.example"],
+            "Rapid Review RR-TST-2026-0004: draft report, version 2",
+            "<p>The draft is attached.</p>",
+            BodyIsHtml: true,
+            Attachments:
+            [
+                new OutboundAttachment("RR-TST-2026-0004 Rapid Review report v2.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", report),
+                new OutboundAttachment("RR-TST-2026-0004 stages.csv", "text/csv", csv),
+            ]);
+
+        var sent = await new MailSender(graph).SendAsync(Box, mail, "report-draft:RR-TST-2026-0004:2");
+
+        var inSent = Assert.Single(await sandbox.SentAsync(Box));
+        Assert.Equal(sent.InternetMessageId, inSent.GetProperty("internetMessageId").GetString());
+        Assert.Equal(mail.Subject, inSent.GetProperty("subject").GetString());
+        Assert.Equal(mail.To, inSent.GetProperty("to").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(mail.Body, inSent.GetProperty("body").GetString());
+        var files = inSent.GetProperty("attachments").EnumerateArray().ToList();
+        Assert.Equal(mail.Attachments!.Select(a => (a.Name, a.ContentType)), files.Select(f => (f.GetProperty("name").GetString()!, f.GetProperty("contentType").GetString()!)));
+        Assert.Equal(report, Convert.FromBase64String(files[0].GetProperty("contentBytes").GetString()!));
+        Assert.Equal(csv, Convert.FromBase64String(files[1].GetProperty("contentBytes").GetString()!));
+        var viaGraph = await graph.Users[Box].Messages[sent.Id].GetAsync(r => r.QueryParameters.Select = ["body", "hasAttachments"]);
+        Assert.Equal(BodyType.Html, viaGraph!.Body!.ContentType);
+        Assert.True(viaGraph.HasAttachments);
+    }
+
+    [Fact]
+    public async Task A_file_Graph_refuses_fails_the_send_with_Graph_s_reason_and_sends_nothing()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        var graph = GraphClientBuilder.Create(new GraphConnection { UseSandbox = true, BaseUrl = sandbox.GraphBaseUrl }, TimeProvider.System);
+        var mail = new OutboundMail(["pat@school.example"], "Rapid Review RR-TST-2026-0005: draft report", "Body", Attachments: [new OutboundAttachment(" ", "text/plain", [1, 2, 3])]);
+
+        var refused = await Assert.ThrowsAsync<Microsoft.Graph.Models.ODataErrors.ODataError>(() => new MailSender(graph).SendAsync(Box, mail, "report-draft:RR-TST-2026-0005:1"));
+
+        Assert.Equal(400, refused.ResponseStatusCode);
+        Assert.Equal("RequestBodyRead", refused.Error?.Code);
+        Assert.Empty(await sandbox.SentAsync(Box));
+        Assert.Empty((await graph.Users[Box].MailFolders["drafts"].Messages.GetAsync())!.Value!);
+    }
+
+    [Fact]
     public async Task A_send_whose_answer_was_lost_is_found_in_the_mailbox_and_not_sent_again_on_retry()
     {
         await using var sandbox = await SandboxHost.StartAsync();
