@@ -29,6 +29,13 @@ if (args.Length > 0 && args[0] == "formread")
     return;
 }
 
+// "bench/run.sh mailbody [n]": writing a draft's request with a file, the SDK's model against DraftRequest (MailBodyBench).
+if (args.Length > 0 && args[0] == "mailbody")
+{
+    MailBodyBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50);
+    return;
+}
+
 if (args.Length > 0 && args[0] is "clicks" or "quick")
 {
     await ClickBench.RunAsync(ClickBenchSettings.FromEnvironment(quick: args[0] == "quick"));

@@ -49,26 +49,34 @@ public sealed class MailSender(GraphServiceClient graph)
         }
 
         var draft = await graph.Users[mailbox].Messages.PostAsync(
-            new Message
-            {
-                Subject = mail.Subject,
-                Body = new ItemBody { ContentType = mail.BodyIsHtml ? BodyType.Html : BodyType.Text, Content = mail.Body },
-                ToRecipients = mail.To.Select(a => new Recipient { EmailAddress = new EmailAddress { Address = a } }).ToList(),
-                InternetMessageId = internetMessageId,
-                Attachments = attachments.Count == 0
-                    ? null
-                    : attachments.Select(a => (Attachment)new FileAttachment
-                    {
-                        OdataType = "#microsoft.graph.fileAttachment",
-                        Name = a.Name,
-                        ContentType = a.ContentType,
-                        ContentBytes = a.Content,
-                    }).ToList(),
-            },
+            Draft(mail, internetMessageId),
             cancellationToken: cancellationToken).ConfigureAwait(false);
         var id = draft?.Id ?? throw new InvalidOperationException("Graph created a draft but returned no id.");
         await graph.Users[mailbox].Messages[id].Send.PostAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         return new SentMail(id, draft.InternetMessageId ?? internetMessageId, draft.ConversationId);
+    }
+
+    /// <summary>The draft as Graph is asked to create it: each file inline as a fileAttachment.</summary>
+    public static Message Draft(OutboundMail mail, string internetMessageId)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        var attachments = mail.Attachments ?? [];
+        return new Message
+        {
+            Subject = mail.Subject,
+            Body = new ItemBody { ContentType = mail.BodyIsHtml ? BodyType.Html : BodyType.Text, Content = mail.Body },
+            ToRecipients = mail.To.Select(a => new Recipient { EmailAddress = new EmailAddress { Address = a } }).ToList(),
+            InternetMessageId = internetMessageId,
+            Attachments = attachments.Count == 0
+                ? null
+                : attachments.Select(a => (Attachment)new FileAttachment
+                {
+                    OdataType = "#microsoft.graph.fileAttachment",
+                    Name = a.Name,
+                    ContentType = a.ContentType,
+                    ContentBytes = a.Content,
+                }).ToList(),
+        };
     }
 
     /// <summary>
