@@ -1,6 +1,6 @@
 using System.Globalization;
-using Microsoft.Graph.Models;
 using System.Text.Json;
+using Microsoft.Graph.Models;
 using TeamsReviewBot.GraphIntegration.Client;
 using TeamsReviewBot.GraphIntegration.Mail;
 
@@ -9,10 +9,10 @@ namespace TeamsReviewBot.Bench;
 /// <summary>
 /// "bench/run.sh mailbody [n]": what writing the request that creates a draft with a file costs the
 /// bot: <see cref="MailSender.Draft"/>, the Graph SDK's <see cref="Message"/> holding a
-/// <see cref="FileAttachment"/>, serialised as <c>Messages.PostAsync</c> serialises it, beside a reference:
-/// the same file alone written as base64 JSON by System.Text.Json into a MemoryStream. The SDK's models keep their properties in a
-/// change-tracking store that treats a <c>byte[]</c> as a list (docs/graph-behaviour.md); this shows
-/// what that costs a sent file. A 1 MiB file, as a report draft or a meeting's papers run to; n
+/// <see cref="FileAttachment"/>, serialised as <c>Messages.PostAsync</c> serialises it, beside a
+/// reference: the same file alone written as base64 JSON by System.Text.Json into a MemoryStream. The
+/// SDK's models keep their properties in a change-tracking store that treats a <c>byte[]</c> as a list
+/// (docs/graph-behaviour.md); this shows what that costs a sent file. A 1 MiB file, as a report draft or a meeting's papers run to; n
 /// requests (default 50) each way in each of five rounds, taking turns, after a warm-up. Nothing is
 /// sent. Prints CPU time and bytes allocated per request.
 /// </summary>

@@ -29,7 +29,7 @@ if (args.Length > 0 && args[0] == "formread")
     return;
 }
 
-// "bench/run.sh mailbody [n]": writing a draft's request with a file, the SDK's model against DraftRequest (MailBodyBench).
+// "bench/run.sh mailbody [n]": writing a draft's request with a file through the SDK's model, beside the file alone as JSON (MailBodyBench).
 if (args.Length > 0 && args[0] == "mailbody")
 {
     MailBodyBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50);

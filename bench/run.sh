@@ -12,8 +12,8 @@
 #                          by mapping from /proc/<pid>/smaps; writes test-output/bench-memory.md
 #   bench/run.sh formread [n]  reading an emailed referral's Word form alone (no storage, no Graph), n reads
 #                          a round (default 1,000), five rounds: wall and CPU time per read
-#   bench/run.sh mailbody [n]  writing the request that creates a draft with a 1 MiB file, the Graph SDK's
-#                          model against the bot's DraftRequest, n a round (default 50): CPU and bytes allocated
+#   bench/run.sh mailbody [n]  writing the request that creates a draft with a 1 MiB file through the Graph
+#                          SDK's model, beside the file alone as JSON, n a round (default 50): CPU and bytes allocated
 #   bench/run.sh [rounds] [board|votes]   storage figures for a click and a timer sweep ("board": only
 #                          the case board, no storage; "votes": the earlier in-process vote path)
 #   bench/run.sh catchup [n] [throttleEvery]   n referrals (default 1,000) waiting in a Graph sandbox
