@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using TeamsReviewBot.Board;
 using TeamsReviewBot.Commands;
 using TeamsReviewBot.Hosting;
+using TeamsReviewBot.Hosting.Memory;
 using TeamsReviewBot.Outlook;
 using TeamsReviewBot.Storage;
 using TeamsReviewBot.Teams;
@@ -47,6 +48,7 @@ builder.Services.AddNationalPanelSubmission(builder.Configuration);
 builder.Services.AddAfterwards(builder.Configuration);
 builder.Services.AddBusinessManagersDay();
 builder.Services.AddCrossBoundaryReferrals(builder.Configuration);
+builder.Services.AddIdleMemoryRelease(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler(ErrorResponses.Configure);
