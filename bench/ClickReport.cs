@@ -96,7 +96,7 @@ public sealed class ClickReport(ClickBenchSettings settings, MachineFacts machin
         Line($"- **Referrers emailed**: {Checks.CasesDecided} cases decided, {Checks.DecidedEmailed} of them emailed their referrer ({Checks.ReferrersEmailedTwice} more than once), counted in the Graph sandbox's sent items after waiting {Checks.EmailWait.TotalSeconds:F0} s for the follow-ups to drain.");
         Line($"- **Start-up**: {Startup.TotalSeconds:F1} s from the bot's process start to its first 200 on `/healthz`.");
         var idleMiB = Idle.WorkingSet / 1048576.0;
-        Line($"- **Memory of the bot's process** (working set · GC heap): after start {MiB(AfterStart.WorkingSet)} · {MiB(AfterStart.GcHeap)}; at peak {MiB(Peak.WorkingSet)} · {MiB(Peak.GcHeap)}; idle after {CasesStored:N0} cases (full collection, 5 s rest) {MiB(Idle.WorkingSet)} · {MiB(Idle.GcHeap)}: {(idleMiB < IdleTargetMiB ? "✓ under" : "✗ over")} the {IdleTargetMiB:F0} MB target.");
+        Line($"- **Memory of the bot's process** (working set · GC heap): after start {MiB(AfterStart.WorkingSet)} · {MiB(AfterStart.GcHeap)}; at peak {MiB(Peak.WorkingSet)} · {MiB(Peak.GcHeap)}; idle after {CasesStored:N0} cases (a minute's rest, as the bot leaves it) {MiB(Idle.WorkingSet)} · {MiB(Idle.GcHeap)}: {(idleMiB < IdleTargetMiB ? "✓ under" : "✗ over")} the {IdleTargetMiB:F0} MB target.");
         if (Scale.Count == 2)
         {
             var parts = Scale[0].Kinds.Zip(Scale[1].Kinds, (a, b) => string.Create(CultureInfo.InvariantCulture,
