@@ -65,6 +65,13 @@ public static class MemoryBench
 
         var cpuDriven = CpuSeconds(bot.ProcessId) - cpuAtStart;
 
+        // Second votes, one at a time, on cases with only a first vote: right after the drive, and
+        // again once the bot has rested and handed memory back, to see what the release costs the
+        // first clicks after it.
+        var undecided = opened.Where((_, i) => i % 5 != 0).ToList();
+        var warmVotes = await TimedVotesAsync(run, undecided.Take(20));
+        Console.WriteLine($"second votes right after the drive: {warmVotes}");
+
         // Idle: a minute's rest, in which the follow-ups drain and the bot, once quiet, hands back what
         // the drive left committed (IdleMemoryRelease looks every 15 s), then read as the bot left it.
         // Then read again after a forced full collection, as readings before the bot released memory
@@ -74,13 +81,34 @@ public static class MemoryBench
         Console.WriteLine($"idle: {idle.Summary}");
         var collected = await ReadAsync(bot);
         Console.WriteLine($"idle, after a forced full collection: {collected.Summary}");
+        await Task.Delay(TimeSpan.FromSeconds(40));
+        var idleVotes = await TimedVotesAsync(run, undecided.Skip(20).Take(20));
+        Console.WriteLine($"second votes after the idle rest: {idleVotes}");
 
-        var markdown = Markdown(settings, machine, bot.Startup, cases, run, cpuDriven, afterStart, idle);
+        var markdown = Markdown(settings, machine, bot.Startup, cases, run, cpuDriven, afterStart, idle, (warmVotes, idleVotes));
         Console.WriteLine();
         Console.WriteLine(markdown);
         var file = Path.Combine(settings.OutputDirectory, "bench-memory.md");
         await File.WriteAllTextAsync(file, markdown);
         Console.WriteLine($"written to {file}");
+    }
+
+    private static async Task<string> TimedVotesAsync(ClickRun run, IEnumerable<PanelCase> cases)
+    {
+        var times = new List<double>();
+        foreach (var panelCase in cases)
+        {
+            var clock = Stopwatch.StartNew();
+            if (!await run.VoteAsync(ClickActivities.Voters[1], panelCase))
+            {
+                throw new InvalidOperationException($"A second vote was not answered: {run.LastFailure}");
+            }
+
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        var sorted = times.Order().ToList();
+        return string.Create(CultureInfo.InvariantCulture, $"first {times[0]:F1} ms, median {sorted[sorted.Count / 2]:F1} ms, slowest {sorted[^1]:F1} ms of {times.Count}");
     }
 
     private static async Task<MemoryReading> ReadAsync(BotProcess bot)
@@ -105,12 +133,13 @@ public static class MemoryBench
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
-    private static string Markdown(ClickBenchSettings settings, MachineFacts machine, TimeSpan startup, int cases, ClickRun run, double cpuDriven, MemoryReading afterStart, MemoryReading idle)
+    private static string Markdown(ClickBenchSettings settings, MachineFacts machine, TimeSpan startup, int cases, ClickRun run, double cpuDriven, MemoryReading afterStart, MemoryReading idle, (string Warm, string AfterIdle) secondVotes)
     {
         var text = new StringBuilder();
         var extra = string.Join(", ", ExtraEnvironment().Select(e => $"`{e.Name}={e.Value}`"));
         text.AppendLine(CultureInfo.InvariantCulture, $"Memory after {run.Opened} of {cases} cases opened ({run.AnsweredVotes.Count} votes answered), {machine}{(extra.Length > 0 ? $"; bot environment {extra}" : string.Empty)}.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Time to the first 200 on /healthz: {startup.TotalMilliseconds:F0} ms; the bot's CPU time while driven: {cpuDriven:F1} s.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Second votes one at a time, right after the drive: {secondVotes.Warm}; after the idle rest, in which the bot handed memory back: {secondVotes.AfterIdle}.");
         text.AppendLine();
         text.AppendLine("| MiB | after start | idle |");
         text.AppendLine("|---|---|---|");
