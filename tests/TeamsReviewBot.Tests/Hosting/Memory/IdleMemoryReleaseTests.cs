@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TeamsReviewBot.Hosting;
 using TeamsReviewBot.Hosting.Memory;
@@ -54,6 +58,19 @@ public sealed class IdleMemoryReleaseTests
         await Task.Delay(50);
 
         Assert.Equal(0, Volatile.Read(ref _released));
+    }
+
+    [Fact]
+    public async Task A_look_interval_of_zero_stops_the_start_with_the_setting_named()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["IdleMemoryRelease:CheckEvery"] = "00:00:00" });
+        builder.Services.AddIdleMemoryRelease(builder.Configuration);
+        using var host = builder.Build();
+
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("IdleMemoryRelease:CheckEvery must be longer than zero.", refused.Message, StringComparison.Ordinal);
     }
 
     private IdleMemoryRelease Start(IdleMemoryReleaseOptions options)
