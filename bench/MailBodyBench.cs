@@ -12,9 +12,9 @@ namespace TeamsReviewBot.Bench;
 /// <see cref="FileAttachment"/>, serialised as <c>Messages.PostAsync</c> serialises it, beside a
 /// reference: the same file alone written as base64 JSON by System.Text.Json into a MemoryStream. The
 /// SDK's models keep their properties in a change-tracking store that treats a <c>byte[]</c> as a list
-/// (docs/graph-behaviour.md); this shows what that costs a sent file. A 1 MiB file, as a report draft or a meeting's papers run to; n
-/// requests (default 50) each way in each of five rounds, taking turns, after a warm-up. Nothing is
-/// sent. Prints CPU time and bytes allocated per request.
+/// (docs/graph-behaviour.md); this shows what that costs a sent file. A 1 MiB file, as a report draft
+/// or a meeting's papers run to; n requests (default 50) each way in each of five rounds, taking
+/// turns, after a warm-up. Nothing is sent. Prints CPU time and bytes allocated per request.
 /// </summary>
 public static class MailBodyBench
 {

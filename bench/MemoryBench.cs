@@ -77,7 +77,7 @@ public static class MemoryBench
         // Then read again after a forced full collection, as readings before the bot released memory
         // itself were taken.
         await Task.Delay(TimeSpan.FromSeconds(60));
-        var idle = MemoryReading.Read(bot.ProcessId, (await bot.ReadAsync()).GcHeap);
+        var idle = await ReadAsync(bot, collectFirst: false);
         Console.WriteLine($"idle: {idle.Summary}");
         var collected = await ReadAsync(bot);
         Console.WriteLine($"idle, after a forced full collection: {collected.Summary}");
@@ -111,9 +111,10 @@ public static class MemoryBench
         return string.Create(CultureInfo.InvariantCulture, $"first {times[0]:F1} ms, median {sorted[sorted.Count / 2]:F1} ms, slowest {sorted[^1]:F1} ms of {times.Count}");
     }
 
-    private static async Task<MemoryReading> ReadAsync(BotProcess bot)
+    /// <summary>Reads the bot's memory by mapping, after a forced full collection unless told otherwise.</summary>
+    private static async Task<MemoryReading> ReadAsync(BotProcess bot, bool collectFirst = true)
     {
-        var probe = await bot.ReadAsync(collectFirst: true);
+        var probe = await bot.ReadAsync(collectFirst);
         await Task.Delay(TimeSpan.FromSeconds(2));
         return MemoryReading.Read(bot.ProcessId, probe.GcHeap);
     }

@@ -39,7 +39,7 @@ public sealed partial class IdleMemoryRelease : BackgroundService
     /// A full, compacting collection that decommits every region it can (GCCollectionMode.Aggressive),
     /// then the C library's free pages.
     /// </summary>
-    public static void ReleaseProcessMemory()
+    private static void ReleaseProcessMemory()
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         NativeHeap.TrimFreePages();

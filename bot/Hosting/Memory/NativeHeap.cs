@@ -18,8 +18,8 @@ public static class NativeHeap
     /// <summary>Whether this process's C library can hand free pages back.</summary>
     public static bool CanTrim => Trim is not null;
 
-    /// <summary>Hands back the free pages; true if any were.</summary>
-    public static bool TrimFreePages() => Trim is { } trim && trim(0) == 1;
+    /// <summary>Hands back the free pages.</summary>
+    public static void TrimFreePages() => _ = Trim?.Invoke(0);
 
     private static MallocTrim? Find()
     {
