@@ -14,7 +14,10 @@ namespace TeamsReviewBot.Bench;
 /// and second vote. Each batch is read twice: when its last
 /// answer is in ("answered": the requests, plus whatever background work ran meanwhile) and once the
 /// bot's background work has settled ("with follow-ups"). Re-vote and refresh have no follow-up, so
-/// their two figures agree and they are the request path alone.
+/// their two figures agree and they are the request path alone. Azurite's own CPU per click is read
+/// beside the bot's, and a first batch drives the bare one-write endpoint for the storage floor: on
+/// this machine one Node.js thread serves every table call, so a click's Azurite time over a bare
+/// write's bounds its share of the bare endpoint's throughput once Azurite is the busy one.
 /// TEAMSREVIEWBOT_BENCH_BOT_ENV ("NAME=value;NAME=value") adds settings to the bot's environment (for
 /// instance DOTNET_PerfMapEnabled=1 to let a profiler name JIT-compiled methods).
 /// </summary>
@@ -52,11 +55,13 @@ public static class ClickCpuBench
         }
 
         await Parallel.ForEachAsync(warm, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (c, _) => await run.RefreshAsync(ClickActivities.Voters[0], c));
+        await run.BareAsync(0, Clients, WarmUpCases);
         await run.SettledAsync();
         var warmed = await bot.ReadAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"after the warm-up: {warmed.JitMethods} methods JIT-compiled in {warmed.JitMilliseconds:F0} ms, bot CPU {bot.CpuTime.TotalMilliseconds:F0} ms"));
 
-        var rows = new List<(string Kind, int Count, double Answered, double Settled, long Jitted, double JitMs)>();
+        var rows = new List<BatchCpu>();
+        rows.Add(await BatchAsync("bare one-write endpoint", requests, bot, run, () => run.BareAsync(0, Clients, requests)));
         IReadOnlyList<PanelCase> opened = [];
         rows.Add(await BatchAsync("refer", requests, bot, run, async () => opened = await run.OpenCasesAsync(requests, Clients)));
         // Re-votes and refreshes on cases with the police lead's vote and no decision, then the other two votes.
@@ -74,11 +79,19 @@ public static class ClickCpuBench
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture, $"Bot CPU per click ({requests} per batch, {Clients} clients; {machine}; load average at the end {MachineFacts.Read().LoadAverage}; failures {run.FailureSamples.Count})");
         table.AppendLine();
-        table.AppendLine("| click | clicks | CPU ms per click, answered | CPU ms per click, with follow-ups | methods JIT-compiled in the batch | JIT ms in the batch |");
-        table.AppendLine("|---|---|---|---|---|---|");
-        foreach (var (kind, count, answered, settled, jitted, jitMs) in rows)
+        // The bare endpoint runs in this process, not the bot's, and has no follow-up: its row's bot
+        // figures would be the idle bot's, and its floor is its Azurite time as answered.
+        table.AppendLine("| click | clicks | bot CPU ms per click, answered | bot CPU ms, with follow-ups | Azurite CPU ms per click, answered | Azurite CPU ms, with follow-ups | Azurite's time with follow-ups over a bare write's | methods JIT-compiled in the batch | JIT ms in the batch |");
+        table.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        var bareAzurite = rows[0].AzuriteAnswered;
+        foreach (var row in rows)
         {
-            table.AppendLine(CultureInfo.InvariantCulture, $"| {kind} | {count} | {answered:F1} | {settled:F1} | {jitted} | {jitMs:F0} |");
+            var isBare = ReferenceEquals(row, rows[0]);
+            var overBare = (isBare ? row.AzuriteAnswered : row.AzuriteSettled) is { } a && bareAzurite is > 0 ? (a / bareAzurite.Value).ToString("F1", CultureInfo.InvariantCulture) + "×" : "n/a";
+            var line = isBare
+                ? $"| {row.Kind} | {row.Count} | – | – | {Ms(row.AzuriteAnswered)} | – | {overBare} | – | – |"
+                : string.Create(CultureInfo.InvariantCulture, $"| {row.Kind} | {row.Count} | {row.Answered:F1} | {row.Settled:F1} | {Ms(row.AzuriteAnswered)} | {Ms(row.AzuriteSettled)} | {overBare} | {row.Jitted} | {row.JitMs:F0} |");
+            table.AppendLine(line);
         }
 
         foreach (var failure in run.FailureSamples)
@@ -93,24 +106,33 @@ public static class ClickCpuBench
         Console.WriteLine($"written to {file}");
     }
 
-    private static async Task<(string, int, double, double, long, double)> BatchAsync(string kind, int count, BotProcess bot, ClickRun run, Func<Task> send)
+    private static async Task<BatchCpu> BatchAsync(string kind, int count, BotProcess bot, ClickRun run, Func<Task> send)
     {
         var jitBefore = await bot.ReadAsync();
         var before = bot.CpuTime;
+        var azuriteBefore = ProcessCpu.AzuriteSeconds();
         var clock = Stopwatch.StartNew();
         await send();
         var answered = bot.CpuTime - before;
+        var azuriteAnswered = ProcessCpu.AzuriteSeconds() - azuriteBefore;
         var elapsed = clock.Elapsed;
         await run.SettledAsync();
         var settled = bot.CpuTime - before;
+        var azuriteSettled = ProcessCpu.AzuriteSeconds() - azuriteBefore;
         var jitAfter = await bot.ReadAsync();
         var jitted = jitAfter.JitMethods - jitBefore.JitMethods;
         var jitMs = jitAfter.JitMilliseconds - jitBefore.JitMilliseconds;
         var perClick = (double)Math.Max(count, 1);
+        var batch = new BatchCpu(kind, count, answered.TotalMilliseconds / perClick, settled.TotalMilliseconds / perClick,
+            azuriteAnswered * 1000 / perClick, azuriteSettled * 1000 / perClick, jitted, jitMs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{kind}: {count} in {elapsed.TotalSeconds:F1} s, bot CPU {answered.TotalMilliseconds / perClick:F1} ms per click answered, {settled.TotalMilliseconds / perClick:F1} with follow-ups; {jitted} methods JIT-compiled in {jitMs:F0} ms (load average {MachineFacts.Read().LoadAverage})"));
-        return (kind, count, answered.TotalMilliseconds / perClick, settled.TotalMilliseconds / perClick, jitted, jitMs);
+            $"{kind}: {count} in {elapsed.TotalSeconds:F1} s, bot CPU {batch.Answered:F1} ms per click answered, {batch.Settled:F1} with follow-ups; Azurite CPU {Ms(batch.AzuriteAnswered)} answered, {Ms(batch.AzuriteSettled)} with follow-ups; {jitted} methods JIT-compiled in {jitMs:F0} ms (load average {MachineFacts.Read().LoadAverage})"));
+        return batch;
     }
+
+    private static string Ms(double? milliseconds) => milliseconds is { } ms ? ms.ToString("F1", CultureInfo.InvariantCulture) : "n/a";
+
+    private sealed record BatchCpu(string Kind, int Count, double Answered, double Settled, double? AzuriteAnswered, double? AzuriteSettled, long Jitted, double JitMs);
 
     private static Task Each(IEnumerable<PanelCase> cases, Func<PanelCase, Task<bool>> click) =>
         Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (c, _) => await click(c));

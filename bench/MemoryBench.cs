@@ -34,7 +34,7 @@ public static class MemoryBench
         Directory.CreateDirectory(settings.OutputDirectory);
         await using var bot = await BotProcess.StartAsync(settings.BotDll, settings.BotContentRoot, settings.ProbeDll, botSettings, Path.Combine(settings.OutputDirectory, "bench-memory-bot.log"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bot (pid {bot.ProcessId}) answered 200 on /healthz {bot.Startup.TotalMilliseconds:F0} ms after its process started"));
-        var cpuAtStart = CpuSeconds(bot.ProcessId);
+        var cpuAtStart = ProcessCpu.Seconds(bot.ProcessId);
 
         using var http = new HttpClient { BaseAddress = bot.Address, Timeout = TimeSpan.FromSeconds(60) };
         await ClickActivities.InstallEverywhereAsync(http, teams.ServiceUrl, ClickBench.Channel);
@@ -63,7 +63,7 @@ public static class MemoryBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{opened.Count} cases opened and voted on ({clock.Elapsed.TotalMinutes:F1} min): {reading.Memory}, load average {MachineFacts.Read().LoadAverage}"));
         }
 
-        var cpuDriven = CpuSeconds(bot.ProcessId) - cpuAtStart;
+        var cpuDriven = ProcessCpu.Seconds(bot.ProcessId) - cpuAtStart;
 
         // Second votes, one at a time, on cases with only a first vote: right after the drive, and
         // again once the bot has rested and handed memory back, to see what the release costs the
@@ -125,14 +125,6 @@ public static class MemoryBench
             .Select(pair => pair.Split('=', 2))
             .Where(pair => pair.Length == 2)
             .Select(pair => (pair[0], pair[1]));
-
-    /// <summary>utime + stime of the process so far (fields 14 and 15 of /proc/pid/stat, in clock ticks of 1/100 s).</summary>
-    private static double CpuSeconds(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-    }
 
     private static string Markdown(ClickBenchSettings settings, MachineFacts machine, TimeSpan startup, int cases, ClickRun run, double cpuDriven, MemoryReading afterStart, MemoryReading idle, (string Warm, string AfterIdle) secondVotes)
     {

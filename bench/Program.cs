@@ -36,6 +36,15 @@ if (args.Length > 0 && args[0] == "mailbody")
     return;
 }
 
+// "bench/run.sh azurite [n]": Azurite's own CPU per table call, by kind and partition size (AzuriteCostBench).
+if (args.Length > 0 && args[0] == "azurite")
+{
+    await AzuriteCostBench.RunAsync(
+        Environment.GetEnvironmentVariable("TEAMSREVIEWBOT_BENCH_STORAGE") ?? throw new InvalidOperationException("Set TEAMSREVIEWBOT_BENCH_STORAGE (bench/run.sh does)."),
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500);
+    return;
+}
+
 if (args.Length > 0 && args[0] is "clicks" or "quick")
 {
     await ClickBench.RunAsync(ClickBenchSettings.FromEnvironment(quick: args[0] == "quick"));
