@@ -139,11 +139,6 @@ public sealed class OldhamAfterwardsTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Contains("back with the panel for the threshold decision", await _bot.WaitForPersonalAsync(Bea, "sent the updated referral"), StringComparison.Ordinal);
     }
 
-    private async Task<string> ReceiveAsync(string from, string subject, string text)
-    {
-        var internetMessageId = await _bot.Graph.DeliverAsync(PanelBot.Mailbox, TeamsReviewBot.Tests.Graph.TestMail.Plain(subject, text, from));
-        var inbox = (await _bot.Graph.Control.GetFromJsonAsync<System.Text.Json.JsonElement[]>(new Uri($"sandbox/mailboxes/{PanelBot.Mailbox}/inbox", UriKind.Relative)))!;
-        var id = inbox.Single(m => m.GetProperty("internetMessageId").GetString() == internetMessageId).GetProperty("id").GetString()!;
-        return await _bot.Services.GetRequiredService<TeamsReviewBot.Workflows.Intake.MailIntakeProcessor>().ProcessAsync(id, CancellationToken.None);
-    }
+    private Task<string> ReceiveAsync(string from, string subject, string text) =>
+        _bot.ReceiveMailAsync(TeamsReviewBot.Tests.Graph.TestMail.Plain(subject, text, from));
 }

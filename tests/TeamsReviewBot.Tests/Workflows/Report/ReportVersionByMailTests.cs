@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +6,6 @@ using TeamsReviewBot.Process.Cases;
 using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Tests.Workflows.InformationRequests;
 using TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support;
-using TeamsReviewBot.Workflows.Intake;
 using TeamsReviewBot.Workflows.Report;
 using static TeamsReviewBot.Tests.Workflows.ThresholdDecision.Support.Panels;
 
@@ -84,13 +81,7 @@ public sealed class ReportVersionByMailTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(2, (await _bot.CaseAsync(code)).CurrentReportVersion!.Number);
     }
 
-    private async Task<string> ReceiveAsync(byte[] rfc822)
-    {
-        var internetMessageId = await _bot!.Graph.DeliverAsync(PanelBot.Mailbox, rfc822);
-        var inbox = (await _bot.Graph.Control.GetFromJsonAsync<JsonElement[]>(new Uri($"sandbox/mailboxes/{PanelBot.Mailbox}/inbox", UriKind.Relative)))!;
-        var id = inbox.Single(m => m.GetProperty("internetMessageId").GetString() == internetMessageId).GetProperty("id").GetString()!;
-        return await _bot.Services.GetRequiredService<MailIntakeProcessor>().ProcessAsync(id, CancellationToken.None);
-    }
+    private Task<string> ReceiveAsync(byte[] rfc822) => _bot!.ReceiveMailAsync(rfc822);
 
     private static byte[] WithParagraph(byte[] docx, string text)
     {

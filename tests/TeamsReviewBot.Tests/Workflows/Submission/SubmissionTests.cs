@@ -256,11 +256,7 @@ public sealed class SubmissionTests(AzuriteFixture azurite) : IAsyncLifetime
         return inbox.Single(m => m.GetProperty("internetMessageId").GetString() == internetMessageId).GetProperty("id").GetString()!;
     }
 
-    private async Task<string> ReceiveAsync(byte[] rfc822)
-    {
-        var internetMessageId = await _bot!.Graph.DeliverAsync(PanelBot.Mailbox, rfc822);
-        return await _bot.Services.GetRequiredService<TeamsReviewBot.Workflows.Intake.MailIntakeProcessor>().ProcessAsync(await InboxIdAsync(internetMessageId), CancellationToken.None);
-    }
+    private Task<string> ReceiveAsync(byte[] rfc822) => _bot!.ReceiveMailAsync(rfc822);
 
     /// <summary>What the partnership mailbox sent to the National Panel (it also wrote to the referrer).</summary>
     private async Task<List<JsonElement>> ToPanelAsync() =>

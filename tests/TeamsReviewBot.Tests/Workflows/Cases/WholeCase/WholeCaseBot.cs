@@ -158,39 +158,7 @@ internal sealed partial class WholeCaseBot : IAsyncDisposable
     public Task RunUntilAsync(DateOnly date, int hour, int minute = 0) => RunUntilAsync(WorkingDayCalendar.AtLondon(date, new TimeOnly(hour, minute)));
 
     /// <summary>Mail arriving in the partnership mailbox and taken in as intake takes it; returns what intake did.</summary>
-    public async Task<string> ReceiveAsync(byte[] rfc822)
-    {
-        var internetMessageId = await Bot.Graph.DeliverAsync(PanelBot.Mailbox, rfc822);
-        var inbox = (await Bot.Graph.Control.GetFromJsonAsync<JsonElement[]>(new Uri($"sandbox/mailboxes/{PanelBot.Mailbox}/inbox", UriKind.Relative)))!;
-        var id = inbox.Single(m => m.GetProperty("internetMessageId").GetString() == internetMessageId).GetProperty("id").GetString()!;
-        string outcome;
-        try
-        {
-            outcome = await Bot.Services.GetRequiredService<TeamsReviewBot.Workflows.Intake.MailIntakeProcessor>().ProcessAsync(id, CancellationToken.None);
-        }
-        catch (TeamsReviewBot.Storage.Intake.IntakeMessageHeldException)
-        {
-            outcome = "already taken in";
-        }
-
-        if (outcome != "already taken in")
-        {
-            return outcome;
-        }
-
-        // The bot's own intake worker, told of the message by the sandbox, took it first: its outcome is in the ledger.
-        var ledger = Bot.Services.GetRequiredService<TeamsReviewBot.Storage.Intake.IntakeLedger>();
-        for (var wait = System.Diagnostics.Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(60); await Task.Delay(100))
-        {
-            var entry = (await ledger.ListAsync(PanelBot.Mailbox)).SingleOrDefault(e => e.InternetMessageId == internetMessageId);
-            if (entry is { Status: TeamsReviewBot.Storage.Intake.IntakeStatus.Done, Outcome: { } done })
-            {
-                return done;
-            }
-        }
-
-        return outcome;
-    }
+    public Task<string> ReceiveAsync(byte[] rfc822) => Bot.ReceiveMailAsync(rfc822);
 
     /// <summary>Types <paramref name="text"/> in the person's chat with the bot and waits for the answer containing <paramref name="answer"/>.</summary>
     public async Task<string> SayAsync(Person person, string text, string answer)
