@@ -60,7 +60,7 @@ public sealed class AdaptiveCardValidationTests(AzuriteFixture azurite)
 
     private static async Task<JsonArray> RunCheckerAsync(string input)
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Folder;
         var script = Path.Combine(root, "tests", "cards", "check-cards.js");
         if (!Directory.Exists(Path.Combine(root, "node_modules", "adaptivecards")))
         {
@@ -96,18 +96,5 @@ public sealed class AdaptiveCardValidationTests(AzuriteFixture azurite)
             Assert.True(process.ExitCode == 0, $"check-cards.js failed ({process.ExitCode}): {errors}");
             return JsonNode.Parse(output)!.AsArray();
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TeamsReviewBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Could not find the repository root (TeamsReviewBot.sln) above " + AppContext.BaseDirectory);
     }
 }

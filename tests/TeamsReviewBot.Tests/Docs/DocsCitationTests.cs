@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TeamsReviewBot.Tests.Infrastructure;
 
 namespace TeamsReviewBot.Tests.Docs;
 
@@ -33,7 +34,7 @@ public sealed partial class DocsCitationTests
     [Fact]
     public void Every_relative_link_in_docs_is_a_file_in_the_repository()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Folder;
         var broken = new List<string>();
         foreach (var line in DocLines())
         {
@@ -79,7 +80,7 @@ public sealed partial class DocsCitationTests
     /// types are not citations).</summary>
     private static IEnumerable<(string File, int Number, string Text)> DocLines()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Folder;
         var files = Directory.GetFiles(Path.Combine(root, "docs"), "*.md").Append(Path.Combine(root, "README.md"));
         foreach (var file in files.Order(StringComparer.Ordinal))
         {
@@ -101,18 +102,5 @@ public sealed partial class DocsCitationTests
                 }
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TeamsReviewBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Could not find the repository root (TeamsReviewBot.sln) above " + AppContext.BaseDirectory);
     }
 }

@@ -58,22 +58,11 @@ public sealed class ManifestCommandsTests(AzuriteFixture azurite)
 
     private static List<string> ManifestCommandTitles(string? scope = null)
     {
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "manifest", "manifest.json")))!;
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Folder, "manifest", "manifest.json")))!;
         return [.. manifest["bots"]![0]!["commandLists"]!.AsArray()
             .Where(list => scope is null || list!["scopes"]!.AsArray().Any(s => s!.GetValue<string>() == scope))
             .SelectMany(list => list!["commands"]!.AsArray())
             .Select(command => command!["title"]!.GetValue<string>())
             .Distinct()];
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TeamsReviewBot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("TeamsReviewBot.sln not found above " + AppContext.BaseDirectory);
     }
 }

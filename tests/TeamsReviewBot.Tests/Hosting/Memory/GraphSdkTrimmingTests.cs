@@ -1,5 +1,6 @@
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
+using TeamsReviewBot.Tests.Infrastructure;
 
 namespace TeamsReviewBot.Tests.Hosting.Memory;
 
@@ -32,11 +33,9 @@ public sealed class GraphSdkTrimmingTests
     [Fact]
     public void The_bot_s_own_build_output_carries_the_trimmed_Graph_SDK()
     {
-        // tests/TeamsReviewBot.Tests/bin/<configuration>/<framework>/ beside bot/bin/<configuration>/<framework>/.
+        // The tests' own output is bin/<configuration>/<framework>/; the bot's is built beside it alike.
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = framework.Parent!;
-        var root = configuration.Parent!.Parent!.Parent!.Parent!;
-        var botGraph = new FileInfo(Path.Combine(root.FullName, "bot", "bin", configuration.Name, framework.Name, "Microsoft.Graph.dll"));
+        var botGraph = new FileInfo(Path.Combine(RepositoryRoot.Folder, "bot", "bin", framework.Parent!.Name, framework.Name, "Microsoft.Graph.dll"));
 
         Assert.True(botGraph.Exists, $"The bot's build output was not found at {botGraph.FullName}.");
         Assert.True(botGraph.Length < MostATrimmedFileWeighs, $"{botGraph.FullName} is {botGraph.Length:N0} bytes: the untrimmed package's file, not the trimmed one.");

@@ -1,3 +1,4 @@
+using TeamsReviewBot.Tests.Infrastructure;
 using static TeamsReviewBot.Tests.Process.ProcessTestKit;
 
 namespace TeamsReviewBot.Tests.Process.Playbooks;
@@ -9,7 +10,7 @@ public sealed class PlaybookChoicesTests
     [Fact]
     public void Every_playbook_choice_is_listed_in_the_process_rules_page()
     {
-        var page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "process-rules.md"));
+        var page = File.ReadAllText(Path.Combine(RepositoryRoot.Folder, "docs", "process-rules.md"));
         var choices = Catalogue.All.SelectMany(p => p.CitedValues().Where(c => c.Value.Choice is not null).Select(c => (p.Key, c.Field, Choice: c.Value.Choice!))).ToList();
 
         Assert.True(choices.Count >= 15, $"only {choices.Count} choices recorded");
@@ -30,16 +31,5 @@ public sealed class PlaybookChoicesTests
         var cited = Playbook(partnership).CitedValues().Single(c => c.Field == field).Value;
 
         Assert.False(string.IsNullOrWhiteSpace(cited.Choice), $"{partnership} {field} has no recorded choice");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TeamsReviewBot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using MimeKit;
+using TeamsReviewBot.Tests.Infrastructure;
 using TeamsReviewBot.Workflows.Intake.Referrals;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
@@ -138,22 +139,11 @@ public sealed class StreamedFormReadingTests
     /// <summary>The form attached to the Graph sandbox's sample referral email, as the catch-up benchmark sends it.</summary>
     private static byte[] SampleEmailForm()
     {
-        var message = MimeMessage.Load(Path.Combine(RepositoryRoot(), "tests", "GraphSandbox", "samples", "gm-notification-form-referral.eml"));
+        var message = MimeMessage.Load(Path.Combine(RepositoryRoot.Folder, "tests", "GraphSandbox", "samples", "gm-notification-form-referral.eml"));
         var attachment = message.Attachments.OfType<MimePart>().Single(a => a.FileName?.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) == true);
         using var bytes = new MemoryStream();
         attachment.Content!.DecodeTo(bytes);
         return bytes.ToArray();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TeamsReviewBot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (TeamsReviewBot.sln) was not found above the test binaries.");
     }
 
     private static byte[] ReplacePart(byte[] docx, string documentXml)
