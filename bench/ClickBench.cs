@@ -20,8 +20,9 @@ public sealed record ClickBenchSettings(
     int StoredCases,
     bool Quick)
 {
-    /// <summary>The paths bench/run.sh exports; "quick" runs 20 requests per cell up to 300 cases, the full run 40 up to
-    /// 1,000 (TEAMSREVIEWBOT_BENCH_REQUESTS and TEAMSREVIEWBOT_BENCH_CASES override them).</summary>
+    /// <summary>The paths bench/run.sh exports; "quick" runs 20 requests per cell up to 300 cases, the full run 200
+    /// (at least four per client, so each cell is a sustained load and not one burst) and at least 1,000 cases
+    /// (TEAMSREVIEWBOT_BENCH_REQUESTS and TEAMSREVIEWBOT_BENCH_CASES override them).</summary>
     public static ClickBenchSettings FromEnvironment(bool quick)
     {
         static string Need(string name) => Environment.GetEnvironmentVariable(name)
@@ -35,7 +36,7 @@ public sealed record ClickBenchSettings(
             Need("TEAMSREVIEWBOT_BENCH_PROBE_DLL"),
             Path.Combine(root, "test-output"),
             Path.Combine(root, "docs", "benchmarks.md"),
-            Size("TEAMSREVIEWBOT_BENCH_REQUESTS", quick ? 20 : 40),
+            Size("TEAMSREVIEWBOT_BENCH_REQUESTS", quick ? 20 : 200),
             Size("TEAMSREVIEWBOT_BENCH_CASES", quick ? 300 : 1000),
             quick);
     }

@@ -14,7 +14,9 @@ namespace TeamsReviewBot.Bench;
 /// and second vote. Each batch is read twice: when its last
 /// answer is in ("answered": the requests, plus whatever background work ran meanwhile) and once the
 /// bot's background work has settled ("with follow-ups"). Re-vote and refresh have no follow-up, so
-/// their two figures agree and they are the request path alone. Azurite's own CPU per click is read
+/// their two figures agree and they are the request path alone. A refer's client goes on to its next
+/// form once answered; the panel threads that follow are looked up after the batch, so the time spent
+/// waiting for them (and the idle bot's own work meanwhile) is not a refer's. Azurite's own CPU per click is read
 /// beside the bot's, and a first batch drives the bare one-write endpoint for the storage floor: on
 /// this machine one Node.js thread serves every table call, so a click's Azurite time over a bare
 /// write's bounds its share of the bare endpoint's throughput once Azurite is the busy one.
@@ -62,8 +64,10 @@ public static class ClickCpuBench
 
         var rows = new List<BatchCpu>();
         rows.Add(await BatchAsync("bare one-write endpoint", requests, bot, run, () => run.BareAsync(0, Clients, requests)));
-        IReadOnlyList<PanelCase> opened = [];
-        rows.Add(await BatchAsync("refer", requests, bot, run, async () => opened = await run.OpenCasesAsync(requests, Clients)));
+        IReadOnlyList<(string Code, string Referrer)> referred = [];
+        rows.Add(await BatchAsync("refer", requests, bot, run, async () => referred = await run.AnswerRefersAsync(requests, Clients)));
+        // Each case's panel thread follows its answer: looked up once the follow-ups have settled, unmeasured.
+        var opened = await run.ThreadsOfAsync(referred);
         // Re-votes and refreshes on cases with the police lead's vote and no decision, then the other two votes.
         rows.Add(await BatchAsync(ClickRun.Kinds[2], opened.Count, bot, run, () => Each(opened, c => run.VoteAsync(ClickActivities.Voters[0], c))));
         var pool = opened.Take(Math.Min(opened.Count, 50)).ToList();

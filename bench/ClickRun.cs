@@ -23,6 +23,7 @@ public sealed record ScaleResult(int CasesStored, IReadOnlyList<(string Kind, do
 /// </summary>
 public sealed partial class ClickRun(HttpClient http, StubConnector teams, BotProcess bot, BareWriteEndpoint bare, int[] storagePorts, int graphPort)
 {
+    private static readonly TimeSpan ThreadPatience = TimeSpan.FromMinutes(2);
     public static readonly string[] Kinds = ["bare", "refer", "first vote", "second vote", "deciding vote", "re-vote", "refresh"];
     private readonly ConcurrentBag<PanelCase> _opened = [];
     private readonly ConcurrentBag<(PanelCase Case, int Seat)> _answeredVotes = [];
@@ -99,18 +100,23 @@ public sealed partial class ClickRun(HttpClient http, StubConnector teams, BotPr
     public async Task<(CellResult Cell, IReadOnlyList<PanelCase> Opened)> ReferAsync(int round, int clients, int requests)
     {
         var answered = new ConcurrentBag<(string Code, string Referrer)>();
-        var cell = await MeasuredAsync("refer", round, clients, requests, async _ =>
-        {
-            if (await SendReferAsync() is not { } sent)
-            {
-                return false;
-            }
+        var cell = await MeasuredAsync("refer", round, clients, requests, _ => ReferOnceAsync(answered));
+        return (cell, await ThreadsOfAsync(answered));
+    }
 
-            answered.Add(sent);
-            return true;
-        });
+    /// <summary>Refer forms sent at <paramref name="clients"/> clients, each waiting for its answer only:
+    /// the case codes the answers named, with their referrers.</summary>
+    public async Task<IReadOnlyList<(string Code, string Referrer)>> AnswerRefersAsync(int count, int clients)
+    {
+        var answered = new ConcurrentBag<(string Code, string Referrer)>();
+        await Parallel.ForAsync(0, Math.Max(count, 0), new ParallelOptions { MaxDegreeOfParallelism = clients }, async (_, _) => await ReferOnceAsync(answered));
+        return [.. answered];
+    }
 
-        // The threads follow the answers (from each case's follow-up): looked up after the cell, unmeasured.
+    /// <summary>The panel threads of cases the refer form opened, which follow its answers (from each
+    /// case's follow-up): looked up after the answers, so waiting for them is not a click's time.</summary>
+    public async Task<IReadOnlyList<PanelCase>> ThreadsOfAsync(IEnumerable<(string Code, string Referrer)> answered)
+    {
         var opened = new List<PanelCase>();
         foreach (var (code, referrer) in answered)
         {
@@ -120,7 +126,7 @@ public sealed partial class ClickRun(HttpClient http, StubConnector teams, BotPr
             }
         }
 
-        return (cell, opened);
+        return opened;
     }
 
     /// <summary>The vote of seat <paramref name="seat"/> on each case (the third decides).</summary>
@@ -161,6 +167,17 @@ public sealed partial class ClickRun(HttpClient http, StubConnector teams, BotPr
     private async Task<PanelCase?> ReferAsync() =>
         await SendReferAsync() is { } sent ? await ThreadOfAsync(sent.Code, sent.Referrer) : null;
 
+    private async Task<bool> ReferOnceAsync(ConcurrentBag<(string Code, string Referrer)> answered)
+    {
+        if (await SendReferAsync() is not { } sent)
+        {
+            return false;
+        }
+
+        answered.Add(sent);
+        return true;
+    }
+
     /// <summary>The refer form submitted; the case code its answer names, or null (recorded as a failure).</summary>
     private async Task<(string Code, string Referrer)?> SendReferAsync()
     {
@@ -180,10 +197,12 @@ public sealed partial class ClickRun(HttpClient http, StubConnector teams, BotPr
         return (opened.Groups[1].Value, referrer);
     }
 
-    /// <summary>The case's panel thread, posted right after the form's answer from the case's follow-up (waits up to 30 s).</summary>
+    /// <summary>The case's panel thread, posted after the form's answer from the case's follow-up (waits up to
+    /// two minutes: follow-ups run first come, first served, so a thread waits behind those already owed, such as
+    /// the letters and notices of 200 decisions the cell before made).</summary>
     private async Task<PanelCase?> ThreadOfAsync(string code, string referrer)
     {
-        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(50))
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < ThreadPatience; await Task.Delay(50))
         {
             if (teams.ThreadOf(code) is { } thread)
             {
@@ -193,7 +212,7 @@ public sealed partial class ClickRun(HttpClient http, StubConnector teams, BotPr
             }
         }
 
-        Fail($"{code} opened but no panel thread was posted within 30 s");
+        Fail($"{code} opened but no panel thread was posted within {ThreadPatience.TotalSeconds:F0} s");
         return null;
     }
 
