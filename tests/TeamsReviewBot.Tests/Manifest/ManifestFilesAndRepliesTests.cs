@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TeamsReviewBot.Tests.Infrastructure;
 
 namespace TeamsReviewBot.Tests.Manifest;
 
@@ -25,15 +26,6 @@ public sealed class ManifestFilesAndRepliesTests
         Assert.Equal(manifest["bots"]![0]!["botId"]!.GetValue<string>(), manifest["webApplicationInfo"]!["id"]!.GetValue<string>());
     }
 
-    private static JsonNode Manifest()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TeamsReviewBot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var root = directory?.FullName ?? throw new InvalidOperationException("TeamsReviewBot.sln not found above " + AppContext.BaseDirectory);
-        return JsonNode.Parse(File.ReadAllText(Path.Combine(root, "manifest", "manifest.json")))!;
-    }
+    private static JsonNode Manifest() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Folder, "manifest", "manifest.json")))!;
 }
